@@ -1,0 +1,13 @@
+"""factcheck: keeps the numbers in journalism straight.
+
+Public API::
+
+    from factcheck import extract, read_path, load_rules, check_documents
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from factcheck.extract import extract  # noqa: E402
+
+__all__ = ["extract", "__version__"]

@@ -1,0 +1,4 @@
+"""``python -m factcheck``."""
+from factcheck.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""The command line: parses arguments, runs a subcommand, maps errors to exit codes.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings that do; 2 usage, config, rule
+or input error; 3 an internal error (a bug in factcheck: please report it).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from typing import Sequence
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError, UsageError
+from factcheck.models import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _jobs(value: str) -> int:
+    n = int(value)
+    return n if n > 0 else (os.cpu_count() or 1)
+
+
+def _add_input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or directories (.md .markdown .html .htm .txt .jsonl); - reads standard input")
+    p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
+    p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
+    p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
+    p.add_argument("--stdin-name", default="<stdin>", metavar="NAME",
+                   help="file name for text read from standard input (its extension picks the reader)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="worker processes (0 = all cores; default 1)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="factcheck", description="Keeps the numbers in journalism straight.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("claims", help="list every numeric claim in articles")
+    _add_input_args(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = sub.add_parser("check", help="check articles against rule files and each other")
+    _add_input_args(p)
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="rule file or directory (repeatable)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="date of articles that carry none (default: the newest figure of each fact)")
+    p.add_argument("--no-cross", action="store_true", help="do not compare articles with each other")
+    p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
+                   help="rule-less cross-article comparisons only between articles this many days apart")
+
+    p = sub.add_parser("rules", help="validate rule files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--check", action="store_true", help="only validate (the default action)")
+    return parser
+
+
+def _jsonl_fields(args):
+    from factcheck.documents import JsonlFields
+    kw = {}
+    for name in ("text", "date", "id"):
+        v = getattr(args, f"jsonl_{name}", None)
+        if v:
+            kw[name] = (v,)
+    return JsonlFields(**kw)
+
+
+def _documents(args, errors: list[str]):
+    from factcheck.documents import iter_documents
+
+    def on_error(err: FactcheckError) -> None:
+        errors.append(str(err))
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    return iter_documents(args.paths, on_error=on_error, jsonl=_jsonl_fields(args),
+                          stdin_name=args.stdin_name)
+
+
+def _write(args, text: str) -> None:
+    if getattr(args, "output", None):
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise UsageError(f"cannot write {args.output}: {e.strerror}") from None
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_claims(args) -> int:
+    from factcheck.engine import Options, extract_documents
+    from factcheck.reporters import CLAIM_REPORTERS
+    errors: list[str] = []
+    report = extract_documents(_documents(args, errors), Options(jobs=args.jobs))
+    report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
+    _write(args, CLAIM_REPORTERS[args.format](report))
+    return EXIT_ERROR if errors and not report.documents else EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from factcheck.engine import Options, check_documents
+    from factcheck.reporters import REPORTERS
+    from factcheck.rules import load_rules
+    if not args.rules:
+        raise UsageError("check needs --rules FILE|DIR (or use `factcheck claims` to list claims)")
+    rules = load_rules(args.rules)
+    errors: list[str] = []
+    options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs)
+    report = check_documents(_documents(args, errors), rules, options, errors=errors)
+    _write(args, REPORTERS[args.format](report))
+    if errors and not report.documents:
+        return EXIT_ERROR
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    from factcheck.rules import load_rules
+    rules = load_rules(args.paths)
+    print(f"{len(rules.files)} rule file{'' if len(rules.files) == 1 else 's'} OK: "
+          f"{len(rules.facts)} facts, {len(rules.relations)} relations")
+    return EXIT_OK
+
+
+COMMANDS = {"claims": cmd_claims, "check": cmd_check, "rules": cmd_rules}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except FactcheckError as err:
+        print(f"factcheck: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # a bug: one line, no traceback unless asked for
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: internal error: {type(err).__name__}: {err} "
+              "(a bug in factcheck; rerun with FACTCHECK_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_CRASH

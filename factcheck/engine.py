@@ -1,0 +1,196 @@
+"""Documents → claims → matches → findings.
+
+``check_document`` is pure: one document and the rules in, its located claims, its fact and
+relation findings and its cross-article mentions out.  ``check_documents`` runs it over many
+documents, sequentially or on a process pool (the output is identical either way), then
+compares the mentions across documents.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from factcheck.extract import extract
+from factcheck.match import match_claims
+from factcheck.models import Claim, Document, Finding, Located, Related, Report, fmt_number
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a check runs.
+
+    ``date`` is the date assumed for documents that carry none; ``window_days`` bounds the
+    date distance of rule-less cross-article comparisons; ``cross`` turns them on.
+    """
+
+    date: dt.date | None = None
+    cross: bool = True
+    window_days: float = 2.0
+    jobs: int = 1
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What checking one document produced (picklable, so it can cross a process pool)."""
+
+    document: Document
+    claims: tuple[Located, ...]
+    findings: tuple[Finding, ...]
+    mentions: tuple = ()
+
+
+def phrase(text: str, claim: Claim, words: int = 3) -> str:
+    """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
+    out = [claim.text]
+    pos = claim.end
+    limit = min(len(text), claim.end + 60)
+    for _ in range(words):
+        m = _WORD.search(text, pos, limit)
+        if not m or any(ch in text[pos:m.start()] for ch in ",;:.!?()—\n"):
+            break
+        out.append(m.group())
+        pos = m.end()
+    return " ".join(out)
+
+
+def _date_of(doc: Document, options: Options) -> dt.date | None:
+    return doc.date or options.date
+
+
+def fact_finding(doc: Document, loc: Located, fact, on: dt.date | None) -> Finding | None:
+    """A ``fact`` finding when the claim's interval misses the fact's expected interval."""
+    exp = fact.expected(on)
+    claim = loc.claim
+    if exp is None or exp.interval.meets(claim.interval):
+        return None
+    as_of = f"as of {on.isoformat()}" if on else "newest figure"
+    since = f", figure since {exp.as_of.isoformat()}" if exp.as_of else ""
+    src = f"; source: {exp.source}" if exp.source else ""
+    expected = fmt_number(exp.value) if exp.interval.low == exp.interval.high else \
+        f"{fmt_number(exp.value)} {exp.interval}"
+    message = (f"{phrase(doc.text, claim)} — expected {expected} "
+               f"({fact.id}{since}, {as_of}{src})")
+    return Finding(
+        kind="fact", severity=fact.severity, path=doc.path, line=loc.line, column=loc.column,
+        end_column=loc.end_column, message=message, text=claim.text, value=claim.value,
+        low=claim.low, high=claim.high, fact=fact.id, expected=exp, source=exp.source)
+
+
+def relation_findings(doc: Document, located: Sequence[Located], rules) -> list[Finding]:
+    """``relation`` findings: relations that cannot hold on this document's claims."""
+    first: dict[str, Located] = {}
+    for loc in located:
+        if loc.fact and loc.fact not in first:
+            first[loc.fact] = loc
+    out = []
+    for rel in rules.relations:
+        present = {f: first[f] for f in rel.facts if f in first}
+        if len(present) < 2:
+            continue
+        verdict = rel.holds({f: loc.claim.interval for f, loc in present.items()})
+        if verdict is not False:
+            continue
+        anchor = max(present.values(), key=lambda loc: loc.claim.start)
+        stated = ", ".join(f"{f} = {loc.claim.text}" for f, loc in present.items())
+        why = rel.message or rel.check
+        out.append(Finding(
+            kind="relation", severity=rel.severity, path=doc.path, line=anchor.line,
+            column=anchor.column, end_column=anchor.end_column,
+            message=f"{why}: {rel.check} does not hold ({stated})",
+            text=anchor.claim.text, value=anchor.claim.value, low=anchor.claim.low,
+            high=anchor.claim.high, fact=anchor.fact, relation=rel.id,
+            related=tuple(_related(doc, loc) for loc in present.values() if loc is not anchor)))
+    return out
+
+
+def _related(doc: Document, loc: Located) -> Related:
+    return Related(doc.path, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.date)
+
+
+def check_document(doc: Document, rules=None, options: Options = Options()) -> DocResult:
+    """Extract, match and check one document against the rules (no cross-article step)."""
+    on = _date_of(doc, options)
+    claims = extract(doc.text)
+    facts = match_claims(doc.text, claims, rules.facts, on) if rules else [None] * len(claims)
+    located, findings = [], []
+    for claim, fact in zip(claims, facts):
+        line, col = doc.locate(claim.start)
+        loc = Located(doc.path, line, col, claim, on, fact.id if fact else None)
+        located.append(loc)
+        if fact is not None:
+            f = fact_finding(doc, loc, fact, on)
+            if f:
+                findings.append(f)
+    if rules:
+        findings.extend(relation_findings(doc, located, rules))
+    mentions = ()
+    if options.cross:
+        mentions = tuple(_mentions(doc, located))
+    slim = dataclasses.replace(doc, text="", source=None, source_map=None)
+    return DocResult(slim, tuple(located), tuple(findings), mentions)
+
+
+def _mentions(doc: Document, located: Sequence[Located]) -> list:
+    try:
+        from factcheck.quantity import mentions
+    except ImportError:
+        return []
+    return mentions(doc, located)
+
+
+def _cross(mentions: Sequence, rules, options: Options) -> list[Finding]:
+    try:
+        from factcheck.consistency import cross_findings
+    except ImportError:
+        return []
+    facts = {f.id: f for f in rules.facts} if rules else None
+    return cross_findings(mentions, facts, window_days=options.window_days)
+
+
+def run(docs: Iterable[Document], rules, options: Options) -> Iterable[DocResult]:
+    """``check_document`` over ``docs``, in order, on ``options.jobs`` processes."""
+    if options.jobs <= 1:
+        for doc in docs:
+            yield check_document(doc, rules, options)
+        return
+    import functools
+    import multiprocessing as mp
+    work = functools.partial(check_document, rules=rules, options=options)
+    with mp.get_context("spawn" if _threads_unsafe() else "fork").Pool(options.jobs) as pool:
+        yield from pool.imap(work, docs, chunksize=16)
+
+
+def _threads_unsafe() -> bool:
+    import sys
+    return sys.platform == "darwin"
+
+
+def check_documents(docs: Iterable[Document], rules=None, options: Options = Options(),
+                    errors: Sequence[str] = (), extra_mentions: Sequence = ()) -> Report:
+    """Check every document, then compare their claims with each other (and ``extra_mentions``)."""
+    documents, claims, findings, mentions = [], [], [], list(extra_mentions)
+    for res in run(docs, rules, options):
+        documents.append(res.document)
+        claims.extend(res.claims)
+        findings.extend(res.findings)
+        mentions.extend(res.mentions)
+    if options.cross and mentions:
+        own = {d.path for d in documents}
+        findings.extend(f for f in _cross(mentions, rules, options) if f.path in own)
+    findings.sort(key=Finding.sort_key)
+    return Report(tuple(documents), tuple(claims), tuple(findings), tuple(errors))
+
+
+def extract_documents(docs: Iterable[Document], options: Options = Options()) -> Report:
+    """Only extraction: every document's located claims, no checks."""
+    return check_documents(docs, None, dataclasses.replace(options, cross=False))
+
+
+__all__ = ["Options", "DocResult", "check_document", "check_documents", "extract_documents",
+           "fact_finding", "relation_findings", "phrase", "run"]

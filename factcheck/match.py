@@ -1,0 +1,155 @@
+"""Which claim is about which fact.
+
+Each claim is scored against every fact whose unit agrees with it.  A fact's match terms
+are looked up in rings around the number, nearest first:
+
+====  ===============================================================
+4     the counted noun phrase ("living captives")
+3     the claim's own clause (split at , ; : — ( ) and joining words)
+2     the rest of its sentence
+1     the previous sentence (for "They are still holding 58." style follow-ups)
+====  ===============================================================
+
+A fact is a candidate when every ``all`` term is found in some ring, at least one ``any``
+term is found (if any are given), and no ``none`` term stands in the claim's own clause.
+Candidates are ranked by their best (nearest) piece of evidence, then by the summed rings
+of all their terms, then by the distance in characters to the nearest term.  A claim
+attaches to at most one fact: the winner.  When the top candidates tie, the one the claim
+agrees with is preferred; when none of the tied ones agrees, the claim stays unattached
+(precision first: an ambiguous match must not become a finding).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from factcheck.models import Claim
+
+NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|including|of whom|in exchange for|"
+    r"compared with|compared to|versus|after|before|whom|which|who)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The rings of text around one claim, as plain strings with their offsets."""
+
+    noun: str
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    previous: tuple[int, int]
+
+
+def context(text: str, claim: Claim) -> Context:
+    """Noun, clause, sentence and previous-sentence spans around ``claim`` in ``text``."""
+    s0, s1 = claim.sentence_start, claim.sentence_end
+    if s1 <= s0:
+        s0, s1 = _sentence_around(text, claim.start, claim.end)
+    c0, c1 = s0, s1
+    for m in _CLAUSE_BREAK.finditer(text, s0, s1):
+        if m.end() <= claim.start:
+            c0 = m.start()
+        elif m.start() >= claim.end:
+            c1 = m.start()
+            break
+    p1 = s0
+    p0 = _sentence_around(text, max(0, s0 - 2), max(0, s0 - 1))[0] if s0 > 1 else s0
+    return Context(claim.noun, (c0, c1), (s0, s1), (p0, p1))
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 600)
+    s0 = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        s0 = m.end()
+    m = _SENTENCE_END.search(text, end, min(len(text), end + 600))
+    return s0, (m.start() + 1 if m else min(len(text), end + 600))
+
+
+def _ring(term, text: str, ctx: Context, claim: Claim) -> tuple[int, int]:
+    """(ring, distance) of the nearest occurrence of ``term``; ring 0 when absent."""
+    pat = term.pattern
+    if ctx.noun and pat.search(ctx.noun):
+        return NOUN, 0
+    best = None
+    for m in pat.finditer(text, *ctx.sentence):
+        if m.start() < claim.end and m.end() > claim.start:
+            continue
+        d = claim.start - m.end() if m.end() <= claim.start else m.start() - claim.end
+        ring = CLAUSE if ctx.clause[0] <= m.start() and m.end() <= ctx.clause[1] else SENTENCE
+        if best is None or (ring, -d) > best:
+            best = (ring, -d)
+    if best is not None:
+        return best[0], -best[1]
+    if ctx.previous[1] > ctx.previous[0] and pat.search(text, *ctx.previous):
+        return PREVIOUS, 10_000
+    return 0, 0
+
+
+def _in_clause(term, text: str, ctx: Context, claim: Claim) -> bool:
+    for m in term.pattern.finditer(text, *ctx.clause):
+        if not (m.start() < claim.end and m.end() > claim.start):
+            return True
+    return False
+
+
+def score(fact, text: str, ctx: Context, claim: Claim) -> tuple[int, int, int] | None:
+    """Rank of ``fact`` as the subject of ``claim``, or None when it cannot be."""
+    if fact.unit != claim.unit:
+        return None
+    spec = fact.match
+    if any(_in_clause(t, text, ctx, claim) for t in spec.none):
+        return None
+    rings, dists = [], []
+    for term in spec.all:
+        ring, d = _ring(term, text, ctx, claim)
+        if not ring:
+            return None
+        rings.append(ring)
+        dists.append(d)
+    if spec.any:
+        found = [_ring(t, text, ctx, claim) for t in spec.any]
+        found = [f for f in found if f[0]]
+        if not found:
+            return None
+        ring, d = max(found, key=lambda f: (f[0], -f[1]))
+        rings.append(ring)
+        dists.append(d)
+    if not rings:
+        return None
+    return max(rings), sum(rings), -min(dists)
+
+
+def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None) -> list:
+    """For each claim, the fact it is about (or None).  ``on`` is the document's date."""
+    out = []
+    for claim in claims:
+        ctx = context(text, claim)
+        ranked = []
+        for fact in facts:
+            s = score(fact, text, ctx, claim)
+            if s is not None:
+                ranked.append((s, fact))
+        out.append(_winner(ranked, claim, on))
+    return out
+
+
+def _winner(ranked: list, claim: Claim, on: dt.date | None):
+    if not ranked:
+        return None
+    best = max(s for s, _ in ranked)
+    top = [f for s, f in ranked if s == best]
+    if len(top) == 1:
+        return top[0]
+    agreeing = [f for f in top if _agrees(f, claim, on)]
+    return agreeing[0] if agreeing else None
+
+
+def _agrees(fact, claim: Claim, on: dt.date | None) -> bool:
+    exp = fact.expected(on)
+    return exp is None or exp.interval.meets(claim.interval)

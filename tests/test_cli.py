@@ -1,0 +1,99 @@
+"""The command line: exit codes, bad input, golden outputs on the shipped samples."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from factcheck.cli import main
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def _golden(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update:
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"no golden file {path}; run pytest --update-golden"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt,name", [("table", "samples.table.txt"), ("json", "samples.json")])
+def test_check_samples_golden(fmt, name, capsys, update_golden):
+    code = main(["check", "samples/", "--rules", "rules/", "--format", fmt])
+    out = capsys.readouterr().out
+    assert code == 1
+    _golden(name, out, update_golden)
+
+
+def test_check_json_is_deterministic_and_versioned(capsys):
+    main(["check", "samples/", "--rules", "rules/", "--format", "json"])
+    first = capsys.readouterr().out
+    main(["check", "samples/", "--rules", "rules/", "--format", "json", "--jobs", "2"])
+    second = capsys.readouterr().out
+    assert first == second
+    data = json.loads(first)
+    assert data["version"] == 1
+    assert {"documents", "claims", "findings"} <= data.keys()
+
+
+def test_claims_golden(capsys, update_golden):
+    assert main(["claims", "samples/"]) == 0
+    _golden("samples.claims.txt", capsys.readouterr().out, update_golden)
+
+
+def test_fail_on_levels(capsys):
+    assert main(["check", "samples/2025-03-05-talks-resume.md", "--rules", "rules/"]) == 0
+    assert main(["check", "samples/2025-03-12-draft-hostage-count.md", "--rules", "rules/",
+                 "--no-cross"]) == 1
+
+
+def test_missing_path_is_an_input_error(capsys):
+    assert main(["claims", "no/such/dir"]) == 2
+    err = capsys.readouterr().err
+    assert "no/such/dir" in err and "Traceback" not in err
+
+
+def test_check_without_rules_is_a_usage_error(capsys):
+    assert main(["check", "samples/"]) == 2
+    assert "--rules" in capsys.readouterr().err
+
+
+def test_broken_rule_file_names_file_line_and_value(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("facts:\n  - id: x\n    label: X\n    value: lots\n    match: {all: [x]}\n",
+                   encoding="utf-8")
+    assert main(["check", "samples/", "--rules", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:4:" in err and "lots" in err and "Traceback" not in err
+
+
+def test_unreadable_article_is_reported_and_the_run_goes_on(tmp_path, capsys):
+    (tmp_path / "good.md").write_text("Officials said 59 hostages remain in Gaza.\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_bytes(b"caf\xe9 \xff\xfe 12 people\n")
+    code = main(["check", str(tmp_path), "--rules", "rules/", "--date", "2025-03-12"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "bad.md" in captured.err and "Traceback" not in captured.err
+    assert "good.md" in captured.out
+
+
+def test_stdin(monkeypatch, capsys):
+    import io
+    monkeypatch.setattr(sys, "stdin", io.StringIO("About 1,800 prisoners were freed.\n"))
+    assert main(["claims", "-", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [c["value"] for c in data["claims"]] == [1800]
+
+
+def test_console_script_runs_as_module():
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")

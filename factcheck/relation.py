@@ -1,0 +1,300 @@
+"""Relation expressions: ``a + b == c``, ``x <= y <= z``, parsed by hand and evaluated on intervals.
+
+Grammar (no ``eval``)::
+
+    check   := sum (cmp sum)+          cmp := == | != | < | <= | > | >=
+    sum     := product (("+" | "-") product)*
+    product := unary (("*" | "/") unary)*
+    unary   := "-" unary | atom
+    atom    := NUMBER | FACT-ID | "(" sum ")"
+
+A fact id is ``[a-z0-9][a-z0-9-]*[a-z0-9]`` (or one character), read greedily, so a binary
+minus needs spaces around it (``a - b``; ``a-b`` is one id).  A comparison *can hold* when
+some values inside the intervals satisfy it: ``[24, 26] + 8 == 33`` holds, ``25 + 8 == 30``
+does not.  A chain ``a <= b <= c`` means ``a <= b and b <= c`` with the same ``b``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Mapping, Union
+
+from factcheck.errors import RuleError
+from factcheck.models import Interval
+
+COMPARISONS = ("==", "!=", "<=", ">=", "<", ">")
+_TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|<=|>=|[-+*/()<>])|(?P<word>[a-z0-9][a-z0-9-]*[a-z0-9]|[a-z0-9])"
+                    r"(?P<frac>\.\d+(?:e[-+]?\d+)?)?)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?\Z")
+EVERYTHING = Interval(-math.inf, math.inf, True, True)
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number written in the expression."""
+
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A fact id; ``offset`` is where it starts in the expression text (0-based)."""
+
+    name: str
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """A unary minus (``right`` is None) or a binary ``+ - * /``."""
+
+    op: str
+    left: "Node"
+    right: "Node | None" = None
+
+
+Node = Union[Num, Ref, Op]
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A parsed check: its operands and the comparisons between them."""
+
+    text: str
+    operands: tuple[Node, ...]
+    comparisons: tuple[str, ...]
+
+    @property
+    def refs(self) -> tuple[Ref, ...]:
+        """Every fact reference, in order of appearance (repeats included)."""
+        out: list[Ref] = []
+        for node in self.operands:
+            _collect(node, out)
+        return tuple(out)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The fact ids the expression names, each once, in order of first appearance."""
+        return tuple(dict.fromkeys(r.name for r in self.refs))
+
+    def holds(self, values: Mapping[str, Interval]) -> bool | None:
+        """Whether the comparisons can all hold; None when a named fact has no value."""
+        if any(name not in values for name in self.names):
+            return None
+        current = evaluate(self.operands[0], values)
+        for op, node in zip(self.comparisons, self.operands[1:]):
+            right = evaluate(node, values)
+            if not can_hold(current, op, right):
+                return False
+            current = _narrow(current, op, right)
+        return True
+
+
+def _collect(node: Node, out: list) -> None:
+    if isinstance(node, Ref):
+        out.append(node)
+    elif isinstance(node, Op):
+        _collect(node.left, out)
+        if node.right is not None:
+            _collect(node.right, out)
+
+
+# -- parsing -----------------------------------------------------------------------------
+
+def tokenize(text: str) -> list[tuple[str, str, int]]:
+    """``(kind, text, offset)`` triples; kind is ``op``, ``num``, ``id`` or ``end``."""
+    out, pos = [], 0
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos == len(text):
+            out.append(("end", "", pos))
+            return out
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            bad = re.match(r"\S+", text[pos:]).group()
+            raise _SyntaxError(f"unexpected {bad!r}", pos)
+        if m.group("op"):
+            out.append(("op", m.group("op"), m.start("op")))
+        else:
+            word = m.group("word") + (m.group("frac") or "")
+            kind = "num" if _NUMBER.match(word) else "id"
+            if kind == "id" and m.group("frac"):
+                raise _SyntaxError(f"unexpected {word!r}", m.start("word"))
+            out.append((kind, word, m.start("word")))
+        pos = m.end()
+
+
+class _SyntaxError(Exception):
+    def __init__(self, message: str, offset: int):
+        super().__init__(message)
+        self.message, self.offset = message, offset
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.tokens = tokenize(text)
+        self.i = 0
+
+    def peek(self) -> tuple[str, str, int]:
+        return self.tokens[self.i]
+
+    def take(self) -> tuple[str, str, int]:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def fail(self, expected: str):
+        kind, text, offset = self.peek()
+        found = "end of expression" if kind == "end" else repr(text)
+        raise _SyntaxError(f"expected {expected}, found {found}", offset)
+
+    def check(self) -> tuple[tuple[Node, ...], tuple[str, ...]]:
+        operands, ops = [self.sum()], []
+        while self.peek()[1] in COMPARISONS and self.peek()[0] == "op":
+            ops.append(self.take()[1])
+            operands.append(self.sum())
+        if self.peek()[0] != "end":
+            self.fail("an operator" if ops else "a comparison (== != < <= > >=)")
+        if not ops:
+            self.fail("a comparison (== != < <= > >=)")
+        return tuple(operands), tuple(ops)
+
+    def sum(self) -> Node:
+        node = self.product()
+        while self.peek()[0] == "op" and self.peek()[1] in "+-":
+            node = Op(self.take()[1], node, self.product())
+        return node
+
+    def product(self) -> Node:
+        node = self.unary()
+        while self.peek()[0] == "op" and self.peek()[1] in "*/":
+            node = Op(self.take()[1], node, self.unary())
+        return node
+
+    def unary(self) -> Node:
+        if self.peek()[:2] == ("op", "-"):
+            self.take()
+            return Op("-", self.unary())
+        return self.atom()
+
+    def atom(self) -> Node:
+        kind, text, offset = self.peek()
+        if kind == "num":
+            self.take()
+            return Num(float(text))
+        if kind == "id":
+            self.take()
+            return Ref(text, offset)
+        if (kind, text) == ("op", "("):
+            self.take()
+            node = self.sum()
+            if self.peek()[:2] != ("op", ")"):
+                self.fail("')'")
+            self.take()
+            return node
+        self.fail("a fact id, a number or '('")
+
+
+def parse(text: str, path: str | None = None, line: int | None = None, column: int = 1) -> Expression:
+    """Parse a relation check; errors are RuleErrors at ``column`` + the offending offset."""
+    try:
+        operands, ops = _Parser(text).check()
+    except _SyntaxError as e:
+        raise RuleError(f"invalid relation check: {e.message}", path, line, column + e.offset) from None
+    return Expression(text, operands, ops)
+
+
+# -- interval arithmetic -----------------------------------------------------------------
+
+def evaluate(node: Node, values: Mapping[str, Interval]) -> Interval:
+    """The interval of values ``node`` can take when each fact lies in its interval."""
+    if isinstance(node, Num):
+        return Interval.point(node.value)
+    if isinstance(node, Ref):
+        return values[node.name]
+    left = evaluate(node.left, values)
+    if node.right is None:
+        return negate(left)
+    right = evaluate(node.right, values)
+    if node.op == "+":
+        return add(left, right)
+    if node.op == "-":
+        return add(left, negate(right))
+    if node.op == "*":
+        return multiply(left, right)
+    return divide(left, right)
+
+
+def negate(a: Interval) -> Interval:
+    return Interval(-a.high, -a.low, a.high_open, a.low_open)
+
+
+def add(a: Interval, b: Interval) -> Interval:
+    low, high = a.low + b.low, a.high + b.high
+    if math.isnan(low) or math.isnan(high):
+        return EVERYTHING
+    return Interval(low, high, a.low_open or b.low_open, a.high_open or b.high_open)
+
+
+def _times(x: float, x_open: bool, y: float, y_open: bool) -> tuple[float, bool]:
+    if (x == 0 and not x_open) or (y == 0 and not y_open):
+        return 0.0, False
+    if x == 0 or y == 0:
+        return 0.0, True
+    return x * y, x_open or y_open
+
+
+def multiply(a: Interval, b: Interval) -> Interval:
+    ends = [_times(x, xo, y, yo) for x, xo in ((a.low, a.low_open), (a.high, a.high_open))
+            for y, yo in ((b.low, b.low_open), (b.high, b.high_open))]
+    low = min(ends, key=lambda e: (e[0], e[1]))
+    high = max(ends, key=lambda e: (e[0], not e[1]))
+    return Interval(low[0], high[0], low[1], high[1])
+
+
+def divide(a: Interval, b: Interval) -> Interval:
+    if b.contains(0):
+        return EVERYTHING
+    return multiply(a, Interval(_inverse(b.high, -1), _inverse(b.low, 1),
+                                b.high_open or math.isinf(b.high), b.low_open or math.isinf(b.low)))
+
+
+def _inverse(x: float, sign: int) -> float:
+    if x == 0:
+        return sign * math.inf
+    return 0.0 if math.isinf(x) else 1 / x
+
+
+def can_hold(a: Interval, op: str, b: Interval) -> bool:
+    """True when some x in ``a`` and y in ``b`` satisfy ``x op y``."""
+    if op == "==":
+        return a.meets(b)
+    if op == "!=":
+        single = a.low == a.high == b.low == b.high
+        return not single
+    if op in (">", ">="):
+        return can_hold(b, "<" if op == ">" else "<=", a)
+    if a.low < b.high:
+        return True
+    return op == "<=" and a.low == b.high and not (a.low_open or b.high_open)
+
+
+def _narrow(a: Interval, op: str, b: Interval) -> Interval:
+    """The part of ``b`` that some x in ``a`` can stand in relation ``op`` to."""
+    if op == "==":
+        cut = a
+    elif op in ("<", "<="):
+        cut = Interval(a.low, math.inf, a.low_open or op == "<", True)
+    elif op in (">", ">="):
+        cut = Interval(-math.inf, a.high, True, a.high_open or op == ">")
+    else:
+        return b
+    return _intersect(b, cut)
+
+
+def _intersect(a: Interval, b: Interval) -> Interval:
+    low = max((a.low, a.low_open), (b.low, b.low_open))
+    high = min((a.high, not a.high_open), (b.high, not b.high_open))
+    return Interval(low[0], high[0], low[1], not high[1])

@@ -1,0 +1,569 @@
+"""Rule files: YAML facts (known figures) and relations between them, loaded and validated.
+
+Files are composed into YAML nodes (safe: no objects are built) so that every key and value
+keeps its line and column; every problem is a ``RuleError`` at ``path:line:column``.
+The format is documented in docs/rules.md.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import yaml
+
+from factcheck import relation
+from factcheck.errors import RuleError
+from factcheck.models import Expected, Interval, Severity
+
+ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\Z")
+FILE_KEYS = ("include", "facts", "relations")
+FACT_KEYS = ("id", "label", "value", "timeline", "tolerance", "unit", "source", "severity", "tracked", "match")
+PERIOD_KEYS = ("value", "from", "tolerance", "source", "note")
+MATCH_KEYS = ("all", "any", "none", "window")
+RELATION_KEYS = ("id", "check", "message", "severity")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_PERCENT = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*%\s*\Z")
+_NOT_IN_TERMS = re.compile(r"[()\[\]{}?+\\^]")
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a claim may stray from a figure: an absolute amount or a fraction of the value."""
+
+    absolute: float = 0.0
+    relative: float = 0.0
+
+    def interval(self, value: float) -> Interval:
+        """``[value - t, value + t]`` with ``t = max(absolute, relative * |value|)``."""
+        t = max(self.absolute, self.relative * abs(value))
+        return Interval(value - t, value + t)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One entry of a fact's timeline: the value that holds from ``start`` on."""
+
+    value: float
+    start: dt.date | None
+    tolerance: Tolerance
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One match term: ``text`` as written (``captive*|hostage``), ``pattern`` compiled from it."""
+
+    text: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class MatchSpec:
+    """Which claims are about a fact: every ``all`` term, one ``any`` term, no ``none`` term."""
+
+    all: tuple[Term, ...] = ()
+    any: tuple[Term, ...] = ()
+    none: tuple[Term, ...] = ()
+    window: int | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A known figure (or a tracked one with no known value) and how to recognise claims about it."""
+
+    id: str
+    label: str
+    unit: str | None
+    severity: Severity
+    source: str | None
+    tracked: bool
+    timeline: tuple[Period, ...]
+    match: MatchSpec
+    path: str
+    line: int
+
+    def period_index(self, on: dt.date | None) -> int | None:
+        """The timeline entry that holds on ``on`` (no date: the newest); None before the first."""
+        if not self.timeline:
+            return None
+        if on is None:
+            return len(self.timeline) - 1
+        found = None
+        for i, period in enumerate(self.timeline):
+            if period.start is None or period.start <= on:
+                found = i
+        return found
+
+    def expected(self, on: dt.date | None) -> Expected | None:
+        """What the fact says on ``on``; None when it has no figure for that date."""
+        i = self.period_index(on)
+        if i is None:
+            return None
+        p = self.timeline[i]
+        return Expected(p.value, p.tolerance.interval(p.value), as_of=p.start, source=p.source or self.source)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An arithmetic check between facts claimed in one article (``a + b == c``)."""
+
+    id: str
+    check: str
+    message: str | None
+    severity: Severity
+    facts: tuple[str, ...]
+    path: str
+    line: int
+    expression: relation.Expression | None = field(default=None, repr=False, compare=False)
+
+    def holds(self, values: Mapping[str, Interval]) -> bool | None:
+        """Whether the check can hold on these intervals; None when a fact it names is missing."""
+        expr = self.expression or relation.parse(self.check)
+        return expr.holds(values)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything loaded from a set of rule files."""
+
+    facts: tuple[Fact, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    files: tuple[str, ...] = ()
+
+    def fact(self, id: str) -> Fact:
+        """The fact with this id; KeyError if there is none."""
+        for f in self.facts:
+            if f.id == id:
+                return f
+        raise KeyError(id)
+
+
+# -- units -------------------------------------------------------------------------------
+
+CURRENCIES = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN
+BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL
+GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
+KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN
+NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK
+SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU
+UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL""".split())
+_UNIT_ALIASES = {"%": "percent", "percent": "percent", "per cent": "percent", "percentage": "percent",
+                 "percentage_point": "percentage_point", "percentage point": "percentage_point",
+                 "percentage points": "percentage_point", "pp": "percentage_point",
+                 "count": None, "$": "USD", "£": "GBP", "€": "EUR"}
+_POWERS = {2: "square_", 3: "cubic_"}
+
+
+@functools.lru_cache(maxsize=1)
+def unit_registry():
+    """The pint registry, built once on first use."""
+    import pint
+    return pint.UnitRegistry()
+
+
+@functools.lru_cache(maxsize=512)
+def canonical_unit(text: str) -> str | None:
+    """A unit as the extractor names it: ``km`` → ``kilometer``, ``km²`` → ``square_kilometer``.
+
+    ``percent``, ``percentage_point``, ISO 4217 codes (``USD``) and pint long names; raises
+    ``ValueError`` for anything else.
+    """
+    key = " ".join(text.strip().split())
+    if key.lower() in _UNIT_ALIASES:
+        return _UNIT_ALIASES[key.lower()]
+    if key in CURRENCIES:
+        return key
+    power, base = 1, key.replace("²", "^2").replace("³", "^3")
+    for n, prefix in _POWERS.items():
+        if base.startswith(prefix):
+            power, base = n, base[len(prefix):]
+    try:
+        units = unit_registry().parse_units(base)
+    except Exception:
+        if key.upper() in CURRENCIES:
+            return key.upper()
+        raise ValueError(text) from None
+    parts = dict(units._units)
+    if not parts:
+        raise ValueError(text)
+    if len(parts) == 1:
+        (name, exp), = parts.items()
+        name = re.sub(r"metric_ton\Z", "tonne", name)
+        exp *= power
+        if exp == 1:
+            return name
+        if exp in _POWERS:
+            return _POWERS[exp] + name
+    if power != 1:
+        raise ValueError(text)
+    return str(units).replace(" ", "").replace("metric_ton", "tonne")
+
+
+# -- match terms -------------------------------------------------------------------------
+
+def compile_term(text: str) -> re.Pattern:
+    """``abduct*|hostage|October 7`` → one case-insensitive regex on word boundaries.
+
+    Raises ``ValueError`` with a reason when the term is malformed.
+    """
+    alts = []
+    for alt in text.split("|"):
+        words = alt.split()
+        if not words:
+            raise ValueError("has an empty alternative")
+        if all(set(w) == {"*"} for w in words):
+            raise ValueError(f"alternative {alt.strip()!r} would match any word")
+        bad = _NOT_IN_TERMS.search(alt)
+        if bad:
+            raise ValueError(f"uses {bad.group()!r}, which terms do not support "
+                             "(a term is words separated by '|'; '*' is the only wildcard)")
+        alts.append(r"\s+".join(_word(w) for w in words))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _word(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch == "*":
+            out.append(r"\w*")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+# -- loading -----------------------------------------------------------------------------
+
+def load_rules(paths: Sequence[str | Path]) -> RuleSet:
+    """Load rule files and directories (``*.yaml``/``*.yml``, recursively, sorted)."""
+    loader = _Loader()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            if not found:
+                raise RuleError("no rule files (*.yaml, *.yml) in this directory", str(p))
+            for q in found:
+                loader.load_file(q, str(q), ())
+        elif path.is_file():
+            loader.load_file(path, str(p), ())
+        else:
+            raise RuleError("no such file or directory", str(p))
+    return loader.finish()
+
+
+def load_rules_text(text: str, name: str = "<rules>") -> RuleSet:
+    """Load rules from a string; ``name`` is the path errors show (includes resolve next to it)."""
+    loader = _Loader()
+    loader.load_text(text, name, Path(name), ())
+    return loader.finish()
+
+
+_KINDS = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
+_INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null"))
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+class _Loader:
+    """Reads rule files one by one into facts and relations; ``finish`` checks what spans files."""
+
+    def __init__(self):
+        self.facts: list[Fact] = []
+        self.relations: list[tuple[Relation, str, yaml.Node, int]] = []
+        self.files: list[str] = []
+        self.seen: set[Path] = set()
+        self.ids: dict[str, str] = {}
+
+    # files
+
+    def load_file(self, path: Path, where: str, stack: tuple[Path, ...]) -> None:
+        real = path.resolve()
+        if real in self.seen:
+            return
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
+            raise RuleError(f"not UTF-8 text (byte {e.start})", where) from None
+        except OSError as e:
+            raise RuleError(f"cannot read rule file: {e.strerror or e}", where) from None
+        self.load_text(text, where, path, stack)
+
+    def load_text(self, text: str, where: str, path: Path, stack: tuple[Path, ...]) -> None:
+        self.seen.add(path.resolve())
+        stack = stack + (path.resolve(),)
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            problem = e.problem or e.context or "invalid YAML"
+            raise RuleError(f"YAML syntax error: {problem}", where,
+                            mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+        except yaml.YAMLError as e:
+            raise RuleError(f"YAML syntax error: {e}", where) from None
+        self.files.append(where)
+        if root is None:
+            return
+        if not isinstance(root, yaml.MappingNode):
+            self.fail(where, root, f"a rule file must be a mapping with keys {_list(FILE_KEYS)}, "
+                                   f"found {_KINDS[type(root)]}")
+        keys = self.mapping(where, root, FILE_KEYS, "the rule file")
+        if "include" in keys:
+            for item in self.items(where, keys["include"][1], "include"):
+                self.include(where, path, item, stack)
+        if "facts" in keys:
+            for item in self.items(where, keys["facts"][1], "facts"):
+                self.fact(where, item)
+        if "relations" in keys:
+            for item in self.items(where, keys["relations"][1], "relations"):
+                self.relation(where, item)
+
+    def include(self, where: str, path: Path, node: yaml.Node, stack: tuple[Path, ...]) -> None:
+        name = self.text(where, node, "include", optional=False)
+        target = path.parent / name
+        shown = os.path.normpath(os.path.join(os.path.dirname(where), name))
+        if target.resolve() in stack:
+            chain = [p.name for p in stack[stack.index(target.resolve()):]] + [target.name]
+            self.fail(where, node, "include cycle: " + " → ".join(chain))
+        if not target.is_file():
+            self.fail(where, node, f"included file {name!r} not found", f"looked for {shown}")
+        self.load_file(target, shown, stack)
+
+    # records
+
+    def fact(self, where: str, node: yaml.Node) -> None:
+        keys = self.mapping(where, node, FACT_KEYS, "a fact")
+        fid = self.id(where, node, keys, "fact")
+        label = self.required(where, node, keys, "label", f"fact {fid!r}")
+        label = self.text(where, label, "label", optional=False)
+        get = lambda k: keys[k][1] if k in keys else None  # noqa: E731
+        tracked = self.boolean(where, get("tracked"), "tracked") if "tracked" in keys else False
+        tolerance = self.tolerance(where, get("tolerance")) if "tolerance" in keys else Tolerance()
+        source = self.text(where, get("source"), "source") if "source" in keys else None
+        if "value" in keys and "timeline" in keys:
+            self.fail(where, keys["timeline"][0], f"fact {fid!r} has both 'value' and 'timeline'",
+                      "give one: 'value' for a fixed figure, 'timeline' for one that changes")
+        if tracked and ("value" in keys or "timeline" in keys):
+            k = "value" if "value" in keys else "timeline"
+            self.fail(where, keys[k][0], f"tracked fact {fid!r} cannot have a '{k}'",
+                      "a tracked fact has no known figure; remove it or set tracked: false")
+        if "value" in keys:
+            timeline = (Period(self.number(where, get("value"), "value"), None, tolerance),)
+        elif "timeline" in keys:
+            timeline = self.timeline(where, get("timeline"), tolerance)
+        elif tracked:
+            timeline = ()
+        else:
+            self.fail(where, node, f"fact {fid!r} has no 'value' or 'timeline'",
+                      "give one, or set tracked: true to compare it across articles only")
+        match = self.required(where, node, keys, "match", f"fact {fid!r}")
+        self.facts.append(Fact(
+            id=fid, label=label, unit=self.unit(where, get("unit")) if "unit" in keys else None,
+            severity=self.severity(where, get("severity")) if "severity" in keys else Severity.ERROR,
+            source=source, tracked=tracked, timeline=timeline, match=self.match(where, match, fid),
+            path=where, line=node.start_mark.line + 1))
+
+    def timeline(self, where: str, node: yaml.Node, tolerance: Tolerance) -> tuple[Period, ...]:
+        periods: list[Period] = []
+        for item in self.items(where, node, "timeline"):
+            keys = self.mapping(where, item, PERIOD_KEYS, "a timeline entry")
+            value = self.required(where, item, keys, "value", "timeline entry")
+            start = None
+            if "from" in keys:
+                start = self.date(where, keys["from"][1], "from")
+            elif periods:
+                self.fail(where, item, "timeline entry has no 'from' date",
+                          "only the first entry may leave it out")
+            if periods and periods[-1].start is not None and start <= periods[-1].start:
+                what = "duplicate date" if start == periods[-1].start else "timeline is not in date order:"
+                self.fail(where, keys["from"][1], f"{what} {start.isoformat()} "
+                          f"(the entry before starts {periods[-1].start.isoformat()})")
+            periods.append(Period(
+                self.number(where, value, "value"), start,
+                self.tolerance(where, keys["tolerance"][1]) if "tolerance" in keys else tolerance,
+                self.text(where, keys["source"][1], "source") if "source" in keys else None,
+                self.text(where, keys["note"][1], "note") if "note" in keys else None))
+        if not periods:
+            self.fail(where, node, "timeline is empty")
+        return tuple(periods)
+
+    def match(self, where: str, node: yaml.Node, fid: str) -> MatchSpec:
+        keys = self.mapping(where, node, MATCH_KEYS, "match")
+        terms = {k: self.terms(where, keys[k][1], k) for k in ("all", "any", "none") if k in keys}
+        window = None
+        if "window" in keys:
+            window = self.number(where, keys["window"][1], "window")
+            if window != int(window) or window < 1:
+                self.fail(where, keys["window"][1], f"invalid value {keys['window'][1].value!r} for window "
+                                                    "(expected a whole number of words, 1 or more)")
+            window = int(window)
+        if not terms.get("all") and not terms.get("any"):
+            self.fail(where, node, f"empty match for fact {fid!r}", "give at least one term in 'all' or 'any'")
+        return MatchSpec(terms.get("all", ()), terms.get("any", ()), terms.get("none", ()), window)
+
+    def terms(self, where: str, node: yaml.Node, key: str) -> tuple[Term, ...]:
+        out = []
+        for item in (self.items(where, node, key) if not isinstance(node, yaml.ScalarNode) else [node]):
+            text = self.text(where, item, f"a term in '{key}'", optional=False)
+            try:
+                out.append(Term(text, compile_term(text)))
+            except (ValueError, re.error) as e:
+                self.fail(where, item, f"invalid match term {text!r}: {e}")
+        return tuple(out)
+
+    def relation(self, where: str, node: yaml.Node) -> None:
+        keys = self.mapping(where, node, RELATION_KEYS, "a relation")
+        rid = self.id(where, node, keys, "relation")
+        check = self.required(where, node, keys, "check", f"relation {rid!r}")
+        text = self.text(where, check, "check", optional=False)
+        line, col = check.start_mark.line + 1, check.start_mark.column + 1 + (check.style in ("'", '"'))
+        expr = relation.parse(text, where, line, col)
+        if not expr.names:
+            self.fail(where, check, f"relation {rid!r} names no facts")
+        rel = Relation(
+            id=rid, check=text, message=self.text(where, keys["message"][1], "message") if "message" in keys else None,
+            severity=self.severity(where, keys["severity"][1]) if "severity" in keys else Severity.ERROR,
+            facts=expr.names, path=where, line=node.start_mark.line + 1, expression=expr)
+        self.relations.append((rel, where, check, col))
+
+    def finish(self) -> RuleSet:
+        known = {f.id for f in self.facts}
+        for rel, where, node, col in self.relations:
+            for ref in rel.expression.refs:
+                if ref.name not in known:
+                    raise RuleError(f"unknown fact {ref.name!r} in relation {rel.id!r}", where,
+                                    node.start_mark.line + 1, col + ref.offset, _unknown_hint(ref.name, known))
+        return RuleSet(tuple(self.facts), tuple(r[0] for r in self.relations), tuple(self.files))
+
+    # nodes
+
+    def fail(self, where: str, node: yaml.Node, message: str, hint: str | None = None):
+        mark = node.start_mark
+        raise RuleError(message, where, mark.line + 1, mark.column + 1, hint)
+
+    def mapping(self, where: str, node: yaml.Node, allowed: Sequence[str], what: str) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(where, node, f"expected a mapping for {what}, found {_KINDS[type(node)]}")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for knode, vnode in node.value:
+            key = knode.value if isinstance(knode, yaml.ScalarNode) else None
+            if key in out:
+                self.fail(where, knode, f"duplicate key {key!r} in {what} "
+                                        f"(first at line {out[key][0].start_mark.line + 1})")
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"expected one of {_list(allowed)}"
+                self.fail(where, knode, f"unknown key {key!r} in {what}", hint)
+            out[key] = (knode, vnode)
+        return out
+
+    def items(self, where: str, node: yaml.Node, key: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(where, node, f"expected a list for {key}, found {_KINDS[type(node)]}")
+        return node.value
+
+    def required(self, where: str, node: yaml.Node, keys: dict, key: str, what: str) -> yaml.Node:
+        if key not in keys:
+            self.fail(where, node, f"{what} is missing required key {key!r}")
+        return keys[key][1]
+
+    def id(self, where: str, node: yaml.Node, keys: dict, what: str) -> str:
+        vnode = self.required(where, node, keys, "id", what)
+        value = self.text(where, vnode, "id", optional=False)
+        if not ID.match(value):
+            self.fail(where, vnode, f"invalid id {value!r}",
+                      "use lowercase letters, digits and inner hyphens, such as 'captives-taken'")
+        if value in self.ids:
+            self.fail(where, vnode, f"duplicate id {value!r}", f"first defined at {self.ids[value]}")
+        self.ids[value] = f"{where}:{vnode.start_mark.line + 1}:{vnode.start_mark.column + 1}"
+        return value
+
+    def text(self, where: str, node: yaml.Node | None, key: str, optional: bool = True) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL and optional:
+                return None
+            if node.tag != _NULL and node.value.strip():
+                return node.value
+        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected text)")
+
+    def number(self, where: str, node: yaml.Node, key: str) -> float:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
+            value = float(_SCALARS.construct_object(node))
+            if math.isfinite(value):
+                return value
+        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected a number)")
+
+    def boolean(self, where: str, node: yaml.Node, key: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            return bool(_SCALARS.construct_object(node))
+        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected true or false)")
+
+    def date(self, where: str, node: yaml.Node, key: str) -> dt.date:
+        if isinstance(node, yaml.ScalarNode) and _DATE.match(node.value.strip()):
+            try:
+                return dt.date.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        self.fail(where, node, f"invalid date {_show(node)} for {key} (expected YYYY-MM-DD)")
+
+    def severity(self, where: str, node: yaml.Node) -> Severity:
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return Severity.parse(node.value.strip())
+            except KeyError:
+                pass
+        self.fail(where, node, f"invalid value {_show(node)} for severity (expected error, warning or info)")
+
+    def tolerance(self, where: str, node: yaml.Node) -> Tolerance:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag in (_INT, _FLOAT):
+                value = float(_SCALARS.construct_object(node))
+                if math.isfinite(value) and value >= 0:
+                    return Tolerance(absolute=value)
+            m = _PERCENT.match(node.value) if node.tag not in (_INT, _FLOAT) else None
+            if m:
+                return Tolerance(relative=float(m.group(1)) / 100)
+        self.fail(where, node, f"invalid value {_show(node)} for tolerance "
+                               "(expected a number or a percentage such as \"5%\", not negative)")
+
+    def unit(self, where: str, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return canonical_unit(node.value)
+            except ValueError:
+                pass
+        self.fail(where, node, f"unknown unit {_show(node)}", "expected null (a plain count), percent, "
+                  "percentage_point, a currency code such as USD, or a unit such as tonne or km")
+
+
+def _show(node: yaml.Node | None) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(node.value)
+    return _KINDS.get(type(node), "nothing")
+
+
+def _list(names: Sequence[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+def _unknown_hint(name: str, known: set[str]) -> str | None:
+    parts = name.split("-")
+    for i in range(1, len(parts)):
+        left, right = "-".join(parts[:i]), "-".join(parts[i:])
+        if left in known and right in known:
+            return f"to subtract, put spaces around the minus: '{left} - {right}'"
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None

@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="validate rule files")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--check", action="store_true", help="only validate (the default action)")
+
+    p = sub.add_parser("serve", help="the editor's page: check drafts in a browser (local web server)")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="rule file or directory (repeatable)")
+    p.add_argument("--db", metavar="FILE", help="archive index to compare drafts with (factcheck index)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
+    p.add_argument("--max-body", default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
     return parser
 
 
@@ -140,7 +148,13 @@ def cmd_rules(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"claims": cmd_claims, "check": cmd_check, "rules": cmd_rules}
+def cmd_serve(args) -> int:
+    from factcheck.server import parse_size, serve
+    serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body))
+    return EXIT_OK
+
+
+COMMANDS = {"claims": cmd_claims, "check": cmd_check, "rules": cmd_rules, "serve": cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -96,7 +96,8 @@ def iter_documents(paths: Sequence[str], *, on_error: OnError, jsonl: JsonlField
             for path in iter_paths([given], include=include, exclude=exclude):
                 try:
                     if path == "-":
-                        text = _decode(sys.stdin.buffer.read(), stdin_name)
+                        stream = getattr(sys.stdin, "buffer", None)
+                        text = _decode(stream.read(), stdin_name) if stream else sys.stdin.read()
                         yield from read_text(text, stdin_name, jsonl=jsonl, on_error=on_error)
                     else:
                         yield from read_file(path, jsonl=jsonl, on_error=on_error)
@@ -188,7 +189,7 @@ def _first(record: dict, names: Sequence[str]) -> Any:
 def _read_jsonl(lines, path: str, fields: JsonlFields, on_error: OnError) -> Iterator[Document]:
     for number, raw in enumerate(lines, 1):
         try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
         except UnicodeDecodeError as e:
             on_error(InputError(f"not UTF-8 text (invalid byte 0x{raw[e.start]:02x})",
                                 path=path, line=number, column=e.start + 1))

@@ -318,7 +318,9 @@ class _Loader:
                                    f"found {_KINDS[type(root)]}")
         keys = self.mapping(where, root, FILE_KEYS, "the rule file")
         if "include" in keys:
-            for item in self.items(where, keys["include"][1], "include"):
+            node = keys["include"][1]
+            for item in [node] if isinstance(node, yaml.ScalarNode) and node.tag != _NULL else \
+                    self.items(where, node, "include"):
                 self.include(where, path, item, stack)
         if "facts" in keys:
             for item in self.items(where, keys["facts"][1], "facts"):
@@ -335,7 +337,8 @@ class _Loader:
             chain = [p.name for p in stack[stack.index(target.resolve()):]] + [target.name]
             self.fail(where, node, "include cycle: " + " → ".join(chain))
         if not target.is_file():
-            self.fail(where, node, f"included file {name!r} not found", f"looked for {shown}")
+            self.fail(where, node, f"included file {name!r} not found",
+                      f"looked for {shown}" if shown != name else None)
         self.load_file(target, shown, stack)
 
     # records
@@ -529,13 +532,15 @@ class _Loader:
         if isinstance(node, yaml.ScalarNode):
             if node.tag in (_INT, _FLOAT):
                 value = float(_SCALARS.construct_object(node))
-                if math.isfinite(value) and value >= 0:
+                if value < 0:
+                    self.fail(where, node, f"invalid value {_show(node)} for tolerance (must not be negative)")
+                if math.isfinite(value):
                     return Tolerance(absolute=value)
             m = _PERCENT.match(node.value) if node.tag not in (_INT, _FLOAT) else None
             if m:
                 return Tolerance(relative=float(m.group(1)) / 100)
         self.fail(where, node, f"invalid value {_show(node)} for tolerance "
-                               "(expected a number or a percentage such as \"5%\", not negative)")
+                               "(expected a number or a percentage such as \"5%\")")
 
     def unit(self, where: str, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
@@ -545,7 +550,7 @@ class _Loader:
                 return canonical_unit(node.value)
             except ValueError:
                 pass
-        self.fail(where, node, f"unknown unit {_show(node)}", "expected null (a plain count), percent, "
+        self.fail(where, node, f"unknown unit {_show(node)}", "expected null for a plain count, percent, "
                   "percentage_point, a currency code such as USD, or a unit such as tonne or km")
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
+from factcheck import suppression
 from factcheck.extract import extract
 from factcheck.match import match_claims
 from factcheck.models import Claim, Document, Finding, Located, Related, Report, fmt_number
@@ -43,6 +44,8 @@ class DocResult:
     claims: tuple[Located, ...]
     findings: tuple[Finding, ...]
     mentions: tuple = ()
+    suppressions: tuple = ()
+    notes: tuple = ()
 
 
 def phrase(text: str, claim: Claim, words: int = 3) -> str:
@@ -60,7 +63,7 @@ def phrase(text: str, claim: Claim, words: int = 3) -> str:
 
 
 def _date_of(doc: Document, options: Options) -> dt.date | None:
-    return doc.date or options.date
+    return suppression.as_of(doc) or doc.date or options.date
 
 
 def fact_finding(doc: Document, loc: Located, fact, on: dt.date | None) -> Finding | None:
@@ -132,8 +135,9 @@ def check_document(doc: Document, rules=None, options: Options = Options()) -> D
     mentions = ()
     if options.cross:
         mentions = tuple(_mentions(doc, located))
+    directives, notes = suppression.directives(doc)
     slim = dataclasses.replace(doc, text="", source=None, source_map=None)
-    return DocResult(slim, tuple(located), tuple(findings), mentions)
+    return DocResult(slim, tuple(located), tuple(findings), mentions, directives, notes)
 
 
 def _mentions(doc: Document, located: Sequence[Located]) -> list:
@@ -174,17 +178,38 @@ def _threads_unsafe() -> bool:
 def check_documents(docs: Iterable[Document], rules=None, options: Options = Options(),
                     errors: Sequence[str] = (), extra_mentions: Sequence = ()) -> Report:
     """Check every document, then compare their claims with each other (and ``extra_mentions``)."""
+    return combine(run(docs, rules, options), rules, options, errors, extra_mentions)
+
+
+def combine(results: Iterable[DocResult], rules=None, options: Options = Options(),
+            errors: Sequence[str] = (), extra_mentions: Sequence = (),
+            keep: Callable[[str, int], bool] | None = None) -> Report:
+    """One report from per-document results: cross-article findings added, suppressions applied.
+
+    ``keep(path, line)`` limits the findings (and suppression notes) reported to some lines,
+    after the comparison with every document; suppressed findings are counted, not shown.
+    """
     documents, claims, findings, mentions = [], [], [], list(extra_mentions)
-    for res in run(docs, rules, options):
+    directives, notes = [], []
+    for res in results:
         documents.append(res.document)
         claims.extend(res.claims)
         findings.extend(res.findings)
         mentions.extend(res.mentions)
+        directives.extend(res.suppressions)
+        notes.extend(res.notes)
     if options.cross and mentions:
         own = {d.path for d in documents}
         findings.extend(f for f in _cross(mentions, rules, options) if f.path in own)
+    findings, suppressed, unused = suppression.apply(findings, directives)
+    notes.extend(unused)
+    if keep is not None:
+        findings = [f for f in findings if keep(f.path, f.line)]
+        suppressed = [f for f in suppressed if keep(f.path, f.line)]
+        notes = [n for n in notes if keep(n.path, n.line)]
     findings.sort(key=Finding.sort_key)
-    return Report(tuple(documents), tuple(claims), tuple(findings), tuple(errors))
+    return Report(tuple(documents), tuple(claims), tuple(findings), tuple(errors), len(suppressed),
+                  tuple(str(n) for n in suppression.sort_notes(notes)))
 
 
 def extract_documents(docs: Iterable[Document], options: Options = Options()) -> Report:
@@ -192,5 +217,5 @@ def extract_documents(docs: Iterable[Document], options: Options = Options()) ->
     return check_documents(docs, None, dataclasses.replace(options, cross=False))
 
 
-__all__ = ["Options", "DocResult", "check_document", "check_documents", "extract_documents",
+__all__ = ["Options", "DocResult", "check_document", "check_documents", "combine", "extract_documents",
            "fact_finding", "relation_findings", "phrase", "run"]

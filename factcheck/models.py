@@ -289,7 +289,8 @@ class Located:
 class Report:
     """Everything one run found: the documents read, their claims, the findings, and what went wrong.
 
-    ``errors`` are input problems that did not stop the run (an unreadable file, say).
+    ``errors`` are input problems that did not stop the run (an unreadable file, say);
+    ``notes`` are warnings about the run (unused or malformed suppressions), as ``path:line:col: …``.
     """
 
     documents: tuple[Document, ...] = ()
@@ -297,6 +298,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     errors: tuple[str, ...] = ()
     suppressed: int = 0
+    notes: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         counts: dict[str, int] = {}

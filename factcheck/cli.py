@@ -31,8 +31,14 @@ def _jobs(value: str) -> int:
 
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files or directories (.md .markdown .html .htm .txt .jsonl); - reads standard input")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="files or directories (.md .markdown .html .htm .txt .jsonl); - reads standard input "
+                        "(default: paths from the configuration)")
+    p.add_argument("--config", metavar="FILE",
+                   help="configuration file (default: factcheck.yaml, .factcheck.yaml or pyproject.toml "
+                        "[tool.factcheck], searched upward)")
+    p.add_argument("--include", action="append", metavar="GLOB", help="only read matching files (repeatable)")
+    p.add_argument("--exclude", action="append", metavar="GLOB", help="skip matching files (repeatable)")
     p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
@@ -66,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cross", action="store_true", help="do not compare articles with each other")
     p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
                    help="rule-less cross-article comparisons only between articles this many days apart")
+    p.add_argument("--diff-base", metavar="REF",
+                   help="report only findings on lines changed since git REF (merge base; plus uncommitted "
+                        "changes); every article is still compared")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the extraction cache")
+    p.add_argument("--cache-dir", metavar="DIR", help="extraction cache directory (default: .factcheck-cache "
+                                                      "in the project root)")
+
+    p = sub.add_parser("config", help="show the effective configuration and where each value comes from")
+    _add_input_args(p)
+    p.add_argument("--rules", action="append", metavar="PATH", help="rule file or directory (repeatable)")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"))
+    p.add_argument("--min-level", choices=("error", "warning", "info"))
+    p.add_argument("--window", type=float, metavar="DAYS")
+    p.add_argument("--no-cache", action="store_true")
+    p.add_argument("--cache-dir", metavar="DIR")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output of this command")
 
     p = sub.add_parser("rules", help="validate rule files")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -87,7 +109,7 @@ def _jsonl_fields(args):
     for name in ("text", "date", "id"):
         v = getattr(args, f"jsonl_{name}", None)
         if v:
-            kw[name] = (v,)
+            kw[name] = (v,) if isinstance(v, str) else tuple(v)
     return JsonlFields(**kw)
 
 
@@ -99,7 +121,8 @@ def _documents(args, errors: list[str]):
         print(f"factcheck: {err}", file=sys.stderr)
 
     return iter_documents(args.paths, on_error=on_error, jsonl=_jsonl_fields(args),
-                          stdin_name=args.stdin_name)
+                          stdin_name=args.stdin_name, include=getattr(args, "include", None),
+                          exclude=getattr(args, "exclude", None))
 
 
 def _write(args, text: str) -> None:
@@ -132,12 +155,59 @@ def cmd_check(args) -> int:
     rules = load_rules(args.rules)
     errors: list[str] = []
     options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs)
-    report = check_documents(_documents(args, errors), rules, options, errors=errors)
+    report = _check_report(args, rules, options, errors)
     _write(args, REPORTERS[args.format](report))
     if errors and not report.documents:
         return EXIT_ERROR
     threshold = Severity.parse(args.fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+
+
+def _check_report(args, rules, options, errors: list[str]):
+    """``check``'s report: cached per-file results, config overrides, suppressions, --diff-base."""
+    import dataclasses
+
+    from factcheck.cache import Cache, check_files
+    from factcheck.config import apply_overrides
+    from factcheck.engine import combine
+    from factcheck.rules import load_rules
+    config = args.configuration
+    sets = {(): rules}
+
+    def rules_for(path: str):
+        extra = tuple(r for o in config.overrides if o.rules and o.applies(path, config.root) for r in o.rules)
+        if extra not in sets:
+            sets[extra] = load_rules([*args.rules, *extra])
+        return sets[extra]
+
+    def on_error(err: FactcheckError) -> None:
+        errors.append(str(err))
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    keep = None
+    if getattr(args, "diff_base", None):
+        from factcheck.diff import changes
+        keep = changes(args.diff_base).covers
+    cache = Cache(args.cache_dir) if args.cache_dir and not args.no_cache else None
+    results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
+                          jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude,
+                          stdin_name=args.stdin_name)
+    extra = [r for o in config.overrides for r in o.rules]
+    report = combine(results, load_rules([*args.rules, *extra]) if extra else rules, options, errors, keep=keep)
+    kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
+    for note in report.notes + ((f"warning: {cache.disabled}",) if cache and cache.disabled else ()):
+        print(f"factcheck: {note}", file=sys.stderr)
+    return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
+
+
+def cmd_config(args) -> int:
+    import json
+
+    from factcheck.config import table
+    config = args.configuration
+    _write(args, json.dumps(config.as_dict(), indent=2, ensure_ascii=False) + "\n" if args.format == "json"
+           else table(config))
+    return EXIT_OK
 
 
 def cmd_rules(args) -> int:
@@ -154,7 +224,18 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"claims": cmd_claims, "check": cmd_check, "rules": cmd_rules, "serve": cmd_serve}
+COMMANDS = {"claims": cmd_claims, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
+            "serve": cmd_serve}
+
+
+def _configure(args, argv: Sequence[str] | None) -> None:
+    """Fill the options not given on the command line from the configuration (claims, check, config)."""
+    if args.command not in ("claims", "check", "config"):
+        return
+    from factcheck.config import configure
+    configure(args, argv, build_parser)
+    if not args.paths and args.command != "config":
+        raise UsageError("no articles to read: give PATH… or set `paths` in the configuration")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -162,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _configure(args, argv)
         return COMMANDS[args.command](args)
     except FactcheckError as err:
         print(f"factcheck: error: {err}", file=sys.stderr)

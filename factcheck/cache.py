@@ -1,0 +1,304 @@
+"""The extraction cache: each file's check results, stored under a hash of what produced them.
+
+The key is a hash of the file's bytes, the rule files' bytes, the options that change a
+document's result (date, cross-article mentions, JSON Lines fields), the factcheck version
+and a stamp of factcheck's own source files (so an edited checkout never reuses stale
+results).  Values are the ``DocResult`` records of the file, pickled and compressed, in one
+SQLite database ``cache.sqlite`` in the cache directory.  Reading uses a restricted
+unpickler that only rebuilds factcheck's records, dates and builtin containers, so a cache
+directory planted in a repository cannot run code.  A corrupt or unreadable cache is
+dropped and rebuilt, never an error; a cache that cannot be written is skipped.
+"""
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import hashlib
+import io
+import os
+import pickle
+import sqlite3
+import sys
+import zlib
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+import factcheck
+from factcheck.engine import DocResult, Options, check_document
+from factcheck.errors import FactcheckError, InputError
+
+SCHEMA = 1
+DB_NAME = "cache.sqlite"
+_SAFE_BUILTINS = {"frozenset", "set", "tuple", "list", "dict", "object", "slice", "complex",
+                  "bytes", "bytearray", "str", "int", "float", "bool", "range"}
+_SAFE = {("datetime", n) for n in ("date", "datetime", "time", "timedelta", "timezone")} | {
+    ("copyreg", "_reconstructor"), ("copyreg", "__newobj__"), ("copyreg", "__newobj_ex__"),
+    ("collections", "OrderedDict"), ("decimal", "Decimal"), ("re", "_compile")}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Rebuilds only factcheck's dataclasses and enums, dates and builtin containers."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in _SAFE_BUILTINS or (module, name) in _SAFE:
+            return super().find_class(module, name)
+        if module == "factcheck" or module.startswith("factcheck."):
+            obj = super().find_class(module, name)
+            if isinstance(obj, type) and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum)
+                                          or obj.__name__ == "SourceMap"):
+                return obj
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+
+
+def dumps(results: Sequence[DocResult]) -> bytes:
+    return zlib.compress(pickle.dumps(list(results), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def loads(blob: bytes) -> list[DocResult]:
+    value = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
+    if not isinstance(value, list) or not all(isinstance(r, DocResult) for r in value):
+        raise pickle.UnpicklingError("not a list of DocResult")
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """factcheck's version plus the size and modification time of each of its source files."""
+    h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
+    pkg = Path(factcheck.__file__).parent
+    for p in sorted(pkg.rglob("*.py")):
+        st = p.stat()
+        h.update(f"{p.relative_to(pkg)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return f"{factcheck.__version__}/{h.hexdigest()}"
+
+
+def rules_digest(rules) -> str:
+    """A hash of the rule files a RuleSet was loaded from (their paths and bytes)."""
+    if rules is None:
+        return "no-rules"
+    h = hashlib.blake2b(digest_size=16)
+    for name in getattr(rules, "files", ()):
+        h.update(str(name).encode() + b"\0")
+        try:
+            h.update(Path(name).read_bytes())
+        except OSError:
+            h.update(repr(rules).encode())
+    if not getattr(rules, "files", ()):
+        h.update(repr(rules).encode())
+    return h.hexdigest()
+
+
+def options_digest(options: Options, jsonl: Any = None) -> str:
+    """What in ``options`` (and the JSON Lines fields) changes one document's result."""
+    return repr((options.date.isoformat() if options.date else None, options.cross, repr(jsonl)))
+
+
+class Cache:
+    """One SQLite database of results; opened lazily, every failure turns caching off."""
+
+    def __init__(self, directory: str | os.PathLike, stamp: str | None = None):
+        self.directory = Path(directory)
+        self.path = self.directory / DB_NAME
+        self.stamp = stamp
+        self.db: sqlite3.Connection | None = None
+        self.disabled: str | None = None
+        self.hits = self.misses = 0
+
+    def open(self) -> bool:
+        if self.db is not None or self.disabled:
+            return self.db is not None
+        stamp = self.stamp or code_stamp()
+        for attempt in (1, 2):
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                ignore = self.directory / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# created by factcheck\n*\n", encoding="utf-8")
+                db = sqlite3.connect(str(self.path), timeout=5)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, path TEXT, value BLOB)")
+                db.execute("CREATE INDEX IF NOT EXISTS entries_path ON entries(path)")
+                row = db.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchone()
+                if row is None or row[0] != f"{SCHEMA}/{stamp}":
+                    db.execute("DELETE FROM entries")
+                    db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (f"{SCHEMA}/{stamp}",))
+                    db.commit()
+                self.db = db
+                return True
+            except sqlite3.DatabaseError as e:
+                self._drop()
+                if attempt == 2:
+                    self.disabled = f"cache disabled: {e}"
+            except OSError as e:
+                self.disabled = f"cache disabled: cannot write {self.directory}: {e.strerror or e}"
+                return False
+        return False
+
+    def _drop(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.remove(str(self.path) + suffix)
+            except OSError:
+                pass
+
+    def get(self, key: str) -> list[DocResult] | None:
+        if not self.open():
+            return None
+        try:
+            row = self.db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            value = loads(row[0]) if row else None
+        except sqlite3.DatabaseError:
+            self.close()
+            self._drop()
+            value = None
+        except Exception:  # a corrupt entry: recompute it
+            value = None
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, path: str, results: Sequence[DocResult]) -> None:
+        if not self.open():
+            return
+        try:
+            self.db.execute("DELETE FROM entries WHERE path = ? AND key <> ?", (path, key))
+            self.db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, path, dumps(results)))
+        except (sqlite3.DatabaseError, pickle.PicklingError, TypeError, AttributeError):
+            pass
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.commit()
+                self.db.close()
+            except sqlite3.DatabaseError:
+                pass
+            self.db = None
+
+
+def file_key(data: bytes, prefix: str) -> str:
+    return hashlib.blake2b(prefix.encode() + b"\0" + data, digest_size=20).hexdigest()
+
+
+def _work(task, rulesets, options):
+    index, doc, which = task
+    return index, check_document(doc, rulesets[which], options)
+
+
+def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: Options, *,
+                cache: Cache | None, on_error: Callable[[FactcheckError], None], jsonl: Any = None,
+                include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
+                stdin_name: str = "<stdin>") -> Iterator[DocResult]:
+    """``check_document`` over every document of every file, in order, with cached files skipped.
+
+    ``rules_for(path)`` is the RuleSet for a file.  Files are read once to hash them; those
+    the cache does not hold are read again, checked (on ``options.jobs`` processes) and
+    stored, unless reading them raised an input error.
+    """
+    from factcheck.documents import JsonlFields, _decode, iter_paths, read_file, read_text
+    jsonl = jsonl or JsonlFields()
+    rulesets: list[Any] = []
+    digests: dict[int, tuple[int, str]] = {}
+
+    def ruleset(path: str) -> tuple[int, str]:
+        rules = rules_for(path)
+        if id(rules) not in digests:
+            rulesets.append(rules)
+            digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules))
+        return digests[id(rules)]
+
+    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}"
+    hits: dict[int, list[DocResult]] = {}
+    todo: list[tuple[int, str, str | None, int]] = []
+    n = 0
+    for given in paths:
+        try:
+            for path in iter_paths([given], include=include, exclude=exclude):
+                which, digest = ruleset(path)
+                key = None
+                if path != "-" and cache is not None:
+                    try:
+                        data = Path(path).read_bytes()
+                    except OSError as e:
+                        on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
+                        continue
+                    key = file_key(data, f"{prefix}|{digest}")
+                    found = cache.get(key)
+                    if found is not None:
+                        hits[n] = found
+                        n += 1
+                        continue
+                todo.append((n, path, key, which))
+                n += 1
+        except FactcheckError as err:
+            on_error(err)
+    failed: set[int] = set()
+
+    def tasks():
+        for index, path, _, which in todo:
+            def bad(err, index=index):
+                failed.add(index)
+                on_error(err)
+            try:
+                if path == "-":
+                    docs = read_text(_decode(sys.stdin.buffer.read(), stdin_name), stdin_name,
+                                     jsonl=jsonl, on_error=bad)
+                else:
+                    docs = read_file(path, jsonl=jsonl, on_error=bad)
+                for doc in docs:
+                    yield index, doc, which
+            except FactcheckError as err:
+                bad(err)
+
+    if options.jobs > 1 and len(todo) > 1:
+        import multiprocessing as mp
+        from factcheck.engine import _threads_unsafe
+        work = functools.partial(_work, rulesets=tuple(rulesets), options=options)
+        pool = mp.get_context("spawn" if _threads_unsafe() else "fork").Pool(options.jobs)
+        stream = pool.imap(work, tasks(), chunksize=16)
+    else:
+        pool = None
+        stream = (_work(t, rulesets, options) for t in tasks())
+    keys = {index: (path, key) for index, path, key, _ in todo}
+    try:
+        pending: list[DocResult] = []
+        current = -1
+        for index, result in _merge(hits, stream, n):
+            if index != current:
+                _store(cache, keys.get(current), pending, current in failed)
+                current, pending = index, []
+            if index in keys:
+                pending.append(result)
+            yield result
+        _store(cache, keys.get(current), pending, current in failed)
+    finally:
+        if pool is not None:
+            pool.terminate()
+        if cache is not None:
+            cache.close()
+
+
+def _merge(hits: dict[int, list[DocResult]], stream, n: int) -> Iterator[tuple[int, DocResult]]:
+    """Cached and fresh results in file order (the stream is ordered by file index)."""
+    nxt = next(stream, None)
+    for index in range(n):
+        if index in hits:
+            for r in hits[index]:
+                yield index, r
+            continue
+        while nxt is not None and nxt[0] == index:
+            yield nxt
+            nxt = next(stream, None)
+
+
+def _store(cache: Cache | None, entry, results: list[DocResult], failed: bool) -> None:
+    if cache is not None and entry is not None and entry[1] is not None and results and not failed:
+        cache.put(entry[1], entry[0], results)
+
+
+__all__ = ["Cache", "check_files", "code_stamp", "rules_digest", "options_digest", "file_key",
+           "dumps", "loads"]

@@ -306,6 +306,8 @@ class _Loader:
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             problem = e.problem or e.context or "invalid YAML"
+            if e.context and problem.startswith("but "):
+                problem = f"{e.context}, {problem}"
             raise RuleError(f"YAML syntax error: {problem}", where,
                             mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
         except yaml.YAMLError as e:
@@ -458,7 +460,9 @@ class _Loader:
             self.fail(where, node, f"expected a mapping for {what}, found {_KINDS[type(node)]}")
         out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for knode, vnode in node.value:
-            key = knode.value if isinstance(knode, yaml.ScalarNode) else None
+            if not isinstance(knode, yaml.ScalarNode):
+                self.fail(where, knode, f"a key must be a plain name, found {_KINDS[type(knode)]}")
+            key = knode.value
             if key in out:
                 self.fail(where, knode, f"duplicate key {key!r} in {what} "
                                         f"(first at line {out[key][0].start_mark.line + 1})")
@@ -557,7 +561,7 @@ class _Loader:
 def _show(node: yaml.Node | None) -> str:
     if isinstance(node, yaml.ScalarNode):
         return repr(node.value)
-    return _KINDS.get(type(node), "nothing")
+    return {yaml.MappingNode: "of type mapping", yaml.SequenceNode: "of type list"}.get(type(node), "nothing")
 
 
 def _list(names: Sequence[str]) -> str:

@@ -12,6 +12,7 @@ import html
 from html.parser import HTMLParser
 
 from factcheck.documents import parse_date
+from factcheck.errors import InputError
 from factcheck.models import Document, SourceMap
 
 SKIP = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
@@ -90,7 +91,7 @@ class _Page(HTMLParser):
             self.title_parts.append(text)
             return
         skip, main, chrome, pre = self.state
-        if skip:
+        if skip or not text:
             return
         line, col = self.getpos()
         anchors = [(0, line, col + 1)]
@@ -117,11 +118,28 @@ class _Page(HTMLParser):
         self._text(html.unescape(f"&#{name};"))
 
 
+def _parse(source: str, path: str) -> _Page:
+    """Parses the page; a markup the stdlib parser chokes on (``<![``) is read as a blank."""
+    text = source
+    for _ in range(100):
+        page = _Page()
+        try:
+            page.feed(text)
+            page.close()
+            return page
+        except AssertionError:  # Python < 3.13 asserts on some malformed declarations
+            line, col = page.getpos()
+            at = text.rfind("<!", 0, sum(len(x) + 1 for x in text.split("\n")[:line - 1]) + col + 2)
+            if at < 0:
+                break
+            text = text[:at] + " " + text[at + 1:]
+    line, col = page.getpos()
+    raise InputError("cannot parse this HTML", path=path, line=line, column=col + 1)
+
+
 def read_html(source: str, path: str) -> Document:
     """One HTML page (BOM already removed) as a Document with its date, title and meta tags."""
-    page = _Page()
-    page.feed(source)
-    page.close()
+    page = _parse(source, path)
     has_main = any(p[2] for p in page.pieces)
     parts: list[str] = []
     anchors: list[tuple[int, int, int]] = []

@@ -35,7 +35,13 @@ _INLINE = re.compile(
     r"|(?P<url>(?:https?|ftp)://[^\s<>]*" + _URL_END + r"|www\.[^\s<>]*" + _URL_END + r")"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
     re.S)
-_parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+_parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")  # blocks only
+
+
+def _plain(markdown: str) -> str:
+    """A heading's text without its inline markup: ``The *big* [story](u)`` → ``The big story``."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(re.sub(r"[`*_~]+|<[^>]*>", "", text).split())
 
 
 def front_matter(text: str, path: str, on_error: Callable[[FactcheckError], None]) -> tuple[int, dict]:
@@ -49,9 +55,9 @@ def front_matter(text: str, path: str, on_error: Callable[[FactcheckError], None
         return 0, {}
     try:
         data = yaml.safe_load(m[1])
-    except yaml.YAMLError as e:
+    except (yaml.YAMLError, ValueError, OverflowError) as e:  # ValueError: a date like 2020-99-01
         mark = getattr(e, "problem_mark", None)
-        reason = getattr(e, "problem", None) or "invalid YAML"
+        reason = getattr(e, "problem", None) or str(e) or "invalid YAML"
         on_error(InputError(f"broken front matter: {reason}", path=path,
                             line=mark.line + 2 if mark else 1, column=mark.column + 1 if mark else None))
         return m.end(), {}
@@ -68,7 +74,7 @@ class _Buffer:
 
     def __init__(self, text: str):
         self.chars = list(text)
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def blank(self, start: int, end: int) -> None:
         chars = self.chars
@@ -123,7 +129,7 @@ def _scan(buf: _Buffer, start: int, end: int) -> None:
 def read_markdown(text: str, path: str, on_error: Callable[[FactcheckError], None]) -> Document:
     """One Markdown file (BOM already removed) as a Document; front matter gives date, title, meta."""
     fm_end, meta = front_matter(text, path, on_error)
-    buf = _Buffer(text)
+    buf = _Buffer(text.replace("\r", " "))  # lines end at "\n" only, for markdown-it and us alike
     buf.blank(0, fm_end)
     tokens = _parser.parse(buf.text())
     prose: set[int] = set()
@@ -132,7 +138,7 @@ def read_markdown(text: str, path: str, on_error: Callable[[FactcheckError], Non
         if tok.type == "inline" and tok.map:
             prose.update(range(*tok.map))
             if heading is None and tokens[i - 1].type == "heading_open" and tokens[i - 1].tag == "h1":
-                heading = "".join(c.content for c in tok.children or () if c.type in ("text", "code_inline"))
+                heading = _plain(tok.content)
     for n in range(len(buf.starts)):
         if n not in prose:
             buf.blank(*buf.line(n))
@@ -146,6 +152,5 @@ def read_markdown(text: str, path: str, on_error: Callable[[FactcheckError], Non
     date = next((parse_date(meta[k]) for k in DATE_KEYS if meta.get(k) is not None), None)
     title = meta.get("title")
     title = str(title) if title is not None else (heading or None)
-    body = buf.text().replace("\r", " ")
-    return Document(path=path, text=body, date=date, title=title, meta=meta,
+    return Document(path=path, text=buf.text(), date=date, title=title, meta=meta,
                     source_map=SourceMap.for_text(text), source=text)

@@ -200,7 +200,8 @@ class _Source:
         name = next((w for w in reversed(where) if isinstance(w, str)), None)
         if name is None:
             return None
-        pattern = re.compile(r"^\s*[\"']?" + re.escape(name) + r"[\"']?\s*[=:]", re.M)
+        pattern = re.compile(r"^\s*(?:[\"']?" + re.escape(name) + r"[\"']?\s*[=:]|\[\[?\s*tool\.factcheck\."
+                             + re.escape(name) + r"\s*\])", re.M)
         for m in pattern.finditer(self.text):
             n = self.text.count("\n", 0, m.start()) + 1
             if n > self.section_line:
@@ -431,14 +432,14 @@ def resolve(cli: Mapping[str, Any] | None = None, config_file: str | None = None
     shown = None
     if config_file is not None:
         shown = _display(config_file)
-        file_values, file_origins = load_config(config_file)
+        file_values, file_origins = load_config(shown)
         for key, value in file_values.items():
             allowed = (choices or {}).get(key)
             if allowed and value not in allowed:
                 raise ConfigError(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}",
-                                  path=config_file, line=_line_of(file_origins[key]))
+                                  path=shown, line=_line_of(file_origins[key]))
         values.update(file_values)
-        origins.update({k: _display(o) for k, o in file_origins.items()})
+        origins.update(file_origins)
     for key, value in (cli or {}).items():
         values[key] = value
         origins[key] = COMMAND_LINE

@@ -97,6 +97,7 @@ class _Lines:
 
 def _parse_args(body: str) -> tuple[list[str], dict[str, str], list[str]]:
     ids, named, bad = [], {}, []
+    body = body.strip()
     pos = 0
     while pos < len(body):
         m = _ARG.match(body, pos)

@@ -167,7 +167,7 @@ def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None,
     text = text[1:] if text.startswith("\ufeff") else text
     fmt = _format(name, fmt, text)
     if fmt == "jsonl":
-        lines = (line.encode("utf-8") for line in text.split("\n"))
+        lines = (line.encode("utf-8", "surrogatepass") for line in text.split("\n"))
         return list(_read_jsonl(lines, name, jsonl, on_error))
     if fmt == "markdown":
         from factcheck.readers.markdown import read_markdown

@@ -302,3 +302,23 @@ def test_iter_documents_reports_and_goes_on(tmp_path):
 @pytest.mark.parametrize("case", DATES, ids=[repr(c["value"]) for c in DATES])
 def test_parse_date(case):
     assert parse_date(case["value"]) == case["date"]
+
+
+SNIPPETS = yaml.safe_load((FIXTURES / "snippets.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.mark.parametrize("case", SNIPPETS, ids=[c["name"] for c in SNIPPETS])
+def test_snippets(case):
+    problems = []
+    (doc,) = read_text(case["text"], "snippet", fmt=case["fmt"], on_error=problems.append)
+    assert len(problems) == case.get("problems", 0)
+    for key in ("title", "date"):
+        if key in case:
+            assert getattr(doc, key) == case[key]
+    for needle in case.get("kept", ()):
+        assert needle in doc.text
+        raw_needle = needle.replace("<4>", "&lt;4&gt;").replace("a   b", "a\n  b")
+        line, column = where(case["text"], raw_needle)
+        assert doc.locate(doc.text.index(needle)) == (line, column)
+    for needle in case.get("lacks", ()):
+        assert needle not in doc.text

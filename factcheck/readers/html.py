@@ -9,6 +9,7 @@ elements end a line so sentences do not run together; whitespace inside a block 
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from factcheck.documents import parse_date
@@ -33,8 +34,10 @@ DATE_META = ("article:published_time", "date", "pubdate", "datepublished", "dc.d
 class _Page(HTMLParser):
     """Collects text pieces with their place in the file and the state they were found in."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[tuple[str, bool, bool, bool, bool]] = []  # tag, skip, main, chrome, pre
         self.pieces: list[tuple] = []  # text, anchors relative to it (None: a break), main, chrome
         self.meta: dict[str, str] = {}
@@ -112,7 +115,12 @@ class _Page(HTMLParser):
 
     def handle_entityref(self, name):
         decoded = html.unescape(f"&{name};")
-        self._text("&" + name if decoded == f"&{name};" else decoded)
+        if decoded == f"&{name};":  # unknown: as written, with its ";" if it had one
+            line, col = self.getpos()
+            start = self.line_starts[line - 1] + col
+            end = start + len(name) + 1
+            decoded = self.source[start:end + (self.source[end:end + 1] == ";")]
+        self._text(decoded)
 
     def handle_charref(self, name):
         self._text(html.unescape(f"&#{name};"))
@@ -122,7 +130,7 @@ def _parse(source: str, path: str) -> _Page:
     """Parses the page; a markup the stdlib parser chokes on (``<![``) is read as a blank."""
     text = source
     for _ in range(100):
-        page = _Page()
+        page = _Page(text)
         try:
             page.feed(text)
             page.close()

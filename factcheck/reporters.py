@@ -6,6 +6,7 @@ for ``factcheck claims``.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections import defaultdict
 from typing import Callable
 
@@ -37,6 +38,12 @@ def _verdict(f: Finding) -> str:
     return f"{v} ({f.severity})"
 
 
+def _wrap(cells: tuple[str, ...], widths: tuple[int | None, ...]) -> tuple[str, ...]:
+    """Cells wrapped to at most ``widths`` characters (tabulate's own wrapping parses ``2,000`` as a number)."""
+    return tuple(c if w is None else "\n".join(textwrap.wrap(c, w, break_on_hyphens=False)) or c
+                 for c, w in zip(cells, widths))
+
+
 def summary_line(report: Report) -> str:
     """``3 inconsistencies in 2 of 11 articles; 47 claims checked, 19 matched a fact``."""
     n = len(report.findings)
@@ -59,11 +66,12 @@ def table(report: Report) -> str:
         by_path[f.path].append(f)
     blocks = []
     for path in sorted(by_path):
-        rows = [(f"{f.line}:{f.column}", f.text, f.rule, _expected(f), _verdict(f), f.message)
+        rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, _expected(f), _verdict(f), f.message),
+                      (None, 24, 26, 18, 22, 70))
                 for f in sorted(by_path[path], key=Finding.sort_key)]
         blocks.append(path + "\n" + tabulate(
             rows, headers=("line:col", "claim", "fact", "expected", "verdict", "why"),
-            tablefmt="simple", disable_numparse=True, maxcolwidths=[None, 24, 26, 18, 22, 70]))
+            tablefmt="simple", disable_numparse=True))
     blocks.append(summary_line(report))
     return "\n\n".join(blocks) + "\n"
 

@@ -203,14 +203,16 @@ def test_jsonl_bad_bytes_on_one_line(tmp_path):
     assert [(p.line, "UTF-8" in p.message) for p in problems] == [(2, True)]
 
 
-def test_jsonl_is_streamed(tmp_path, monkeypatch):
+def test_jsonl_is_streamed(tmp_path):
     path = tmp_path / "big.jsonl"
     path.write_text("".join(json.dumps({"text": f"Item {i}"}) + "\n" for i in range(5000)), encoding="utf-8")
-    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("whole file read"))
     docs = read_file(path)
     first = next(docs)
     assert first.text == "Item 0" and first.meta["record"] == 1
-    assert sum(1 for _ in docs) == 4999
+    with open(path, "a", encoding="utf-8") as fh:  # seen only by a reader that has not slurped the file
+        fh.write(json.dumps({"text": "Late 1"}) + "\n")
+    rest = list(docs)
+    assert len(rest) == 5000 and rest[-1].text == "Late 1" and rest[-1].meta["record"] == 5001
 
 
 # ---------------------------------------------------------------- read_text and stdin
@@ -320,5 +322,7 @@ def test_snippets(case):
         raw_needle = needle.replace("<4>", "&lt;4&gt;").replace("a   b", "a\n  b")
         line, column = where(case["text"], raw_needle)
         assert doc.locate(doc.text.index(needle)) == (line, column)
+    for needle in case.get("contains", ()):
+        assert needle in doc.text
     for needle in case.get("lacks", ()):
         assert needle not in doc.text

@@ -21,6 +21,11 @@ SKIP = {"script", "style", "noscript", "template", "head", "svg", "math", "ifram
 CHROME = {"nav", "aside"}
 HEAD = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 MAIN = {"article", "main"}
+CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
+            "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main",
+            "nav", "ol", "p", "pre", "section", "table", "ul"}
+IMPLIED = {"li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "tr": ("tr", "td", "th"),
+           "td": ("td", "th"), "th": ("td", "th"), "option": ("option",)}
 BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "li", "ul", "ol",
          "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot",
          "tr", "td", "th", "caption", "blockquote", "pre", "figure", "figcaption", "br", "hr", "form",
@@ -50,9 +55,7 @@ class _Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = {k.lower(): v or "" for k, v in attrs}
-        tags = [s[0] for s in self.stack]
-        if "head" in tags and tag not in HEAD:
-            del self.stack[tags.index("head"):]
+        self._close_implied(tag)
         skip, main, chrome, pre = self.state
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
@@ -69,6 +72,18 @@ class _Page(HTMLParser):
             return
         self.stack.append((tag, skip or tag in SKIP or "hidden" in a or a.get("aria-hidden") == "true",
                            main or tag in MAIN, chrome or tag in CHROME, pre or tag == "pre"))
+
+    def _close_implied(self, tag: str) -> None:
+        """Closes what a new tag ends in HTML: the head, an open p, a sibling li/dt/dd/tr/td."""
+        stack = self.stack
+        tags = [s[0] for s in stack[:3]]
+        if "head" in tags and tag not in HEAD:
+            del stack[tags.index("head"):]
+        if tag in CLOSES_P:
+            while stack and stack[-1][0] == "p":
+                stack.pop()
+        while stack and stack[-1][0] in IMPLIED.get(tag, ()):
+            stack.pop()
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -89,8 +104,7 @@ class _Page(HTMLParser):
             self.pieces.append(("\n", None, main, chrome))
 
     def _text(self, text: str) -> None:
-        tags = [s[0] for s in self.stack]
-        if tags[-1:] == ["title"] and "svg" not in tags and "body" not in tags:
+        if self.stack and self.stack[-1][0] == "title" and not any(s[0] in ("svg", "body") for s in self.stack):
             self.title_parts.append(text)
             return
         skip, main, chrome, pre = self.state

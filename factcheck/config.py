@@ -197,15 +197,13 @@ class _Source:
         for n in range(len(where), 0, -1):
             if where[:n] in self.lines:
                 return self.lines[where[:n]]
-        name = next((w for w in reversed(where) if isinstance(w, str)), None)
-        if name is None:
-            return None
-        pattern = re.compile(r"^\s*(?:[\"']?" + re.escape(name) + r"[\"']?\s*[=:]|\[\[?\s*tool\.factcheck\."
-                             + re.escape(name) + r"\s*\])", re.M)
-        for m in pattern.finditer(self.text):
-            n = self.text.count("\n", 0, m.start()) + 1
-            if n > self.section_line:
-                return n
+        for name in (w for w in reversed(where) if isinstance(w, str)):
+            pattern = re.compile(r"^\s*(?:[\"']?" + re.escape(name) + r"[\"']?\s*[=:]|\[\[?\s*tool\.factcheck\."
+                                 + re.escape(name) + r"\s*\])", re.M)
+            for m in pattern.finditer(self.text):
+                n = self.text.count("\n", 0, m.start()) + 1
+                if n > self.section_line:
+                    return n
         return None
 
     def error(self, where: tuple, message: str, hint: str | None = None) -> ConfigError:

@@ -291,6 +291,8 @@ class Report:
 
     ``errors`` are input problems that did not stop the run (an unreadable file, say);
     ``notes`` are warnings about the run (unused or malformed suppressions), as ``path:line:col: …``.
+    ``baseline`` is set when findings were compared with a baseline file:
+    ``{"suppressed": n, "new": n, "stale": [entry, …]}``.
     """
 
     documents: tuple[Document, ...] = ()
@@ -299,6 +301,7 @@ class Report:
     errors: tuple[str, ...] = ()
     suppressed: int = 0
     notes: tuple[str, ...] = ()
+    baseline: Mapping[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         counts: dict[str, int] = {}

@@ -16,6 +16,7 @@ from factcheck.errors import FactcheckError, UsageError
 from factcheck.models import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+FORMATS = ("table", "json", "jsonl", "github", "sarif", "junit", "gitlab", "markdown")
 
 
 def _date(value: str) -> dt.date:
@@ -64,9 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_args(p)
     p.add_argument("--rules", action="append", default=[], metavar="PATH",
                    help="rule file or directory (repeatable)")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="output format (default: table; CI formats are described in docs/ci.md)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                   help="lowest severity that makes the exit code 1 (default: error)")
+                   help="lowest severity that makes the exit code 1 (default: error); looks at every "
+                        "finding, shown or not")
+    p.add_argument("--min-level", choices=("error", "warning", "info"), default="info",
+                   help="lowest severity shown (default: info); does not change what fails")
+    p.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when findings fail the run (errors still exit 2)")
+    p.add_argument("--baseline", metavar="FILE", help="report and fail only on findings not in this baseline")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="record the current findings as accepted in FILE, then exit 0")
+    p.add_argument("--corpus", action="append", metavar="PATH",
+                   help="more articles to compare with, not reported on (repeatable; default with PATHs "
+                        "given: the configuration's paths)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="date of articles that carry none (default: the newest figure of each fact)")
     p.add_argument("--no-cross", action="store_true", help="do not compare articles with each other")
@@ -88,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("--cache-dir", metavar="DIR")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output of this command")
+
+    p = sub.add_parser("explain", help="show a fact or relation: values over time, terms, example claims")
+    p.add_argument("id", metavar="ID", help="a fact or relation id")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="rule file or directory (repeatable; default: from the configuration)")
+    p.add_argument("--in", dest="paths", action="append", default=[], metavar="PATH",
+                   help="articles to take example claims from (repeatable; default: the configuration's "
+                        "paths, else samples/)")
+    p.add_argument("--config", metavar="FILE", help="configuration file")
 
     p = sub.add_parser("rules", help="validate rule files")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -147,20 +169,64 @@ def cmd_claims(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from factcheck.engine import Options, check_documents
-    from factcheck.reporters import REPORTERS
+    from factcheck.engine import Options
     from factcheck.rules import load_rules
     if not args.rules:
         raise UsageError("check needs --rules FILE|DIR (or use `factcheck claims` to list claims)")
+    from factcheck.formats import render, step_summary
     rules = load_rules(args.rules)
+    accepted = _baseline(args.baseline) if getattr(args, "baseline", None) else None
     errors: list[str] = []
     options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs)
     report = _check_report(args, rules, options, errors)
-    _write(args, REPORTERS[args.format](report))
+    report, failing = _gate(args, report, accepted)
+    _write(args, render(args.format, report, rules))
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(report))
     if errors and not report.documents:
         return EXIT_ERROR
-    threshold = Severity.parse(args.fail_on)
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in report.findings) else EXIT_OK
+    return EXIT_FINDINGS if failing and not (args.exit_zero or args.write_baseline) else EXIT_OK
+
+
+def _baseline(path: str):
+    from factcheck.baseline import load
+    return load(path)
+
+
+def _gate(args, report, accepted):
+    """--write-baseline, --baseline, --min-level, --fail-on: the report to show and whether the run fails.
+
+    ``--fail-on`` looks at every finding not in the baseline, shown or not; ``--min-level``
+    only filters what is shown.
+    """
+    import dataclasses
+
+    from factcheck import baseline
+    if args.write_baseline:
+        _append(args.write_baseline, baseline.dumps(report.findings), mode="w")
+        n = len(report.findings)
+        print(f"factcheck: wrote {n} finding{'' if n == 1 else 's'} to {args.write_baseline}", file=sys.stderr)
+    if accepted is not None:
+        cmp = baseline.compare(report.findings, accepted)
+        for e in cmp.stale:
+            print(f"factcheck: note: {args.baseline}: stale entry {e.fingerprint} ({e.path}: {e.rule}: "
+                  f"{e.text!r}) no longer found; write the baseline again to drop it", file=sys.stderr)
+        report = dataclasses.replace(report, findings=cmp.new, baseline=cmp.as_dict())
+    failing = [f for f in report.findings if f.severity >= Severity.parse(args.fail_on)]
+    shown = tuple(f for f in report.findings if f.severity >= Severity.parse(args.min_level))
+    hidden = [f for f in failing if f.severity < Severity.parse(args.min_level)]
+    if hidden:
+        print(f"factcheck: note: {len(hidden)} finding{'' if len(hidden) == 1 else 's'} below --min-level "
+              f"{args.min_level} reach --fail-on {args.fail_on}", file=sys.stderr)
+    return dataclasses.replace(report, findings=shown), bool(failing)
+
+
+def _append(path: str, text: str, mode: str = "a") -> None:
+    try:
+        with open(path, mode, encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror}") from None
 
 
 def _check_report(args, rules, options, errors: list[str]):
@@ -192,12 +258,32 @@ def _check_report(args, rules, options, errors: list[str]):
     results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
                           jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude,
                           stdin_name=args.stdin_name)
+    corpus = _corpus(args) if options.cross else ()
+    if corpus:
+        results = list(results)
+        own = {os.path.normpath(r.document.path) for r in results}
+        mentions = [m for r in check_files(corpus, rules_for, options, cache=cache, on_error=on_error,
+                                           jsonl=_jsonl_fields(args), include=args.include,
+                                           exclude=args.exclude)
+                    if os.path.normpath(r.document.path) not in own for m in r.mentions]
     extra = [r for o in config.overrides for r in o.rules]
-    report = combine(results, load_rules([*args.rules, *extra]) if extra else rules, options, errors, keep=keep)
+    report = combine(results, load_rules([*args.rules, *extra]) if extra else rules, options, errors,
+                     extra_mentions=mentions if corpus else (), keep=keep)
     kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
     for note in report.notes + ((f"warning: {cache.disabled}",) if cache and cache.disabled else ()):
         print(f"factcheck: {note}", file=sys.stderr)
     return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
+
+
+def _corpus(args) -> list[str]:
+    """Articles only compared with: --corpus, else the configuration's paths when PATHs were given."""
+    if getattr(args, "corpus", None):
+        return list(args.corpus)
+    config = args.configuration
+    if config.file is None or config.origins.get("paths") != "command line":
+        return []
+    from factcheck.config import load_config
+    return list(load_config(config.file)[0].get("paths", ()))
 
 
 def cmd_config(args) -> int:
@@ -224,17 +310,36 @@ def cmd_serve(args) -> int:
     return EXIT_OK
 
 
+def cmd_explain(args) -> int:
+    from factcheck import explain
+    from factcheck.documents import iter_documents
+    from factcheck.rules import load_rules
+    if not args.rules:
+        raise UsageError("explain needs --rules FILE|DIR (or `rules` in the configuration)")
+    rules = load_rules(args.rules)
+    item = explain.find(rules, args.id)
+    paths = args.paths or (["samples"] if os.path.isdir("samples") else [])
+
+    def on_error(err: FactcheckError) -> None:
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    docs = iter_documents(paths, on_error=on_error, jsonl=_jsonl_fields(args))
+    examples, total, searched = explain.gather(docs, rules, item)
+    sys.stdout.write(explain.describe(item, rules, examples, total, searched))
+    return EXIT_OK
+
+
 COMMANDS = {"claims": cmd_claims, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
-            "serve": cmd_serve}
+            "serve": cmd_serve, "explain": cmd_explain}
 
 
 def _configure(args, argv: Sequence[str] | None) -> None:
     """Fill the options not given on the command line from the configuration (claims, check, config)."""
-    if args.command not in ("claims", "check", "config"):
+    if args.command not in ("claims", "check", "config", "explain"):
         return
     from factcheck.config import configure
     configure(args, argv, build_parser)
-    if not args.paths and args.command != "config":
+    if not args.paths and args.command not in ("config", "explain"):
         raise UsageError("no articles to read: give PATH… or set `paths` in the configuration")
 
 

@@ -12,6 +12,7 @@ from typing import Callable
 
 from tabulate import tabulate
 
+from factcheck.fingerprint import fingerprints
 from factcheck.models import Finding, Report, Severity, fmt_number
 
 VERDICTS = {"fact": "inconsistent", "relation": "does not add up", "cross-article": "disagrees"}
@@ -54,6 +55,8 @@ def summary_line(report: Report) -> str:
             f"{matched} matched a fact")
     if report.suppressed:
         line += f"; {report.suppressed} suppressed"
+    if report.baseline:
+        line += f"; {report.baseline.get('suppressed', 0)} in the baseline"
     if report.errors:
         line += f"; {len(report.errors)} input error{'' if len(report.errors) == 1 else 's'}"
     return line
@@ -77,8 +80,16 @@ def table(report: Report) -> str:
 
 
 def as_json(report: Report) -> str:
-    """The versioned JSON document (``version: 1``); byte-identical for the same input."""
-    return json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
+    """The versioned JSON document (``version: 1``); byte-identical for the same input.
+
+    Each finding also carries its ``fingerprint``; ``baseline`` is present when a baseline was used.
+    """
+    data = report.as_dict()
+    for f, fp in zip(data["findings"], fingerprints(report.findings)):
+        f["fingerprint"] = fp
+    if report.baseline is not None:
+        data["baseline"] = dict(report.baseline)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def claims_table(report: Report) -> str:

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from factcheck.models import fmt_number
 
 WIDTH, HEIGHT = 640, 240
-_LEFT, _RIGHT, _TOP, _BOTTOM = 64, 16, 28, 40
+_LEFT, _RIGHT, _TOP, _BOTTOM = 64, 16, 44, 32
 COLOURS = {"band": "#cfe8d5", "line": "#1f7a3a", "agree": "#4a5568", "disagree": "#c0262d",
            "axis": "#6b7280", "text": "#1f2933"}
 
@@ -100,7 +100,8 @@ def timeline_svg(steps: Sequence[Step], marks: Sequence[Mark] = (), title: str =
         px = x(d)
         if all(abs(px - p) > 70 for p in shown):
             shown.append(px)
-            out.append(_text(px, _TOP + plot_h + 16, d.isoformat()))
+            anchor = "end" if px > _LEFT + plot_w - 40 else "start" if px < _LEFT + 40 else "middle"
+            out.append(_text(px, _TOP + plot_h + 16, d.isoformat(), anchor))
     for i, s in enumerate(steps):
         x0 = x(s.start) if s.start else _LEFT
         x1 = x(steps[i + 1].start) if i + 1 < len(steps) and steps[i + 1].start else _LEFT + plot_w
@@ -127,12 +128,12 @@ def timeline_svg(steps: Sequence[Step], marks: Sequence[Mark] = (), title: str =
                    f'r="{4 if m.agrees else 5}" fill="{colour if not m.agrees else "#ffffff"}" '
                    f'stroke="{colour}" stroke-width="2"/></g>')
     if marks:
-        lx = _LEFT + plot_w - 150
-        out.append(f'<circle cx="{lx}" cy="14" r="4" fill="#ffffff" stroke="{COLOURS["agree"]}" stroke-width="2"/>')
-        out.append(_text(lx + 8, 18, "agrees", "start", 10))
-        out.append(f'<circle cx="{lx + 64}" cy="14" r="5" fill="{COLOURS["disagree"]}" '
+        lx, ly = _LEFT, 32
+        out.append(f'<circle cx="{lx + 4}" cy="{ly}" r="4" fill="#ffffff" stroke="{COLOURS["agree"]}" stroke-width="2"/>')
+        out.append(_text(lx + 12, ly + 4, "agrees", "start", 10))
+        out.append(f'<circle cx="{lx + 68}" cy="{ly}" r="5" fill="{COLOURS["disagree"]}" '
                    f'stroke="{COLOURS["disagree"]}" stroke-width="2"/>')
-        out.append(_text(lx + 72, 18, "disagrees", "start", 10))
+        out.append(_text(lx + 76, ly + 4, "disagrees", "start", 10))
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

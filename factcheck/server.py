@@ -140,7 +140,8 @@ def fact_record(fact, today: dt.date) -> dict[str, Any]:
            for name in ("id", "label", "unit", "severity", "source", "tracked", "match")}
     rec["timeline"] = timeline
     rec["current"] = _expected(fact, today)
-    rec["chart"] = f"/api/facts/{fact.id}/chart.svg" if timeline else None
+    dated = any(getattr(p, "start", None) for p in getattr(fact, "timeline", ()) or ())
+    rec["chart"] = f"/api/facts/{fact.id}/chart.svg" if dated else None
     return rec
 
 

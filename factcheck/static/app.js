@@ -38,6 +38,26 @@
     return num(low) + " – " + num(high);
   }
 
+  function tolerance(t) {
+    if (!t || typeof t !== "object") return "";
+    const parts = [];
+    if (t.relative) parts.push("±" + num(t.relative * 100) + "%");
+    if (t.absolute) parts.push("±" + num(t.absolute));
+    return parts.length ? ", tolerance " + parts.join(" or ") : "";
+  }
+
+  // Markdown and HTML drafts are shown as prose: soft line breaks become spaces (same length,
+  // so offsets hold), and the blanks left where markup was are squeezed between highlights.
+  function prose(text, format) {
+    return format === "txt" ? text : text.replace(/([^\n])\n(?=[^\n])/g, "$1 ");
+  }
+
+  function squeeze(segment, format, first) {
+    if (format === "txt") return segment;
+    let s = segment.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\n{3,}/g, "\n\n");
+    return first ? s.replace(/^\s+/, "") : s;
+  }
+
   function today() {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
@@ -135,6 +155,11 @@
 
   // ---- checking -------------------------------------------------------------------------
 
+  function formatOf(path) {
+    const ext = ((path || "").match(/\.([^.#]+)(?:#.*)?$/) || [])[1] || "";
+    return { md: "md", markdown: "md", html: "html", htm: "html", jsonl: "txt" }[ext.toLowerCase()] || "txt";
+  }
+
   function filename() {
     const base = state.filename || "draft";
     return base.replace(/\.[^.]*$/, "") + "." + $("format").value;
@@ -209,10 +234,12 @@
       const spans = report.view.claims.map((s, i) => ({ ...s, i })).filter((s) => s.document === d)
         .sort((a, b) => a.start - b.start);
       const pre = el("div", { class: "text" });
+      const format = formatOf(doc.path);
+      const text = prose(doc.text, format);
       let pos = 0;
       for (const s of spans) {
         if (s.start < pos) continue;
-        pre.append(doc.text.slice(pos, s.start));
+        pre.append(squeeze(text.slice(pos, s.start), format, pos === 0));
         const mark = el("mark", { class: "claim " + claimClass(s.i), tabindex: 0, role: "button",
           "aria-haspopup": "dialog", "aria-expanded": "false", "aria-label": claimLabel(s.i),
           "data-claim": s.i }, doc.text.slice(s.start, s.end));
@@ -220,7 +247,7 @@
         pre.append(mark);
         pos = s.end;
       }
-      pre.append(doc.text.slice(pos));
+      pre.append(squeeze(text.slice(pos), format, pos === 0));
       const head = report.view.documents.length > 1 ? el("h3", {}, doc.path) : null;
       article.append(el("section", { class: "doc" }, head, pre));
     });
@@ -282,7 +309,7 @@
       const fact = factById(f.fact);
       const p = fact ? (fact.timeline || []).find((t) => t.start === e.as_of) : null;
       row(dl, "timeline entry", (e.as_of ? "since " + e.as_of : "the fact's figure") + ": " + num(e.value) +
-        (p && p.tolerance !== null && p.tolerance !== undefined ? ", tolerance " + p.tolerance : "") +
+        (p ? tolerance(p.tolerance) : "") +
         (p && p.source ? " — " + p.source : ""));
     }
     if (f.source) row(dl, "source", f.source);
@@ -339,7 +366,15 @@
   }
 
   function place(box, mark) {
-    if (window.innerWidth < 760) { box.style.left = ""; box.style.top = ""; return; }
+    if (window.innerWidth < 761) {
+      box.style.left = "";
+      box.style.top = "";
+      const rect = mark.getBoundingClientRect();
+      if (rect.bottom > window.innerHeight - box.offsetHeight - 8 || rect.top < 0) {
+        window.scrollBy({ top: rect.top - window.innerHeight * 0.2 });
+      }
+      return;
+    }
     const rect = mark.getBoundingClientRect();
     const width = box.offsetWidth;
     const left = Math.min(Math.max(8, rect.left + window.scrollX), window.scrollX + window.innerWidth - width - 16);
@@ -427,12 +462,14 @@
       const mark = markOf(e.target);
       if (mark && !state.quiet && !(state.pinned && state.open === mark)) openDetails(Number(mark.dataset.claim), mark, false);
     });
+    const canHover = window.matchMedia("(hover: hover) and (min-width: 761px)");
     article.addEventListener("mouseover", (e) => {
       const mark = markOf(e.target);
-      if (mark && !state.pinned) openDetails(Number(mark.dataset.claim), mark, false);
+      if (mark && canHover.matches && !state.pinned) openDetails(Number(mark.dataset.claim), mark, false);
     });
     article.addEventListener("mouseout", (e) => {
-      if (markOf(e.target) && !state.pinned && document.activeElement !== state.open) closeDetails();
+      if (markOf(e.target) && !state.pinned && document.activeElement !== state.open &&
+          !$("details").contains(e.relatedTarget)) closeDetails();
     });
     article.addEventListener("focusout", (e) => {
       if (markOf(e.target) && !state.pinned && !$("details").contains(e.relatedTarget)) closeDetails();

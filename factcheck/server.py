@@ -235,12 +235,13 @@ class Checker:
         """The versioned report for ``text`` read as file ``name``, plus the ``view`` block."""
         from factcheck.documents import read_text
         from factcheck.engine import Options, check_documents
+        from factcheck.reporters import as_json
         docs = list(read_text(text, name))
         docs = [d if d.date or not date else dataclasses.replace(d, date=date) for d in docs]
         extra = _archive_mentions(self.archive, docs, self.rules)
         report = check_documents(docs, self.rules, Options(date=date, cross=True),
                                  extra_mentions=extra)
-        out = report.as_dict()
+        out = json.loads(as_json(report))
         out["view"] = _offsets(report, docs)
         return out
 

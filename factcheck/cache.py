@@ -64,12 +64,11 @@ def loads(blob: bytes) -> list[DocResult]:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """factcheck's version plus the size and modification time of each of its source files."""
+    """factcheck's version plus a hash of its own source files (about a millisecond)."""
     h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
     pkg = Path(factcheck.__file__).parent
     for p in sorted(pkg.rglob("*.py")):
-        st = p.stat()
-        h.update(f"{p.relative_to(pkg)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+        h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())
     return f"{factcheck.__version__}/{h.hexdigest()}"
 
 

@@ -80,7 +80,7 @@ def loads(text: str, path: str = "<baseline>") -> tuple[Entry, ...]:
     for i, item in enumerate(data["findings"]):
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in _FIELDS):
             raise InputError(f"baseline entry {i + 1} must have string fields {', '.join(_FIELDS)}",
-                             path=path, line=_line_of_entry(text, i))
+                             path=path, **_place_of_entry(text, i))
         out.append(Entry(*(item[k] for k in _FIELDS)))
     return tuple(out)
 
@@ -114,14 +114,15 @@ def compare(findings: Sequence[Finding], baseline: Sequence[Entry]) -> Compariso
     return Comparison(tuple(new), len(findings) - len(new), tuple(stale))
 
 
-def _line_of_entry(text: str, index: int) -> int | None:
-    """The line where the ``index``-th entry starts (JSON read as YAML keeps positions), if found."""
+def _place_of_entry(text: str, index: int) -> dict[str, int]:
+    """``line``/``column`` where the ``index``-th entry starts (JSON read as YAML keeps positions)."""
     try:
         root = yaml.compose(text)
         node = next(v for k, v in root.value if k.value == "findings")
-        return node.value[index].start_mark.line + 1
-    except Exception:  # only a nicety: no line rather than a crash
-        return None
+        mark = node.value[index].start_mark
+        return {"line": mark.line + 1, "column": mark.column + 1}
+    except Exception:  # only a nicety: no place rather than a crash
+        return {}
 
 
 __all__ = ["Comparison", "Entry", "VERSION", "compare", "dumps", "entries", "load", "loads"]

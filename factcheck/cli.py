@@ -217,7 +217,7 @@ def _gate(args, report, accepted):
     hidden = [f for f in failing if f.severity < Severity.parse(args.min_level)]
     if hidden:
         print(f"factcheck: note: {len(hidden)} finding{'' if len(hidden) == 1 else 's'} below --min-level "
-              f"{args.min_level} reach --fail-on {args.fail_on}", file=sys.stderr)
+              f"{args.min_level}, not shown, at or above --fail-on {args.fail_on}", file=sys.stderr)
     return dataclasses.replace(report, findings=shown), bool(failing)
 
 

@@ -168,6 +168,11 @@ def test_script_in_a_draft_is_shown_as_text(page):
     assert page.title() != "pwned"
 
 
+def test_characters_outside_the_bmp_do_not_shift_highlights(page):
+    _check(page, "🕯️🕯️ Vigil 𝟚𝟘𝟚𝟝: officials said 59 hostages remain in Gaza. 🕯️\n")
+    assert "sev-error" in _mark(page, "59").get_attribute("class")
+
+
 def test_markdown_file_and_the_sample(page, tmp_path):
     f = tmp_path / "note.md"
     f.write_text("---\ndate: 2025-03-12\n---\n# Vigil\n\nOrganisers said 59 hostages remain in Gaza.\n",

@@ -52,6 +52,16 @@
     return format === "txt" ? text : text.replace(/([^\n])\n(?=[^\n])/g, "$1 ");
   }
 
+  // The API counts code points; JavaScript strings count UTF-16 units.
+  function unitOffsets(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return null;
+    const units = [];
+    let u = 0;
+    for (const ch of text) { units.push(u); u += ch.length; }
+    units.push(u);
+    return units;
+  }
+
   function squeeze(segment, format, first) {
     if (format === "txt") return segment;
     let s = segment.replace(/[ \t]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\n{3,}/g, "\n\n");
@@ -231,7 +241,9 @@
     const article = $("article");
     article.replaceChildren();
     report.view.documents.forEach((doc, d) => {
+      const units = unitOffsets(doc.text);
       const spans = report.view.claims.map((s, i) => ({ ...s, i })).filter((s) => s.document === d)
+        .map((s) => (units ? { ...s, start: units[s.start], end: units[s.end] } : s))
         .sort((a, b) => a.start - b.start);
       const pre = el("div", { class: "text" });
       const format = formatOf(doc.path);

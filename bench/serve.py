@@ -1,0 +1,82 @@
+"""How long ``POST /api/check`` takes for a long draft, over real HTTP.
+
+Starts ``factcheck serve`` on a free port (with ``--db`` when given), posts a generated draft
+of ``--words`` words several times and prints the median and worst times::
+
+    python bench/serve.py --words 5000 --rules rules/gaza-captives.yaml [--db archive.sqlite]
+
+The page adds its own rendering time on top (tests/test_browser.py measures Check → results
+in Chromium).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCES = [
+    "Officials said 59 hostages remain in Gaza.",
+    "Israel believes 58 abductees are still being held by militants in the strip.",
+    "The committee met for 3 hours on Tuesday and will meet again next week to discuss the roads.",
+    "Aid agencies said 300 trucks crossed into the territory over the weekend, a modest rise.",
+    "Negotiators in Cairo described the atmosphere as tense but said progress was possible.",
+    "In all, 33 hostages were freed during the first phase, 25 of them alive.",
+]
+
+
+def draft(words: int) -> str:
+    """A Markdown draft of about ``words`` words, one paragraph per six sentences."""
+    out, count, i = ["# A long draft\n\n"], 0, 0
+    while count < words:
+        s = SENTENCES[i % len(SENTENCES)]
+        out.append(s + ("\n\n" if i % 6 == 5 else " "))
+        count += len(s.split())
+        i += 1
+    return "".join(out)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=5000)
+    ap.add_argument("--rules", default=str(ROOT / "rules" / "gaza-captives.yaml"))
+    ap.add_argument("--db", help="archive index passed to factcheck serve --db")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+
+    cmd = [sys.executable, "-m", "factcheck", "serve", "--rules", args.rules, "--port", "0"]
+    if args.db:
+        cmd += ["--db", args.db]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        m = re.search(r"(http://[^ ]+/)", proc.stdout.readline())
+        if not m:
+            print("server did not start", file=sys.stderr)
+            return 1
+        url = m.group(1) + "api/check"
+        body = json.dumps({"text": draft(args.words), "date": "2025-03-12", "filename": "draft.md"}).encode()
+        times, result = [], {}
+        for _ in range(args.runs):
+            req = urllib.request.Request(url, body, {"Content-Type": "application/json"})
+            t0 = time.perf_counter()
+            with urllib.request.urlopen(req, timeout=600) as res:
+                result = json.load(res)
+            times.append(time.perf_counter() - t0)
+        print(f"{args.words} words, {len(body):,} bytes: {len(result['claims'])} claims, "
+              f"{len(result['findings'])} findings; POST /api/check median {statistics.median(times) * 1000:.0f} ms, "
+              f"worst {max(times) * 1000:.0f} ms over {args.runs} runs"
+              + (f" (archive {args.db})" if args.db else ""))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", default=[], metavar="PATH",
                    help="rule file or directory (repeatable)")
     p.add_argument("--db", metavar="FILE", help="archive index to compare drafts with (factcheck index)")
+    p.add_argument("--corpus", action="append", default=[], metavar="PATH",
+                   help="articles to compare drafts with, read once at start (repeatable)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
     p.add_argument("--max-body", default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
@@ -306,7 +308,8 @@ def cmd_rules(args) -> int:
 
 def cmd_serve(args) -> int:
     from factcheck.server import parse_size, serve
-    serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body))
+    serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body),
+          corpus=args.corpus)
     return EXIT_OK
 
 

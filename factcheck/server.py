@@ -224,12 +224,17 @@ def parse_check_request(body: bytes) -> tuple[str, str, dt.date | None]:
 
 
 class Checker:
-    """The loaded rules and archive, and the one operation the page needs: check a text."""
+    """The loaded rules, archive and corpus, and what the page asks of them.
 
-    def __init__(self, rules=None, archive=None, rule_paths: Sequence[str] = ()):
+    ``corpus`` is the cross-article mentions of articles read once at start (``--corpus``);
+    drafts are compared with them, and with the ``archive`` index, on every check.
+    """
+
+    def __init__(self, rules=None, archive=None, rule_paths: Sequence[str] = (), corpus: Sequence = ()):
         self.rules = rules
         self.archive = archive
         self.rule_paths = tuple(str(p) for p in rule_paths)
+        self.corpus = tuple(corpus)
 
     def check(self, text: str, name: str, date: dt.date | None) -> dict[str, Any]:
         """The versioned report for ``text`` read as file ``name``, plus the ``view`` block."""
@@ -238,7 +243,9 @@ class Checker:
         from factcheck.reporters import as_json
         docs = list(read_text(text, name))
         docs = [d if d.date or not date else dataclasses.replace(d, date=date) for d in docs]
-        extra = _archive_mentions(self.archive, docs, self.rules)
+        own = {d.path for d in docs}
+        extra = [m for m in self.corpus if _where(m)[0] not in own]
+        extra += list(_archive_mentions(self.archive, docs, self.rules))
         report = check_documents(docs, self.rules, Options(date=date, cross=True),
                                  extra_mentions=extra)
         out = json.loads(as_json(report))
@@ -249,7 +256,7 @@ class Checker:
         """The loaded facts and relations, for ``GET /api/facts``."""
         rules = self.rules
         return {"version": 1, "rules": list(self.rule_paths),
-                "archive": bool(self.archive),
+                "archive": bool(self.archive), "corpus": len(self.corpus),
                 "facts": [fact_record(f, today) for f in getattr(rules, "facts", ())],
                 "relations": [relation_record(r) for r in getattr(rules, "relations", ())]}
 
@@ -273,7 +280,8 @@ class Checker:
             steps.append(Step(p.start, float(p.value), float(p.value if low is None else low),
                               float(p.value if high is None else high), getattr(p, "source", None)))
         dots = [Mark(d, v, "this draft", _agrees(fact, v, d)) for v, d in marks]
-        for d, v, label in _archive_history(self.archive, fact_id):
+        history = _archive_history(self.archive, fact_id) + corpus_history(self.corpus, fact_id)
+        for d, v, label in history[:500]:
             dots.append(Mark(d, v, label, _agrees(fact, v, d)))
         return timeline_svg(steps, dots, title=f"{getattr(fact, 'label', '') or fact.id} ({fact.id})",
                             today=today)
@@ -288,7 +296,34 @@ def _agrees(fact, value: float, on: dt.date) -> bool:
     return exp is None or exp.interval.meets(Interval.point(value))
 
 
-# ---- the archive (``--db``), through whatever factcheck.index exposes ------------------------
+# ---- other articles: the corpus (``--corpus``) and the archive (``--db``) ---------------------
+
+def _where(mention) -> tuple[str | None, Any]:
+    loc = getattr(mention, "located", None)
+    return getattr(loc, "path", None), loc
+
+
+def load_corpus(paths: Sequence[str], rules) -> tuple:
+    """The cross-article mentions of every article under ``paths`` (read once, at start)."""
+    from factcheck.documents import iter_documents
+    from factcheck.engine import Options, run
+
+    def on_error(err: FactcheckError) -> None:
+        print(f"factcheck serve: {err}", file=sys.stderr)
+
+    docs = iter_documents(list(paths), on_error=on_error)
+    return tuple(m for res in run(docs, rules, Options(cross=True)) for m in res.mentions)
+
+
+def corpus_history(mentions: Sequence, fact_id: str) -> list[tuple[dt.date, float, str]]:
+    """(date, value, article) of every dated corpus claim attached to ``fact_id``."""
+    out = []
+    for m in mentions:
+        path, loc = _where(m)
+        if loc is not None and loc.fact == fact_id and loc.date is not None:
+            out.append((loc.date, float(loc.claim.value), f"{path}:{loc.line}"))
+    return sorted(out)
+
 
 def open_archive(path: str | None):
     """The ``--db`` archive, opened once; ``None`` without one."""
@@ -470,13 +505,15 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def serve(rule_paths: Sequence[str] = (), db: str | None = None, host: str = DEFAULT_HOST,
-          port: int = DEFAULT_PORT, max_body: int = DEFAULT_MAX_BODY, out=None) -> None:
-    """Load the rules and archive, bind ``host:port``, print the address and serve until Ctrl-C."""
+          port: int = DEFAULT_PORT, max_body: int = DEFAULT_MAX_BODY, out=None,
+          corpus: Sequence[str] = ()) -> None:
+    """Load the rules, archive and corpus, bind ``host:port``, print the address and serve until Ctrl-C."""
     import uvicorn
     from factcheck.rules import load_rules
     out = out or sys.stdout
     rules = load_rules(list(rule_paths)) if rule_paths else None
-    checker = Checker(rules, open_archive(db), rule_paths)
+    archive = open_archive(db)
+    checker = Checker(rules, archive, rule_paths, load_corpus(corpus, rules) if corpus else ())
     if not is_loopback(host):
         print(f"factcheck serve: warning: listening on {host}, which is not a loopback address: "
               "anyone who can reach this machine can use the page", file=sys.stderr)
@@ -493,5 +530,5 @@ def serve(rule_paths: Sequence[str] = (), db: str | None = None, host: str = DEF
 
 
 __all__ = ["Checker", "Guard", "RequestError", "create_app", "serve", "parse_size", "parse_check_request",
-           "allowed_hosts", "is_loopback", "open_archive", "fact_record", "relation_record",
+           "allowed_hosts", "is_loopback", "open_archive", "load_corpus", "corpus_history", "fact_record", "relation_record",
            "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_BODY"]

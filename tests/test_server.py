@@ -5,6 +5,7 @@ tests/test_browser.py drives the page itself.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -361,3 +362,35 @@ def test_live_server_refuses_foreign_hosts_and_keeps_serving(live):
     assert reply.startswith(b"HTTP/1.1 421")
     reply = _raw(live, f"GET /api/facts HTTP/1.1\r\nHost: localhost:{live}\r\nConnection: close\r\n\r\n".encode())
     assert reply.startswith(b"HTTP/1.1 200")
+
+
+# ---- other articles: --corpus ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    pytest.importorskip("factcheck.quantity", reason="cross-article mentions (factcheck.quantity) not built yet")
+    from factcheck.server import load_corpus
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "wire-a.md").write_text("---\ndate: 2025-03-02\n---\n\nOfficials said 57 hostages remain in Gaza.\n",
+                                      encoding="utf-8")
+    (folder / "wire-b.md").write_text("---\ndate: 2025-03-04\n---\n\nOfficials said 58 hostages remain in Gaza.\n",
+                                      encoding="utf-8")
+    return load_corpus([str(folder)], GAZA)
+
+
+def test_corpus_claims_are_charted(corpus):
+    checker = Checker(GAZA, None, [GAZA_PATH], corpus)
+    svg = checker.chart("captives-remaining", [], dt.date(2025, 3, 12))
+    assert "2025-03-02: 57 (disagrees) " in svg and "wire-a.md" in svg
+    assert "2025-03-04: 58 (agrees) " in svg
+    assert checker.facts(dt.date(2025, 3, 12))["corpus"] == len(corpus) >= 2
+
+
+def test_corpus_articles_are_compared_with_the_draft(corpus):
+    pytest.importorskip("factcheck.consistency", reason="cross-article checks (factcheck.consistency) not built yet")
+    checker = Checker(None, None, [], corpus)
+    data = checker.check("---\ndate: 2025-03-05\n---\n\nOfficials said 59 hostages remain in Gaza.\n", "draft.md", None)
+    cross = [f for f in data["findings"] if f["kind"] == "cross-article"]
+    assert cross and cross[0]["text"] == "59"
+    assert {r["date"] for r in cross[0]["related"]} & {"2025-03-02", "2025-03-04"}
+    assert all(f["path"] == "draft.md" for f in data["findings"])

@@ -394,3 +394,22 @@ def test_corpus_articles_are_compared_with_the_draft(corpus):
     assert cross and cross[0]["text"] == "59"
     assert {r["date"] for r in cross[0]["related"]} & {"2025-03-02", "2025-03-04"}
     assert all(f["path"] == "draft.md" for f in data["findings"])
+
+
+def test_chart_escapes_labels_and_draws_one_band_per_step():
+    from factcheck.chart import Mark, Step, timeline_svg
+    steps = [Step(dt.date(2025, 1, 1), 10, 9, 11, "a <b> & c"), Step(dt.date(2025, 2, 1), 20, 20, 20)]
+    svg = timeline_svg(steps, [Mark(dt.date(2025, 2, 5), 25, '<script>"x"</script>', False)],
+                       title="Fish & <chips>", today=dt.date(2025, 3, 1))
+    assert "<script" not in svg and "&lt;script&gt;" in svg and "Fish &amp; &lt;chips&gt;" in svg
+    assert svg.count("<rect") == 1 + len(steps)
+    assert "accepted 9 to 11" in svg and "2025-02-05: 25 (disagrees)" in svg
+
+
+def test_without_rules_claims_are_shown_unchecked():
+    app = create_app(Checker(None), "127.0.0.1", 8765)
+    with starlette_testclient.TestClient(app, base_url=BASE) as c:
+        data = c.post("/api/check", json={"text": "Officials said 59 hostages remain."}).json()
+        assert [cl["text"] for cl in data["claims"]] == ["59"] and data["claims"][0]["fact"] is None
+        assert data["findings"] == []
+        assert c.get("/api/facts").json()["facts"] == []

@@ -20,6 +20,8 @@ def extract(text: str) -> list[dict]:
     for c in _extract(text):
         d = {"start": c.start, "end": c.end, "value": c.value, "unit": c.unit, "text": c.text,
              "low": None, "high": None}
+        if c.kind == "fraction":
+            d["value"] = c.value / 100
         if c.qualifier == "range":
             d["low"], d["high"] = c.low, c.high
         elif c.qualifier == "vague":

@@ -18,7 +18,7 @@ from factcheck.units import (CASE_SENSITIVE, CURRENCY_CODES, CURRENCY_SYMBOLS, C
                              PERCENT_WORDS, UNIT_WORDS)
 
 I = re.IGNORECASE
-_NW = "|".join(sorted(list(SMALL) + list(TENS) + list(SCALES) + ["dozen"], key=len, reverse=True))
+_NW = "|".join(sorted(list(SMALL) + list(TENS) + list(SCALES) + ["dozens", "dozen"], key=len, reverse=True))
 _FR = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -32,7 +32,7 @@ _CORE = re.compile(
     r"half\b(?=\s+(?:of|the)\b)))"
     rf"|(?P<words>\b(?:half\s+an?\s+(?:million|billion|dozen)|(?:an?\s+)?(?:{_NW})(?:(?:\s+and\s+|[\s-]+)(?:{_NW}))*)\b)"
     r"|(?P<digits>(?<![\w.,:/#])(?:[-−](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+)"
-    r"(?:\.\d+)?(?:\s\d/\d{1,2}(?!\d))?)", I)
+    r"(?:\.\d+)?(?:\s\d/\d{1,2}(?!\d))?|(?<![\w.,:/#])\.\d+(?![\d.]))", I)
 
 _SKIP = re.compile(
     r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -63,9 +63,9 @@ _QUAL_BEFORE = re.compile(
     r"close to|more than|over|above|exceeding|in excess of|upwards of|at least|no fewer than|no less than|"
     r"a minimum of|up to|at most|no more than|as many as|a maximum of|fewer than|less than|under|below|"
     r"just over|just under|well over|well under|between|from)|(?P<s>~|≈|>|<|≥|≤))\s*\Z", I)
-_SCALE_AFTER = re.compile(r"(?:\s?-?\s?(million|billion|trillion|thousand)\b|(bn|mn|mln|tn)\b|\s(bn|mn)\b|"
+_SCALE_AFTER = re.compile(r"(?:\s?-?\s?(million|billion|trillion|thousand|hundred)\b|(bn|mn|mln|tn)\b|\s(bn|mn)\b|"
                           r"(m|b|k)(?![\w'’]|\.\w))", I)
-_PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|pct\b|percentage points?\b|pp\b)", I)
+_PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|pct\b|percentage points?\b|pp\b|(?<=\d)pc\b)", I)
 _CURR_WORD_AFTER = re.compile(
     r"\s(" + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True)) + r"|"
     + "|".join(sorted(CURRENCY_CODES)) + r")\b", I)
@@ -214,9 +214,12 @@ def extract(text: str) -> list[Claim]:
 
     raws: list[_Raw] = []
     for m in _CORE.finditer(text):
-        r = _core(text, m, blocked)
-        if r is not None and _widen(text, r):
-            raws.append(r)
+        try:
+            r = _core(text, m, blocked)
+            if r is not None and _widen(text, r):
+                raws.append(r)
+        except (ValueError, KeyError, IndexError, ZeroDivisionError, OverflowError):
+            continue
     raws = _ranges(text, raws)
     bounds = [m.end() for m in _SENT.finditer(text)]
     return [_claim(text, r, bounds) for r in raws]
@@ -243,7 +246,7 @@ def _widen(text: str, r: _Raw) -> bool:
                 if word == "m" and re.match(r"\s*(?:tall|high|long|deep|wide|sprint|race|metres|meters|"
                                             r"freestyle|hurdles|away|below|above|from)\b|\s*[.,;)]?\s*$", after, I):
                     m = None
-                elif word == "b" or not re.match(r"\s+[a-z]|\s*[,.;)]", after):
+                elif word == "b" or word == "m" and not re.match(r"\s+[a-z]|\s*[,.;)]", after):
                     m = None
             if m:
                 r.value *= SCALE_SUFFIX[word]
@@ -308,6 +311,15 @@ def _hyphen_duration(text: str, pos: int) -> bool:
     return True
 
 
+_PLURALS = frozenset("people men women children police staff personnel cattle troops fish sheep".split())
+
+
+def _count_noun(word: str) -> bool:
+    """A lower-case plural noun that makes a year-like number a count (``1500 troops``)."""
+    w = word.lower()
+    return word.islower() and (w in _PLURALS or (w.endswith("s") and not w.endswith("ss") and w not in _STOP))
+
+
 def _plain_checks(text: str, r: _Raw, before: str) -> bool:
     """Year, identifier and name checks for a bare integer with no unit."""
     if r.unit is not None or r.vague is not None or r.words or not r.integer or r.scaled:
@@ -322,10 +334,8 @@ def _plain_checks(text: str, r: _Raw, before: str) -> bool:
         return False
     raw = text[s:r.end]
     if 1000 <= v <= 2100 and "," not in raw and not any(c in raw for c in "\u00a0\u2009\u202f"):
-        if _YEAR_BEFORE.search(before) or not re.match(r"\s+[a-z]", text[r.end:r.end + 3]):
-            return False
-        nxt = _WORD.match(text, r.end + 1)
-        if nxt and nxt.group().lower() in _STOP:
+        nxt = _WORD.match(text, r.end + 1) if text[r.end:r.end + 1] == " " else None
+        if _YEAR_BEFORE.search(before) or not nxt or not _count_noun(nxt.group()):
             return False
     return True
 

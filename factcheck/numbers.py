@@ -14,7 +14,7 @@ SMALL = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SCALE_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
+SCALE_SUFFIX = {"hundred": 100.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
                 "b": 1e9, "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
@@ -35,7 +35,7 @@ def words_value(text: str) -> float | None:
             continue
         if w in SMALL or w in TENS:
             current += WORDS[w]
-        elif w == "dozen":
+        elif w in ("dozen", "dozens"):
             current = (current or 1) * 12
         elif w == "hundred":
             current = (current or 1) * 100

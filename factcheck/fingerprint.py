@@ -1,7 +1,7 @@
 """Fingerprints: a stable name for a finding that survives line shifts and edits elsewhere.
 
-A fingerprint hashes what a finding is about, never where it stands: the rule id, the
-file, the fact (or cross-article key) and the claim text, lowercased with whitespace
+A fingerprint hashes what a finding is about, never where it stands: the kind and rule id,
+the file, the fact (or cross-article key) and the claim text, lowercased with whitespace
 collapsed.  Identical findings in one file are told apart by their occurrence index among
 themselves (in reading order), so two ``59 hostages`` claims in one article get two names.
 CI systems (SARIF ``partialFingerprints``, GitLab Code Quality) and baselines use them.
@@ -32,9 +32,9 @@ def normalize_path(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/"))
 
 
-def identity(finding: Finding) -> tuple[str, str, str, str]:
-    """What a finding is about: ``(rule, path, fact or key, normalized claim text)``."""
-    return (finding.rule, normalize_path(finding.path), finding.fact or finding.key or "",
+def identity(finding: Finding) -> tuple[str, str, str, str, str]:
+    """What a finding is about: ``(kind, rule, path, fact or key, normalized claim text)``."""
+    return (finding.kind, finding.rule, normalize_path(finding.path), finding.fact or finding.key or "",
             normalize_text(finding.text))
 
 

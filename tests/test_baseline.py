@@ -79,6 +79,7 @@ BASE = Finding(kind="fact", severity=Severity.ERROR, path="news/a.md", line=4, c
     ({"fact": "bridge-visitors"}, False),
     ({"relation": "steps-add-up"}, False),
     ({"kind": "cross-article", "fact": None, "key": "steps"}, False),
+    ({"kind": "cross-article"}, False),  # a claim can be both off its figure and off other articles
 ])
 def test_fingerprint_ignores_place_but_not_substance(change, same):
     other = dataclasses.replace(BASE, **change)
@@ -98,6 +99,8 @@ def test_identical_findings_get_distinct_stable_fingerprints():
     assert fingerprints([c, b, a]) == fps[::-1]  # numbered in reading order, not list order
     shifted = fingerprints([dataclasses.replace(f, line=f.line + 5) for f in (a, b, c)])
     assert shifted == fps
+    cross = dataclasses.replace(a, kind="cross-article")  # sorts first on the same line
+    assert fingerprints([a, b, c, cross])[:3] == fps
     assert all(len(fp) == 32 and int(fp, 16) >= 0 for fp in fps)
 
 

@@ -76,7 +76,7 @@ _AGE = re.compile(r"[\s-]years?[\s-]old\b|-year-old\b", I)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s\Z", I)
 _NOT_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[ap]m\b)|'s\b|s\b|[:/]\d"
-    r"|\s+(?:block of|of (?:the|them|those|these|us|you|his|her|its|their|our)\b|of [A-Z])", I)
+    r"|\s+block of\b", I)
 _ONE_BAD = re.compile(r"\s+(?:of|another|day|time|year|week|month|point|way|side|hand|thing|more|less|other|"
                       r"or|by|after|told|said|who|that|which|is|was|in|on)\b|\s*[,.;:!?)\-\"”]|\s+[A-Z]", I)
 _ONE_BAD_BEFORE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|last|such|one|someone|anyone)\s+\Z", I)

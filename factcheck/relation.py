@@ -79,9 +79,13 @@ class Expression:
         return tuple(dict.fromkeys(r.name for r in self.refs))
 
     def holds(self, values: Mapping[str, Interval]) -> bool | None:
-        """Whether the comparisons can all hold; None when a named fact has no value."""
+        """Whether the comparisons can all hold on the facts that have a value.
+
+        In a chain such as ``a <= b <= c`` the links between present operands are checked
+        (by transitivity when the chain runs one way); None when nothing can be checked.
+        """
         if any(name not in values for name in self.names):
-            return None
+            return self._partial(values)
         current = evaluate(self.operands[0], values)
         for op, node in zip(self.comparisons, self.operands[1:]):
             right = evaluate(node, values)
@@ -89,6 +93,29 @@ class Expression:
                 return False
             current = _narrow(current, op, right)
         return True
+
+
+    def _partial(self, values: Mapping[str, Interval]) -> bool | None:
+        have = [i for i, node in enumerate(self.operands)
+                if all(r.name in values for r in _refs(node))]
+        ops = set(self.comparisons)
+        monotone = ops <= {"<", "<="} or ops <= {">", ">="} or ops == {"=="}
+        checked = None
+        for i, j in zip(have, have[1:]):
+            if j != i + 1 and not monotone:
+                continue
+            between = self.comparisons[i:j]
+            op = next((o for o in between if o in ("<", ">")), between[0])
+            if not can_hold(evaluate(self.operands[i], values), op, evaluate(self.operands[j], values)):
+                return False
+            checked = True
+        return checked
+
+
+def _refs(node: Node) -> list:
+    out: list = []
+    _collect(node, out)
+    return out
 
 
 def _collect(node: Node, out: list) -> None:

@@ -263,11 +263,11 @@ def _check_report(args, rules, options, errors: list[str]):
     corpus = _corpus(args) if options.cross else ()
     if corpus:
         results = list(results)
-        own = {os.path.normpath(r.document.path) for r in results}
+        own = {os.path.abspath(r.document.path) for r in results}
         mentions = [m for r in check_files(corpus, rules_for, options, cache=cache, on_error=on_error,
                                            jsonl=_jsonl_fields(args), include=args.include,
                                            exclude=args.exclude)
-                    if os.path.normpath(r.document.path) not in own for m in r.mentions]
+                    if os.path.abspath(r.document.path) not in own for m in r.mentions]
     extra = [r for o in config.overrides for r in o.rules]
     report = combine(results, load_rules([*args.rules, *extra]) if extra else rules, options, errors,
                      extra_mentions=mentions if corpus else (), keep=keep)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 
 import pytest
 
@@ -259,3 +260,18 @@ def test_corpus_articles_are_compared_but_not_reported(project, monkeypatch, cap
     seen.clear()
     check("a.md", "--corpus", ".", "--no-cross", "--format", "json")
     assert seen == []
+
+
+def test_configured_paths_are_the_corpus_when_paths_are_given(project, monkeypatch, capsys):
+    import factcheck.engine as engine
+    (project / "factcheck.yaml").write_text("rules: [rules.yaml]\npaths: [.]\n", encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(engine, "_mentions", lambda doc, located: [doc.path for _ in located])
+    monkeypatch.setattr(engine, "_cross", lambda mentions, rules, options: seen.extend(mentions) or [])
+    assert main(["check", "quiet.md", "--no-cache", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["path"] == "quiet.md"
+    names = [os.path.basename(p) for p in seen]
+    assert names.count("quiet.md") == 2 and names.count("a.md") == 3  # quiet.md compared once
+    seen.clear()
+    assert main(["check", "--no-cache", "--format", "json"]) == 1  # paths from the file: all reported
+    assert len(json.loads(capsys.readouterr().out)["documents"]) == 2

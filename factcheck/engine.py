@@ -200,7 +200,7 @@ def combine(results: Iterable[DocResult], rules=None, options: Options = Options
         notes.extend(res.notes)
     if options.cross and mentions:
         own = {d.path for d in documents}
-        findings.extend(f for f in _cross(mentions, rules, options) if f.path in own)
+        findings = merge_cross(findings, [f for f in _cross(mentions, rules, options) if f.path in own], rules)
     findings, suppressed, unused = suppression.apply(findings, directives)
     notes.extend(unused)
     if keep is not None:
@@ -212,10 +212,30 @@ def combine(results: Iterable[DocResult], rules=None, options: Options = Options
                   tuple(str(n) for n in suppression.sort_notes(notes)))
 
 
+def merge_cross(findings: list[Finding], cross: Sequence[Finding], rules) -> list[Finding]:
+    """Add cross-article findings, letting the desk's figure arbitrate where there is one.
+
+    For a fact with a known value the fact finding already says who is off: the other
+    articles' agreeing claims are attached to it as ``related``, and no second finding is
+    made (nor one against an article that agrees with the desk).
+    """
+    known = {f.id for f in rules.facts if f.timeline} if rules else set()
+    at = {(f.path, f.line, f.column, f.fact): i for i, f in enumerate(findings) if f.kind == "fact"}
+    out = list(findings)
+    for c in cross:
+        if c.fact not in known:
+            out.append(c)
+            continue
+        i = at.get((c.path, c.line, c.column, c.fact))
+        if i is not None and not out[i].related:
+            out[i] = dataclasses.replace(out[i], related=c.related, agree=c.agree)
+    return out
+
+
 def extract_documents(docs: Iterable[Document], options: Options = Options()) -> Report:
     """Only extraction: every document's located claims, no checks."""
     return check_documents(docs, None, dataclasses.replace(options, cross=False))
 
 
 __all__ = ["Options", "DocResult", "check_document", "check_documents", "combine", "extract_documents",
-           "fact_finding", "relation_findings", "phrase", "run"]
+           "fact_finding", "merge_cross", "relation_findings", "phrase", "run"]

@@ -5,13 +5,15 @@ are looked up in rings around the number, nearest first:
 
 ====  ===============================================================
 4     the counted noun phrase ("living captives")
-3     the claim's own clause (split at , ; : — ( ) and joining words)
+3     the claim's own clause (split at , ; : — ( ), joining words and the neighbouring numbers)
 2     the rest of its sentence
 1     the previous sentence (for "They are still holding 58." style follow-ups)
 ====  ===============================================================
 
 A fact is a candidate when every ``all`` term is found in some ring, at least one ``any``
-term is found (if any are given), and no ``none`` term stands in the claim's own clause.
+term is found (if any are given), no ``none`` term stands in the claim's own clause, and
+at least one term stands in the claim's clause or noun (in its noun for a vague amount
+such as "thousands": a crowd is not a count of hostages).
 Candidates are ranked by their best (nearest) piece of evidence, then by the summed rings
 of all their terms, then by the distance in characters to the nearest term.  A claim
 attaches to at most one fact: the winner.  When the top candidates tie, the one the claim
@@ -30,8 +32,8 @@ from factcheck.models import Claim
 NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
 
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|including|of whom|in exchange for|"
-    r"compared with|compared to|versus|after|before|whom|which|who)\b", re.IGNORECASE)
+    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|including|in exchange for|"
+    r"compared with|compared to|versus|after|before)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
 
 
@@ -45,8 +47,12 @@ class Context:
     previous: tuple[int, int]
 
 
-def context(text: str, claim: Claim) -> Context:
-    """Noun, clause, sentence and previous-sentence spans around ``claim`` in ``text``."""
+def context(text: str, claim: Claim, lo: int = 0, hi: int | None = None) -> Context:
+    """Noun, clause, sentence and previous-sentence spans around ``claim`` in ``text``.
+
+    ``lo``/``hi`` are the ends of the neighbouring claims: a number's clause never reaches
+    past the next number, so each number keeps the words that stand between it and them.
+    """
     s0, s1 = claim.sentence_start, claim.sentence_end
     if s1 <= s0:
         s0, s1 = _sentence_around(text, claim.start, claim.end)
@@ -57,6 +63,7 @@ def context(text: str, claim: Claim) -> Context:
         elif m.start() >= claim.end:
             c1 = m.start()
             break
+    c0, c1 = max(c0, lo), min(c1, hi if hi is not None else c1)
     p1 = s0
     p0 = _sentence_around(text, max(0, s0 - 2), max(0, s0 - 1))[0] if s0 > 1 else s0
     return Context(claim.noun, (c0, c1), (s0, s1), (p0, p1))
@@ -120,7 +127,7 @@ def score(fact, text: str, ctx: Context, claim: Claim) -> tuple[int, int, int] |
         ring, d = max(found, key=lambda f: (f[0], -f[1]))
         rings.append(ring)
         dists.append(d)
-    if not rings:
+    if not rings or max(rings) < CLAUSE or (claim.qualifier == "vague" and max(rings) < NOUN):
         return None
     return max(rings), sum(rings), -min(dists)
 
@@ -128,8 +135,10 @@ def score(fact, text: str, ctx: Context, claim: Claim) -> tuple[int, int, int] |
 def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None) -> list:
     """For each claim, the fact it is about (or None).  ``on`` is the document's date."""
     out = []
-    for claim in claims:
-        ctx = context(text, claim)
+    for i, claim in enumerate(claims):
+        lo = claims[i - 1].end if i else 0
+        hi = claims[i + 1].start if i + 1 < len(claims) else None
+        ctx = context(text, claim, lo, hi)
         ranked = []
         for fact in facts:
             s = score(fact, text, ctx, claim)

@@ -386,14 +386,24 @@ def test_corpus_claims_are_charted(corpus):
     assert checker.facts(dt.date(2025, 3, 12))["corpus"] == len(corpus) >= 2
 
 
-def test_corpus_articles_are_compared_with_the_draft(corpus):
+def test_corpus_articles_are_compared_with_the_draft(tmp_path):
     pytest.importorskip("factcheck.consistency", reason="cross-article checks (factcheck.consistency) not built yet")
-    checker = Checker(None, None, [], corpus)
-    data = checker.check("---\ndate: 2025-03-05\n---\n\nOfficials said 59 hostages remain in Gaza.\n", "draft.md", None)
-    cross = [f for f in data["findings"] if f["kind"] == "cross-article"]
-    assert cross and cross[0]["text"] == "59"
-    assert {r["date"] for r in cross[0]["related"]} & {"2025-03-02", "2025-03-04"}
-    assert all(f["path"] == "draft.md" for f in data["findings"])
+    from factcheck.server import load_corpus
+    for i, day in enumerate(["2025-03-04", "2025-03-05"]):
+        (tmp_path / f"wire-{i}.md").write_text(
+            f"---\ndate: {day}\n---\n\nNegotiators said the militants still hold 58 hostages taken in the raid.\n",
+            encoding="utf-8")
+    checker = Checker(None, None, [], load_corpus([str(tmp_path)], None))
+    draft = "---\ndate: 2025-03-05\n---\n\nThe militants still hold 59 hostages from the raid, negotiators said.\n"
+    data = checker.check(draft, "draft.md", None)
+    [cross] = [f for f in data["findings"] if f["kind"] == "cross-article"]
+    assert cross["text"] == "59" and cross["path"] == "draft.md"
+    assert cross["related"] and {r["value"] for r in cross["related"]} == {58}
+    assert {r["date"] for r in cross["related"]} <= {"2025-03-04", "2025-03-05"}
+    assert data["view"]["findings"][0]["claim"] is not None
+    alone = checker.check("---\ndate: 2025-03-05\n---\n\nThe militants still hold 58 hostages from the raid.\n",
+                          "draft.md", None)
+    assert alone["findings"] == []
 
 
 def test_chart_escapes_labels_and_draws_one_band_per_step():

@@ -1,53 +1,25 @@
-"""The editor's page: a local web app over the checker (``factcheck serve``).
+"""What the editor's page asks of factcheck, without HTTP: parse a check request, check a
+draft against the loaded rules and other articles, describe the rules, draw a fact's chart.
 
-``create_app`` builds the Starlette app around loaded rules and an optional archive;
-``serve`` binds a socket and runs it with uvicorn.  The JSON API (documented in
-docs/serve.md):
-
-* ``POST /api/check`` ``{"text": ..., "date": "YYYY-MM-DD", "filename": "draft.md"}`` → the
-  versioned report of ``factcheck check --format json`` plus a ``view`` block giving each
-  claim's and finding's character offsets in the text shown to the editor;
-* ``GET /api/facts`` → the loaded facts (with their timelines) and relations;
-* ``GET /api/facts/{id}/chart.svg[?mark=VALUE@DATE]`` → the fact's timeline as SVG.
-
-Safety: every response carries a strict Content-Security-Policy; requests whose Host header
-is not the bound address are refused (DNS rebinding); request bodies are limited while they
-stream in; nothing in a request touches the file system (the file name only picks a reader).
+Pure apart from ``load_corpus`` and ``open_archive``, which read the ``--corpus`` articles and
+the ``--db`` archive once at start.  A bad request raises ``RequestError`` (message and status).
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import enum
-import ipaddress
 import json
 import math
 import re
-import socket
 import sys
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Sequence
 
 from factcheck.errors import FactcheckError, UsageError
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8765
-DEFAULT_MAX_BODY = 5 * 1024 * 1024
 READERS = (".md", ".markdown", ".html", ".htm", ".txt", ".jsonl")
-STATIC = Path(__file__).resolve().parent / "static"
 MAX_MARKS = 50
-SECURITY_HEADERS = [
-    (b"content-security-policy", b"default-src 'self'; base-uri 'none'; form-action 'self'; "
-                                 b"frame-ancestors 'none'; object-src 'none'"),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-]
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)\s*\Z", re.IGNORECASE)
-_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024 ** 2, "mb": 1024 ** 2,
-          "mib": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3, "gib": 1024 ** 3}
 _MARK = re.compile(r"(-?\d+(?:\.\d+)?)@(\d{4}-\d{2}-\d{2})\Z")
 
 
@@ -60,37 +32,17 @@ class RequestError(Exception):
         self.status = status
 
 
-def parse_size(text: str) -> int:
-    """``"5MB"`` → 5242880 (binary multiples; ``k``, ``m``, ``g`` with or without ``b``/``ib``)."""
-    m = _SIZE.match(str(text))
-    if not m or float(m.group(1)) <= 0:
-        raise UsageError(f"invalid size {text!r}", hint="write e.g. 5MB, 512KB or 1048576")
-    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
 
-
-def is_loopback(host: str) -> bool:
-    """True for ``localhost`` and loopback addresses (``127.0.0.1``, ``::1``)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def allowed_hosts(host: str, port: int) -> frozenset[str]:
-    """The Host header values this server answers to when bound to ``host:port``."""
-    names = {"localhost", "127.0.0.1", "[::1]"}
-    bare = host.strip("[]")
-    names.add(f"[{bare}]" if ":" in bare else bare)
-    if bare in ("0.0.0.0", "::", ""):
+def parse_marks(values: Sequence[str]) -> list[tuple[float, dt.date]]:
+    """Chart ``mark`` parameters ``VALUE@YYYY-MM-DD`` → (value, date); at most ``MAX_MARKS``."""
+    marks = []
+    for raw in list(values)[:MAX_MARKS]:
+        m = _MARK.match(raw)
         try:
-            hostname = socket.gethostname()
-            names.update({hostname, socket.getfqdn()})
-            names.update(socket.gethostbyname_ex(hostname)[2])
-        except OSError:
-            pass
-    return frozenset(f"{n.lower()}:{port}" for n in names)
+            marks.append((float(m.group(1)), dt.date.fromisoformat(m.group(2))))
+        except (AttributeError, ValueError):
+            raise RequestError(f"invalid mark {raw[:40]!r} (expected VALUE@YYYY-MM-DD)") from None
+    return marks
 
 
 # ---- the JSON the API returns -------------------------------------------------------------
@@ -368,167 +320,5 @@ def _archive_history(archive, fact_id: str) -> list[tuple[dt.date, float, str]]:
         return []
 
 
-# ---- the ASGI app ------------------------------------------------------------------------------
-
-class Guard:
-    """ASGI middleware: refuses foreign Host headers (DNS rebinding) and foreign Origins,
-    and adds the security headers to every response."""
-
-    def __init__(self, app, hosts: Iterable[str]):
-        self.app = app
-        self.hosts = frozenset(h.lower() for h in hosts)
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        host = headers.get("host", "").lower()
-        if host not in self.hosts:
-            shown = sorted(self.hosts)[:3]
-            return await _send_json(send, 421, {
-                "error": f"Host header {host[:100]!r} is not allowed; this server answers only to "
-                         f"{', '.join(shown)}"})
-        origin = headers.get("origin")
-        if origin and origin != "null" and origin.lower().split("://", 1)[-1] not in self.hosts:
-            return await _send_json(send, 403, {"error": f"cross-origin request from {origin[:100]!r} refused"})
-
-        async def send_secure(message):
-            if message["type"] == "http.response.start":
-                message = {**message, "headers": list(message.get("headers", [])) + SECURITY_HEADERS}
-            await send(message)
-
-        await self.app(scope, receive, send_secure)
-
-
-async def _send_json(send, status: int, body: dict) -> None:
-    data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                            (b"content-length", str(len(data)).encode()), *SECURITY_HEADERS]})
-    await send({"type": "http.response.body", "body": data})
-
-
-async def _read_body(request, limit: int) -> bytes:
-    length = request.headers.get("content-length")
-    if length is not None:
-        if not length.isdigit():
-            raise RequestError("invalid Content-Length header")
-        if int(length) > limit:
-            raise RequestError(f"request body of {int(length):,} bytes exceeds the limit of {limit:,} bytes", 413)
-    chunks, total = [], 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > limit:
-            raise RequestError(f"request body exceeds the limit of {limit:,} bytes", 413)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def create_app(checker: Checker, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-               max_body: int = DEFAULT_MAX_BODY, today: Callable[[], dt.date] = dt.date.today):
-    """The ASGI app: the page under ``/``, the JSON API under ``/api``, wrapped in ``Guard``."""
-    from starlette.applications import Starlette
-    from starlette.concurrency import run_in_threadpool
-    from starlette.exceptions import HTTPException
-    from starlette.responses import FileResponse, JSONResponse, Response
-    from starlette.routing import Mount, Route
-    from starlette.staticfiles import StaticFiles
-
-    def error(message: str, status: int = 400) -> JSONResponse:
-        return JSONResponse({"error": message}, status_code=status)
-
-    async def index(request):
-        return FileResponse(STATIC / "index.html", headers={"cache-control": "no-store"})
-
-    async def check(request):
-        try:
-            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if ctype != "application/json":
-                raise RequestError("send the request as Content-Type: application/json", 415)
-            body = await _read_body(request, max_body)
-            text, name, date = parse_check_request(body)
-            result = await run_in_threadpool(checker.check, text, name, date)
-        except RequestError as e:
-            return error(e.message, e.status)
-        except FactcheckError as e:
-            return error(str(e), 400)
-        except Exception as e:  # a bug in factcheck: answer, log, stay up
-            print(f"factcheck serve: internal error: {type(e).__name__}: {e}", file=sys.stderr)
-            return error(f"internal error: {type(e).__name__} (a bug in factcheck; see the server log)", 500)
-        return JSONResponse(result)
-
-    async def facts(request):
-        return JSONResponse(checker.facts(today()))
-
-    async def chart(request):
-        marks = []
-        for raw in request.query_params.getlist("mark")[:MAX_MARKS]:
-            m = _MARK.match(raw)
-            try:
-                marks.append((float(m.group(1)), dt.date.fromisoformat(m.group(2))))
-            except (AttributeError, ValueError):
-                return error(f"invalid mark {raw[:40]!r} (expected VALUE@YYYY-MM-DD)")
-        svg = checker.chart(request.path_params["fact"], marks, today())
-        if svg is None:
-            return error(f"no such fact: {request.path_params['fact'][:80]!r}", 404)
-        return Response(svg, media_type="image/svg+xml")
-
-    async def not_found(request, exc):
-        status = getattr(exc, "status_code", 404)
-        return error("not found" if status == 404 else str(getattr(exc, "detail", "error")), status)
-
-    async def crashed(request, exc):
-        return error("internal error", 500)
-
-    routes = [
-        Route("/", index),
-        Route("/api/check", check, methods=["POST"]),
-        Route("/api/facts", facts),
-        Route("/api/facts/{fact}/chart.svg", chart),
-        Mount("/static", StaticFiles(directory=STATIC), name="static"),
-    ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, Exception: crashed})
-    return Guard(app, allowed_hosts(host, port))
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    try:
-        family, kind, proto, _, addr = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-        sock = socket.socket(family, kind, proto)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind(addr)
-        sock.listen(128)
-    except OSError as e:
-        raise UsageError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-    sock.set_inheritable(True)
-    return sock
-
-
-def serve(rule_paths: Sequence[str] = (), db: str | None = None, host: str = DEFAULT_HOST,
-          port: int = DEFAULT_PORT, max_body: int = DEFAULT_MAX_BODY, out=None,
-          corpus: Sequence[str] = ()) -> None:
-    """Load the rules, archive and corpus, bind ``host:port``, print the address and serve until Ctrl-C."""
-    import uvicorn
-    from factcheck.rules import load_rules
-    out = out or sys.stdout
-    rules = load_rules(list(rule_paths)) if rule_paths else None
-    archive = open_archive(db)
-    checker = Checker(rules, archive, rule_paths, load_corpus(corpus, rules) if corpus else ())
-    if not is_loopback(host):
-        print(f"factcheck serve: warning: listening on {host}, which is not a loopback address: "
-              "anyone who can reach this machine can use the page", file=sys.stderr)
-    if rules is None:
-        print("factcheck serve: no --rules given: claims are shown but not checked against facts",
-              file=sys.stderr)
-    sock = _bind(host, port)
-    port = sock.getsockname()[1]
-    shown = f"[{host}]" if ":" in host else host
-    app = create_app(checker, host, port, max_body)
-    config = uvicorn.Config(app, log_level="warning", server_header=False, lifespan="off")
-    print(f"factcheck: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=out, flush=True)
-    uvicorn.Server(config).run(sockets=[sock])
-
-
-__all__ = ["Checker", "Guard", "RequestError", "create_app", "serve", "parse_size", "parse_check_request",
-           "allowed_hosts", "is_loopback", "open_archive", "load_corpus", "corpus_history", "fact_record", "relation_record",
-           "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_BODY"]
+__all__ = ["Checker", "RequestError", "READERS", "parse_check_request", "parse_marks", "fact_record",
+           "relation_record", "load_corpus", "corpus_history", "open_archive"]

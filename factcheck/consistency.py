@@ -1,0 +1,262 @@
+"""Cross-article consistency: claims about the same quantity compared across documents.
+
+Mentions are grouped first — by fact id when the rules attached one, otherwise by their
+rule-less index key (unit, role, predicate or counted noun; see ``quantity.candidate_terms``)
+— and compared only within a group, so the work grows with the group sizes, never with all
+pairs.  Each mention then gets at most one *partner* per other document:
+
+* fact-keyed: the closest claim about the same fact in that document, when both documents
+  fall in the same timeline entry of the fact (any date for a fact without a timeline);
+* rule-less: the best-scoring look-alike in that document (content words near the number,
+  closeness of the values), within ``window_days``, kept only when the choice is mutual, so
+  same-value counterparts compete with different-value ones.
+
+A mention is *blamed* when the partners that disagree with it (intervals that do not meet)
+agree among themselves in more documents than agree with it; with no majority each side gets
+a warning.  A newer, larger figure than every disagreeing one (a running total) is an
+``info`` "evolving figure", not a contradiction; the older, smaller side stays silent.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from typing import Mapping, Sequence
+
+from factcheck.models import Finding, Related, Severity, fmt_number
+from factcheck.quantity import Mention, candidate_terms
+
+MAX_CANDIDATES = 200
+MIN_OVERLAP = 0.2
+SMALL_OVERLAP = 0.34
+SMALL = 10
+MAX_RATIO = 2.0
+_PERIODS = frozenset({"day", "week", "month", "year"})
+
+
+def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
+                   window_days: float = 2.0) -> list[Finding]:
+    """``cross-article`` findings over ``mentions`` (every document's, archive ones included).
+
+    ``facts`` maps fact ids to ``rules.Fact`` (timeline periods and severities); without it
+    fact-keyed mentions are compared at any date with warning severity.
+    """
+    ms = sorted(mentions, key=_order)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        keys = candidate_terms(m)
+        if keys:
+            groups[keys[0]].append(i)
+    partners: dict[int, dict[str, int]] = {}
+    for key in sorted(groups):
+        members = groups[key]
+        if key.startswith("fact:"):
+            fact = (facts or {}).get(key[5:])
+            partners.update(_fact_partners(ms, members, fact))
+        else:
+            partners.update(_free_partners(ms, members, window_days))
+    out = []
+    for i in sorted(partners):
+        m = ms[i]
+        fact = (facts or {}).get(m.located.fact) if m.located.fact else None
+        evolving = not (fact is not None and fact.timeline)
+        f = _judge(m, [ms[j] for _, j in sorted(partners[i].items())], fact, evolving)
+        if f is not None:
+            out.append(f)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def _order(m: Mention) -> tuple:
+    loc = m.located
+    return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value)
+
+
+def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dict[str, int]]:
+    """For each mention, the closest same-fact claim in each other document of the same period."""
+    timeline = fact is not None and bool(fact.timeline)
+    period = {i: fact.period_index(ms[i].located.date) if timeline else 0 for i in members}
+    by_period: dict = defaultdict(list)
+    for i in members:
+        by_period[period[i]].append(i)
+    out: dict[int, dict[str, int]] = {}
+    for p, idx in by_period.items():
+        if p is None:
+            continue
+        idx.sort(key=lambda i: (_day(ms[i]), i))
+        for pos, i in enumerate(idx):
+            lo, hi = max(0, pos - MAX_CANDIDATES // 2), pos + MAX_CANDIDATES // 2
+            best: dict[str, tuple] = {}
+            for j in idx[lo:hi]:
+                if ms[j].doc == ms[i].doc:
+                    continue
+                rank = (not _meets(ms[i], ms[j]), abs(ms[i].value - ms[j].value), j)
+                if ms[j].doc not in best or rank < best[ms[j].doc]:
+                    best[ms[j].doc] = rank
+            if best:
+                out[i] = {d: r[2] for d, r in best.items()}
+    return out
+
+
+def _free_partners(ms: list[Mention], members: list[int], window_days: float) -> dict[int, dict[str, int]]:
+    """For each mention, its mutual best look-alike in each other document (rule-less keying)."""
+    idx = sorted(members, key=lambda i: (ms[i].value, i))
+    values = [ms[i].value for i in idx]
+    best: dict[int, dict[str, tuple[float, int]]] = {}
+    for i in idx:
+        a = ms[i]
+        lo_v, hi_v = _value_range(a.value)
+        lo, hi = bisect.bisect_left(values, lo_v), bisect.bisect_right(values, hi_v)
+        pos = bisect.bisect_left(values, a.value)
+        lo, hi = max(lo, pos - MAX_CANDIDATES // 2), min(hi, pos + MAX_CANDIDATES // 2)
+        mine: dict[str, tuple[float, int]] = {}
+        for j in idx[lo:hi]:
+            b = ms[j]
+            if b.doc == a.doc or not _in_window(a, b, window_days):
+                continue
+            s = score(a, b)
+            if s is None:
+                continue
+            if b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1]):
+                mine[b.doc] = (s, j)
+        best[i] = mine
+    out: dict[int, dict[str, int]] = {}
+    for i, mine in best.items():
+        kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, -1))[1] == i}
+        if kept:
+            out[i] = kept
+    return out
+
+
+def score(a: Mention, b: Mention) -> float | None:
+    """How likely two rule-less mentions are about the same quantity; None when they cannot be."""
+    if a.unit != b.unit or a.role != b.role or a.side != b.side or not (a.comparable and b.comparable):
+        return None
+    if a.noun and b.noun and a.noun != b.noun:
+        return None
+    if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
+        return None
+    if a.scope != b.scope and (a.scope & _PERIODS or b.scope & _PERIODS):
+        return None
+    lo_v, hi_v = _value_range(a.value)
+    if not lo_v <= b.value <= hi_v:
+        return None
+    union = len(a.terms | b.terms)
+    overlap = len(a.terms & b.terms) / union if union else 0.0
+    if max(abs(a.value), abs(b.value)) < SMALL:
+        if not (a.predicate and a.predicate == b.predicate and a.noun == b.noun) or overlap < SMALL_OVERLAP:
+            return None
+    if overlap < MIN_OVERLAP:
+        return None
+    top = max(abs(a.value), abs(b.value))
+    closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
+    return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0)
+
+
+def _value_range(v: float) -> tuple[float, float]:
+    if v > 0:
+        return v / MAX_RATIO, v * MAX_RATIO
+    if v < 0:
+        return v * MAX_RATIO, v / MAX_RATIO
+    return 0.0, 0.0
+
+
+def _in_window(a: Mention, b: Mention, window_days: float) -> bool:
+    da, db = a.located.date, b.located.date
+    return da is None or db is None or abs((da - db).days) <= window_days
+
+
+def _day(m: Mention) -> int:
+    return m.located.date.toordinal() if m.located.date else 0
+
+
+def _meets(a: Mention, b: Mention) -> bool:
+    return a.located.claim.interval.meets(b.located.claim.interval)
+
+
+def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
+    """The finding ``m`` deserves given its partners (one per other document), or None."""
+    agree = [p for p in partners if _meets(m, p)]
+    differ = [p for p in partners if not _meets(m, p)]
+    if not differ:
+        return None
+    older, newer, conflict = [], [], []
+    for p in differ:
+        trend = _trend(m, p) if evolving else 0
+        (older if trend > 0 else newer if trend < 0 else conflict).append(p)
+    if conflict:
+        conflict = differ
+        groups = _value_groups(conflict)
+        size = max(len({p.doc for p in g}) for g in groups)
+        own = 1 + len({p.doc for p in agree})
+        if size < own:
+            return None
+        major = [p for g in groups if len({q.doc for q in g}) == size for p in g]
+        clear = size > own
+        severity = (fact.severity if fact is not None else Severity.WARNING) if clear else Severity.WARNING
+        return _finding(m, major, severity, size, _inconsistent(m, major, size, clear))
+    if older and not newer:
+        n = len({p.doc for p in older})
+        said = ", ".join(f"{_vals([p])} on {p.located.date.isoformat()}" for p in older)
+        message = (f"evolving figure: {m.phrase} — {n} older article{'s' if n > 1 else ''} said {said} "
+                   f"({_label(m)})")
+        return _finding(m, older, Severity.INFO, 0, message)
+    return None
+
+
+def _trend(m: Mention, p: Mention) -> int:
+    """+1 when ``m`` is newer and larger than ``p``, -1 when older and smaller, else 0."""
+    dm, dp = m.located.date, p.located.date
+    if dm is None or dp is None or dm == dp:
+        return 0
+    if dm > dp and m.located.claim.low > p.located.claim.high:
+        return 1
+    if dm < dp and m.located.claim.high < p.located.claim.low:
+        return -1
+    return 0
+
+
+def _value_groups(ms: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by agreeing values (sorted by low bound, chained while they meet)."""
+    groups: list[list[Mention]] = []
+    for p in sorted(ms, key=lambda p: (p.located.claim.low, p.located.claim.high, _order(p))):
+        if groups and _meets(groups[-1][-1], p):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _label(m: Mention) -> str:
+    return m.located.fact or m.key or "same quantity"
+
+
+def _vals(ms: list[Mention]) -> str:
+    seen = []
+    for p in sorted(ms, key=lambda p: p.value):
+        c = p.located.claim
+        text = fmt_number(c.value) if c.low == c.high else c.text
+        if text not in seen:
+            seen.append(text)
+    return ", ".join(seen)
+
+
+def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> str:
+    n = size
+    verb = "says" if n == 1 else "say"
+    tail = "inconsistent" if clear else "inconsistent, no majority"
+    return (f"{m.phrase} — {n} other article{'s' if n > 1 else ''} {verb} {_vals(major)} "
+            f"({_label(m)}): {tail}")
+
+
+def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int, message: str) -> Finding:
+    loc, c = m.located, m.located.claim
+    rel = tuple(Related(p.doc, p.located.line, p.located.column, p.located.claim.text, p.value, p.located.date)
+                for p in sorted(related, key=_order))
+    return Finding(
+        kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,
+        end_column=loc.end_column, message=message, text=c.text, value=c.value,
+        low=c.low, high=c.high, fact=loc.fact,
+        key=None if loc.fact else m.key, related=rel, agree=agree)
+
+
+__all__ = ["cross_findings", "score"]

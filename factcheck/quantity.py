@@ -1,0 +1,386 @@
+"""What quantity a claim is about, judged without rules: a ``Mention``.
+
+A mention is a located claim plus cheap, plain facts about its surroundings: the counted
+noun right after the number ("58 *hostages*"), the nearest predicate in its clause
+("*killed*", "*death toll*"), the content words within about ten words of the number, a
+time scope ("on a single day", "this week", "in total"), whether it is a forecast ("could
+reach"), and a role for numbers that are not counts of anything comparable (years, dates,
+times, labels, the two sides of a score).  Words are folded by a tiny suffix-stripping
+lemmatizer and a small synonym table (killed/dead/died/death toll → ``kill``), so no NLP
+dependency is needed.  Everything here is pure and every field is a plain value, so
+mentions can be stored (``as_row``/``from_row``) and looked up by ``candidate_terms``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from factcheck.models import Claim, Document, Located
+
+WINDOW_WORDS = 10
+
+_CONCEPTS = {
+    "kill": "kill killed kills killing dead die died dies dying death deaths toll tolls fatality "
+            "fatalities slain perished lives",
+    "injure": "injure injured injuring injury injuries wounded wounding hurt hospitalized",
+    "captive": "hostage hostages captive captives abductee abductees",
+    "release": "release released releasing freed free frees freeing",
+    "miss": "missing unaccounted",
+    "arrest": "arrest arrested arrests detained detain detention",
+    "evacuate": "evacuate evacuated evacuation evacuees displaced",
+    "shoot": "shot shoot shooting shootings gunshot",
+    "stab": "stab stabbed stabbing stabbings",
+    "rescue": "rescue rescued",
+    "infect": "infect infected infection infections",
+    "vote": "vote votes voted ballot ballots",
+    "case": "case cases",
+    "person": "people person persons individual individuals victim victims",
+    "child": "child children kid kids",
+    "employee": "employee employees worker workers staff staffer staffers",
+    "year": "year years yr yrs",
+    "month": "month months",
+    "week": "week weeks",
+    "day": "day days",
+    "hour": "hour hours",
+    "minute": "minute minutes",
+}
+PREDICATES = frozenset({"kill", "injure", "captive", "release", "miss", "arrest", "evacuate", "shoot",
+                        "stab", "rescue", "infect", "vote"})
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+_SCOPES = {
+    "day": "day daily single overnight today yesterday tonight",
+    "week": "week weekly weekend",
+    "month": "month monthly",
+    "year": "year annual annually yearly",
+    "total": "total overall cumulative altogether",
+}
+_FORECAST = frozenset("could may might would will expect expected expects projected projection "
+                      "forecast forecasts predict predicted predicts likely potentially possibly "
+                      "aim aims target goal plan plans planned hope hopes if".split())
+_MODIFIERS = frozenset("more other additional new confirmed suspected total of the those these "
+                       "them whom some about nearly almost around roughly least most over under "
+                       "than at just only a an".split())
+_STOP = frozenset("""a an the of in on at to from by with for and or but nor so as than then that this
+these those there here it its it's he she they them their his her him we us our you your i me my is are
+was were be been being am has have had having do does did not no yes if into onto upon out up down off
+over under about after before during since until while when where which who whom whose what why how all
+any each every some such own same other more most very just also only even still yet again ever never
+said says say saying told tells according reported report reports per cent percent mr mrs ms dr
+one two three four five six seven eight nine ten eleven twelve hundred hundreds thousand thousands
+million millions billion billions can could may might will would shall should must near nearly
+almost around roughly least many much few several""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SCALES = ("thousand", "million", "billion", "trillion")
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life",
+              "died": "die", "dying": "die", "held": "hold", "freed": "free", "fled": "flee",
+              "shot": "shoot", "taken": "take", "left": "leave", "wives": "wife", "feet": "foot"}
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
+_CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
+_AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
+                             r"((?:[A-Z][\w'’-]+\s*)+)")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
+_APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
+_SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
+_SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
+_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(_MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAMES + r"\b")
+_TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
+
+
+def _fold_table() -> dict[str, str]:
+    table = {}
+    for concept, words in _CONCEPTS.items():
+        for w in words.split():
+            table[w] = concept
+            table[lemma(w)] = concept
+    return table
+
+
+def lemma(word: str) -> str:
+    """A crude lemma: lower case, possessive, plural and ``-ed``/``-ing`` endings stripped."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-.")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3:
+        return w
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"),
+                         ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "s" and w.endswith(("ss", "us", "is")):
+                break
+            w = w[: -len(suffix)] + repl
+            if suffix in ("ing", "ed") and len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    if len(w) >= 5 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+_FOLD: dict[str, str] = {}
+
+
+def fold(word: str) -> str:
+    """A word's concept: the synonym table's name for it (``died`` → ``kill``), else its lemma."""
+    if not _FOLD:
+        _FOLD.update(_fold_table())
+    w = word.lower().replace("’", "'")
+    return _FOLD.get(w) or _FOLD.get(lemma(w)) or lemma(w)
+
+
+_SCOPE_OF = {w: s for s, words in _SCOPES.items() for w in words.split()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A located claim and what quantity it is about, in plain fields (storable as a row).
+
+    ``key`` is readable ("people killed"); ``terms`` the folded content words near the number;
+    ``noun`` the folded counted noun (``person``; ``year:career`` for a 30-year career;
+    ``age:<surname>`` for an age); ``predicate`` the nearest event concept (``kill``) or "";
+    ``forecast`` marks "could reach"-style figures; ``role`` is "" for comparable counts and
+    ``age``, ``year``, ``date``, ``time`` or ``label`` otherwise; ``side`` is ``a``/``b`` for the
+    two numbers of "59 to 41"; ``unit`` is the claim's unit or one read from the text
+    (``%``, ``$``, `` million``); ``scope`` the time scopes named near it; ``phrase`` the claim
+    with the words that follow it, for messages.
+    """
+
+    located: Located
+    key: str
+    terms: frozenset[str]
+    noun: str
+    predicate: str
+    forecast: bool
+    role: str = ""
+    side: str = ""
+    unit: str = ""
+    scope: frozenset[str] = frozenset()
+    phrase: str = ""
+
+    @property
+    def doc(self) -> str:
+        return self.located.path
+
+    @property
+    def value(self) -> float:
+        return self.located.claim.value
+
+    @property
+    def comparable(self) -> bool:
+        """Whether a rule-less comparison may use it (a count of something, not a forecast)."""
+        return not self.forecast and (self.role == "" or (self.role == "age" and self.noun != "age"))
+
+    def as_row(self) -> dict[str, Any]:
+        """Builtin values only (str, int, float, None), for a database row or JSON."""
+        loc, c = self.located, self.located.claim
+        return {
+            "path": loc.path, "line": loc.line, "column": loc.column,
+            "date": loc.date.isoformat() if loc.date else None, "fact": loc.fact,
+            "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier,
+            "claim_unit": c.unit, "start": c.start, "end": c.end, "text": c.text,
+            "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "claim_noun": c.noun, "kind": c.kind, "low_open": int(c.low_open), "high_open": int(c.high_open),
+            "key": self.key, "terms": " ".join(sorted(self.terms)), "noun": self.noun,
+            "predicate": self.predicate, "forecast": int(self.forecast), "role": self.role,
+            "side": self.side, "unit": self.unit, "scope": " ".join(sorted(self.scope)),
+            "phrase": self.phrase,
+        }
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> "Mention":
+        """The mention ``as_row`` stored."""
+        claim = Claim(float(row["value"]), float(row["low"]), float(row["high"]), row["qualifier"],
+                      row["claim_unit"], int(row["start"]), int(row["end"]), row["text"],
+                      int(row["sentence_start"]), int(row["sentence_end"]), noun=row["claim_noun"] or "", kind=row["kind"], low_open=bool(row["low_open"]),
+                      high_open=bool(row["high_open"]))
+        date = dt.date.fromisoformat(row["date"]) if row["date"] else None
+        loc = Located(row["path"], int(row["line"]), int(row["column"]), claim, date, row["fact"])
+        return cls(loc, row["key"], frozenset((row["terms"] or "").split()), row["noun"],
+                   row["predicate"], bool(row["forecast"]), row["role"], row["side"], row["unit"],
+                   frozenset((row["scope"] or "").split()), row["phrase"])
+
+
+def candidate_terms(m: Mention) -> list[str]:
+    """Index keys under which ``m``'s possible counterparts are filed (``cross_findings`` blocks on them)."""
+    if m.forecast:
+        return []
+    if m.located.fact:
+        return [f"fact:{m.located.fact}"]
+    if not m.comparable:
+        return []
+    head = f"p:{m.predicate}" if m.predicate and m.role != "age" else f"n:{m.noun}" if m.noun else ""
+    return [f"{m.unit}|{m.role}|{m.side}|{head}"] if head else []
+
+
+def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
+    """A mention for every located claim of ``doc`` (pure; ``doc.text`` gives the context)."""
+    return [mention(doc.text, loc) for loc in located]
+
+
+def mention(text: str, loc: Located) -> Mention:
+    """The mention of one located claim in ``text``."""
+    c = loc.claim
+    end = c.start + len(c.text.rstrip(",. "))
+    p0 = text.rfind("\n\n", 0, c.start)
+    para0 = max(p0 + 2 if p0 != -1 else 0, c.start - 400)
+    p1 = text.find("\n\n", end)
+    para1 = min(p1 if p1 != -1 else len(text), end + 400)
+    before = [(m.group(), m.start()) for m in _TOKEN.finditer(text, para0, c.start)]
+    after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, end, para1)]
+    left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
+    role, name = _role(c, left, right, before, after)
+    unit = _unit(c, left, right)
+    right_clause = _clause(after)
+    left_clause = _clause(before[::-1])
+    noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
+    if role == "age":
+        noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
+    side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left) else ""
+    window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _WORD.fullmatch(w)][-WINDOW_WORDS:]
+    window += [w for w, _ in after[:WINDOW_WORDS * 2] if _WORD.fullmatch(w)][:WINDOW_WORDS]
+    terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
+    near = [w for w in left_clause[:8]] + [w for w in right_clause[:8]]
+    scope = frozenset(_SCOPE_OF[fold(w)] if fold(w) in _SCOPE_OF else _SCOPE_OF.get(w.lower(), "")
+                      for w in near if w not in noun_words) - {""}
+    if "so far" in " ".join(near).lower() or "in all" in " ".join(near).lower():
+        scope |= {"total"}
+    forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
+    key_words = noun_words or []
+    key = " ".join(key_words)
+    if pred_word and pred_word.lower() not in key.lower():
+        key = f"{key} {pred_word}".strip() if key else pred_word
+    return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
+                   phrase(text, c))
+
+
+def phrase(text: str, claim: Claim, words: int = 3) -> str:
+    """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
+    out = [claim.text]
+    for m in _TOKEN.finditer(text, claim.end, min(len(text), claim.end + 60)):
+        if not _WORD.fullmatch(m.group()) or len(out) > words or "\n" in text[claim.end:m.start()]:
+            break
+        out.append(m.group())
+    while len(out) > 1 and out[-1].lower() in _STOP:
+        out.pop()
+    return " ".join(out)
+
+
+def _clause(tokens) -> list[str]:
+    """The words of ``tokens`` up to the first clause break (punctuation or a joining word)."""
+    out = []
+    for w, _ in tokens:
+        if not _WORD.fullmatch(w) or w.lower() in _CLAUSE_WORDS:
+            if w in ("-",) or (out == [] and w.lower() in ("and",)):
+                continue
+            break
+        out.append(w)
+    return out
+
+
+def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[str], str, str]:
+    """(noun, noun words as written, predicate, predicate word as written)."""
+    run, words = [], []
+    for w in right[:6]:
+        low = w.lower()
+        if low in _MODIFIERS and not run:
+            words.append(w)
+            continue
+        if low in _STOP or low in _MODIFIERS:
+            break
+        run.append(w)
+        if len(run) == 3:
+            break
+    noun, noun_word = "", ""
+    for w in run:
+        if fold(w) in _CONCEPTS:
+            noun_word = w
+            break
+    if not noun_word:
+        plural = [w for w in run if w.lower().endswith("s") and not w.lower().endswith("ss")]
+        noun_word = plural[0] if plural else run[0] if run else ""
+    pred, pred_word = "", ""
+    if noun_word:
+        noun = fold(noun_word)
+        if "-" in noun_word and fold(noun_word.split("-")[-1]) in PREDICATES:
+            noun = fold(noun_word.split("-")[-1])
+        if noun in PREDICATES:
+            pred, pred_word, noun = noun, noun_word, ""
+        elif noun in TIME_NOUNS:
+            hyphen = raw_right.lstrip().startswith("-")
+            rest = run[run.index(noun_word) + 1:] if noun_word in run else []
+            if hyphen and rest:
+                noun = f"{noun}:{fold(rest[-1])}"
+    noun_words = run[: run.index(noun_word) + 1] if noun_word in run else []
+    if not pred:
+        for i in range(max(len(right), len(left))):
+            for side in (right, left):
+                if i < len(side) and fold(side[i]) in PREDICATES and i < 8:
+                    pred, pred_word = fold(side[i]), side[i]
+                    break
+            if pred:
+                break
+    return noun, noun_words, pred, pred_word
+
+
+def _role(c: Claim, left: str, right: str, before, after) -> tuple[str, str]:
+    """("age", surname) / ("year"|"date"|"time"|"label", "") / ("", "") for plain counts."""
+    if c.kind == "age":
+        return "age", _age_name(left, right)
+    if _AGE_AFTER.match(right) or _AGE_BEFORE.search(left):
+        return "age", _age_name(left, right)
+    prev = before[-1][0] if before else ""
+    nxt = after[0][0] if after else ""
+    integer = c.value == int(c.value) and c.low == c.high
+    if integer and 0 < c.value < 120 and _APPOSITIVE.search(left) and re.match(r"\s*[,)]", right):
+        return "age", _APPOSITIVE.search(left).group(1).lower()
+    if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(right):
+        return "date", ""
+    if _TIME_AFTER.match(right) or re.search(r"\d:$", left):
+        return "time", ""
+    if integer and 1800 <= c.value <= 2100 and "," not in c.text and c.unit is None:
+        if not (nxt.lower().endswith("s") and _WORD.fullmatch(nxt) and nxt.lower() not in _STOP):
+            return "year", ""
+    if re.search(r"(?:\bNo\.|#|\b[Nn]umber)\s*$", left):
+        return "label", ""
+    if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and re.search(r"[A-Za-z] $", left)
+            and len(before) > 1 and _WORD.fullmatch(before[-2][0] or "")):
+        return "label", ""
+    return "", ""
+
+
+def _age_name(left: str, right: str) -> str:
+    m = _AGE_NAME_AFTER.match(right)
+    if m:
+        return m.group(1).split()[-1].lower()
+    m = _APPOSITIVE.search(left)
+    return m.group(1).lower() if m else ""
+
+
+def _unit(c: Claim, left: str, right: str) -> str:
+    unit = c.unit or ""
+    if not unit:
+        if re.search(r"[$]\s*$", left):
+            unit = "$"
+        elif re.search(r"[€]\s*$", left):
+            unit = "€"
+        elif re.search(r"[£]\s*$", left):
+            unit = "£"
+        elif re.match(r"\s*(?:%|per ?cent\b|percentage points?\b)", right, re.I):
+            unit = "%"
+    if not any(s in c.text.lower() for s in _SCALES):
+        m = re.match(r"\s*(thousand|million|billion|trillion)\b", right, re.I)
+        if m:
+            unit += " " + m.group(1).lower()
+    return unit
+
+
+__all__ = ["Mention", "mentions", "mention", "candidate_terms", "lemma", "fold", "phrase", "PREDICATES"]

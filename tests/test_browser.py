@@ -271,3 +271,38 @@ def test_time_to_results_for_a_5000_word_draft(page):
     assert marks >= 150
     assert page.locator("#findings button.finding").count() >= 50
     assert ms < 120_000 and rendered > 0
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory):
+    pytest.importorskip("factcheck.consistency", reason="cross-article checks (factcheck.consistency) not built yet")
+    folder = tmp_path_factory.mktemp("corpus")
+    for i, day in enumerate(["2025-03-04", "2025-03-05"]):
+        (folder / f"wire-{i}.md").write_text(
+            f"---\ndate: {day}\n---\n\nNegotiators said the militants still hold 58 hostages taken in the raid.\n",
+            encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--corpus", str(folder), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    m = re.search(r"(http://127\.0\.0\.1:\d+/)", proc.stdout.readline())
+    if not m:
+        proc.kill()
+        pytest.fail(f"server did not start: {proc.stderr.read()}")
+    yield m.group(1)
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_other_articles_are_shown_with_their_dates_and_values(browser, corpus_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(corpus_server)
+    _check(page, "The militants still hold 59 hostages from the raid, negotiators said.\n", date="2025-03-05")
+    assert "sev-warning" in _mark(page, "59").get_attribute("class")
+    _mark(page, "59").click()
+    related = page.locator("#details .related li")
+    assert related.count() >= 1
+    first = related.first.text_content()
+    assert re.search(r"2025-03-0[45]", first) and " 58 " in first and "wire-" in first
+    assert "disagrees with other articles" in page.text_content("#details")
+    context.close()

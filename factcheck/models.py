@@ -161,7 +161,8 @@ class Document:
 
     ``text`` has the same length as the visible article text; parts that are not prose
     (front matter, code, URLs, comments) may be blanked with spaces so offsets stay put.
-    ``path`` is what findings show (for a JSON Lines record: ``archive.jsonl#12``).
+    ``path`` is the file's path; a JSON Lines record keeps its file's path, with its line in
+    ``meta["record"]`` and its id in ``meta["id"]`` (its source map gives the record's line).
     """
 
     path: str
@@ -181,7 +182,12 @@ class Document:
         return sm.locate(offset)
 
     def summary(self) -> dict[str, Any]:
-        return {"path": self.path, "date": self.date.isoformat() if self.date else None, "title": self.title}
+        """Path, date and title; for a JSON Lines record also its line (``record``) and ``id``."""
+        out = {"path": self.path, "date": self.date.isoformat() if self.date else None, "title": self.title}
+        if "record" in self.meta:
+            out["record"] = self.meta["record"]
+            out["id"] = self.meta.get("id")
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,12 +310,15 @@ class Report:
     baseline: Mapping[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        counts: dict[str, int] = {}
+        records = {d.path for d in self.documents if "record" in d.meta}
+        counts: dict[tuple, int] = {}
         for c in self.claims:
-            counts[c.path] = counts.get(c.path, 0) + 1
+            key = (c.path, c.line if c.path in records else None)
+            counts[key] = counts.get(key, 0) + 1
         return {
             "version": 1,
-            "documents": [{**d.summary(), "claims": counts.get(d.path, 0)} for d in self.documents],
+            "documents": [{**d.summary(), "claims": counts.get((d.path, d.meta.get("record")), 0)}
+                          for d in self.documents],
             "claims": [c.as_dict() for c in self.claims],
             "findings": [f.as_dict() for f in self.findings],
             "errors": list(self.errors),

@@ -1,12 +1,14 @@
 """Adapter for ../shared/eval/extraction/score.py: factcheck's claims as scorer predictions.
 
-Only explicit ranges ("between 30 and 40", "30-40") are reported with ``low``/``high``;
-every other claim is reported by its value, because the scorer's atoms for a range are its
-bounds and an approximation's tolerance is factcheck's own choice, not something the text says.
+Only explicit ranges ("between 30 and 40", "30-40") are reported with ``low``/``high``: the
+scorer's atoms for a range are its bounds, and the bounds of "about 300" or "more than 30"
+are factcheck's reading of a qualifier, not numbers the text states, so those are reported
+by their value alone.  A fraction ("two-thirds") is a claim in percent; the scorer wants a
+proportion, so it is reported divided by 100.  Vague amounts ("dozens") state no number and
+are reported without a value.
 """
 from __future__ import annotations
 
-import math
 import os
 import sys
 
@@ -16,6 +18,7 @@ from factcheck.extract import extract as _extract  # noqa: E402
 
 
 def extract(text: str) -> list[dict]:
+    """``text`` → the scorer's prediction dicts (start, end, value, low, high, unit, text)."""
     out = []
     for c in _extract(text):
         d = {"start": c.start, "end": c.end, "value": c.value, "unit": c.unit, "text": c.text,
@@ -25,6 +28,6 @@ def extract(text: str) -> list[dict]:
         if c.qualifier == "range":
             d["low"], d["high"] = c.low, c.high
         elif c.qualifier == "vague":
-            d["value"] = None if math.isinf(c.high) else c.value
+            d["value"] = None
         out.append(d)
     return out

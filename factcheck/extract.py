@@ -1,415 +1,607 @@
-"""Text → numeric claims.  ``extract(text)`` is pure and never raises.
+"""Text → numeric claims.  ``extract(text)`` is pure, linear in the text, and never raises.
 
-One pass of a compiled pattern finds every number core (digits, number words, fractions,
-vague amounts); each core is then widened by what stands around it (a currency sign, a
-scale word, a unit, a qualifier such as "about", a range partner) or dropped when its
-context says it is not a claim (a date, a time, an ordinal, a name or code, a phone
-number, a URL, list numbering).  The interval each qualifier asserts is documented in
-``docs/intervals.md``.
+Two compiled scanners find number cores in one pass each: digits on the text, number words
+on its lower-cased copy.  Each core is then widened by what stands next to it (a currency
+sign, a scale word, a unit, a qualifier such as "about") or dropped when its context says
+it is not a claim (a date, a year, a time, an ordinal, a name or code, a phone number, a
+URL, list numbering).  Neighbouring cores joined by "to", "-" or "between … and" become one
+range.  Context before a core is read by matching reversed patterns against the reversed
+few dozen characters before it, so no step looks further than a sentence.  The interval
+each qualifier asserts is tabulated in ``docs/intervals.md``.
 """
 from __future__ import annotations
 
-import bisect
+import math
 import re
 
+from factcheck import numbers as N
+from factcheck import qualifiers as Q
+from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, METRE_CONTEXT, MONTHS, MONTHS_CAPITAL_ONLY,
+                               STOP, YEAR_BEFORE)
 from factcheck.models import Claim
-from factcheck.numbers import FRACTIONS, SCALE_SUFFIX, SCALES, SMALL, TENS, decimals, digits_value, words_value
-from factcheck.units import (CASE_SENSITIVE, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
-                             PERCENT_WORDS, UNIT_WORDS)
+from factcheck.sentences import Sentences
+from factcheck.units import (CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
+                             SUBUNITS, UNIT_SURFACES, alternation, canonical)
 
-I = re.IGNORECASE
-_NW = "|".join(sorted(list(SMALL) + list(TENS) + list(SCALES) + ["dozens", "dozen"], key=len, reverse=True))
-_FR = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-
-_CORE = re.compile(
-    r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|"
-    r"millions|billions)\b(?=\s+(?:of\b|[a-z]))(?!\s+of\s+(?:the|a|an|his|her|their|its)\b))"
-    rf"|(?P<frac>\b(?:(?:a|an|one)[\s-](?:half|third|quarter|fifth|sixth|eighth|tenth)\b(?=\s+of\b)|"
-    r"(?:two|three|four|five|six|seven|eight|nine)[\s-](?:thirds|quarters|fifths|sixths|eighths|tenths)\b|"
-    r"half\b(?=\s+(?:of|the)\b)))"
-    rf"|(?P<words>\b(?:half\s+an?\s+(?:million|billion|dozen)|(?:an?\s+)?(?:{_NW})(?:(?:\s+and\s+|[\s-]+)(?:{_NW}))*)\b)"
-    r"|(?P<digits>(?<![\w.,:/#])(?:[-−](?=\d))?(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+|\d+)"
-    r"(?:\.\d+)?(?:\s\d/\d{1,2}(?!\d))?|(?<![\w.,:/#])\.\d+(?![\d.]))", I)
-
-_SKIP = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|(?<!\w)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[\s.-]\d{2,5}){2,}(?!\d)"
-    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
-    r"|\bv?\d+\.\d+\.\d+\b"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|\b{_MONTH}\s+\d{{4}}\b|\b{_DAY}\s+\d{{1,2}}\b"
-    r"|^[ \t]*\d{1,3}[.)](?=\s)", re.MULTILINE)
-
-_ID_BEFORE = re.compile(
-    r"(?:\b(?:phase|round|section|article|resolution|no\.?|number|flight|room|page|pages|p\.|chapter|route|"
-    r"interstate|highway|channel|apollo|windows|iphone|model|boeing|airbus|ftse|s&p|nasdaq|dax|game|stage|"
-    r"level|grade|category|gate|terminal|platform|season|episode|volume|vol\.|title|proposition|prop\.?|"
-    r"amendment|psalm|class|type|version|rule|mark|exit|unit|district|ward|precinct|lot|pier|suite|apt\.?|"
-    r"box|ext\.?|line|tier|division|figure|fig\.|table|item|part|step|paragraph|clause|schedule|annex|"
-    r"appendix|year|week|day|bill|act|code|covid|vol|series|id|zip|pc|ps|xbox|galaxy|pixel|station|"
-    r"squadron|brigade|battalion|regiment|corps|fleet|army|lane|road|street|avenue|sr|jr|king|queen|pope)"
-    r"|#|(?-i:\b[A-Z][A-Za-z&]*[A-Z])|\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|circa|c\.)"
-    r"(?=\s+\d{4}\b))\s*\Z", I)
-_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|"
-                          r"circa|through|to|and|between|year|the|this|that|last|next|,)|[-–(])\s*\Z", I)
-_CAP_BEFORE = re.compile(r"(?<![.!?:;\n\"“]\s)(?<!^)\b[A-Z][a-z]+\s\Z")
-_CURR_BEFORE = re.compile(r"(?:(US\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|S\$|R\$|\$|£|€|¥|₹|₩|₽|₺|₪)|"
-                          r"\b(USD|GBP|EUR|JPY|CNY|INR|CAD|AUD|CHF|Rs\.?)\s?)\s?\Z")
-_QUAL_BEFORE = re.compile(
-    r"(?:\b(?P<q>about|approximately|approx\.|around|roughly|some|an estimated|estimated|nearly|almost|"
-    r"close to|more than|over|above|exceeding|in excess of|upwards of|at least|no fewer than|no less than|"
-    r"a minimum of|up to|at most|no more than|as many as|a maximum of|fewer than|less than|under|below|"
-    r"just over|just under|well over|well under|between|from)|(?P<s>~|≈|>|<|≥|≤))\s*\Z", I)
-_SCALE_AFTER = re.compile(r"(?:\s?-?\s?(million|billion|trillion|thousand|hundred)\b|(bn|mn|mln|tn)\b|\s(bn|mn)\b|"
-                          r"(m|b|k)(?![\w'’]|\.\w))", I)
-_PERCENT_AFTER = re.compile(r"\s?(%|per\s?cent\b|percent\b|pct\b|percentage points?\b|pp\b|(?<=\d)pc\b)", I)
-_CURR_WORD_AFTER = re.compile(
-    r"\s(" + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True)) + r"|"
-    + "|".join(sorted(CURRENCY_CODES)) + r")\b", I)
-_UNIT_AFTER = re.compile(
-    r"(\s|-|\u00a0)?(" + "|".join(sorted((re.escape(w) for w in UNIT_WORDS), key=len, reverse=True))
-    + r")(?![\w/²³])", I)
-_AGE = re.compile(r"[\s-]years?[\s-]old\b|-year-old\b", I)
-_AGED_BEFORE = re.compile(r"\b(?:aged|age|ages)\s\Z", I)
-_NOT_AFTER = re.compile(
-    r"(?:st|nd|rd|th)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|[ap]m\b)|'s\b|s\b|[:/]\d"
-    r"|\s+block of\b", I)
-_ONE_BAD = re.compile(r"\s+(?:of|another|day|time|year|week|month|point|way|side|hand|thing|more|less|other|"
-                      r"or|by|after|told|said|who|that|which|is|was|in|on)\b|\s*[,.;:!?)\-\"”]|\s+[A-Z]", I)
-_ONE_BAD_BEFORE = re.compile(r"\b(?:no|the|any|every|each|this|that|which|last|such|one|someone|anyone)\s+\Z", I)
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|or)\s*\Z", I)
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SENT = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n")
-
-_STOP = frozenset("""a an the of and or but to in on at by for from with as is are was were be been being
-has have had do does did will would could should may might must can that this these those which who whom
-whose what when where while than then so if it its their his her our your my they them he she we you i
-remain remained remains said says say told including include includes according since after before during
-into onto over under about around were also still more less most least only just all each every per
-other others another such not no yet ago later earlier""".split())
-_VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
-          "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9)}
+_SEP = "\u00a0\u2009\u202f"
+_DIGITS = re.compile(
+    r"(?<![\w.,:/#@'’])(?:(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)(\.\d+)?"
+    r"|(\.\d+))(?:([ " + _SEP + r"]?)(\d{1,2}/\d{1,3}(?![\d/])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))?|([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 
 
-def _qualified(value: float, q: str | None, precision: float) -> tuple[float, float, bool, bool, str]:
-    """(low, high, low_open, high_open, qualifier) for a value and the word before it."""
-    inf = float("inf")
-    if q is None:
-        if precision:
-            return value - precision, value + precision, False, True, "exact"
-        return value, value, False, False, "exact"
-    q = " ".join(q.lower().split())
-    if q in ("about", "approximately", "approx.", "around", "roughly", "some", "an estimated",
-             "estimated", "close to", "~", "≈"):
-        t = max(abs(value) * 0.05, precision)
-        return value - t, value + t, False, False, "approx"
-    if q in ("nearly", "almost", "just under"):
-        return value * 0.9, value, False, True, "approx"
-    if q in ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "just over",
-             "well over", ">"):
-        return value, inf, True, False, "more-than"
-    if q in ("at least", "no fewer than", "no less than", "a minimum of", "≥"):
-        return value, inf, False, False, "at-least"
-    if q in ("up to", "at most", "no more than", "as many as", "a maximum of", "≤"):
-        return 0.0, value, False, False, "at-most"
-    if q in ("fewer than", "less than", "under", "below", "well under", "<"):
-        return 0.0, value, False, True, "less-than"
-    return value, value, False, False, "exact"
+def _trie(words) -> str:
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return emit(tree)
 
 
-def _unit_name(surface: str) -> str | None:
-    name = UNIT_WORDS.get(surface)
-    if name is not None:
-        return name
-    for key in (surface.lower(), surface.capitalize()):
-        name = UNIT_WORDS.get(key)
-        if name is not None and key not in CASE_SENSITIVE:
-            return name
-    return None
+_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
+_W = "(?:" + _trie(_WORD_LIST) + ")(?![a-z])"
+_JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
+_WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + ")*")
+_WORDS_ANYCASE = re.compile(_WORDS.pattern, re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+_SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|"
+                    r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
+                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B)(?![A-Za-z0-9])")
+_PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
+_CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
+_AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
+        "-years-old", "years young")
+_UNIT = re.compile(
+    r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}[(\[{<]?)"
+    r"(?:(?P<age>" + alternation(_AGE) + r")|(?P<pct>%|" + alternation(_PERCENT_SURFACES) + r")"
+    r"|(?P<unit>" + alternation(UNIT_SURFACES) + r")"
+    r"|(?P<cur>" + alternation(_CURRENCY_SURFACES) + r"|pounds|pound|" + "|".join(CURRENCY_CODES) + r"))"
+    r"(?![A-Za-z0-9²³])[)\]}>]?"
+    r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")
+_CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
+    r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:[ \u00a0]?((?i:SU|\.S\.U|C|AC|A|UA|ZN|KH|S|R))(?![A-Za-z]))?|(DSU|PBG|RUE|YPJ|"
+    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z]))")
+_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
+_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘]?)[ \t]*([A-Za-z][A-Za-z.&'’-]{0,24})")
+_NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*)")
+_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
+                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|-\d{2}(?!\d)|[A-Za-z]", re.I)
+_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
+                    r"\d{4}-\d{2}(?:-\d{2})?")
+_DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
+_IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 
 
-class _Raw:
-    __slots__ = ("start", "end", "value", "unit", "kind", "q", "precision", "vague", "words", "integer",
-                 "scaled", "plain")
+class _Num:
+    """A number core being widened into a claim."""
 
-    def __init__(self, start, end, value, unit=None, kind="count", words=False, integer=False):
-        self.start, self.end, self.value, self.unit, self.kind = start, end, value, unit, kind
-        self.q, self.precision, self.vague, self.words, self.integer = None, 0.0, None, words, integer
-        self.scaled = False
-        self.plain = True
+    __slots__ = ("start", "end", "cend", "value", "unit", "kind", "q", "step", "vague", "scale", "words")
 
-
-def _core(text: str, m: re.Match, blocked) -> _Raw | None:
-    s, e = m.span()
-    if blocked(s, e):
-        return None
-    g = m.lastgroup
-    if g == "vague":
-        word = m.group().lower().split()
-        if word[0] in ("tens", "hundreds") and len(word) == 3:
-            base = 1e3 if word[2] == "thousands" else 1e6
-            lo, hi = (20 * base, 99 * base) if word[0] == "tens" else (200 * base, 999 * base)
-        else:
-            lo, hi = _VAGUE[word[0]]
-        r = _Raw(s, e, float(lo))
-        r.vague = (float(lo), float(hi))
-        return r
-    if g == "frac":
-        parts = re.split(r"[\s-]", m.group().lower())
-        if parts == ["half"]:
-            return _Raw(s, e, 50.0, "percent", "fraction")
-        num = SMALL.get(parts[0], 1)
-        return _Raw(s, e, 100.0 * num / FRACTIONS[parts[1]], "percent", "fraction")
-    if g == "words":
-        t = m.group()
-        low = t.lower()
-        if low.startswith("half"):
-            v = words_value(low.split(None, 2)[2]) or 0
-            return _Raw(s, e, v / 2, words=True, integer=True)
-        if low in ("a", "an") or low.split()[-1] in ("and",):
-            return None
-        v = words_value(low)
-        if v is None:
-            return None
-        if low in ("one", "an one"):
-            if _ONE_BAD.match(text, e) or _ONE_BAD_BEFORE.search(text, max(0, s - 12), s):
-                return None
-        elif low in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
-            return None
-        return _Raw(s, e, v, words=True, integer=True)
-    t = m.group()
-    v = digits_value(t.split(" ")[0] if " " in t and "/" in t else t)
-    if v is None:
-        return None
-    if "/" in t:
-        whole, frac = t.rsplit(" ", 1)
-        a, b = frac.split("/")
-        if int(b) == 0:
-            return None
-        v = (digits_value(whole) or 0) + int(a) / int(b)
-    if len(t) > 1 and t[0] == "0" and t[1].isdigit():
-        return None
-    if s >= 2 and text[s - 1] in "-‐" and text[s - 2].isalpha():
-        return None
-    if s >= 5 and text[s - 1] in "-–/" and len(t) == 2 and text[s - 5:s - 1].isdigit():
-        return None
-    r = _Raw(s, e, v, integer="." not in t and "/" not in t)
-    r.precision = 0.0
-    return r
+    def __init__(self, start: int, end: int, value: float, words: bool = False):
+        self.start, self.end, self.cend, self.value = start, end, end, value
+        self.unit: str | None = None
+        self.kind, self.q, self.step, self.vague, self.scale, self.words = "count", "exact", 0.0, None, 1.0, words
 
 
 def extract(text: str) -> list[Claim]:
-    """Every numeric claim in ``text``, sorted by position (see the module docstring)."""
+    """Every numeric claim in ``text``, sorted by start offset and never overlapping."""
     if not isinstance(text, str) or not text:
         return []
-    skips = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
-    starts = [a for a, _ in skips]
-
-    def blocked(s: int, e: int) -> bool:
-        i = bisect.bisect_right(starts, e - 1) - 1
-        return i >= 0 and skips[i][1] > s
-
-    raws: list[_Raw] = []
-    for m in _CORE.finditer(text):
-        try:
-            r = _core(text, m, blocked)
-            if r is not None and _widen(text, r):
-                raws.append(r)
-        except (ValueError, KeyError, IndexError, ZeroDivisionError, OverflowError):
+    low = text.lower()
+    nums = _digit_cores(text) + _word_cores(text, low if len(low) == len(text) else None)
+    nums.sort(key=lambda n: n.start)
+    nums = _ranges(text, nums)
+    sentences = Sentences(text)
+    out: list[Claim] = []
+    last = -1
+    for n in nums:
+        if n.start < last:
             continue
-    raws = _ranges(text, raws)
-    bounds = [m.end() for m in _SENT.finditer(text)]
-    return [_claim(text, r, bounds) for r in raws]
-
-
-def _widen(text: str, r: _Raw) -> bool:
-    """Attach scale, currency, percent, unit and qualifier; False when the core is not a claim."""
-    s, e = r.start, r.end
-    before = text[max(0, s - 40):s]
-    if r.vague is None and r.kind == "count":
-        nxt = text[e:e + 1]
-        if nxt.isalpha() or nxt in "'’" or r.words is False and nxt == "-" and text[e + 1:e + 2].isalpha():
-            pass
+        last = n.end
+        s0, s1 = sentences.around(n.start)
+        if n.vague is not None:
+            lo, hi = n.vague
+            q, lo_open, hi_open = ("range" if n.q == "range" else "vague"), False, False
         else:
-            if not r.words and _NOT_AFTER.match(text, e):
-                return False
-        m = _SCALE_AFTER.match(text, e)
-        if m:
-            word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
-            single = word in ("m", "b", "k")
-            curr_before = _CURR_BEFORE.search(before)
-            if single and not curr_before:
-                after = text[m.end():m.end() + 20]
-                if word == "m" and re.match(r"\s*(?:tall|high|long|deep|wide|sprint|race|metres|meters|"
-                                            r"freestyle|hurdles|away|below|above|from)\b|\s*[.,;)]?\s*$", after, I):
-                    m = None
-                elif word == "b" or word == "m" and not re.match(r"\s+[a-z]|\s*[,.;)]", after):
-                    m = None
-            if m:
-                r.value *= SCALE_SUFFIX[word]
-                digits = text[s:e]
-                if "." in digits:
-                    r.precision = 0.5 * 10 ** -decimals(digits) * SCALE_SUFFIX[word]
-                elif not r.words:
-                    r.precision = 0.5 * SCALE_SUFFIX[word] if r.value / SCALE_SUFFIX[word] < 10 else 0.0
-                r.end = e = m.end()
-                r.scaled = True
-        cb = _CURR_BEFORE.search(before)
-        if cb:
-            code = cb.group(1) or cb.group(2)
-            r.unit = CURRENCY_SYMBOLS.get(code.strip(), code.strip().upper())
-            r.kind, r.start = "currency", s - len(cb.group())
-            r.start += len(cb.group()) - len(cb.group().lstrip())
-            if not r.scaled:
-                m2 = _SCALE_AFTER.match(text, e)
-                if m2 and (m2.group(4) or "").lower() in ("m", "b", "k"):
-                    r.value *= SCALE_SUFFIX[m2.group(4).lower()]
-                    r.end = e = m2.end()
-        else:
-            m = _PERCENT_AFTER.match(text, e)
-            if m:
-                word = " ".join(m.group(1).lower().split())
-                r.unit = PERCENT_WORDS.get(word) or ("percentage_point" if "point" in word else "percent")
-                r.kind, r.end = "percent", m.end()
-            elif (m := _CURR_WORD_AFTER.match(text, e)):
-                w = m.group(1)
-                r.unit = w.upper() if w.upper() in CURRENCY_CODES and w.isupper() else CURRENCY_WORDS.get(w.lower())
-                if r.unit is None:
-                    return _plain_checks(text, r, before)
-                r.kind, r.end = "currency", m.end()
-            elif (m := _AGE.match(text, e)):
-                r.unit, r.kind, r.end = "year", "age", m.end()
-                if text[r.end:r.end + 1] == "s":
-                    return False
-            elif (m := _UNIT_AFTER.match(text, e)):
-                sep, surface = m.group(1), m.group(2)
-                name = _unit_name(surface)
-                single = len(surface) <= 2 and surface.isalpha() and surface not in ("km", "kg", "mm", "cm", "ft", "mi")
-                if name and not (sep and sep.isspace() and single and surface not in ("C", "F")) \
-                        and not (surface in ("C", "F") and (sep or text[e - 1:e] == "")):
-                    if not (name in ("year", "month", "week", "day", "hour", "minute", "second") and sep == "-"
-                            and not _hyphen_duration(text, m.end())):
-                        r.unit, r.end = name, m.end()
-                        r.kind = "quantity"
-                elif not sep and surface[:1].isalpha() and not name:
-                    return False
-            elif text[e:e + 1].isalpha() and not r.words:
-                return False
-            if r.unit is None and _AGED_BEFORE.search(before):
-                r.unit, r.kind = "year", "age"
-    m = _QUAL_BEFORE.search(text, max(0, r.start - 24), r.start)
-    if m:
-        r.q = m.group("q") or m.group("s")
-        r.start = m.start()
-    return _plain_checks(text, r, before)
-
-
-def _hyphen_duration(text: str, pos: int) -> bool:
-    return True
-
-
-_PLURALS = frozenset("people men women children police staff personnel cattle troops fish sheep".split())
-
-
-def _count_noun(word: str) -> bool:
-    """A lower-case plural noun that makes a year-like number a count (``1500 troops``)."""
-    w = word.lower()
-    return word.islower() and (w in _PLURALS or (w.endswith("s") and not w.endswith("ss") and w not in _STOP))
-
-
-def _plain_checks(text: str, r: _Raw, before: str) -> bool:
-    """Year, identifier and name checks for a bare integer with no unit."""
-    if r.unit is not None or r.vague is not None or r.words or not r.integer or r.scaled:
-        return True
-    s, v = r.start, r.value
-    if r.q:
-        s = r.start
-    core_start = s if not r.q else None
-    if core_start is None:
-        return True
-    if _ID_BEFORE.search(before) or _CAP_BEFORE.search(text, max(0, s - 30), s):
-        return False
-    raw = text[s:r.end]
-    if 1000 <= v <= 2100 and "," not in raw and not any(c in raw for c in "\u00a0\u2009\u202f"):
-        nxt = _WORD.match(text, r.end + 1) if text[r.end:r.end + 1] == " " else None
-        if _YEAR_BEFORE.search(before) or not nxt or not _count_noun(nxt.group()):
-            return False
-    return True
-
-
-def _ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
-    """Merge ``30-40``, ``30 to 40``, ``between 30 and 40`` into one range claim."""
-    out: list[_Raw] = []
-    for r in raws:
-        if out:
-            a = out[-1]
-            gap = text[a.end:r.start]
-            if (len(gap) <= 5 and _RANGE_GAP.match(gap) and a.vague is None and r.vague is None
-                    and r.q is None and (a.unit is None or a.unit == r.unit)):
-                word = gap.strip().lower()
-                between = (a.q or "").lower() in ("between", "from")
-                ok = word in ("-", "–", "—") or (word == "to" and (between or a.unit == r.unit or True)) \
-                    or (word == "and" and between) or (word == "or" and a.value < r.value and a.unit is None)
-                if ok and word == "or":
-                    ok = False
-                if ok and word in ("-", "–", "—") and gap != word:
-                    ok = word != "-"
-                if ok:
-                    lo = a.value
-                    if a.unit is None and r.unit is not None:
-                        mult = r.value / max(1e-300, _unscaled(text, r))
-                        if lo * mult <= r.value * 1.0001 and mult != 1 and lo < _unscaled(text, r):
-                            lo *= mult
-                    if lo <= r.value:
-                        m = _Raw(a.start, r.end, (lo + r.value) / 2, r.unit, r.kind)
-                        m.q, m.vague = "range", (lo, r.value)
-                        out[-1] = m
-                        continue
-        out.append(r)
-    for r in out:
-        if r.q and r.q.lower() in ("between", "from"):
-            r.q = None
-            r.start += len(text[r.start:].split(None, 1)[0])
-            while text[r.start].isspace():
-                r.start += 1
+            lo, hi, lo_open, hi_open, q = Q.bounds(n.value, n.q, n.step)
+        out.append(Claim(n.value, lo, hi, q, n.unit, n.start, n.end, text[n.start:n.end], s0, s1,
+                         _noun(text, n), n.kind, lo_open, hi_open))
     return out
 
 
-def _unscaled(text: str, r: _Raw) -> float:
-    m = re.match(r"[^\d]*([\d.,]+)", text[r.start:r.end])
-    v = digits_value(m.group(1)) if m else None
-    return v or r.value
+# -- digits ----------------------------------------------------------------------------------------------
+
+def _digit_cores(text: str) -> list[_Num]:
+    out = []
+    skip_to = 0
+    has_url = "://" in text or "www." in text or "@" in text
+    for m in _DIGITS.finditer(text):
+        s = m.start()
+        if s < skip_to:
+            continue
+        p = _PHONE.match(text, s)
+        if p:
+            skip_to = p.end()
+            continue
+        try:
+            n = _digit_core(text, m)
+            if n is None or has_url and _in_url(text, s):
+                continue
+            if _widen(text, n):
+                out.append(n)
+        except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError):
+            continue
+    return out
 
 
-def _noun(text: str, end: int) -> str:
-    words = []
-    pos = end
-    for _ in range(3):
-        m = _WORD.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+def _in_url(text: str, s: int) -> bool:
+    a = max(text.rfind(" ", max(0, s - 200), s), text.rfind("\n", max(0, s - 200), s)) + 1
+    b = text.find(" ", s)
+    tok = text[a:b if b >= 0 else len(text)]
+    return "://" in tok or "www." in tok or "@" in tok
+
+
+def _digit_core(text: str, m: re.Match) -> _Num | None:
+    whole, dec, bare, sp, frac, alone = m.groups()
+    s, e = m.span()
+    if alone:
+        return _Num(s, e, N.UNICODE_FRACTIONS[alone])
+    core = (whole or "") + (dec or "") if whole else bare
+    value = N.digits_value(core)
+    if value is None:
+        return None
+    if frac:
+        if frac in N.UNICODE_FRACTIONS:
+            value += N.UNICODE_FRACTIONS[frac]
+        else:
+            a, b = frac.split("/")
+            if int(a) >= int(b) or int(b) == 0 or sp == "" and not dec:
+                return None
+            value += int(a) / int(b)
+    elif whole and whole.startswith("0") and len(whole) > 1 and not dec:
+        return None
+    n = _Num(s, e, value)
+    n.step = N.step(core)
+    if whole and not dec and e < len(text) and text[e] == "/":
+        return _slash_fraction(text, n, whole)
+    return n
+
+
+def _slash_fraction(text: str, n: _Num, whole: str) -> _Num | None:
+    """``3/4`` and ``1/2 cup`` are fractions; ``9/11``, ``24/7`` and dates are not claims."""
+    m = re.match(r"/(\d{1,3})(?![\d/])", text[n.end:n.end + 5])
+    if not m:
+        return None
+    a, b = int(whole), int(m.group(1))
+    if not 0 < a < b or b not in (2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100):
+        return None
+    n.value, n.end, n.step = a / b, n.end + m.end(), 0.0
+    n.cend = n.end
+    return n
+
+
+# -- number words ----------------------------------------------------------------------------------------
+
+def _word_cores(text: str, low: str | None) -> list[_Num]:
+    pat, src = (_WORDS, low) if low is not None else (_WORDS_ANYCASE, text)
+    out = []
+    pos = 0
+    while True:
+        m = pat.search(src, pos)
+        if m is None:
+            return out
+        n = None
+        try:
+            n = _word_core(text, m)
+        except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError):
+            n = None
+        pos = n.cend if n is not None and n.cend > m.start() else m.start() + 1
+        while pos < len(src) and src[pos - 1].isalpha() and src[pos].isalpha():
+            pos += 1
+        if n is not None and _widen(text, n):
+            out.append(n)
+
+
+def _word_core(text: str, m: re.Match) -> _Num | None:
+    s = m.start()
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, m.end())]
+    first = text[toks[0][0]:toks[0][1]].lower()
+    if first in N.VAGUE:
+        return _vague(text, s, toks, first)
+    for j in range(len(toks), 0, -1):
+        e = toks[j - 1][1]
+        last = text[toks[j - 1][0]:e].lower()
+        if last in ("and", "a", "an"):
+            continue
+        parsed = N.words_value(text[s:e])
+        if parsed is not None:
+            break
+    else:
+        return None
+    value, is_fraction = parsed
+    words = text[s:e].lower()
+    if not _word_ok(text, s, e, words, j == 1):
+        return None
+    a_before = re.search(r"(?:^|(?<=[^A-Za-z]))(?:an?|one|half an?)[ \t]+\Z", text[max(0, s - 8):s], re.I)
+    if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore") or \
+            first in N.DENOMINATORS and first not in ("half",):
+        if not a_before:
+            return None
+        mult = 0.5 if a_before.group().lower().startswith("half") else 1.0
+        s -= len(a_before.group())
+        value = value * mult
+        if first in N.DENOMINATORS and not is_fraction:
+            parsed2 = N.words_value("a " + words)
+            if parsed2 is None:
+                return None
+            value, is_fraction = parsed2
+    n = _Num(s, e, value, words=True)
+    if is_fraction or first == "half" and len(toks) == 1:
+        if first == "half" and len(toks) == 1:
+            n.value = 0.5
+        if not _fraction_ok(text, n, first):
+            return None
+        n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
+    return n
+
+
+def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
+    """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
+    prev = _prev_word(text, s)
+    pw = prev[0].lower() if prev else ""
+    if pw in IDENTIFIER_WORDS and prev[1] == "":
+        return False
+    if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
+        return False
+    if words == "zero":
+        return bool(_UNIT.match(text, e))
+    nxt = text[e:e + 12]
+    if words == "one" or words == "a":
+        if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
+                  "last", "only", "someone", "everyone", "other", "another", "little", "big", "new", "old",
+                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "which"):
+            return False
+        if re.match(r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|"
+                    r"who|that|which|is|was|has|had|in|on|at|to|for|from|with|such|another|else|could|would|"
+                    r"should|can|will|must|may|might|does|did|do|says|said|said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])",
+                    nxt, re.I):
+            return not re.match(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", nxt, re.I) is None
+        if re.match(r"[ \t]+[A-Z]", nxt) and not text[s].isupper():
+            return False
+    if re.match(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", nxt, re.I) \
+            and words == "one":
+        return False
+    return True
+
+
+def _fraction_ok(text: str, n: _Num, first: str) -> bool:
+    """``a third of``, ``two-thirds``, ``half of``; not ``the third quarter`` or ``second half``."""
+    prev = _prev_word(text, n.start)
+    pw = prev[0].lower() if prev else ""
+    nxt = re.match(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)", text[n.end:n.end + 16])
+    nw = nxt.group(1).lower() if nxt else ""
+    if first == "half":
+        if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
+            return False
+        if re.match(r"[-‐]", text[n.end:n.end + 1]):
+            return False
+        return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
+                      "this", "my", "your", "a", "an") or pw in ("than", "nearly", "almost", "about", "roughly",
+                                                                "around", "over", "under", "just", "only")
+    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each"):
+        return False
+    if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an", "on"):
+        return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
+    return True
+
+
+def _vague(text: str, s: int, toks, first: str) -> _Num | None:
+    e = toks[0][1]
+    base = N.VAGUE[first]
+    m = re.match(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", text[e:e + 20], re.I)
+    if first in ("tens", "hundreds") and m:
+        base *= N.VAGUE[m.group(1).lower()]
+        e += m.end()
+    elif first == "tens" or first == "scores" and not re.match(r"[ \t]+of\b", text[e:e + 4]):
+        return None
+    lo, hi = Q.vague_bounds(first, base)
+    n = _Num(s, e, round(math.sqrt(lo * hi)), words=True)
+    n.vague = (lo, hi)
+    return n
+
+
+# -- context ---------------------------------------------------------------------------------------------
+
+def _prev_word(text: str, s: int) -> tuple[str, str] | None:
+    """The word before ``s`` and the punctuation between (``("Smith", ",")``), or None."""
+    rev = text[max(0, s - 28):s][::-1]
+    m = _PREV_WORD.match(rev)
+    if not m:
+        return None
+    return m.group(3)[::-1].rstrip("'’"), m.group(2)
+
+
+def _widen(text: str, n: _Num) -> bool:
+    """Attach scale, unit, currency and qualifiers; False when the core is not a claim."""
+    e = n.end
+    rev = text[max(0, n.start - 40):n.start][::-1]
+    cur = None
+    if not n.words and n.kind == "count":
+        cb = _CURRENCY_BEFORE.match(rev)
+        if cb:
+            cur = _currency_code(cb)
+            if cur:
+                n.start -= cb.end()
+                rev = rev[cb.end():]
+        m = _SCALE.match(text, e)
+        if m:
+            word = m.group(2) or m.group(4) or m.group(5)
+            if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
+                mult = N.SCALE_SUFFIX.get(word) or N.SCALE_SUFFIX.get(word.lower()) or 12.0
+                if word.lower() == "hundred" and (m2 := _SCALE.match(text, m.end())) and m2.group(2):
+                    mult *= N.SCALE_SUFFIX[m2.group(2).lower()]
+                    m = m2
+                n.value *= mult
+                n.step *= mult
+                n.scale = mult
+                n.end = e = m.end()
+        if cur:
+            n.unit, n.kind = cur, "currency"
+        elif n.scale == 1.0 and (e >= len(text) or not _UNIT.match(text, e)):
+            bad = _AFTER_BAD.match(text, e)
+            if bad and not (bad.group().startswith("-") and not bad.group()[1:2].isdigit()):
+                return False
+    if n.kind == "count" and n.vague is None:
+        if not _attach_unit(text, n, cur):
+            return False
+    m = _MINUS_BEFORE.match(rev)
+    if m and n.kind != "fraction" and n.vague is None and not (m.group()[:1] in "-−" and _IDENT.search(text, 0, n.start - m.end() + 1)):
+        if m.group().strip("-− \t"):
+            n.value, n.start = -n.value, n.start - m.end()
+            rev = rev[m.end():]
+        elif n.start - m.end() == 0 or not text[n.start - m.end() - 1].isalnum():
+            n.value, n.start = -n.value, n.start - m.end()
+            rev = rev[m.end():]
+    elif n.start and text[n.start - 1] in "-‐" and n.start > 1 and text[n.start - 2].isalpha():
+        return False
+    qm = Q.REVERSED.match(rev)
+    if qm:
+        n.q = Q.name(qm.group(1)[::-1])
+        n.start -= qm.end()
+    am = Q.AFTER_PATTERN.match(text, n.end)
+    if am and n.q == "exact" and n.vague is None:
+        n.q = Q.name(am.group(1) or am.group(2))
+        n.end = am.end()
+    if n.q == "exact" and n.kind == "count" and not n.words:
+        return _plain_ok(text, n)
+    return n.kind != "count" or n.words or n.q != "between" or True
+
+
+def _currency_code(m: re.Match) -> str | None:
+    sym, prefix, code = m.group(1), m.group(2), m.group(3)
+    if code:
+        code = code[::-1]
+        return CURRENCY_SYMBOLS.get(code) or code.upper()
+    if prefix:
+        p = prefix[::-1].upper()
+        return CURRENCY_SYMBOLS.get(p + sym) or CURRENCY_SYMBOLS.get(sym)
+    return CURRENCY_SYMBOLS.get(sym)
+
+
+def _single_letter_scale(text: str, n: _Num, word: str, end: int, cur: str | None) -> bool:
+    """Is the ``m``/``k``/``b`` right after digits a scale (``£5m``, ``2.3m passengers``, ``40k``)?"""
+    if word == "M" or cur:
+        return True
+    nxt = re.match(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)", text[end:end + 24])
+    if word in "kK":
+        return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display"))
+    if word in "bB":
+        return n.step < 1
+    if nxt:
+        w = nxt.group(1).lower()
+        if w in METRE_CONTEXT or not w.isalpha():
+            return False
+        return w.endswith("s") or w in ("people", "children", "men", "women") or n.step < 1
+    return n.step < 1
+
+
+def _attach_unit(text: str, n: _Num, cur: str | None) -> bool:
+    e = n.end
+    m = _UNIT.match(text, e)
+    if not m:
+        if n.words and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha():
+            return True
+        return True
+    sep = m.group("sep") or ""
+    g = m.lastgroup
+    if g == "age":
+        if text[m.end():m.end() + 1] == "s":
+            return False
+        n.unit, n.kind, n.end = "year", "age", m.end()
+        return True
+    if g == "pct":
+        surface = " ".join(m.group("pct").lower().split())
+        if "-" in sep and surface != "%":
+            return True
+        n.unit, n.kind, n.end = PERCENT_WORDS.get(surface, "percent"), "percent", m.end()
+        return True
+    if g == "tight":
+        t = m.group("tight")
+        if sep:
+            return True
+        if t in "€$£¥":
+            n.unit, n.kind, n.end = CURRENCY_SYMBOLS[t], "currency", m.end()
+        elif t in ("pc", "pp", "bps"):
+            n.unit, n.kind, n.end = PERCENT_WORDS[t if t != "bps" else "bps"], "percent", m.end()
+        else:
+            n.unit, n.kind, n.end = CURRENCY_WORDS[t], "currency", m.end()
+            n.value /= 100
+        return True
+    if g == "cur":
+        if cur or "-" in sep or sep.strip():
+            return True
+        surface = " ".join(m.group("cur").split())
+        low = surface.lower()
+        if low in ("pound", "pounds"):
+            if n.scale >= 1e6 or n.value >= 1000:
+                n.unit = "GBP"
+            else:
+                n.unit, n.kind, n.end = "pound", "quantity", m.end()
+                return True
+        elif surface in CURRENCY_CODES:
+            n.unit = surface
+        elif low in CURRENCY_WORDS:
+            n.unit = CURRENCY_WORDS[low]
+            if low in SUBUNITS:
+                n.value /= 100
+        else:
+            return True
+        n.kind, n.end = "currency", m.end()
+        return True
+    surface = m.group("unit")
+    expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
+    if expr is None:
+        return True
+    bracket = sep.strip(" \u00a0")
+    if surface in ("C", "F", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
+        if surface not in ("C", "F") or re.match(r"[ \t]*[A-Za-z]", text[m.end():m.end() + 2]) and \
+                not re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3]):
+            return True
+    if surface in ("C", "F") and not sep and text[m.end():m.end() + 1] == "-":
+        return True
+    if "-" in sep and expr in DURATIONS and _DURATION_HYPHEN.match(text, m.end()):
+        return True
+    name = canonical(expr)
+    n.unit, n.kind, n.end = name, "quantity", m.end()
+    if name == "foot":
+        inch = re.match(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b\.?|inch(?:es)?\b|\")", text[n.end:n.end + 16])
+        if inch:
+            n.value += int(inch.group(1)) / 12
+            n.end += inch.end()
+    return True
+
+
+def _plain_ok(text: str, n: _Num) -> bool:
+    """A bare integer: not a year, a day of a month, an identifier, list numbering or a name."""
+    s = n.start
+    prev = _prev_word(text, s)
+    pw, punct = (prev[0], prev[1]) if prev else ("", "")
+    lw = pw.lower()
+    raw = text[s:n.cend]
+    v = n.value
+    if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper()) and punct == "" and v <= 31:
+        return False
+    nxt = re.match(r"[ \t]*(?:of[ \t]+)?([A-Za-z]+\.?)", text[n.end:n.end + 16])
+    nw = nxt.group(1) if nxt else ""
+    if nw.lower().rstrip(".") in MONTHS and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper()) and v <= 31:
+        return False
+    if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
+        return False
+    if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2100 and not any(c in raw for c in _SEP + " "):
+        plural = nw.islower() and len(nw) > 2 and (nw.endswith("s") and not nw.endswith("ss") or
+                                                   nw in ("people", "children", "men", "women", "staff"))
+        if lw in YEAR_BEFORE or not plural or v >= 1800 and not plural:
+            return False
+    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS:
+        return False
+    if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
+            and text[n.end:n.end + 1] in (",", ";") :
+        n.unit, n.kind = "year", "age"
+        return True
+    if lw in ("aged", "age", "ages") or re.search(r"\bage[ \t]+of[ \t]+\Z", text[max(0, s - 12):s], re.I):
+        n.unit, n.kind = "year", "age"
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[n.end:n.end + 1] in ".)" and not text[line_start:s].strip() and v < 1000:
+        if n.end + 1 >= len(text) or text[n.end + 1] in " \t":
+            return False
+    if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
+        return False
+    return True
+
+
+# -- ranges and nouns ------------------------------------------------------------------------------------
+
+_RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|and|through|or)[ \t]*\Z|[ \t]*(?:-|–|—)\Z", re.I)
+
+
+def _ranges(text: str, nums: list[_Num]) -> list[_Num]:
+    """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards."""
+    out: list[_Num] = []
+    for b in nums:
+        a = out[-1] if out else None
+        if a is None or b.start < a.end or b.start - a.end > 9 or a.vague is not None or b.vague is not None:
+            if a is not None and a.q == "between" and not (b.start >= a.end):
+                a.q = "exact"
+            out.append(b)
+            continue
+        gap = text[a.end:b.start]
+        g = gap.strip().lower()
+        if g not in ("-", "–", "—", "to", "and", "or", "through") or b.q not in ("exact",):
+            out.append(b)
+            continue
+        if a.unit is None and b.unit is not None and a.kind == "count":
+            if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value:
+                a.value *= b.scale
+            a.unit, a.kind = b.unit, b.kind
+        elif a.kind == "currency" and b.kind == "currency" and a.scale == 1.0 and b.scale > 1.0 \
+                and a.value * b.scale <= b.value:
+            a.value *= b.scale
+        between = a.q == "between"
+        prev = _prev_word(text, a.start)
+        from_ = prev is not None and prev[0].lower() == "from" and prev[1] == ""
+        is_range = (g in ("-", "–", "—") or g == "to" and not from_ or g == "and" and between
+                    or g == "through" and between) and a.unit == b.unit and a.value < b.value
+        if g in ("-",) and gap != "-" and not between:
+            is_range = is_range and a.unit is not None
+        if is_range and a.kind == b.kind:
+            r = _Num(a.start, b.end, (a.value + b.value) / 2)
+            r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (a.value, b.value), b.end
+            out[-1] = r
+            continue
+        if between:
+            a.q = "exact"
+        out.append(b)
+    for n in out:
+        if n.q == "between":
+            n.q = "exact"
+            n.start += 7
+            while text[n.start] in " \t":
+                n.start += 1
+    return out
+
+
+def _noun(text: str, n: _Num) -> str:
+    """The words right after a claim that name what it counts, up to four, stopping at function words."""
+    pos = n.end
+    words: list[str] = []
+    if n.kind in ("fraction", "quantity") or n.vague is not None or n.scale > 1:
+        m = re.match(r"[ \t]+of(?=[ \t])", text[pos:pos + 4])
+        if m:
+            pos += m.end()
+            if re.match(r"[ \t]+the(?=[ \t])", text[pos:pos + 5]):
+                pos += 4
+    while len(words) < 4:
+        m = _NOUN.match(text, pos)
         if not m:
             break
-        w = m.group()
-        if w.lower() in _STOP or (words and w[0].isupper() != words[-1][0].isupper() and not words[-1][0].isupper()):
+        w = m.group(1)
+        lw = w.lower()
+        if lw in STOP or (words and (lw.endswith("ed") or lw.endswith("ing"))) or w.isdigit():
+            break
+        if words and w[:1].isupper() != words[-1][:1].isupper() and not words[-1][:1].isupper():
             break
         words.append(w)
         pos = m.end()
-        if w.endswith(("s", "people", "men", "women", "children")) and len(words) >= 1 and not w[0].isupper():
+        if text[pos:pos + 1] in ",.;:!?)\"”":
             break
     return " ".join(words)
-
-
-def _claim(text: str, r: _Raw, bounds: list[int]) -> Claim:
-    i = bisect.bisect_right(bounds, r.start)
-    s0 = bounds[i - 1] if i else 0
-    s1 = bounds[i] if i < len(bounds) else len(text)
-    if r.vague is not None:
-        lo, hi = r.vague
-        q = "range" if r.q == "range" else "vague"
-        return Claim(r.value, lo, hi, q, r.unit, r.start, r.end, text[r.start:r.end], s0, s1,
-                     _noun(text, r.end), r.kind)
-    lo, hi, lo_open, hi_open, q = _qualified(r.value, r.q, r.precision)
-    return Claim(r.value, lo, hi, q, r.unit, r.start, r.end, text[r.start:r.end], s0, s1,
-                 _noun(text, r.end), r.kind, lo_open, hi_open)

@@ -1,6 +1,6 @@
-"""Numbers written in words and digits: ``two hundred and fifty-one`` → 251, ``1,800`` → 1800.
+"""Numbers as written: ``two hundred and fifty-one`` → 251, ``1,800`` → 1800, ``two-thirds`` → 2/3.
 
-Pure functions; the vocabularies are also used by ``extract`` to build its patterns.
+Pure functions over short strings; the vocabularies also build ``extract``'s patterns.
 """
 from __future__ import annotations
 
@@ -13,52 +13,129 @@ SMALL = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SCALE_SUFFIX = {"hundred": 100.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-                "b": 1e9, "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-             "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
-             "tenth": 10, "tenths": 10}
-WORDS = {**SMALL, **TENS, "dozen": 12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
+#: Suffixes written right after digits (``3bn``, ``40k``, ``$5m``); ``m`` is decided by context.
+SCALE_SUFFIX = {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6,
+                "mil": 1e6, "MM": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "B": 1e9,
+                "billion": 1e9, "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100,
+                "lakh": 1e5, "crore": 1e7}
+#: Denominators: ``a third``, ``two-thirds``, ``three quarters``.
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+                "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100}
+#: Plural round numbers used vaguely: ``dozens``, ``hundreds of``, ``tens of thousands``.
+VAGUE = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1e3,
+         "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4,
+                     "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
+                     "⅞": 0.875}
+CARDINALS = {**SMALL, **TENS}
+#: Every word that may be part of a number written in words.
+NUMBER_WORDS = frozenset([*CARDINALS, *SCALES, "hundred", "dozen", "dozens"])
 
-_WORD_SPLIT = re.compile(r"[\s\-‐–]+|\s+and\s+", re.IGNORECASE)
+_SPLIT = re.compile(r"[\s\-‐‑–]+")
 
 
-def words_value(text: str) -> float | None:
-    """The value of a run of number words (``a dozen``, ``two hundred and fifty-one``), or None."""
-    total, current, seen = 0.0, 0.0, False
-    for w in _WORD_SPLIT.split(text.lower()):
-        if not w or w == "and":
+def words_value(text: str) -> tuple[float, bool] | None:
+    """Value of number words and whether it is a fraction, or None when they do not form one.
+
+    ``two hundred and fifty-one`` → (251, False); ``a dozen`` → (12, False);
+    ``half a million`` → (500000, False); ``two-thirds`` → (0.666…, True);
+    ``one and a half`` → (1.5, False).
+    """
+    toks = [t for t in _SPLIT.split(text.lower()) if t]
+    if not toks:
+        return None
+    den = DENOMINATORS.get(toks[-1])
+    if den and toks[-1] not in ("half", "halves") or toks[-1] in ("half", "halves") and len(toks) > 1:
+        return _fraction(toks[:-1], den)
+    if toks[0] == "half" and len(toks) > 1:
+        rest = toks[2:] if toks[1] in ("a", "an") else toks[1:]
+        v = _integer(["one", *rest])
+        return (v / 2, False) if v is not None and v >= 1000 else None
+    v = _integer(toks)
+    return None if v is None else (v, False)
+
+
+def _fraction(toks: list[str], den: int) -> tuple[float, bool] | None:
+    """``[a]`` third, ``[two]`` thirds, ``[one, and, a]`` half (a whole number plus a fraction)."""
+    if not toks:
+        return None
+    whole = 0.0
+    if "and" in toks:
+        i = len(toks) - 1 - toks[::-1].index("and")
+        w = _integer(toks[:i])
+        if w is None:
+            return None
+        whole, toks = w, toks[i + 1:]
+    if toks in (["a"], ["an"], ["one"]):
+        num = 1.0
+    else:
+        n = _integer(toks)
+        if n is None or n > 100:
+            return None
+        num = n
+    if whole == 0 and num >= den and den != 2:
+        return None
+    return (whole + num / den, whole == 0)
+
+
+def _integer(toks: list[str]) -> float | None:
+    """``two hundred and fifty-one``; ``a dozen``; ``three hundred thousand``; None when malformed."""
+    total, current, seen, last = 0.0, 0.0, False, ""
+    for i, w in enumerate(toks):
+        if w == "and":
+            if last not in ("hundred", "scale") or i == len(toks) - 1:
+                return None
+            last = "and"
             continue
         if w in ("a", "an"):
-            current = current or 1
+            if i != 0 and last != "and":
+                return None
+            current, last = 1.0, "a"
             continue
-        if w in SMALL or w in TENS:
-            current += WORDS[w]
+        if w in SMALL:
+            if last in ("small", "tens") and not (last == "tens" and 0 < SMALL[w] < 10):
+                return None
+            current += SMALL[w]
+            last = "small"
+        elif w in TENS:
+            if last in ("small", "tens"):
+                return None
+            current += TENS[w]
+            last = "tens"
         elif w in ("dozen", "dozens"):
-            current = (current or 1) * 12
+            current, last = (current or 1) * 12, "small"
         elif w == "hundred":
-            current = (current or 1) * 100
+            if last == "hundred" or current >= 100:
+                return None
+            current, last = (current or 1) * 100, "hundred"
         elif w in SCALES:
-            total += (current or 1) * SCALES[w]
-            current = 0
+            if last == "scale" and current == 0:
+                total *= SCALES[w]
+            else:
+                total += (current or 1) * SCALES[w]
+            current, last = 0.0, "scale"
         else:
             return None
         seen = True
-    return total + current if seen else None
+    if not seen or last == "a":
+        return None
+    return total + current
 
 
 def digits_value(text: str) -> float | None:
-    """``1,800`` → 1800; ``12 000`` (thin or no-break space) → 12000; ``−3.5`` → -3.5."""
+    """``1,800`` → 1800; ``12 000`` (any space) → 12000; ``−3.5`` → -3.5; ``.08`` → 0.08."""
     t = text.replace(",", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "")
-    t = t.replace("−", "-").replace(" ", "")
+    t = t.replace(" ", "").replace("−", "-")
     try:
         return float(t)
     except ValueError:
         return None
 
 
-def decimals(text: str) -> int:
-    """Number of digits after the decimal point as written (``1.25`` → 2)."""
+def step(text: str) -> float:
+    """The place value of the last digit written (``1.25`` → 0.01, ``300`` → 1)."""
     i = text.find(".")
-    return 0 if i < 0 else len(text) - i - 1
+    return 1.0 if i < 0 else 10.0 ** -(len(text) - i - 1)

@@ -1,106 +1,185 @@
-"""Unit and currency vocabularies, and THE shared pint registry.
+"""Units and currencies as written after (or before) a number, and THE shared pint registry.
 
-``UNIT_WORDS`` maps a surface written after a number (``km``, ``tonnes``, ``sq km``) to its
-normalized name: pint long names (``kilometer``, ``tonne``, ``square_kilometer``,
-``degree_Celsius``), ``percent``, ``percentage_point`` or an ISO 4217 currency code.  The
-names are checked against pint by the tests, so extraction never calls pint at run time.
+``unit_name(surface)`` turns a surface (``km``, ``sq km``, ``degrees Celsius``, ``euros``)
+into factcheck's normalized unit: ``percent``, ``percentage_point``, an ISO 4217 code, or
+a pint name as ``canonical`` spells it (``kilometer``, ``tonne``, ``square_kilometer``,
+``kilometer/hour``).  Pint is consulted once per distinct unit (cached), never per claim.
 """
 from __future__ import annotations
 
 import functools
+import re
 
+#: pint expression → surfaces (``|``-separated).  Words are matched in lower case, Capitalized
+#: and UPPER case; symbols listed in ``SYMBOLS`` only exactly as written.
 _UNITS = {
     "kilometer": "km|kms|kilometre|kilometres|kilometer|kilometers",
-    "meter": "m|metre|metres|meter|meters",
+    "meter": "metre|metres|meter|meters|mtr",
     "centimeter": "cm|centimetre|centimetres|centimeter|centimeters",
     "millimeter": "mm|millimetre|millimetres|millimeter|millimeters",
+    "micrometer": "μm|µm|micron|microns|micrometre|micrometres|micrometer|micrometers",
+    "decimeter": "dm",
     "mile": "mile|miles|mi",
     "foot": "ft|foot|feet",
-    "inch": "in|inch|inches",
+    "inch": "inch|inches|in.",
     "yard": "yd|yds|yard|yards",
     "nautical_mile": "nautical mile|nautical miles",
-    "square_kilometer": "sq km|square kilometres|square kilometers|square kilometre|square kilometer|km2|km²",
-    "square_meter": "sq m|square metres|square meters|square metre|square meter|m2|m²",
-    "square_mile": "sq mi|square miles|square mile",
-    "square_foot": "sq ft|square feet|square foot",
+    "light_year": "light year|light years|light-year|light-years",
+    "kilometer**2": "sq km|sq. km|square kilometres|square kilometers|square kilometre|square kilometer|km2|km²",
+    "meter**2": "sq m|sq. m|square metres|square meters|square metre|square meter|m2|m²",
+    "mile**2": "sq mi|sq miles|square miles|square mile",
+    "foot**2": "sq ft|sq. ft|square feet|square foot",
+    "meter**3": "cubic metres|cubic meters|cubic metre|cubic meter|m3|m³",
+    "cubic_foot": "cubic feet|cubic foot|cu ft",
     "hectare": "ha|hectare|hectares",
     "acre": "acre|acres",
-    "tonne": "tonne|tonnes|t|metric ton|metric tons",
+    "tonne": "tonne|tonnes|metric ton|metric tons|metric tonnes|t",
     "ton": "ton|tons",
-    "kilogram": "kg|kgs|kilogram|kilograms|kilo|kilos",
-    "gram": "g|gram|grams",
-    "pound": "lb|lbs",
+    "kilogram": "kg|kgs|kilogram|kilograms|kilogramme|kilogrammes|kilo|kilos",
+    "gram": "g|gram|grams|gramme|grammes",
+    "milligram": "mg|milligram|milligrams",
+    "microgram": "μg|µg|mcg|microgram|micrograms|microgramme|microgrammes",
+    "pound": "lb|lbs|lb.|lbs.",
     "ounce": "oz|ounce|ounces",
     "liter": "l|litre|litres|liter|liters",
-    "milliliter": "ml|millilitre|millilitres|milliliter|milliliters",
-    "gallon": "gallon|gallons",
-    "barrel": "barrel|barrels|bbl",
-    "cubic_meter": "cubic metres|cubic meters|m3|m³",
-    "kilometer_per_hour": "km/h|kph|kmh|kilometres per hour|kilometers per hour",
-    "mile_per_hour": "mph|miles per hour|mile per hour",
+    "milliliter": "ml|mL|millilitre|millilitres|milliliter|milliliters",
+    "gallon": "gallon|gallons|gal",
+    "barrel": "barrel|barrels|bbl|bbls",
+    "cup": "cup|cups",
+    "tablespoon": "tablespoon|tablespoons|tbsp",
+    "teaspoon": "teaspoon|teaspoons|tsp",
+    "kilometer/hour": "km/h|km/hr|kph|kmh|kmph|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour",
+    "mile_per_hour": "mph|miles per hour|mile per hour|miles an hour",
+    "mile/gallon": "mpg|miles per gallon",
+    "meter/second": "m/s|metres per second|meters per second",
     "knot": "knot|knots",
-    "degree_Celsius": "°C|ºC|° C|C|degrees Celsius|degree Celsius|degrees celsius|Celsius|degrees C",
-    "degree_Fahrenheit": "°F|ºF|° F|F|degrees Fahrenheit|degree Fahrenheit|degrees fahrenheit|Fahrenheit|degrees F",
+    "degree_Celsius": "°C|ºC|° C|C|degrees Celsius|degree Celsius|degrees centigrade|Celsius|centigrade|degrees C|deg C|deg celsius|degrees c",
+    "degree_Fahrenheit": "°F|ºF|° F|F|degrees Fahrenheit|degree Fahrenheit|Fahrenheit|degrees F|deg F|deg fahrenheit|degrees f",
     "degree": "degrees|degree|°",
+    "radian": "rad|radian|radians",
     "watt": "W|watt|watts",
     "kilowatt": "kW|kilowatt|kilowatts",
     "megawatt": "MW|megawatt|megawatts",
     "gigawatt": "GW|gigawatt|gigawatts",
-    "kilowatt_hour": "kWh|kilowatt-hours|kilowatt hours",
-    "megawatt_hour": "MWh|megawatt-hours",
-    "gigabyte": "GB|gigabyte|gigabytes",
+    "kilowatt_hour": "kWh|kilowatt-hour|kilowatt-hours|kilowatt hour|kilowatt hours",
+    "megawatt_hour": "MWh|megawatt-hour|megawatt-hours|megawatt hours",
+    "gigawatt_hour": "GWh|gigawatt-hour|gigawatt-hours|gigawatt hours",
+    "milliampere_hour": "mAh",
+    "volt": "V|volt|volts",
+    "hertz": "Hz|hertz",
+    "megahertz": "MHz|megahertz",
+    "gigahertz": "GHz|gigahertz",
+    "decibel": "dB|decibel|decibels",
+    "bit": "bit|bits",
+    "kilobyte": "KB|kB|kilobyte|kilobytes",
     "megabyte": "MB|megabyte|megabytes",
+    "gigabyte": "GB|gigabyte|gigabytes",
     "terabyte": "TB|terabyte|terabytes",
-    "revolutions_per_minute": "rpm",
-    "pound_force_foot": "pound-feet|pound-foot|lb-ft",
-    "horsepower": "hp|horsepower",
+    "megabit": "Mb|mb|megabit|megabits",
+    "revolutions_per_minute": "rpm|RPM|revolutions per minute",
+    "foot*force_pound": "pound-feet|pound-foot|lb-ft|lb ft|foot-pounds",
+    "newton*meter": "Nm|newton metres|newton meters|newton-metres|newton-meters",
+    "horsepower": "hp|horsepower|bhp",
+    "metric_horsepower": "PS",
+    "calorie": "calorie|calories",
+    "kilocalorie": "kcal|kilocalories",
+    "ppm": "ppm",
+    "parts_per_billion": "ppb",
     "year": "year|years|yr|yrs",
     "month": "month|months",
     "week": "week|weeks",
     "day": "day|days",
-    "hour": "hour|hours|hrs|hr",
+    "hour": "hour|hours|hrs|hr|h",
     "minute": "minute|minutes|mins|min",
     "second": "second|seconds|secs|sec",
+    "millisecond": "millisecond|milliseconds|ms",
+    "century": "century|centuries",
+    "decade": "decade|decades",
 }
+#: Surfaces matched only exactly as written (case matters or they are common words).
+SYMBOLS = frozenset("C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW "
+                    "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
+#: Units that read as a duration; "five-year" before a noun is a quantity of years.
+DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())
 
 CURRENCY_SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
-    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY",
-    "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "CHF": "CHF",
+    "US$": "USD", "U.S.$": "USD", "US $": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
+    "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "HK $": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP",
+    "€": "EUR", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
+    "₪": "ILS", "RM": "MYR", "c $": "CAD", "C $": "CAD", "A $": "AUD", "us $": "USD", "hk $": "HKD",
 }
 CURRENCY_CODES = frozenset("USD GBP EUR JPY CNY INR CAD AUD NZD HKD SGD CHF SEK NOK DKK RUB TRY ILS "
-                           "BRL MXN ZAR KRW EGP NGN KES PKR AED SAR QAR".split())
+                           "BRL MXN ZAR KRW EGP NGN KES PKR AED SAR QAR MYR".split())
+#: Currency words after a number; ``cents``/``pence`` are hundredths (see ``SUBUNITS``).
 CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "bucks": "USD",
-    "cents": "USD_cent", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-    "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
-    "rupees": "INR", "francs": "CHF", "swiss francs": "CHF", "rubles": "RUB", "roubles": "RUB",
-    "shekels": "ILS", "shekel": "ILS", "pesos": "MXN", "won": "KRW", "rand": "ZAR",
-    "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "pounds sterling": "GBP", "sterling": "GBP", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "japanese yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR",
+    "indian rupees": "INR", "swiss francs": "CHF", "francs": "CHF", "roubles": "RUB", "rubles": "RUB",
+    "shekel": "ILS", "shekels": "ILS", "new shekels": "ILS", "pesos": "MXN", "mexican pesos": "MXN", "won": "KRW",
+    "rand": "ZAR", "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
     "singapore dollars": "SGD", "new zealand dollars": "NZD", "finnish markka": "FIM", "markka": "FIM",
     "deutsche marks": "DEM", "marks": "DEM", "lira": "TRY", "riyals": "SAR", "dirhams": "AED",
-    "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "naira": "NGN", "shillings": "KES",
+    "kronor": "SEK", "swedish kronor": "SEK", "krona": "SEK", "kroner": "NOK", "danish kroner": "DKK",
+    "danish crowns": "DKK", "norwegian kroner": "NOK", "naira": "NGN", "shillings": "KES", "ringgit": "MYR",
+    "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR",
 }
-
+SUBUNITS = frozenset(("cents", "cent", "pence", "p", "sen"))
 PERCENT_WORDS = {"%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
-                 "percentage points": "percentage_point", "percentage point": "percentage_point",
-                 "pp": "percentage_point", "points": "point"}
+                 "pc": "percent", "percentage": "percent", "percentage points": "percentage_point",
+                 "percentage point": "percentage_point", "pp": "percentage_point",
+                 "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point"}
 
 
-def _surfaces() -> dict[str, str]:
-    return {surface: name for name, spec in _UNITS.items() for surface in spec.split("|")}
+def _variants(surface: str) -> set[str]:
+    if surface in SYMBOLS or not surface[:1].isalpha():
+        return {surface}
+    return {surface, surface.lower(), surface.capitalize(), surface.upper(), surface.title()}
 
 
-UNIT_WORDS: dict[str, str] = _surfaces()
-CASE_SENSITIVE = frozenset({"C", "F", "W", "MW", "GW", "kW", "kWh", "MWh", "GB", "MB", "TB", "t", "g",
-                            "l", "in", "min", "sec", "mi", "ha", "hp", "ft", "yd", "m3", "m2"})
+def _table() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for expr, spec in _UNITS.items():
+        for surface in spec.split("|"):
+            for v in _variants(surface):
+                out.setdefault(v, expr)
+    return out
+
+
+UNIT_SURFACES: dict[str, str] = _table()
+
+
+def alternation(surfaces) -> str:
+    """A regex alternation of literal surfaces, longest first; spaces match any blank run."""
+    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(surfaces, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
 def unit_registry():
-    """The one pint registry of factcheck (built on first use: it takes a few hundred ms)."""
+    """The one pint registry of factcheck, with the units news needs that pint lacks."""
     import pint
     ureg = pint.UnitRegistry()
-    ureg.define("barrel = 158.987294928 * liter = bbl")
-    ureg.define("pound_force_foot = pound_force * foot")
+    for line in ("parts_per_billion = 1e-9 = ppb", "parts_per_million = 1e-6 = ppm", "basis_point = 0.0001 = bp",
+                 "percentage_point = 0.01 = pp", "brake_horsepower = horsepower = bhp"):
+        ureg.define(line)
     return ureg
+
+
+@functools.lru_cache(maxsize=None)
+def canonical(expr: str) -> str:
+    """A pint expression as factcheck names it: ``kilometer / hour`` → ``kilometer/hour``."""
+    if expr in ("percent", "percentage_point", "basis_point") or expr in CURRENCY_CODES or len(expr) == 3 and expr.isupper():
+        return expr
+    units = unit_registry().parse_units(expr)
+    parts = dict(units._units)
+    if len(parts) == 1:
+        (name, exp), = parts.items()
+        name = "tonne" if name == "metric_ton" else name
+        return {1: name, 2: "square_" + name, 3: "cubic_" + name}.get(exp, str(units).replace(" ", ""))
+    return str(units).replace(" ", "")
+
+
+def unit_name(surface: str) -> str | None:
+    """The normalized unit of a surface written after a number, or None when it is not one."""
+    expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
+    return canonical(expr) if expr else None

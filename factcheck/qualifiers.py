@@ -1,0 +1,95 @@
+"""Qualifiers ("about", "more than", "up to", "between") and the interval each one asserts.
+
+The table is documented in ``docs/intervals.md``; keep the two in sync.  Qualifiers before a
+number are found by matching a reversed pattern against the reversed text just before it,
+one anchored match however long the document is.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+INF = math.inf
+
+#: Words written before a number → qualifier name.
+BEFORE = {
+    "approx": ("about", "approximately", "approx.", "approx", "around", "roughly", "some", "an estimated",
+               "estimated", "circa", "c.", "close to", "in the region of", "just about", "~", "≈",
+               "somewhere around"),
+    "nearly": ("nearly", "almost", "just under", "just shy of", "not quite", "approaching", "close on",
+               "just below", "slightly less than", "slightly fewer than", "a little under", "nearly all of"),
+    "more-than": ("more than", "over", "above", "exceeding", "in excess of", "upwards of", "upward of",
+                  "greater than", "higher than", "larger than", "bigger than", "well over", "just over",
+                  "well above", "north of", "beyond", "more then", "over than", "above than", ">",
+                  "slightly more than", "a little over", "much more than", "far more than", "well in excess of"),
+    "at-least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than",
+                 "not fewer than", "at the very least", "≥", ">="),
+    "at-most": ("up to", "at most", "no more than", "not more than", "as many as", "as much as",
+                "a maximum of", "as high as", "as long as", "as far as", "≤", "<="),
+    "less-than": ("fewer than", "less than", "under", "below", "lower than", "smaller than", "well under",
+                  "well below", "<"),
+    "between": ("between",),
+}
+#: Words written after a number → qualifier name.
+AFTER = {"or more": "at-least", "or higher": "at-least", "or over": "at-least", "plus": "at-least",
+         "or so": "approx", "or less": "at-most", "or fewer": "at-most", "or under": "at-most",
+         "or thereabouts": "approx", "and more": "at-least", "and up": "at-least", "odd": "approx",
+         "-odd": "approx", "+": "at-least", "-plus": "at-least", "and over": "at-least"}
+_WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
+
+
+def _rev(phrase: str) -> str:
+    return r"\s+".join(re.escape(w[::-1]) for w in reversed(phrase.split()))
+
+
+#: Matches a reversed qualifier at the start of reversed text (i.e. just before the number).
+REVERSED = re.compile(r"[ \t\u00a0]*(" + "|".join(_rev(p) for p in sorted(_WORD_OF, key=len, reverse=True))
+                      + r")(?![A-Za-z])", re.IGNORECASE)
+AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|"
+                           r"or thereabouts|and more|and up|and over)\b|(-?odd\b|\+(?![\d.])|-plus\b))",
+                           re.IGNORECASE)
+
+
+def name(word: str) -> str:
+    """The qualifier a word or phrase stands for (``"more than"`` → ``more-than``)."""
+    key = " ".join(word.lower().split())
+    return _WORD_OF.get(key) or AFTER.get(key) or AFTER.get(key.lstrip("-")) or "exact"
+
+
+def bounds(value: float, qualifier: str, step: float = 0.0) -> tuple[float, float, bool, bool, str]:
+    """``(low, high, low_open, high_open, qualifier)`` that a qualified value asserts.
+
+    ``step`` is the place value of the last digit written (``1.8 million`` → 100,000); an
+    approximation is ±5 % or ± half a step, whichever is wider.
+    """
+    v = value
+    if qualifier == "approx":
+        half = 0.05 * abs(v)
+        if step / 2 > half:
+            return v - step / 2, v + step / 2, False, True, "approx"
+        return v - half, v + half, False, False, "approx"
+    if qualifier == "nearly":
+        lo, hi = sorted((0.9 * v, v))
+        return lo, hi, v < 0, v >= 0, "at-most"
+    if qualifier == "more-than":
+        return v, INF, True, False, "more-than"
+    if qualifier == "at-least":
+        return v, INF, False, False, "at-least"
+    if qualifier == "at-most":
+        return (0.0 if v >= 0 else -INF), v, False, False, "at-most"
+    if qualifier == "less-than":
+        return (0.0 if v > 0 else -INF), v, False, True, "less-than"
+    return v, v, False, False, "exact"
+
+
+def vague_bounds(word: str, base: float) -> tuple[float, float]:
+    """``dozens`` → (24, 99); ``hundreds`` → (200, 999); ``tens of thousands`` → (20000, 99999).
+
+    ``base`` is the round number the plural counts (12 for dozens, 1e3 for thousands);
+    "scores" counts twenties and "tens" tens.
+    """
+    if word == "dozens":
+        return 24.0, 99.0
+    if word == "scores":
+        return 40.0, 199.0
+    return 2 * base, 10 * base - 1 if base >= 10 else 9 * base

@@ -1,0 +1,52 @@
+"""Sentence boundaries, found lazily and only as far into the text as they are asked for.
+
+``Sentences(text).around(pos)`` gives the ``(start, end)`` of the sentence holding ``pos``.
+Positions must be asked for in increasing order (as ``extract`` does); each call moves a
+cursor forward, so a whole document costs one pass however many claims it holds.
+"""
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")
+_ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep rev hon no nos vol
+fig p pp ch sec art op inc corp co ltd bros dept est approx vs etc jan feb mar apr jun jul aug sep
+sept oct nov dec mt ft u.s u.k u.n e.g i.e a.m p.m""".split())
+
+
+class Sentences:
+    """A forward-only cursor over the sentences of one text."""
+
+    __slots__ = ("text", "start", "end")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.start = 0
+        self.end = self._next_end(0)
+
+    def _next_end(self, pos: int) -> int:
+        text = self.text
+        while True:
+            m = _END.search(text, pos)
+            if m is None:
+                return len(text)
+            dot = m.start()
+            if text[dot] == "." and self._abbreviation(dot):
+                pos = m.end()
+                continue
+            return m.end()
+
+    def _abbreviation(self, dot: int) -> bool:
+        i = dot
+        text = self.text
+        while i > 0 and dot - i < 12 and (text[i - 1].isalpha() or text[i - 1] == "."):
+            i -= 1
+        word = text[i:dot].lower()
+        return word in _ABBREV or len(word) == 1 and word.isalpha()
+
+    def around(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence containing ``pos`` (end exclusive, trailing space included)."""
+        while pos >= self.end and self.end < len(self.text):
+            self.start = self.end
+            self.end = self._next_end(self.end)
+        return self.start, self.end

@@ -26,11 +26,13 @@ from factcheck.models import Finding, Related, Severity, fmt_number
 from factcheck.quantity import Mention, candidate_terms
 
 MAX_CANDIDATES = 200
-MIN_OVERLAP = 0.2
-SMALL_OVERLAP = 0.34
+MIN_OVERLAP = 0.1
+SMALL_OVERLAP = 0.3
 SMALL = 10
 MAX_RATIO = 2.0
+MAX_PERCENT_RATIO = 1.25
 _PERIODS = frozenset({"day", "week", "month", "year"})
+_SHORT = frozenset({"day", "week"})
 
 
 def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
@@ -131,19 +133,25 @@ def score(a: Mention, b: Mention) -> float | None:
     """How likely two rule-less mentions are about the same quantity; None when they cannot be."""
     if a.unit != b.unit or a.role != b.role or a.side != b.side or not (a.comparable and b.comparable):
         return None
-    if a.noun and b.noun and a.noun != b.noun:
+    if a.noun and b.noun and a.noun != b.noun and not _kind_of_people(a.noun, b.noun):
         return None
     if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
         return None
-    if a.scope != b.scope and (a.scope & _PERIODS or b.scope & _PERIODS):
+    pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
+    if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
         return None
-    lo_v, hi_v = _value_range(a.value)
+    if {s for s in a.scope if s.startswith("asof:")} != {s for s in b.scope if s.startswith("asof:")}:
+        return None
+    lo_v, hi_v = _value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
+        return None
+    ya, yb = _years(a) or _own_year(a), _years(b) or _own_year(b)
+    if ya and yb and not ya & yb and (_years(a) or _years(b)):
         return None
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
     if max(abs(a.value), abs(b.value)) < SMALL:
-        if not (a.predicate and a.predicate == b.predicate and a.noun == b.noun) or overlap < SMALL_OVERLAP:
+        if not (a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
             return None
     if overlap < MIN_OVERLAP:
         return None
@@ -152,17 +160,39 @@ def score(a: Mention, b: Mention) -> float | None:
     return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0)
 
 
-def _value_range(v: float) -> tuple[float, float]:
+def _kind_of_people(x: str, y: str) -> bool:
+    """"people" and a proper plural ("Palestinians", noun ``^palestinian``) may count the same."""
+    return {x[:1], y[:1]} == {"p", "^"} and "person" in (x, y)
+
+
+def _years(m: Mention) -> set[str]:
+    return {t for t in m.terms if t[:1] == "y" and t[1:].isdigit()}
+
+
+def _own_year(m: Mention) -> set[str]:
+    """The year of the mention's document, for a figure that names no year (a current one)."""
+    d = m.dates
+    return {f"y{d[0].year}"} if d and d[0].year == d[1].year else set()
+
+
+def _percent(unit: str) -> bool:
+    return unit.startswith(("%", "percent"))
+
+
+def _value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:
     if v > 0:
-        return v / MAX_RATIO, v * MAX_RATIO
+        return v / ratio, v * ratio
     if v < 0:
-        return v * MAX_RATIO, v / MAX_RATIO
+        return v * ratio, v / ratio
     return 0.0, 0.0
 
 
 def _in_window(a: Mention, b: Mention, window_days: float) -> bool:
-    da, db = a.located.date, b.located.date
-    return da is None or db is None or abs((da - db).days) <= window_days
+    da, db = a.dates, b.dates
+    if da is None or db is None:
+        return True
+    gap = max((db[0] - da[1]).days, (da[0] - db[1]).days, 0)
+    return gap <= window_days
 
 
 def _day(m: Mention) -> int:
@@ -170,7 +200,9 @@ def _day(m: Mention) -> int:
 
 
 def _meets(a: Mention, b: Mention) -> bool:
-    return a.located.claim.interval.meets(b.located.claim.interval)
+    """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
+    x, y = a.located.claim, b.located.claim
+    return x.low <= y.high and y.low <= x.high
 
 
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
@@ -184,7 +216,7 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
         trend = _trend(m, p) if evolving else 0
         (older if trend > 0 else newer if trend < 0 else conflict).append(p)
     if conflict:
-        conflict = differ
+        conflict = conflict + older
         groups = _value_groups(conflict)
         size = max(len({p.doc for p in g}) for g in groups)
         own = 1 + len({p.doc for p in agree})
@@ -196,7 +228,7 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
         return _finding(m, major, severity, size, _inconsistent(m, major, size, clear))
     if older and not newer:
         n = len({p.doc for p in older})
-        said = ", ".join(f"{_vals([p])} on {p.located.date.isoformat()}" for p in older)
+        said = ", ".join(f"{_vals([p])} on {_when(p)}" for p in older)
         message = (f"evolving figure: {m.phrase} — {n} older article{'s' if n > 1 else ''} said {said} "
                    f"({_label(m)})")
         return _finding(m, older, Severity.INFO, 0, message)
@@ -205,14 +237,18 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
 
 def _trend(m: Mention, p: Mention) -> int:
     """+1 when ``m`` is newer and larger than ``p``, -1 when older and smaller, else 0."""
-    dm, dp = m.located.date, p.located.date
-    if dm is None or dp is None or dm == dp:
+    dm, dp = m.dates, p.dates
+    if dm is None or dp is None:
         return 0
-    if dm > dp and m.located.claim.low > p.located.claim.high:
+    if dm[0] > dp[1] and m.located.claim.low > p.located.claim.high:
         return 1
-    if dm < dp and m.located.claim.high < p.located.claim.low:
+    if dm[1] < dp[0] and m.located.claim.high < p.located.claim.low:
         return -1
     return 0
+
+
+def _when(m: Mention) -> str:
+    return m.located.date.isoformat() if m.located.date else m.period
 
 
 def _value_groups(ms: list[Mention]) -> list[list[Mention]]:
@@ -241,7 +277,7 @@ def _vals(ms: list[Mention]) -> str:
 
 
 def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> str:
-    n = size
+    n = len({p.doc for p in major})
     verb = "says" if n == 1 else "say"
     tail = "inconsistent" if clear else "inconsistent, no majority"
     return (f"{m.phrase} — {n} other article{'s' if n > 1 else ''} {verb} {_vals(major)} "

@@ -28,7 +28,8 @@ _CONCEPTS = {
     "captive": "hostage hostages captive captives abductee abductees",
     "release": "release released releasing freed free frees freeing",
     "miss": "missing unaccounted",
-    "arrest": "arrest arrested arrests detained detain detention",
+    "arrest": "arrest arrested arrests detained detain detention custody",
+    "intercept": "intercept intercepted intercepts interception interceptions",
     "evacuate": "evacuate evacuated evacuation evacuees displaced",
     "shoot": "shot shoot shooting shootings gunshot",
     "stab": "stab stabbed stabbing stabbings",
@@ -47,7 +48,7 @@ _CONCEPTS = {
     "minute": "minute minutes",
 }
 PREDICATES = frozenset({"kill", "injure", "captive", "release", "miss", "arrest", "evacuate", "shoot",
-                        "stab", "rescue", "infect", "vote"})
+                        "stab", "rescue", "infect", "vote", "intercept"})
 TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
 _SCOPES = {
     "day": "day daily single overnight today yesterday tonight",
@@ -79,6 +80,7 @@ _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "w
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
@@ -91,6 +93,10 @@ _MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|
                 r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MONTH_BEFORE = re.compile(_MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAMES + r"\b")
+_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
+_AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + _MONTH_NAMES + r")\b", re.I)
+_DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
+                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest|from|away)\b", re.I)
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
 
 
@@ -166,6 +172,8 @@ class Mention:
     unit: str = ""
     scope: frozenset[str] = frozenset()
     phrase: str = ""
+    vague: bool = False
+    period: str = ""
 
     @property
     def doc(self) -> str:
@@ -178,7 +186,22 @@ class Mention:
     @property
     def comparable(self) -> bool:
         """Whether a rule-less comparison may use it (a count of something, not a forecast)."""
-        return not self.forecast and (self.role == "" or (self.role == "age" and self.noun != "age"))
+        return not self.forecast and not self.vague and (
+            self.role == "" or (self.role in ("age", "distance") and self.noun not in ("age", "dist")))
+
+    @property
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the mention's document may date from; None when undated."""
+        if self.located.date:
+            return self.located.date, self.located.date
+        if not self.period:
+            return None
+        year = int(self.period[:4])
+        if len(self.period) == 4:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        month = int(self.period[5:7])
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
 
     def as_row(self) -> dict[str, Any]:
         """Builtin values only (str, int, float, None), for a database row or JSON."""
@@ -192,7 +215,7 @@ class Mention:
             "key": self.key, "terms": " ".join(sorted(self.terms)), "noun": self.noun,
             "predicate": self.predicate, "forecast": int(self.forecast), "role": self.role,
             "side": self.side, "unit": self.unit, "scope": " ".join(sorted(self.scope)),
-            "phrase": self.phrase,
+            "phrase": self.phrase, "vague": int(self.vague), "period": self.period,
         }
 
     @classmethod
@@ -206,7 +229,8 @@ class Mention:
         loc = Located(row["path"], int(row["line"]), int(row["column"]), claim, date, row["fact"])
         return cls(loc, row["key"], frozenset((row["terms"] or "").split()), row["noun"],
                    row["predicate"], bool(row["forecast"]), row["role"], row["side"], row["unit"],
-                   frozenset((row["scope"] or "").split()), row["phrase"])
+                   frozenset((row["scope"] or "").split()), row["phrase"], bool(row.get("vague")),
+                   row.get("period") or "")
 
 
 def candidate_terms(m: Mention) -> list[str]:
@@ -217,16 +241,22 @@ def candidate_terms(m: Mention) -> list[str]:
         return [f"fact:{m.located.fact}"]
     if not m.comparable:
         return []
-    head = f"p:{m.predicate}" if m.predicate and m.role != "age" else f"n:{m.noun}" if m.noun else ""
+    head = f"p:{m.predicate}" if m.predicate and m.role == "" else f"n:{m.noun}" if m.noun else ""
     return [f"{m.unit}|{m.role}|{m.side}|{head}"] if head else []
 
 
 def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
-    """A mention for every located claim of ``doc`` (pure; ``doc.text`` gives the context)."""
-    return [mention(doc.text, loc) for loc in located]
+    """A mention for every located claim of ``doc`` (pure; ``doc.text`` gives the context).
+
+    A document whose metadata dates it only to a month or a year (``date: 2016-08``) gives
+    its mentions that ``period``.
+    """
+    raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
+    period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
+    return [mention(doc.text, loc, period if loc.date is None else "") for loc in located]
 
 
-def mention(text: str, loc: Located) -> Mention:
+def mention(text: str, loc: Located, period: str = "") -> Mention:
     """The mention of one located claim in ``text``."""
     c = loc.claim
     end = c.start + len(c.text.rstrip(",. "))
@@ -244,22 +274,31 @@ def mention(text: str, loc: Located) -> Mention:
     noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
     if role == "age":
         noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
+    if role == "" and _DISTANCE.match(right) and re.search(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", 
+                                                           (c.unit or "") + " " + c.text + right[:12], re.I):
+        place = [w for w in left_clause[:6] if w[:1].isupper()]
+        role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left) else ""
     window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _WORD.fullmatch(w)][-WINDOW_WORDS:]
     window += [w for w, _ in after[:WINDOW_WORDS * 2] if _WORD.fullmatch(w)][:WINDOW_WORDS]
     terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
-    near = [w for w in left_clause[:8]] + [w for w in right_clause[:8]]
+    near_tokens = [w for w, _ in before[-WINDOW_WORDS * 2:]] + [w for w, _ in after[:WINDOW_WORDS * 2]]
+    terms |= {f"y{w}" for w in near_tokens if _YEAR.fullmatch(w)}
+    near = left_clause[:10] + right_clause[:10]
     scope = frozenset(_SCOPE_OF[fold(w)] if fold(w) in _SCOPE_OF else _SCOPE_OF.get(w.lower(), "")
                       for w in near if w not in noun_words) - {""}
     if "so far" in " ".join(near).lower() or "in all" in " ".join(near).lower():
         scope |= {"total"}
+    as_of = _AS_OF.search(text, max(para0, c.start - 80), min(para1, end + 80))
+    if as_of:
+        scope |= {"asof:" + as_of.group(1).lower()[:3]}
     forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
     key_words = noun_words or []
     key = " ".join(key_words)
     if pred_word and pred_word.lower() not in key.lower():
         key = f"{key} {pred_word}".strip() if key else pred_word
     return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
-                   phrase(text, c))
+                   phrase(text, c), c.qualifier == "vague", period)
 
 
 def phrase(text: str, claim: Claim, words: int = 3) -> str:
@@ -301,15 +340,22 @@ def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[
             break
     noun, noun_word = "", ""
     for w in run:
-        if fold(w) in _CONCEPTS:
+        low = w.lower()
+        if fold(w) in _CONCEPTS or (low.endswith("s") and not low.endswith("ss")) or w[:1].isupper():
             noun_word = w
             break
-    if not noun_word:
-        plural = [w for w in run if w.lower().endswith("s") and not w.lower().endswith("ss")]
-        noun_word = plural[0] if plural else run[0] if run else ""
+    if not noun_word and run:
+        noun_word = run[0]
     pred, pred_word = "", ""
+    if noun_word[:1].isupper():
+        i = run.index(noun_word)
+        while i + 1 < len(run) and run[i + 1][:1].isupper():
+            i += 1
+        noun_word = run[i]
     if noun_word:
         noun = fold(noun_word)
+        if noun_word[:1].isupper() and noun not in _CONCEPTS:
+            noun = "^" + noun
         if "-" in noun_word and fold(noun_word.split("-")[-1]) in PREDICATES:
             noun = fold(noun_word.split("-")[-1])
         if noun in PREDICATES:

@@ -303,11 +303,15 @@ def mention(text: str, loc: Located, period: str = "") -> Mention:
 
 def phrase(text: str, claim: Claim, words: int = 3) -> str:
     """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
-    out = [claim.text]
-    for m in _TOKEN.finditer(text, claim.end, min(len(text), claim.end + 60)):
-        if not _WORD.fullmatch(m.group()) or len(out) > words or "\n" in text[claim.end:m.start()]:
+    out, content = [claim.text], 0
+    for m in _TOKEN.finditer(text, claim.end, min(len(text), claim.end + 80)):
+        w = m.group()
+        if not _WORD.fullmatch(w) or "\n" in text[claim.end:m.start()]:
             break
-        out.append(m.group())
+        if len(out) > words and (content or len(out) > 2 * words):
+            break
+        out.append(w)
+        content += w.lower() not in _STOP
     while len(out) > 1 and out[-1].lower() in _STOP:
         out.pop()
     return " ".join(out)

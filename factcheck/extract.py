@@ -25,7 +25,7 @@ from factcheck.units import (CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, D
 
 _SEP = "\u00a0\u2009\u202f"
 _DIGITS = re.compile(
-    r"(?<![\w.,:/#@'’])(?:(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)(\.\d+)?"
+    r"(?:(?<![\w.,:/#@'’×⁄])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))(?:(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)(\.\d+)?"
     r"|(\.\d+))(?:([ " + _SEP + r"]?)(\d{1,2}/\d{1,3}(?![\d/])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))?|([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 
 
@@ -69,16 +69,19 @@ _UNIT = re.compile(
     r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:[ \u00a0]?((?i:SU|\.S\.U|C|AC|A|UA|ZN|KH|S|R))(?![A-Za-z]))?|(DSU|PBG|RUE|YPJ|"
-    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z]))")
+    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
-_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘]?)[ \t]*([A-Za-z][A-Za-z.&'’-]{0,24})")
+_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[A-Za-z][A-Za-z.&'’-]{0,24})")
 _NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*)")
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
-                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|-\d{2}(?!\d)|[A-Za-z]", re.I)
+                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?")
 _DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
+_ADDRESS = re.compile(r"(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
+                      r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
+                      r"Pkwy|Plaza)\b")
 
 
 class _Num:
@@ -171,18 +174,21 @@ def _digit_core(text: str, m: re.Match) -> _Num | None:
         return None
     n = _Num(s, e, value)
     n.step = N.step(core)
-    if whole and not dec and e < len(text) and text[e] == "/":
+    if whole and not dec and e < len(text) and text[e] in "/⁄":
         return _slash_fraction(text, n, whole)
     return n
 
 
+_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 128, 1000))
+
+
 def _slash_fraction(text: str, n: _Num, whole: str) -> _Num | None:
     """``3/4`` and ``1/2 cup`` are fractions; ``9/11``, ``24/7`` and dates are not claims."""
-    m = re.match(r"/(\d{1,3})(?![\d/])", text[n.end:n.end + 5])
+    m = re.match(r"[/⁄](\d{1,4})(?![\d/])", text[n.end:n.end + 6])
     if not m:
         return None
     a, b = int(whole), int(m.group(1))
-    if not 0 < a < b or b not in (2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100):
+    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] == "/":
         return None
     n.value, n.end, n.step = a / b, n.end + m.end(), 0.0
     n.cend = n.end
@@ -211,43 +217,39 @@ def _word_cores(text: str, low: str | None) -> list[_Num]:
             out.append(n)
 
 
+_NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
+_A_BEFORE = re.compile(r"(?<![A-Za-z])(?:half[ \t]+)?an?[ \t]+\Z", re.IGNORECASE)
+
+
 def _word_core(text: str, m: re.Match) -> _Num | None:
     s = m.start()
     toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, m.end())]
     first = text[toks[0][0]:toks[0][1]].lower()
     if first in N.VAGUE:
         return _vague(text, s, toks, first)
-    for j in range(len(toks), 0, -1):
-        e = toks[j - 1][1]
-        last = text[toks[j - 1][0]:e].lower()
-        if last in ("and", "a", "an"):
-            continue
-        parsed = N.words_value(text[s:e])
-        if parsed is not None:
-            break
-    else:
-        return None
-    value, is_fraction = parsed
-    words = text[s:e].lower()
-    if not _word_ok(text, s, e, words, j == 1):
-        return None
-    a_before = re.search(r"(?:^|(?<=[^A-Za-z]))(?:an?|one|half an?)[ \t]+\Z", text[max(0, s - 8):s], re.I)
-    if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "crore") or \
-            first in N.DENOMINATORS and first not in ("half",):
-        if not a_before:
+    s0 = s
+    if first in _NEEDS_A:
+        a = _A_BEFORE.search(text, max(0, s - 10), s)
+        if not a:
             return None
-        mult = 0.5 if a_before.group().lower().startswith("half") else 1.0
-        s -= len(a_before.group())
-        value = value * mult
-        if first in N.DENOMINATORS and not is_fraction:
-            parsed2 = N.words_value("a " + words)
-            if parsed2 is None:
-                return None
-            value, is_fraction = parsed2
-    n = _Num(s, e, value, words=True)
-    if is_fraction or first == "half" and len(toks) == 1:
-        if first == "half" and len(toks) == 1:
-            n.value = 0.5
+        s0 = a.start()
+    if first == "half" and len(toks) == 1:
+        parsed, j, e = (0.5, True), 1, toks[0][1]
+    else:
+        for j in range(len(toks), 0, -1):
+            e = toks[j - 1][1]
+            if text[toks[j - 1][0]:e].lower() in ("and", "a", "an"):
+                continue
+            parsed = N.words_value(text[s0:e])
+            if parsed is not None:
+                break
+        else:
+            return None
+    value, is_fraction = parsed
+    if not _word_ok(text, s0, e, text[s0:e].lower(), j == 1):
+        return None
+    n = _Num(s0, e, value, words=True)
+    if is_fraction:
         if not _fraction_ok(text, n, first):
             return None
         n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
@@ -268,8 +270,10 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
     if words == "one" or words == "a":
         if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
                   "last", "only", "someone", "everyone", "other", "another", "little", "big", "new", "old",
-                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "which"):
+                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
             return False
+        if _OUT_OF.match(text, e):
+            return True
         if re.match(r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|"
                     r"who|that|which|is|was|has|had|in|on|at|to|for|from|with|such|another|else|could|would|"
                     r"should|can|will|must|may|might|does|did|do|says|said|said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])",
@@ -295,7 +299,7 @@ def _fraction_ok(text: str, n: _Num, first: str) -> bool:
         if re.match(r"[-‐]", text[n.end:n.end + 1]):
             return False
         return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
-                      "this", "my", "your", "a", "an") or pw in ("than", "nearly", "almost", "about", "roughly",
+                      "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
                                                                 "around", "over", "under", "just", "only")
     if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each"):
         return False
@@ -336,6 +340,8 @@ def _widen(text: str, n: _Num) -> bool:
     rev = text[max(0, n.start - 40):n.start][::-1]
     cur = None
     if not n.words and n.kind == "count":
+        if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):
+            n.value, n.start, rev = -n.value, n.start - 1, rev[1:]
         cb = _CURRENCY_BEFORE.match(rev)
         if cb:
             cur = _currency_code(cb)
@@ -357,8 +363,7 @@ def _widen(text: str, n: _Num) -> bool:
         if cur:
             n.unit, n.kind = cur, "currency"
         elif n.scale == 1.0 and (e >= len(text) or not _UNIT.match(text, e)):
-            bad = _AFTER_BAD.match(text, e)
-            if bad and not (bad.group().startswith("-") and not bad.group()[1:2].isdigit()):
+            if _AFTER_BAD.match(text, e):
                 return False
     if n.kind == "count" and n.vague is None:
         if not _attach_unit(text, n, cur):
@@ -371,8 +376,14 @@ def _widen(text: str, n: _Num) -> bool:
         elif n.start - m.end() == 0 or not text[n.start - m.end() - 1].isalnum():
             n.value, n.start = -n.value, n.start - m.end()
             rev = rev[m.end():]
-    elif n.start and text[n.start - 1] in "-‐" and n.start > 1 and text[n.start - 2].isalpha():
+    elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
+        pm = _IDENT.search(text, max(0, n.start - 12), n.start)
+        if not pm or pm.group()[:-1].lower() not in ("sub", "over", "under", "near", "now", "nearly", "almost"):
+            return False
+    if n.kind == "count" and not n.words and n.q == "exact" and not _plain_ok(text, n):
         return False
+    if n.kind == "count" and n.vague is None:
+        _out_of(text, n)
     qm = Q.REVERSED.match(rev)
     if qm:
         n.q = Q.name(qm.group(1)[::-1])
@@ -381,13 +392,28 @@ def _widen(text: str, n: _Num) -> bool:
     if am and n.q == "exact" and n.vague is None:
         n.q = Q.name(am.group(1) or am.group(2))
         n.end = am.end()
-    if n.q == "exact" and n.kind == "count" and not n.words:
-        return _plain_ok(text, n)
-    return n.kind != "count" or n.words or n.q != "between" or True
+    return True
+
+
+_OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:-[a-z]+)?)(?![A-Za-z])")
+
+
+def _out_of(text: str, n: _Num) -> None:
+    """``one in five``, ``3 out of 10`` → a fraction in percent."""
+    m = _OUT_OF.match(text, n.end)
+    if not m or n.value < 0:
+        return
+    b = m.group(1)
+    den = float(b) if b.isdigit() else (N.words_value(b) or (None, True))[0]
+    if den is None or not n.value < den <= 1000 or _UNIT.match(text, m.end()):
+        return
+    n.value, n.unit, n.kind, n.end, n.cend = 100 * n.value / den, "percent", "fraction", m.end(), m.end()
 
 
 def _currency_code(m: re.Match) -> str | None:
-    sym, prefix, code = m.group(1), m.group(2), m.group(3)
+    sym, prefix, code, dollar = m.group(1), m.group(2), m.group(3), m.group(4)
+    if dollar:
+        return {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}[dollar[::-1]]
     if code:
         code = code[::-1]
         return CURRENCY_SYMBOLS.get(code) or code.upper()
@@ -472,8 +498,8 @@ def _attach_unit(text: str, n: _Num, cur: str | None) -> bool:
     if expr is None:
         return True
     bracket = sep.strip(" \u00a0")
-    if surface in ("C", "F", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
-        if surface not in ("C", "F") or re.match(r"[ \t]*[A-Za-z]", text[m.end():m.end() + 2]) and \
+    if surface in ("C", "F", "m", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
+        if surface not in ("C", "F", "m") or re.match(r"[ \t]*[A-Za-z]", text[m.end():m.end() + 2]) and \
                 not re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3]):
             return True
     if surface in ("C", "F") and not sep and text[m.end():m.end() + 1] == "-":
@@ -506,12 +532,16 @@ def _plain_ok(text: str, n: _Num) -> bool:
         return False
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
-    if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2100 and not any(c in raw for c in _SEP + " "):
+    if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
+        if re.match(r"[-–/]\d{2}(?!\d)", text[n.end:n.end + 4]):
+            return False
         plural = nw.islower() and len(nw) > 2 and (nw.endswith("s") and not nw.endswith("ss") or
                                                    nw in ("people", "children", "men", "women", "staff"))
         if lw in YEAR_BEFORE or not plural or v >= 1800 and not plural:
             return False
-    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS:
+    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith("."):
+        return False
+    if nw[:1].isupper() and _ADDRESS.match(text, n.end):
         return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
             and text[n.end:n.end + 1] in (",", ";") :
@@ -521,7 +551,7 @@ def _plain_ok(text: str, n: _Num) -> bool:
         n.unit, n.kind = "year", "age"
         return True
     line_start = text.rfind("\n", 0, s) + 1
-    if text[n.end:n.end + 1] in ".)" and not text[line_start:s].strip() and v < 1000:
+    if text[n.end:n.end + 1] in (".", ")") and not text[line_start:s].strip() and v < 1000:
         if n.end + 1 >= len(text) or text[n.end + 1] in " \t":
             return False
     if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
@@ -531,46 +561,55 @@ def _plain_ok(text: str, n: _Num) -> bool:
 
 # -- ranges and nouns ------------------------------------------------------------------------------------
 
-_RANGE_GAP = re.compile(r"[ \t]*(?:-|–|—|to|and|through|or)[ \t]*\Z|[ \t]*(?:-|–|—)\Z", re.I)
+_CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost
+lose loses added adding dropped drop drops climbed climb climbs jumped jump jumps slid slide slides increased
+increase increases decreased decrease decreases declined decline declines cut cuts raised raise raises lowered
+surged surge plunged plunge soared soar slipped slip tumbled tumble advanced advance eased ease edged edge
+by from improved improve widened narrowed shrank shrunk expanded""".split())
 
 
 def _ranges(text: str, nums: list[_Num]) -> list[_Num]:
-    """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards."""
+    """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards.
+
+    ``from 30 to 40`` and ``rose 5% to 10%`` are two claims (a change), and ``2-1`` is a score.
+    """
     out: list[_Num] = []
+    drop: set[int] = set()
     for b in nums:
         a = out[-1] if out else None
-        if a is None or b.start < a.end or b.start - a.end > 9 or a.vague is not None or b.vague is not None:
-            if a is not None and a.q == "between" and not (b.start >= a.end):
-                a.q = "exact"
+        if a is None or b.start < a.end or b.start - a.end > 9 or a.vague is not None or b.vague is not None \
+                or b.q != "exact":
             out.append(b)
             continue
         gap = text[a.end:b.start]
         g = gap.strip().lower()
-        if g not in ("-", "–", "—", "to", "and", "or", "through") or b.q not in ("exact",):
+        if g not in ("-", "–", "—", "to", "and", "or", "through"):
             out.append(b)
             continue
-        if a.unit is None and b.unit is not None and a.kind == "count":
-            if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value:
+        if a.kind == b.kind or a.unit is None and a.kind == "count":
+            if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value and a.step >= 1:
                 a.value *= b.scale
-            a.unit, a.kind = b.unit, b.kind
-        elif a.kind == "currency" and b.kind == "currency" and a.scale == 1.0 and b.scale > 1.0 \
-                and a.value * b.scale <= b.value:
-            a.value *= b.scale
+                a.scale = b.scale
+            if a.unit is None and b.unit is not None and b.kind != "age":
+                a.unit, a.kind = b.unit, b.kind
         between = a.q == "between"
         prev = _prev_word(text, a.start)
-        from_ = prev is not None and prev[0].lower() == "from" and prev[1] == ""
-        is_range = (g in ("-", "–", "—") or g == "to" and not from_ or g == "and" and between
-                    or g == "through" and between) and a.unit == b.unit and a.value < b.value
-        if g in ("-",) and gap != "-" and not between:
-            is_range = is_range and a.unit is not None
-        if is_range and a.kind == b.kind:
+        change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == ""
+        if g in ("-", "–") and gap == g and a.kind == b.kind == "count" and a.step == b.step == 1 \
+                and b.value <= a.value <= 200:
+            drop.update((id(a), id(b)))
+        is_range = (g in ("-", "–", "—") or g == "to" and not change or g in ("and", "through") and between) \
+            and a.unit == b.unit and a.kind == b.kind and a.value < b.value
+        if g == "-" and gap != "-" and not between and a.unit is None:
+            is_range = False
+        if is_range:
             r = _Num(a.start, b.end, (a.value + b.value) / 2)
             r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (a.value, b.value), b.end
             out[-1] = r
             continue
-        if between:
-            a.q = "exact"
         out.append(b)
+    if drop:
+        out = [n for n in out if id(n) not in drop]
     for n in out:
         if n.q == "between":
             n.q = "exact"

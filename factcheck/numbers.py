@@ -53,7 +53,7 @@ def words_value(text: str) -> tuple[float, bool] | None:
     if toks[0] == "half" and len(toks) > 1:
         rest = toks[2:] if toks[1] in ("a", "an") else toks[1:]
         v = _integer(["one", *rest])
-        return (v / 2, False) if v is not None and v >= 1000 else None
+        return (v / 2, False) if v is not None and (v >= 1000 or rest == ["dozen"]) else None
     v = _integer(toks)
     return None if v is None else (v, False)
 

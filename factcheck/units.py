@@ -14,7 +14,7 @@ import re
 #: and UPPER case; symbols listed in ``SYMBOLS`` only exactly as written.
 _UNITS = {
     "kilometer": "km|kms|kilometre|kilometres|kilometer|kilometers",
-    "meter": "metre|metres|meter|meters|mtr",
+    "meter": "m|metre|metres|meter|meters|mtr",
     "centimeter": "cm|centimetre|centimetres|centimeter|centimeters",
     "millimeter": "mm|millimetre|millimetres|millimeter|millimeters",
     "micrometer": "μm|µm|micron|microns|micrometre|micrometres|micrometer|micrometers",
@@ -97,7 +97,7 @@ _UNITS = {
     "decade": "decade|decades",
 }
 #: Surfaces matched only exactly as written (case matters or they are common words).
-SYMBOLS = frozenset("C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW "
+SYMBOLS = frozenset("m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW "
                     "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
 #: Units that read as a duration; "five-year" before a noun is a quantity of years.
 DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())

@@ -334,6 +334,13 @@ def _prev_word(text: str, s: int) -> tuple[str, str] | None:
     return m.group(3)[::-1].rstrip("'’"), m.group(2)
 
 
+def _starts_sentence(text: str, s: int, word: str) -> bool:
+    """Whether ``word``, just before ``s``, opens a sentence (capitalized for its place, not as a name)."""
+    i = text.rfind(word, max(0, s - 40), s)
+    before = text[max(0, i - 6):i].rstrip(" \t\"“'‘(")
+    return i >= 0 and (not before or before[-1] in ".!?:\n")
+
+
 def _widen(text: str, n: _Num) -> bool:
     """Attach scale, unit, currency and qualifiers; False when the core is not a claim."""
     e = n.end
@@ -539,7 +546,8 @@ def _plain_ok(text: str, n: _Num) -> bool:
                                                    nw in ("people", "children", "men", "women", "staff"))
         if lw in YEAR_BEFORE or not plural or v >= 1800 and not plural:
             return False
-    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith("."):
+    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
+            and not _starts_sentence(text, s, pw):
         return False
     if nw[:1].isupper() and _ADDRESS.match(text, n.end):
         return False

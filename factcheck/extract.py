@@ -24,9 +24,12 @@ from factcheck.units import (CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, D
                              SUBUNITS, UNIT_SURFACES, alternation, canonical)
 
 _SEP = "\u00a0\u2009\u202f"
+_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _DIGITS = re.compile(
-    r"(?:(?<![\w.,:/#@'’×⁄])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))(?:(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)(\.\d+)?"
-    r"|(\.\d+))(?:([ " + _SEP + r"]?)(\d{1,2}/\d{1,3}(?![\d/])|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]))?|([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+    r"(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
+    r"(?:(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)"
+    r"(\.\d+)?|(\.\d+)|(\d{1,3}) \. (\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion)))"
+    r"(?:([ " + _SEP + r"]?)(\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|([" + _FRACTION_CHARS + r"])")
 
 
 def _trie(words) -> str:
@@ -55,7 +58,7 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 
 _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|"
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
-                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B)(?![A-Za-z0-9])")
+                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])")
 _PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
 _CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
 _AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
@@ -71,11 +74,11 @@ _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before t
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:[ \u00a0]?((?i:SU|\.S\.U|C|AC|A|UA|ZN|KH|S|R))(?![A-Za-z]))?|(DSU|PBG|RUE|YPJ|"
     r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
-_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[A-Za-z][A-Za-z.&'’-]{0,24})")
+_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
 _NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*)")
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
-_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
+_PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?")
 _DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
@@ -154,11 +157,14 @@ def _in_url(text: str, s: int) -> bool:
 
 
 def _digit_core(text: str, m: re.Match) -> _Num | None:
-    whole, dec, bare, sp, frac, alone = m.groups()
+    whole, dec, bare, tok_int, tok_dec, sp, frac, alone = m.groups()
     s, e = m.span()
     if alone:
         return _Num(s, e, N.UNICODE_FRACTIONS[alone])
-    core = (whole or "") + (dec or "") if whole else bare
+    if tok_int:
+        dec, core = "." + tok_dec, tok_int + "." + tok_dec
+    else:
+        core = (whole or "") + (dec or "") if whole else bare
     value = N.digits_value(core)
     if value is None:
         return None
@@ -188,7 +194,8 @@ def _slash_fraction(text: str, n: _Num, whole: str) -> _Num | None:
     if not m:
         return None
     a, b = int(whole), int(m.group(1))
-    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] == "/":
+    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] == "/" and \
+            not re.match(r"[ \t]+of\b", text[n.end + m.end():n.end + m.end() + 4]):
         return None
     n.value, n.end, n.step = a / b, n.end + m.end(), 0.0
     n.cend = n.end
@@ -331,7 +338,7 @@ def _prev_word(text: str, s: int) -> tuple[str, str] | None:
     m = _PREV_WORD.match(rev)
     if not m:
         return None
-    return m.group(3)[::-1].rstrip("'’"), m.group(2)
+    return m.group(3)[::-1].rstrip("'’").replace(" ", ""), m.group(2)
 
 
 def _starts_sentence(text: str, s: int, word: str) -> bool:
@@ -386,7 +393,8 @@ def _widen(text: str, n: _Num) -> bool:
     elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
         pm = _IDENT.search(text, max(0, n.start - 12), n.start)
         if not pm or pm.group()[:-1].lower() not in ("sub", "over", "under", "near", "now", "nearly", "almost"):
-            return False
+            if not (pm and pm.start() and text[pm.start() - 1].isdigit()):
+                return False
     if n.kind == "count" and not n.words and n.q == "exact" and not _plain_ok(text, n):
         return False
     if n.kind == "count" and n.vague is None:
@@ -432,8 +440,12 @@ def _currency_code(m: re.Match) -> str | None:
 
 def _single_letter_scale(text: str, n: _Num, word: str, end: int, cur: str | None) -> bool:
     """Is the ``m``/``k``/``b`` right after digits a scale (``£5m``, ``2.3m passengers``, ``40k``)?"""
-    if word == "M" or cur:
+    if cur or word == "T":
+        return bool(cur)
+    if word == "M":
         return True
+    if word == "K" and n.step < 1:
+        return False
     nxt = re.match(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)", text[end:end + 24])
     if word in "kK":
         return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display"))
@@ -441,7 +453,7 @@ def _single_letter_scale(text: str, n: _Num, word: str, end: int, cur: str | Non
         return n.step < 1
     if nxt:
         w = nxt.group(1).lower()
-        if w in METRE_CONTEXT or not w.isalpha():
+        if w in METRE_CONTEXT or w in STOP or not w.isalpha():
             return False
         return w.endswith("s") or w in ("people", "children", "men", "women") or n.step < 1
     return n.step < 1
@@ -598,7 +610,7 @@ def _ranges(text: str, nums: list[_Num]) -> list[_Num]:
             if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value and a.step >= 1:
                 a.value *= b.scale
                 a.scale = b.scale
-            if a.unit is None and b.unit is not None and b.kind != "age":
+            if a.unit is None and b.unit is not None:
                 a.unit, a.kind = b.unit, b.kind
         between = a.q == "between"
         prev = _prev_word(text, a.start)

@@ -173,11 +173,12 @@ def read_html(source: str, path: str) -> Document:
         if rel is None or text == " ":
             if last == "\n" or (last == " " and rel is not None):
                 continue
-            if last == " ":  # a break after a space: the space becomes the line end
-                parts[-1] = parts[-1][:-1] + "\n"
+            if last == " ":  # a break after a space: the space becomes the paragraph end
+                parts[-1] = parts[-1][:-1] + "\n\n"
+                offset += 1
                 last = "\n"
                 continue
-            text = "\n" if rel is None else " "
+            text = "\n\n" if rel is None else " "
         anchors.extend((offset + at, line, col) for at, line, col in rel or ())
         parts.append(text)
         offset += len(text)

@@ -82,7 +82,7 @@ _PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,
                     r"\d{4}-\d{2}(?:-\d{2})?")
 _DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
-_ADDRESS = re.compile(r"(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
+_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
                       r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
                       r"Pkwy|Plaza)\b")
 
@@ -151,8 +151,8 @@ def _digit_cores(text: str) -> list[_Num]:
 
 def _in_url(text: str, s: int) -> bool:
     a = max(text.rfind(" ", max(0, s - 200), s), text.rfind("\n", max(0, s - 200), s)) + 1
-    b = text.find(" ", s)
-    tok = text[a:b if b >= 0 else len(text)]
+    b = text.find(" ", s, s + 200)
+    tok = text[a:b if b >= 0 else s + 200]
     return "://" in tok or "www." in tok or "@" in tok
 
 
@@ -308,7 +308,8 @@ def _fraction_ok(text: str, n: _Num, first: str) -> bool:
         return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
                       "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
                                                                 "around", "over", "under", "just", "only")
-    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each"):
+    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each") or \
+            text[n.end:n.end + 1] in ("-", "‐"):
         return False
     if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an", "on"):
         return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
@@ -545,7 +546,7 @@ def _plain_ok(text: str, n: _Num) -> bool:
     v = n.value
     if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper()) and punct == "" and v <= 31:
         return False
-    nxt = re.match(r"[ \t]*(?:of[ \t]+)?([A-Za-z]+\.?)", text[n.end:n.end + 16])
+    nxt = re.match(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)", text[n.end:n.end + 16])
     nw = nxt.group(1) if nxt else ""
     if nw.lower().rstrip(".") in MONTHS and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper()) and v <= 31:
         return False
@@ -570,9 +571,11 @@ def _plain_ok(text: str, n: _Num) -> bool:
     if lw in ("aged", "age", "ages") or re.search(r"\bage[ \t]+of[ \t]+\Z", text[max(0, s - 12):s], re.I):
         n.unit, n.kind = "year", "age"
         return True
-    line_start = text.rfind("\n", 0, s) + 1
-    if text[n.end:n.end + 1] in (".", ")") and not text[line_start:s].strip() and v < 1000:
-        if n.end + 1 >= len(text) or text[n.end + 1] in " \t":
+    if text[n.end:n.end + 1] in (".", ")") and v < 1000 and re.match(r"[.)][ \t]+\S", text[n.end:n.end + 3]):
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0 or text[j] == "\n":
             return False
     if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
         return False

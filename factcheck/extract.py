@@ -562,7 +562,7 @@ def _plain_ok(text: str, n: _Num) -> bool:
     if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw):
         return False
-    if nw[:1].isupper() and _ADDRESS.match(text, n.end):
+    if _ADDRESS.match(text, n.end):
         return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
             and text[n.end:n.end + 1] in (",", ";") :

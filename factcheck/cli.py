@@ -172,11 +172,9 @@ def cmd_claims(args) -> int:
 
 def cmd_check(args) -> int:
     from factcheck.engine import Options
-    from factcheck.rules import load_rules
-    if not args.rules:
-        raise UsageError("check needs --rules FILE|DIR (or use `factcheck claims` to list claims)")
     from factcheck.formats import render, step_summary
-    rules = load_rules(args.rules)
+    from factcheck.rules import RuleSet, load_rules
+    rules = load_rules(args.rules) if args.rules else RuleSet()
     accepted = _baseline(args.baseline) if getattr(args, "baseline", None) else None
     errors: list[str] = []
     options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs)

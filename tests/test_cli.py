@@ -62,9 +62,11 @@ def test_missing_path_is_an_input_error(capsys):
     assert "no/such/dir" in err and "Traceback" not in err
 
 
-def test_check_without_rules_is_a_usage_error(capsys):
-    assert main(["check", "samples/"]) == 2
-    assert "--rules" in capsys.readouterr().err
+def test_check_without_rules_compares_articles_only(capsys):
+    assert main(["check", "samples/", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(f["kind"] == "cross-article" and f["fact"] is None for f in data["findings"])
+    assert all(c["fact"] is None for c in data["claims"])
 
 
 def test_broken_rule_file_names_file_line_and_value(tmp_path, capsys):

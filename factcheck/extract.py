@@ -25,11 +25,13 @@ from factcheck.units import (CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, D
 
 _SEP = "\u00a0\u2009\u202f"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DIGITS = re.compile(
     r"(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
-    r"(?:(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)"
-    r"(\.\d+)?|(\.\d+)|(\d{1,3}) \. (\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion)))"
-    r"(?:([ " + _SEP + r"]?)(\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|([" + _FRACTION_CHARS + r"])")
+    r"(?:(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)"
+    r"(?P<dec>\.\d+)?|(?P<bare>\.\d+)|(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion)))"
+    r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.]))?"
+    r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
 
 
 def _trie(words) -> str:
@@ -157,7 +159,9 @@ def _in_url(text: str, s: int) -> bool:
 
 
 def _digit_core(text: str, m: re.Match) -> _Num | None:
-    whole, dec, bare, tok_int, tok_dec, sp, frac, alone = m.groups()
+    g = m.groupdict()
+    whole, dec, bare, tok_int, tok_dec, sp, frac, alone = (g["whole"], g["dec"], g["bare"], g["tint"], g["tdec"],
+                                                           g["sp"], g["frac"], g["alone"])
     s, e = m.span()
     if alone:
         return _Num(s, e, N.UNICODE_FRACTIONS[alone])
@@ -178,8 +182,11 @@ def _digit_core(text: str, m: re.Match) -> _Num | None:
             value += int(a) / int(b)
     elif whole and whole.startswith("0") and len(whole) > 1 and not dec:
         return None
+    exp = g["exp"] or g["exp2"] or g["exp3"] or g["exp4"]
+    if exp:
+        value = float(f"{value!r}e{int(exp.translate(_SUPERSCRIPT).replace('−', '-'))}")
     n = _Num(s, e, value)
-    n.step = N.step(core)
+    n.step = 0.0 if exp else N.step(core)
     if whole and not dec and e < len(text) and text[e] in "/⁄":
         return _slash_fraction(text, n, whole)
     return n
@@ -311,7 +318,7 @@ def _fraction_ok(text: str, n: _Num, first: str) -> bool:
     if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each") or \
             text[n.end:n.end + 1] in ("-", "‐"):
         return False
-    if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an", "on"):
+    if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an"):
         return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
     return True
 
@@ -367,7 +374,7 @@ def _widen(text: str, n: _Num) -> bool:
         if m:
             word = m.group(2) or m.group(4) or m.group(5)
             if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
-                mult = N.SCALE_SUFFIX.get(word) or N.SCALE_SUFFIX.get(word.lower()) or 12.0
+                mult = 12.0 if word.startswith("dozen") else N.SCALE_SUFFIX.get(word) or N.SCALE_SUFFIX[word.lower()]
                 if word.lower() == "hundred" and (m2 := _SCALE.match(text, m.end())) and m2.group(2):
                     mult *= N.SCALE_SUFFIX[m2.group(2).lower()]
                     m = m2

@@ -17,7 +17,7 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "la
 #: Suffixes written right after digits (``3bn``, ``40k``, ``$5m``); ``m`` is decided by context.
 SCALE_SUFFIX = {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6,
                 "mil": 1e6, "MM": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "B": 1e9,
-                "billion": 1e9, "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100,
+                "billion": 1e9, "T": 1e12, "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100,
                 "lakh": 1e5, "crore": 1e7}
 #: Denominators: ``a third``, ``two-thirds``, ``three quarters``.
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,

@@ -231,6 +231,10 @@ def _word_cores(text: str, low: str | None) -> list[_Num]:
             out.append(n)
 
 
+_DIGIT_WORDS = {**{w: str(v) for w, v in N.CARDINALS.items()}, "nought": "0", "naught": "0", "oh": "0"}
+_POINT = re.compile(r"[ \t]+point[ \t]+((?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine)"
+                    r"(?:[ \t]+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))*)(?![A-Za-z])",
+                    re.IGNORECASE)
 _NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?:half[ \t]+)?an?[ \t]+\Z", re.IGNORECASE)
 
@@ -260,7 +264,15 @@ def _word_core(text: str, m: re.Match) -> _Num | None:
         else:
             return None
     value, is_fraction = parsed
-    if not _word_ok(text, s0, e, text[s0:e].lower(), j == 1):
+    pm = _POINT.match(text, e) if not is_fraction else None
+    if pm:
+        digits = "".join(_DIGIT_WORDS.get(t.lower(), "?") for t in re.findall(r"[A-Za-z]+", pm.group(1)))
+        if "?" not in digits and value == int(value):
+            value, e = float(f"{int(value)}.{digits}"), pm.end()
+            sm = re.match(r"[ \t]+(thousand|million|billion|trillion)\b", text[e:e + 12], re.IGNORECASE)
+            if sm:
+                value, e = value * N.SCALES[sm.group(1).lower()], e + sm.end()
+    elif not _word_ok(text, s0, e, text[s0:e].lower(), j == 1):
         return None
     n = _Num(s0, e, value, words=True)
     if is_fraction:
@@ -519,6 +531,8 @@ def _attach_unit(text: str, n: _Num, cur: str | None) -> bool:
         else:
             return True
         n.kind, n.end = "currency", m.end()
+        if low not in SUBUNITS and n.scale == 1.0:
+            _cents(text, n)
         return True
     surface = m.group("unit")
     expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
@@ -541,6 +555,22 @@ def _attach_unit(text: str, n: _Num, cur: str | None) -> bool:
             n.value += int(inch.group(1)) / 12
             n.end += inch.end()
     return True
+
+
+_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))",
+                    re.IGNORECASE)
+
+
+def _cents(text: str, n: _Num) -> None:
+    """``15 dollars 50`` and ``thirteen dollars and forty-five cents`` → 15.50, 13.45."""
+    m = _CENTS.match(text, n.end)
+    if not m:
+        return
+    c = m.group(1)
+    v = float(c) if c.isdigit() else (N.words_value(c) or (None, True))[0]
+    if v is not None and 0 < v < 100 and v == int(v):
+        n.value += v / 100
+        n.end = n.cend = m.end()
 
 
 def _plain_ok(text: str, n: _Num) -> bool:

@@ -47,6 +47,10 @@ def words_value(text: str) -> tuple[float, bool] | None:
     toks = [t for t in _SPLIT.split(text.lower()) if t]
     if not toks:
         return None
+    if len(toks) > 1 and toks[-1] in SCALES and toks[-2] in DENOMINATORS:
+        head = toks[:-1]
+        part = (0.25 if head[0] == "quarter" else 0.5, True) if len(head) == 1 else words_value(" ".join(head))
+        return None if part is None else (part[0] * SCALES[toks[-1]], False)
     den = DENOMINATORS.get(toks[-1])
     if den and toks[-1] not in ("half", "halves") or toks[-1] in ("half", "halves") and len(toks) > 1:
         return _fraction(toks[:-1], den)
@@ -62,12 +66,13 @@ def _fraction(toks: list[str], den: int) -> tuple[float, bool] | None:
     """``[a]`` third, ``[two]`` thirds, ``[one, and, a]`` half (a whole number plus a fraction)."""
     if not toks:
         return None
-    whole = 0.0
+    whole, scale = 0.0, 1.0
     if "and" in toks:
         i = len(toks) - 1 - toks[::-1].index("and")
         w = _integer(toks[:i])
         if w is None:
             return None
+        scale = SCALES.get(toks[i - 1], 1.0)
         whole, toks = w, toks[i + 1:]
     if toks in (["a"], ["an"], ["one"]):
         num = 1.0
@@ -78,7 +83,7 @@ def _fraction(toks: list[str], den: int) -> tuple[float, bool] | None:
         num = n
     if whole == 0 and num >= den and den != 2:
         return None
-    return (whole + num / den, whole == 0)
+    return (whole + num / den * scale, whole == 0)
 
 
 def _integer(toks: list[str]) -> float | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import math
 import os
 import re
@@ -21,6 +20,7 @@ import yaml
 from factcheck import relation
 from factcheck.errors import RuleError
 from factcheck.models import Expected, Interval, Severity
+from factcheck.units import canonical_unit
 
 ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\Z")
 FILE_KEYS = ("include", "facts", "relations")
@@ -144,68 +144,6 @@ class RuleSet:
             if f.id == id:
                 return f
         raise KeyError(id)
-
-
-# -- units -------------------------------------------------------------------------------
-
-CURRENCIES = frozenset("""
-AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN
-BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL
-GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
-KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN
-NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK
-SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU
-UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL""".split())
-_UNIT_ALIASES = {"%": "percent", "percent": "percent", "per cent": "percent", "percentage": "percent",
-                 "percentage_point": "percentage_point", "percentage point": "percentage_point",
-                 "percentage points": "percentage_point", "pp": "percentage_point",
-                 "count": None, "$": "USD", "£": "GBP", "€": "EUR"}
-_POWERS = {2: "square_", 3: "cubic_"}
-
-
-@functools.lru_cache(maxsize=1)
-def unit_registry():
-    """The pint registry, built once on first use."""
-    import pint
-    return pint.UnitRegistry()
-
-
-@functools.lru_cache(maxsize=512)
-def canonical_unit(text: str) -> str | None:
-    """A unit as the extractor names it: ``km`` → ``kilometer``, ``km²`` → ``square_kilometer``.
-
-    ``percent``, ``percentage_point``, ISO 4217 codes (``USD``) and pint long names; raises
-    ``ValueError`` for anything else.
-    """
-    key = " ".join(text.strip().split())
-    if key.lower() in _UNIT_ALIASES:
-        return _UNIT_ALIASES[key.lower()]
-    if key in CURRENCIES:
-        return key
-    power, base = 1, key.replace("²", "^2").replace("³", "^3")
-    for n, prefix in _POWERS.items():
-        if base.startswith(prefix):
-            power, base = n, base[len(prefix):]
-    try:
-        units = unit_registry().parse_units(base)
-    except Exception:
-        if key.upper() in CURRENCIES:
-            return key.upper()
-        raise ValueError(text) from None
-    parts = dict(units._units)
-    if not parts:
-        raise ValueError(text)
-    if len(parts) == 1:
-        (name, exp), = parts.items()
-        name = re.sub(r"metric_ton\Z", "tonne", name)
-        exp *= power
-        if exp == 1:
-            return name
-        if exp in _POWERS:
-            return _POWERS[exp] + name
-    if power != 1:
-        raise ValueError(text)
-    return str(units).replace(" ", "").replace("metric_ton", "tonne")
 
 
 # -- match terms -------------------------------------------------------------------------

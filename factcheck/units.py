@@ -184,3 +184,57 @@ def unit_name(surface: str) -> str | None:
     """The normalized unit of a surface written after a number, or None when it is not one."""
     expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
     return canonical(expr) if expr else None
+
+
+#: Every ISO 4217 code a rule file may name as a unit.
+CURRENCIES = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN
+BZD CAD CDF CHF CLP CNY COP CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL
+GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW
+KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN
+NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK
+SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU
+UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG ZWL""".split())
+_UNIT_ALIASES = {"%": "percent", "percent": "percent", "per cent": "percent", "percentage": "percent",
+                 "percentage_point": "percentage_point", "percentage point": "percentage_point",
+                 "percentage points": "percentage_point", "pp": "percentage_point",
+                 "count": None, "$": "USD", "£": "GBP", "€": "EUR"}
+_POWERS = {2: "square_", 3: "cubic_"}
+
+
+@functools.lru_cache(maxsize=512)
+def canonical_unit(text: str) -> str | None:
+    """A unit as the extractor names it: ``km`` → ``kilometer``, ``km²`` → ``square_kilometer``.
+
+    ``percent``, ``percentage_point``, ISO 4217 codes (``USD``) and pint long names; raises
+    ``ValueError`` for anything else.
+    """
+    key = " ".join(text.strip().split())
+    if key.lower() in _UNIT_ALIASES:
+        return _UNIT_ALIASES[key.lower()]
+    if key in CURRENCIES:
+        return key
+    power, base = 1, key.replace("²", "^2").replace("³", "^3")
+    for n, prefix in _POWERS.items():
+        if base.startswith(prefix):
+            power, base = n, base[len(prefix):]
+    try:
+        units = unit_registry().parse_units(base)
+    except Exception:
+        if key.upper() in CURRENCIES:
+            return key.upper()
+        raise ValueError(text) from None
+    parts = dict(units._units)
+    if not parts:
+        raise ValueError(text)
+    if len(parts) == 1:
+        (name, exp), = parts.items()
+        name = re.sub(r"metric_ton\Z", "tonne", name)
+        exp *= power
+        if exp == 1:
+            return name
+        if exp in _POWERS:
+            return _POWERS[exp] + name
+    if power != 1:
+        raise ValueError(text)
+    return str(units).replace(" ", "").replace("metric_ton", "tonne")

@@ -13,7 +13,9 @@ are looked up in rings around the number, nearest first:
 A fact is a candidate when every ``all`` term is found in some ring, at least one ``any``
 term is found (if any are given), no ``none`` term stands in the claim's own clause, and
 at least one term stands in the claim's clause or noun (in its noun for a vague amount
-such as "thousands": a crowd is not a count of hostages).
+such as "thousands": a crowd is not a count of hostages).  A claim more than five times
+off the fact's figure must name the fact in its counted noun ("two countries" is not a
+count of hostages), and a singular noun is not what a count above one counts.
 Candidates are ranked by their best (nearest) piece of evidence, then by the summed rings
 of all their terms, then by the distance in characters to the nearest term.  A claim
 attaches to at most one fact: the winner.  When the top candidates tie, the one the claim
@@ -81,7 +83,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 def _ring(term, text: str, ctx: Context, claim: Claim) -> tuple[int, int]:
     """(ring, distance) of the nearest occurrence of ``term``; ring 0 when absent."""
     pat = term.pattern
-    if ctx.noun and pat.search(ctx.noun):
+    if ctx.noun and pat.search(ctx.noun) and _counts(ctx.noun, claim):
         return NOUN, 0
     best = None
     for m in pat.finditer(text, *ctx.sentence):
@@ -148,7 +150,26 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
     return out
 
 
+def _counts(noun: str, claim: Claim) -> bool:
+    """Whether ``noun`` can be what the claim counts: a plural, unless the value is one or less."""
+    head = noun.rsplit(None, 1)[-1].lower()
+    return claim.kind != "count" or claim.value <= 1 or head.endswith("s") or head in _PLURALS
+
+
+_PLURALS = frozenset("people men women children police staff personnel".split())
+
+
+def _plausible(fact, claim: Claim, on: dt.date | None, ring: int) -> bool:
+    """A claim five times off the figure must name the fact in its counted noun to be about it."""
+    exp = fact.expected(on)
+    if exp is None or ring >= NOUN or not exp.value or not claim.value:
+        return True
+    ratio = abs(claim.value / exp.value)
+    return 0.2 <= ratio <= 5
+
+
 def _winner(ranked: list, claim: Claim, on: dt.date | None):
+    ranked = [(s, f) for s, f in ranked if _plausible(f, claim, on, s[0])]
     if not ranked:
         return None
     best = max(s for s, _ in ranked)

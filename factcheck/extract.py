@@ -82,6 +82,7 @@ _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|[ \t]?(?:[ap]\.m\.|[ap]m
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?")
+_INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
 _DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
@@ -120,7 +121,7 @@ def extract(text: str) -> list[Claim]:
             lo, hi = n.vague
             q, lo_open, hi_open = ("range" if n.q == "range" else "vague"), False, False
         else:
-            lo, hi, lo_open, hi_open, q = Q.bounds(n.value, n.q, n.step)
+            lo, hi, lo_open, hi_open, q = Q.bounds(n.value, n.q, n.step if n.scale > 1 else 0.0)
         out.append(Claim(n.value, lo, hi, q, n.unit, n.start, n.end, text[n.start:n.end], s0, s1,
                          _noun(text, n), n.kind, lo_open, hi_open))
     return out
@@ -136,7 +137,7 @@ def _digit_cores(text: str) -> list[_Num]:
         s = m.start()
         if s < skip_to:
             continue
-        p = _PHONE.match(text, s)
+        p = _PHONE.match(text, s) or (s and text[s - 1] == "+" and _INTL.match(text, s))
         if p:
             skip_to = p.end()
             continue
@@ -295,7 +296,7 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
     nxt = text[e:e + 12]
     if words == "one" or words == "a":
         if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
-                  "last", "only", "someone", "everyone", "other", "another", "little", "big", "new", "old",
+                  "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
                   "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
             return False
         if _OUT_OF.match(text, e):
@@ -550,7 +551,7 @@ def _attach_unit(text: str, n: _Num, cur: str | None) -> bool:
     name = canonical(expr)
     n.unit, n.kind, n.end = name, "quantity", m.end()
     if name == "foot":
-        inch = re.match(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b\.?|inch(?:es)?\b|\")", text[n.end:n.end + 16])
+        inch = re.match(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")", text[n.end:n.end + 16])
         if inch:
             n.value += int(inch.group(1)) / 12
             n.end += inch.end()
@@ -679,11 +680,15 @@ def _ranges(text: str, nums: list[_Num]) -> list[_Num]:
     return out
 
 
+_PLURAL_LIKE = frozenset("people children men women staff police personnel cattle troops data media".split())
+
+
 def _noun(text: str, n: _Num) -> str:
-    """The words right after a claim that name what it counts, up to four, stopping at function words."""
+    """The words right after a claim that name what it counts: up to four, ending at the first
+    plural-looking word, a function word, a verb form or punctuation."""
     pos = n.end
     words: list[str] = []
-    if n.kind in ("fraction", "quantity") or n.vague is not None or n.scale > 1:
+    if n.kind in ("fraction", "quantity", "percent") or n.vague is not None or n.scale > 1:
         m = re.match(r"[ \t]+of(?=[ \t])", text[pos:pos + 4])
         if m:
             pos += m.end()
@@ -701,6 +706,8 @@ def _noun(text: str, n: _Num) -> str:
             break
         words.append(w)
         pos = m.end()
-        if text[pos:pos + 1] in ",.;:!?)\"”":
+        if lw in _PLURAL_LIKE or len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+            break
+        if text[pos:pos + 1] in (",", ".", ";", ":", "!", "?", ")", '"', "”"):
             break
     return " ".join(words)

@@ -59,10 +59,16 @@ def name(word: str) -> str:
 def bounds(value: float, qualifier: str, step: float = 0.0) -> tuple[float, float, bool, bool, str]:
     """``(low, high, low_open, high_open, qualifier)`` that a qualified value asserts.
 
-    ``step`` is the place value of the last digit written (``1.8 million`` → 100,000); an
-    approximation is ±5 % or ± half a step, whichever is wider.
+    ``step`` is the place value of the last digit of a scaled figure (``1.8 million`` →
+    100,000; 0 when there is no scale word).  Such a figure is rounded, so an exact one
+    asserts its rounding interval ``[v - step/2, v + step/2)``; an approximation is ±5 % or
+    that rounding interval, whichever is wider.
     """
     v = value
+    if qualifier == "exact":
+        if step:
+            return v - step / 2, v + step / 2, False, True, "exact"
+        return v, v, False, False, "exact"
     if qualifier == "approx":
         half = 0.05 * abs(v)
         if step / 2 > half:

@@ -39,7 +39,7 @@ _UNITS = {
     "gram": "g|gram|grams|gramme|grammes",
     "milligram": "mg|milligram|milligrams",
     "microgram": "μg|µg|mcg|microgram|micrograms|microgramme|microgrammes",
-    "pound": "lb|lbs|lb.|lbs.",
+    "pound": "lb|lbs",
     "ounce": "oz|ounce|ounces",
     "liter": "l|L|litre|litres|liter|liters",
     "milliliter": "ml|mL|millilitre|millilitres|milliliter|milliliters",

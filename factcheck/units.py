@@ -166,18 +166,9 @@ def unit_registry():
     return ureg
 
 
-@functools.lru_cache(maxsize=None)
 def canonical(expr: str) -> str:
-    """A pint expression as factcheck names it: ``kilometer / hour`` → ``kilometer/hour``."""
-    if expr in ("percent", "percentage_point", "basis_point") or expr in CURRENCY_CODES or len(expr) == 3 and expr.isupper():
-        return expr
-    units = unit_registry().parse_units(expr)
-    parts = dict(units._units)
-    if len(parts) == 1:
-        (name, exp), = parts.items()
-        name = "tonne" if name == "metric_ton" else name
-        return {1: name, 2: "square_" + name, 3: "cubic_" + name}.get(exp, str(units).replace(" ", ""))
-    return str(units).replace(" ", "")
+    """A pint expression as factcheck names it (``kilometer / hour`` → ``kilometer/hour``)."""
+    return canonical_unit(expr)
 
 
 def unit_name(surface: str) -> str | None:

@@ -146,6 +146,6 @@ def test_every_unit_surface_resolves_through_pint():
 
 
 def test_unit_names_agree_with_the_rules_loader():
-    from factcheck.rules import canonical_unit
+    from factcheck.units import canonical_unit
     for surface in ("km", "tonnes", "sq km", "km/h", "mph", "°C", "kg", "acres", "gallons", "GB", "MW", "rpm"):
         assert canonical_unit(unit_name(surface)) == unit_name(surface), surface

@@ -113,7 +113,7 @@ def extract(text: str) -> list[Claim]:
     out: list[Claim] = []
     last = -1
     for n in nums:
-        if n.start < last:
+        if n.start < last or not math.isfinite(n.value) or n.vague is None and abs(n.value) > 1e300:
             continue
         last = n.end
         s0, s1 = sentences.around(n.start)
@@ -404,7 +404,7 @@ def _widen(text: str, n: _Num) -> bool:
         if not _attach_unit(text, n, cur):
             return False
     m = _MINUS_BEFORE.match(rev)
-    if m and n.kind != "fraction" and n.vague is None and not (m.group()[:1] in "-−" and _IDENT.search(text, 0, n.start - m.end() + 1)):
+    if m and n.kind != "fraction" and n.vague is None:
         if m.group().strip("-− \t"):
             n.value, n.start = -n.value, n.start - m.end()
             rev = rev[m.end():]

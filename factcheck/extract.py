@@ -27,32 +27,15 @@ _SEP = "\u00a0\u2009\u202f"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _DIGITS = re.compile(
-    r"(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
+    r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
     r"(?:(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)"
     r"(?P<dec>\.\d+)?|(?P<bare>\.\d+)|(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion)))"
     r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.]))?"
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
 
 
-def _trie(words) -> str:
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [re.escape(k) + emit(v) for k, v in sorted(node.items()) if k]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-    return emit(tree)
-
-
 _WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
-_W = "(?:" + _trie(_WORD_LIST) + ")(?![a-z])"
+_W = alternation(_WORD_LIST) + "(?![a-z])"
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
 _WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + ")*")
 _WORDS_ANYCASE = re.compile(_WORDS.pattern, re.IGNORECASE)
@@ -69,7 +52,7 @@ _UNIT = re.compile(
     r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}[(\[{<]?)"
     r"(?:(?P<age>" + alternation(_AGE) + r")|(?P<pct>%|" + alternation(_PERCENT_SURFACES) + r")"
     r"|(?P<unit>" + alternation(UNIT_SURFACES) + r")"
-    r"|(?P<cur>" + alternation(_CURRENCY_SURFACES) + r"|pounds|pound|" + "|".join(CURRENCY_CODES) + r"))"
+    r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES]) + r"))"
     r"(?![A-Za-z0-9²³])[)\]}>]?"
     r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
@@ -397,13 +380,13 @@ def _widen(text: str, n: _Num) -> bool:
                 n.end = e = m.end()
         if cur:
             n.unit, n.kind = cur, "currency"
-        elif n.scale == 1.0 and (e >= len(text) or not _UNIT.match(text, e)):
-            if _AFTER_BAD.match(text, e):
-                return False
-    if n.kind == "count" and n.vague is None:
-        if not _attach_unit(text, n, cur):
-            return False
-    m = _MINUS_BEFORE.match(rev)
+    um = _UNIT.match(text, e) if n.kind == "count" and n.vague is None else None
+    if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
+        return False
+    if um and not _attach_unit(text, n, cur, um):
+        return False
+    c = rev[:1]
+    m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in ("s", "e", "S", "E") else None
     if m and n.kind != "fraction" and n.vague is None:
         if m.group().strip("-− \t"):
             n.value, n.start = -n.value, n.start - m.end()
@@ -480,13 +463,7 @@ def _single_letter_scale(text: str, n: _Num, word: str, end: int, cur: str | Non
     return n.step < 1
 
 
-def _attach_unit(text: str, n: _Num, cur: str | None) -> bool:
-    e = n.end
-    m = _UNIT.match(text, e)
-    if not m:
-        if n.words and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha():
-            return True
-        return True
+def _attach_unit(text: str, n: _Num, cur: str | None, m: re.Match) -> bool:
     sep = m.group("sep") or ""
     g = m.lastgroup
     if g == "age":

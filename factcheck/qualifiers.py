@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.units import alternation
+
 INF = math.inf
 
 #: Words written before a number → qualifier name.
@@ -38,13 +40,8 @@ AFTER = {"or more": "at-least", "or higher": "at-least", "or over": "at-least", 
 _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 
 
-def _rev(phrase: str) -> str:
-    return r"\s+".join(re.escape(w[::-1]) for w in reversed(phrase.split()))
-
-
 #: Matches a reversed qualifier at the start of reversed text (i.e. just before the number).
-REVERSED = re.compile(r"[ \t\u00a0]*(" + "|".join(_rev(p) for p in sorted(_WORD_OF, key=len, reverse=True))
-                      + r")(?![A-Za-z])", re.IGNORECASE)
+REVERSED = re.compile(r"[ \t\u00a0]*(" + alternation(p[::-1] for p in _WORD_OF) + r")(?![A-Za-z])", re.IGNORECASE)
 AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|"
                            r"or thereabouts|and more|and up|and over)\b|(-?odd\b|\+(?![\d.])|-plus\b))",
                            re.IGNORECASE)

@@ -151,8 +151,25 @@ UNIT_SURFACES: dict[str, str] = _table()
 
 
 def alternation(surfaces) -> str:
-    """A regex alternation of literal surfaces, longest first; spaces match any blank run."""
-    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(surfaces, key=len, reverse=True))
+    """One regex for a set of literal surfaces, as a trie (one pass whatever their number).
+
+    Longer surfaces win over their prefixes (``miles`` over ``mi``); a space in a surface
+    matches any run of blanks.
+    """
+    tree: dict = {}
+    for surface in surfaces:
+        node = tree
+        for ch in surface:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if k == " " else re.escape(k)) + emit(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return "(?:" + emit(tree) + ")"
 
 
 @functools.lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from factcheck.extract import extract as _extract  # noqa: E402
 
 _SUBUNIT = re.compile(r"(?:cents?|pence|p|sen)\Z", re.IGNORECASE)
+_MAIN = re.compile(r"dollar|euro|pound|yen|[$£€¥]", re.IGNORECASE)
 
 
 def extract(text: str) -> list[dict]:
@@ -30,7 +31,7 @@ def extract(text: str) -> list[dict]:
              "low": None, "high": None}
         if c.kind == "fraction":
             d["value"] = c.value / 100
-        elif c.kind == "currency" and _SUBUNIT.search(c.text):
+        elif c.kind == "currency" and _SUBUNIT.search(c.text) and not _MAIN.search(c.text):
             d["value"] = round(c.value * 100, 9)
         if c.qualifier == "range":
             d["low"], d["high"] = c.low, c.high

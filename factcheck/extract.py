@@ -53,7 +53,7 @@ _UNIT = re.compile(
     r"(?:(?P<age>" + alternation(_AGE) + r")|(?P<pct>%|" + alternation(_PERCENT_SURFACES) + r")"
     r"|(?P<unit>" + alternation(UNIT_SURFACES) + r")"
     r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES]) + r"))"
-    r"(?![A-Za-z0-9²³])[)\]}>]?"
+    r"(?![A-Za-z0-9²³]|-\d)[)\]}>]?"
     r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:[ \u00a0]?((?i:SU|\.S\.U|C|AC|A|UA|ZN|KH|S|R))(?![A-Za-z]))?|(DSU|PBG|RUE|YPJ|"
@@ -386,6 +386,8 @@ def _widen(text: str, n: _Num) -> bool:
     if um and not _attach_unit(text, n, cur, um):
         return False
     c = rev[:1]
+    if c in ("±", "/") or rev[:4] == " -/+" or rev[:2] == " ±":
+        return False
     m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in ("s", "e", "S", "E") else None
     if m and n.kind != "fraction" and n.vague is None:
         if m.group().strip("-− \t"):

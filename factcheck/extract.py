@@ -68,6 +68,7 @@ _PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,
 _INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
 _DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
+_SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
                       r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
                       r"Pkwy|Plaza)\b")
@@ -523,7 +524,7 @@ def _attach_unit(text: str, n: _Num, cur: str | None, m: re.Match) -> bool:
         if surface not in ("C", "F", "m") or re.match(r"[ \t]*[A-Za-z]", text[m.end():m.end() + 2]) and \
                 not re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3]):
             return True
-    if surface in ("C", "F") and not sep and text[m.end():m.end() + 1] == "-":
+    if surface in ("C", "F", "m") and _SYMBOL_GLUED.match(text, m.end()):
         return True
     if "-" in sep and expr in DURATIONS and _DURATION_HYPHEN.match(text, m.end()):
         return True

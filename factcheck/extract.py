@@ -47,21 +47,21 @@ _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand
 _PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
 _CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
 _AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
-        "-years-old", "years young")
+        "-years-old", "years young", "year-olds", "-year-olds")
 _UNIT = re.compile(
-    r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}[(\[{<]?)"
+    r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}(?P<ob>[(\[{<])?)"
     r"(?:(?P<age>" + alternation(_AGE) + r")|(?P<pct>%|" + alternation(_PERCENT_SURFACES) + r")"
     r"|(?P<unit>" + alternation(UNIT_SURFACES) + r")"
     r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES]) + r"))"
-    r"(?![A-Za-z0-9²³]|-\d)[)\]}>]?"
+    r"(?![A-Za-z0-9²³])(?:(?<=[A-Za-z])(?!-\d)|(?<![A-Za-z]))(?(ob)[)\]}>])"
     r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
-    r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:[ \u00a0]?((?i:SU|\.S\.U|C|AC|A|UA|ZN|KH|S|R))(?![A-Za-z]))?|(DSU|PBG|RUE|YPJ|"
+    r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
     r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
 _PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
-_NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*)")
-_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
+_NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*(?:\.[A-Za-z][\w'’-]*)*\.?)")
+_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?")
@@ -77,12 +77,13 @@ _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?)
 class _Num:
     """A number core being widened into a claim."""
 
-    __slots__ = ("start", "end", "cend", "value", "unit", "kind", "q", "step", "vague", "scale", "words")
+    __slots__ = ("start", "end", "cend", "value", "unit", "kind", "q", "step", "vague", "scale", "words", "adjective")
 
     def __init__(self, start: int, end: int, value: float, words: bool = False):
         self.start, self.end, self.cend, self.value = start, end, end, value
         self.unit: str | None = None
         self.kind, self.q, self.step, self.vague, self.scale, self.words = "count", "exact", 0.0, None, 1.0, words
+        self.adjective = False
 
 
 def extract(text: str) -> list[Claim]:
@@ -124,6 +125,8 @@ def _digit_cores(text: str) -> list[_Num]:
         p = _PHONE.match(text, s) or (s and text[s - 1] == "+" and _INTL.match(text, s))
         if p:
             skip_to = p.end()
+            continue
+        if s > 1 and text[s - 1] in "-–" and text[s - 2].isdigit() and not (out and out[-1].end == s - 1):
             continue
         try:
             n = _digit_core(text, m)
@@ -433,7 +436,7 @@ def _out_of(text: str, n: _Num) -> None:
 
 
 def _currency_code(m: re.Match) -> str | None:
-    sym, prefix, code, dollar = m.group(1), m.group(2), m.group(3), m.group(4)
+    sym, prefix, code, dollar = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(5)
     if dollar:
         return {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}[dollar[::-1]]
     if code:
@@ -470,8 +473,6 @@ def _attach_unit(text: str, n: _Num, cur: str | None, m: re.Match) -> bool:
     sep = m.group("sep") or ""
     g = m.lastgroup
     if g == "age":
-        if text[m.end():m.end() + 1] == "s":
-            return False
         n.unit, n.kind, n.end = "year", "age", m.end()
         return True
     if g == "pct":
@@ -529,7 +530,7 @@ def _attach_unit(text: str, n: _Num, cur: str | None, m: re.Match) -> bool:
     if "-" in sep and expr in DURATIONS and _DURATION_HYPHEN.match(text, m.end()):
         return True
     name = canonical(expr)
-    n.unit, n.kind, n.end = name, "quantity", m.end()
+    n.unit, n.kind, n.end, n.adjective = name, "quantity", m.end(), "-" in sep
     if name == "foot":
         inch = re.match(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")", text[n.end:n.end + 16])
         if inch:
@@ -665,29 +666,42 @@ _PLURAL_LIKE = frozenset("people children men women staff police personnel cattl
 
 def _noun(text: str, n: _Num) -> str:
     """The words right after a claim that name what it counts: up to four, ending at the first
-    plural-looking word, a function word, a verb form or punctuation."""
+    plural-looking word, a function word, a verb form or punctuation.  After a unit, a currency
+    or a percentage the counted thing follows "of" ("3.5 million tonnes of wheat"); ages take
+    no capitalized words (names)."""
     pos = n.end
     words: list[str] = []
-    if n.kind in ("fraction", "quantity", "percent") or n.vague is not None or n.scale > 1:
-        m = re.match(r"[ \t]+of(?=[ \t])", text[pos:pos + 4])
-        if m:
-            pos += m.end()
-            if re.match(r"[ \t]+the(?=[ \t])", text[pos:pos + 5]):
-                pos += 4
+    of = re.match(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])", text[pos:pos + 9])
+    if of and (n.kind != "count" or n.vague is not None or n.scale > 1):
+        pos += of.end()
+    elif n.kind in ("quantity", "percent", "currency") and not (n.adjective and n.kind == "quantity"):
+        return ""
     while len(words) < 4:
         m = _NOUN.match(text, pos)
         if not m:
             break
         w = m.group(1)
+        end_dot = w.endswith(".") and "." not in w[:-1]
+        if end_dot:
+            w = w[:-1]
         lw = w.lower()
-        if lw in STOP or (words and (lw.endswith("ed") or lw.endswith("ing"))) or w.isdigit():
+        if lw in STOP or w.isdigit() or n.kind == "age" and w[:1].isupper():
             break
-        if words and w[:1].isupper() != words[-1][:1].isupper() and not words[-1][:1].isupper():
+        if lw.endswith(("ed", "ing")) and (words or not _modifies(text, m.end())):
             break
         words.append(w)
         pos = m.end()
-        if lw in _PLURAL_LIKE or len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
+        if end_dot or lw in _PLURAL_LIKE or len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")):
             break
         if text[pos:pos + 1] in (",", ".", ";", ":", "!", "?", ")", '"', "”"):
             break
     return " ".join(words)
+
+
+def _modifies(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` a noun that a participle before it modifies ("detained Palestinians")?"""
+    m = _NOUN.match(text, pos)
+    if not m:
+        return False
+    w = m.group(1).rstrip(".")
+    return w[:1].isupper() or w.lower() in _PLURAL_LIKE or len(w) > 3 and w.endswith("s") and not w.endswith("ss")

@@ -66,7 +66,7 @@ _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.
 _PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?")
 _INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
-_DURATION_HYPHEN = re.compile(r"-(?:year|month|week|day|hour|minute)s?-old")
+_OLD = re.compile(r"[- ]old\b")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
@@ -278,6 +278,9 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
         return False
     if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
         return False
+    if text[s].isupper() and not text[s:e].isupper() and not _sentence_start(text, s) and \
+            re.match(r"[ \t]+[A-Z]", text[e:e + 3]):
+        return False
     if words == "zero":
         return bool(_UNIT.match(text, e))
     nxt = text[e:e + 12]
@@ -299,6 +302,14 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
             and words == "one":
         return False
     return True
+
+
+def _sentence_start(text: str, s: int) -> bool:
+    """Does ``s`` begin a sentence, a line or a quotation?"""
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n…—–-"
 
 
 def _fraction_ok(text: str, n: _Num, first: str) -> bool:
@@ -527,7 +538,8 @@ def _attach_unit(text: str, n: _Num, cur: str | None, m: re.Match) -> bool:
             return True
     if surface in ("C", "F", "m") and _SYMBOL_GLUED.match(text, m.end()):
         return True
-    if "-" in sep and expr in DURATIONS and _DURATION_HYPHEN.match(text, m.end()):
+    if expr in DURATIONS and expr != "year" and (om := _OLD.match(text, m.end())):
+        n.unit, n.kind, n.end = canonical(expr), "age", om.end()
         return True
     name = canonical(expr)
     n.unit, n.kind, n.end, n.adjective = name, "quantity", m.end(), "-" in sep

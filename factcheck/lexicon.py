@@ -60,7 +60,9 @@ between through throughout toward towards upon within via versus vs like unlike 
 though because until unless whether either neither both own same than too very much many few several
 some any one two three four five six seven eight nine ten got get gets make makes made take takes
 took give gives gave go goes went come comes came see sees saw became become becomes left per cent
-percent year-on-year respectively alone combined altogether total overall
+percent year-on-year respectively alone combined altogether total overall caught found held kept
+left lost met paid ran sent shot sold spent stood fell rose won grew led brought bought thought knew
+began wore drove flew threw broke spoke chose hit cost put set
 """.split())
 
 #: After "m" (metre or million?): these words mean metres ("5m tall", "100m sprint").

@@ -431,7 +431,7 @@ def _widen(text: str, n: _Num) -> bool:
     return True
 
 
-_OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:-[a-z]+)?)(?![A-Za-z])")
+_OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:[- ][a-z]+){0,2})(?![A-Za-z])")
 
 
 def _out_of(text: str, n: _Num) -> None:
@@ -439,11 +439,19 @@ def _out_of(text: str, n: _Num) -> None:
     m = _OUT_OF.match(text, n.end)
     if not m or n.value < 0:
         return
-    b = m.group(1)
-    den = float(b) if b.isdigit() else (N.words_value(b) or (None, True))[0]
-    if den is None or not n.value < den <= 1000 or _UNIT.match(text, m.end()):
+    b, end = m.group(1), m.end()
+    den = float(b) if b.isdigit() else None
+    while den is None and b:
+        parsed = N.words_value(b)
+        if parsed and not parsed[1]:
+            den = parsed[0]
+            break
+        cut = max(b.rfind(" "), b.rfind("-"))
+        end -= len(b) - max(cut, 0)
+        b = b[:cut] if cut > 0 else ""
+    if den is None or not n.value < den <= 1000 or _UNIT.match(text, end):
         return
-    n.value, n.unit, n.kind, n.end, n.cend = 100 * n.value / den, "percent", "fraction", m.end(), m.end()
+    n.value, n.unit, n.kind, n.end, n.cend = 100 * n.value / den, "percent", "fraction", end, end
 
 
 def _currency_code(m: re.Match) -> str | None:
@@ -640,7 +648,8 @@ def _ranges(text: str, nums: list[_Num]) -> list[_Num]:
         if g not in ("-", "–", "—", "to", "and", "or", "through"):
             out.append(b)
             continue
-        if a.kind == b.kind or a.unit is None and a.kind == "count":
+        spread = g in ("-", "–", "—", "to", "through", "or") or g == "and" and a.q == "between"
+        if spread and b.kind != "fraction" and (a.kind == b.kind or a.unit is None and a.kind == "count"):
             if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value and a.step >= 1:
                 a.value *= b.scale
                 a.scale = b.scale

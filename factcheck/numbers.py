@@ -47,7 +47,7 @@ def words_value(text: str) -> tuple[float, bool] | None:
     toks = [t for t in _SPLIT.split(text.lower()) if t]
     if not toks:
         return None
-    if len(toks) > 1 and toks[-1] in SCALES and toks[-2] in DENOMINATORS:
+    if len(toks) > 1 and toks[-1] in SCALES and toks[-2] in DENOMINATORS and not any(t in SCALES for t in toks[:-1]):
         head = toks[:-1]
         part = (0.25 if head[0] == "quarter" else 0.5, True) if len(head) == 1 else words_value(" ".join(head))
         return None if part is None else (part[0] * SCALES[toks[-1]], False)

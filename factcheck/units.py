@@ -246,3 +246,17 @@ def canonical_unit(text: str) -> str | None:
     if power != 1:
         raise ValueError(text)
     return str(units).replace(" ", "").replace("metric_ton", "tonne")
+
+
+_PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
+_CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
+_AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
+        "-years-old", "years young", "year-olds", "-year-olds")
+#: What may follow a number: an age, a percentage, a unit or a currency (anchored at the number's end).
+AFTER_NUMBER = re.compile(
+    r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}(?P<ob>[(\[{<])?)"
+    r"(?:(?P<age>" + alternation(_AGE) + r")|(?P<pct>%|" + alternation(_PERCENT_SURFACES) + r")"
+    r"|(?P<unit>" + alternation(UNIT_SURFACES) + r")"
+    r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES]) + r"))"
+    r"(?![A-Za-z0-9²³])(?:(?<=[A-Za-z])(?!-\d)|(?<![A-Za-z]))(?(ob)[)\]}>])"
+    r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")

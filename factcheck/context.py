@@ -1,0 +1,275 @@
+"""The context of a number core: what stands next to it makes it a claim, or not.
+
+``widen`` attaches a currency sign, a minus, a scale word, a unit, a qualifier and an age
+to a ``Core``, and rejects cores that are years, dates, times, identifiers, names, list
+numbers or parts of codes.  Context before a core is matched on the reversed few dozen
+characters before it, so every check is anchored and short.
+"""
+from __future__ import annotations
+
+import re
+
+from factcheck import numbers as N
+from factcheck import qualifiers as Q
+from factcheck.cores import Core, out_of, prev_word
+from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, METRE_CONTEXT, MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE
+from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
+                             SUBUNITS, UNIT_SURFACES, canonical)
+
+_SEP = "\u00a0\u2009\u202f"
+_SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|"
+                    r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
+                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])")
+_CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
+    r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
+    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
+_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
+_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
+                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
+_OLD = re.compile(r"[- ]old\b")
+_IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
+_SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
+_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
+                      r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
+                      r"Pkwy|Plaza)\b")
+
+
+def _starts_sentence(text: str, s: int, word: str) -> bool:
+    """Whether ``word``, just before ``s``, opens a sentence (capitalized for its place, not as a name)."""
+    i = text.rfind(word, max(0, s - 40), s)
+    before = text[max(0, i - 6):i].rstrip(" \t\"“'‘(")
+    return i >= 0 and (not before or before[-1] in ".!?:\n")
+
+
+def widen(text: str, n: Core) -> bool:
+    """Attach scale, unit, currency and qualifiers; False when the core is not a claim."""
+    e = n.end
+    rev = text[max(0, n.start - 40):n.start][::-1]
+    cur = None
+    if not n.words and n.kind == "count":
+        if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):
+            n.value, n.start, rev = -n.value, n.start - 1, rev[1:]
+        cb = _CURRENCY_BEFORE.match(rev)
+        if cb:
+            cur = _currency_code(cb)
+            if cur:
+                n.start -= cb.end()
+                rev = rev[cb.end():]
+        m = _SCALE.match(text, e)
+        if m:
+            word = m.group(2) or m.group(4) or m.group(5)
+            if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
+                mult = 12.0 if word.startswith("dozen") else N.SCALE_SUFFIX.get(word) or N.SCALE_SUFFIX[word.lower()]
+                if word.lower() == "hundred" and (m2 := _SCALE.match(text, m.end())) and m2.group(2):
+                    mult *= N.SCALE_SUFFIX[m2.group(2).lower()]
+                    m = m2
+                n.value *= mult
+                n.step *= mult
+                n.scale = mult
+                n.end = e = m.end()
+        if cur:
+            n.unit, n.kind = cur, "currency"
+    um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
+    if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
+        return False
+    if um and not _attach_unit(text, n, cur, um):
+        return False
+    c = rev[:1]
+    if c in ("±", "/") or rev[:4] == " -/+" or rev[:2] == " ±":
+        return False
+    m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in ("s", "e", "S", "E") else None
+    if m and n.kind != "fraction" and n.vague is None:
+        if m.group().strip("-− \t"):
+            n.value, n.start = -n.value, n.start - m.end()
+            rev = rev[m.end():]
+        elif n.start - m.end() == 0 or not text[n.start - m.end() - 1].isalnum():
+            n.value, n.start = -n.value, n.start - m.end()
+            rev = rev[m.end():]
+    elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
+        pm = _IDENT.search(text, max(0, n.start - 12), n.start)
+        if not pm or pm.group()[:-1].lower() not in ("sub", "over", "under", "near", "now", "nearly", "almost"):
+            if not (pm and pm.start() and text[pm.start() - 1].isdigit()):
+                return False
+    if n.kind == "count" and not n.words and n.q == "exact" and not _plain_ok(text, n):
+        return False
+    if n.kind == "count" and n.vague is None:
+        out_of(text, n)
+    qm = Q.REVERSED.match(rev)
+    if qm:
+        n.q = Q.name(qm.group(1)[::-1])
+        n.start -= qm.end()
+    am = Q.AFTER_PATTERN.match(text, n.end)
+    if am and n.q == "exact" and n.vague is None:
+        n.q = Q.name(am.group(1) or am.group(2))
+        n.end = am.end()
+    return True
+
+
+def _currency_code(m: re.Match) -> str | None:
+    sym, prefix, code, dollar = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(5)
+    if dollar:
+        return {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}[dollar[::-1]]
+    if code:
+        code = code[::-1]
+        return CURRENCY_SYMBOLS.get(code) or code.upper()
+    if prefix:
+        p = prefix[::-1].upper()
+        return CURRENCY_SYMBOLS.get(p + sym) or CURRENCY_SYMBOLS.get(sym)
+    return CURRENCY_SYMBOLS.get(sym)
+
+
+def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | None) -> bool:
+    """Is the ``m``/``k``/``b`` right after digits a scale (``£5m``, ``2.3m passengers``, ``40k``)?"""
+    if cur or word == "T":
+        return bool(cur)
+    if word == "M":
+        return True
+    if word == "K" and n.step < 1:
+        return False
+    nxt = re.match(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)", text[end:end + 24])
+    if word in "kK":
+        return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display"))
+    if word in "bB":
+        return n.step < 1
+    if nxt:
+        w = nxt.group(1).lower()
+        if w in METRE_CONTEXT or w in STOP or not w.isalpha():
+            return False
+        return w.endswith("s") or w in ("people", "children", "men", "women") or n.step < 1
+    return n.step < 1
+
+
+def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
+    sep = m.group("sep") or ""
+    g = m.lastgroup
+    if g == "age":
+        n.unit, n.kind, n.end = "year", "age", m.end()
+        return True
+    if g == "pct":
+        surface = " ".join(m.group("pct").lower().split())
+        if "-" in sep and surface != "%":
+            return True
+        n.unit, n.kind, n.end = PERCENT_WORDS.get(surface, "percent"), "percent", m.end()
+        return True
+    if g == "tight":
+        t = m.group("tight")
+        if sep:
+            return True
+        if t in "€$£¥":
+            n.unit, n.kind, n.end = CURRENCY_SYMBOLS[t], "currency", m.end()
+        elif t in ("pc", "pp", "bps"):
+            n.unit, n.kind, n.end = PERCENT_WORDS[t if t != "bps" else "bps"], "percent", m.end()
+        else:
+            n.unit, n.kind, n.end = CURRENCY_WORDS[t], "currency", m.end()
+            n.value /= 100
+        return True
+    if g == "cur":
+        if cur or "-" in sep or sep.strip():
+            return True
+        surface = " ".join(m.group("cur").split())
+        low = surface.lower()
+        if low in ("pound", "pounds"):
+            if n.scale >= 1e6 or n.value >= 1000:
+                n.unit = "GBP"
+            else:
+                n.unit, n.kind, n.end = "pound", "quantity", m.end()
+                return True
+        elif surface in CURRENCY_CODES:
+            n.unit = surface
+        elif low in CURRENCY_WORDS:
+            n.unit = CURRENCY_WORDS[low]
+            if low in SUBUNITS:
+                n.value /= 100
+        else:
+            return True
+        n.kind, n.end = "currency", m.end()
+        if low not in SUBUNITS and n.scale == 1.0:
+            _cents(text, n)
+        return True
+    surface = m.group("unit")
+    expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
+    if expr is None:
+        return True
+    bracket = sep.strip(" \u00a0")
+    if surface in ("C", "F", "m", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
+        if surface not in ("C", "F", "m") or re.match(r"[ \t]*[A-Za-z]", text[m.end():m.end() + 2]) and \
+                not re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3]):
+            return True
+    if surface in ("C", "F", "m") and _SYMBOL_GLUED.match(text, m.end()):
+        return True
+    if expr in DURATIONS and expr != "year" and (om := _OLD.match(text, m.end())):
+        n.unit, n.kind, n.end = canonical(expr), "age", om.end()
+        return True
+    name = canonical(expr)
+    n.unit, n.kind, n.end, n.adjective = name, "quantity", m.end(), "-" in sep
+    if name == "foot":
+        inch = re.match(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")", text[n.end:n.end + 16])
+        if inch:
+            n.value += int(inch.group(1)) / 12
+            n.end += inch.end()
+    return True
+
+
+_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))",
+                    re.IGNORECASE)
+
+
+def _cents(text: str, n: Core) -> None:
+    """``15 dollars 50`` and ``thirteen dollars and forty-five cents`` → 15.50, 13.45."""
+    m = _CENTS.match(text, n.end)
+    if not m:
+        return
+    c = m.group(1)
+    v = float(c) if c.isdigit() else (N.words_value(c) or (None, True))[0]
+    if v is not None and 0 < v < 100 and v == int(v):
+        n.value += v / 100
+        n.end = n.cend = m.end()
+
+
+def _plain_ok(text: str, n: Core) -> bool:
+    """A bare integer: not a year, a day of a month, an identifier, list numbering or a name."""
+    s = n.start
+    prev = prev_word(text, s)
+    pw, punct = (prev[0], prev[1]) if prev else ("", "")
+    lw = pw.lower()
+    raw = text[s:n.cend]
+    v = n.value
+    if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper()) and punct == "" and v <= 31:
+        return False
+    nxt = re.match(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)", text[n.end:n.end + 16])
+    nw = nxt.group(1) if nxt else ""
+    if nw.lower().rstrip(".") in MONTHS and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper()) and v <= 31:
+        return False
+    if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
+        return False
+    if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
+        if re.match(r"[-–/]\d{2}(?!\d)", text[n.end:n.end + 4]):
+            return False
+        plural = nw.islower() and len(nw) > 2 and (nw.endswith("s") and not nw.endswith("ss") or
+                                                   nw in ("people", "children", "men", "women", "staff"))
+        if lw in YEAR_BEFORE or not plural or v >= 1800 and not plural:
+            return False
+    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
+            and not _starts_sentence(text, s, pw):
+        return False
+    if _ADDRESS.match(text, n.end):
+        return False
+    if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
+            and text[n.end:n.end + 1] in (",", ";") :
+        n.unit, n.kind = "year", "age"
+        return True
+    if lw in ("aged", "age", "ages") or re.search(r"\bage[ \t]+of[ \t]+\Z", text[max(0, s - 12):s], re.I):
+        n.unit, n.kind = "year", "age"
+        return True
+    if text[n.end:n.end + 1] in (".", ")") and v < 1000 and re.match(r"[.)][ \t]+\S", text[n.end:n.end + 3]):
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0 or text[j] == "\n":
+            return False
+    if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
+        return False
+    return True
+
+
+# -- ranges and nouns ------------------------------------------------------------------------------------

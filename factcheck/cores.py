@@ -1,0 +1,280 @@
+"""Number cores: the digits or words that state a number, and what they are worth.
+
+``DIGITS`` and ``WORDS`` are the two scanners ``extract`` runs over a text; ``digit_core``
+and ``word_core`` turn one match into a ``Core`` (value, span, precision) or reject it when
+the words are an idiom ("one of", "no one"), a name ("Formula One") or an ordinal ("the
+third quarter").  ``prev_word`` reads the word before a position from a reversed slice.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from factcheck import numbers as N
+from factcheck import qualifiers as Q
+from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
+from factcheck.units import AFTER_NUMBER, alternation
+
+_SEP = "\u00a0\u2009\u202f"
+_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+DIGITS = re.compile(
+    r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
+    r"(?:(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)"
+    r"(?P<dec>\.\d+)?|(?P<bare>\.\d+)|(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion)))"
+    r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.]))?"
+    r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
+
+
+_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
+_W = alternation(_WORD_LIST) + "(?![a-z])"
+_JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
+WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + ")*")
+WORDS_ANYCASE = re.compile(WORDS.pattern, re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
+PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
+                    r"\d{4}-\d{2}(?:-\d{2})?")
+INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
+
+
+class Core:
+    """A number core being widened into a claim (mutable while ``widen`` works on it).
+
+    ``start``/``end`` span the claim so far and ``cend`` the core itself; ``step`` is the place
+    value of the last digit, ``scale`` the multiplier of a scale word; ``q`` the qualifier
+    name (see ``qualifiers.bounds``); ``vague`` the ``(low, high)`` of a vague amount or range;
+    ``words`` tells a number written in words; ``adjective`` a unit joined by a hyphen.
+    """
+
+    __slots__ = ("start", "end", "cend", "value", "unit", "kind", "q", "step", "vague", "scale", "words", "adjective")
+
+    def __init__(self, start: int, end: int, value: float, words: bool = False):
+        self.start, self.end, self.cend, self.value = start, end, end, value
+        self.unit: str | None = None
+        self.kind, self.q, self.step, self.vague, self.scale, self.words = "count", "exact", 0.0, None, 1.0, words
+        self.adjective = False
+
+
+def digit_core(text: str, m: re.Match) -> Core | None:
+    """A ``DIGITS`` match as a core (``1,800``, ``2.5``, ``10 1/2``, ``6.5×10−5``), or None."""
+    g = m.groupdict()
+    whole, dec, bare, tok_int, tok_dec, sp, frac, alone = (g["whole"], g["dec"], g["bare"], g["tint"], g["tdec"],
+                                                           g["sp"], g["frac"], g["alone"])
+    s, e = m.span()
+    if alone:
+        return Core(s, e, N.UNICODE_FRACTIONS[alone])
+    if tok_int:
+        dec, core = "." + tok_dec, tok_int + "." + tok_dec
+    else:
+        core = (whole or "") + (dec or "") if whole else bare
+    value = N.digits_value(core)
+    if value is None:
+        return None
+    if frac:
+        if frac in N.UNICODE_FRACTIONS:
+            value += N.UNICODE_FRACTIONS[frac]
+        else:
+            a, b = frac.split("/")
+            if int(a) >= int(b) or int(b) == 0 or sp == "" and not dec:
+                return None
+            value += int(a) / int(b)
+    elif whole and whole.startswith("0") and len(whole) > 1 and not dec:
+        return None
+    exp = g["exp"] or g["exp2"] or g["exp3"] or g["exp4"]
+    if exp:
+        value = float(f"{value!r}e{int(exp.translate(_SUPERSCRIPT).replace('−', '-'))}")
+    n = Core(s, e, value)
+    n.step = 0.0 if exp else N.step(core)
+    if whole and not dec and e < len(text) and text[e] in "/⁄":
+        return _slash_fraction(text, n, whole)
+    return n
+
+
+_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 128, 1000))
+
+
+def _slash_fraction(text: str, n: Core, whole: str) -> Core | None:
+    """``3/4`` and ``1/2 cup`` are fractions; ``9/11``, ``24/7`` and dates are not claims."""
+    m = re.match(r"[/⁄](\d{1,4})(?![\d/])", text[n.end:n.end + 6])
+    if not m:
+        return None
+    a, b = int(whole), int(m.group(1))
+    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] == "/" and \
+            not re.match(r"[ \t]+of\b", text[n.end + m.end():n.end + m.end() + 4]):
+        return None
+    n.value, n.end, n.step = a / b, n.end + m.end(), 0.0
+    n.cend = n.end
+    return n
+
+
+# -- number words ----------------------------------------------------------------------------------------
+
+_DIGIT_WORDS = {**{w: str(v) for w, v in N.CARDINALS.items()}, "nought": "0", "naught": "0", "oh": "0"}
+_POINT = re.compile(r"[ \t]+point[ \t]+((?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine)"
+                    r"(?:[ \t]+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))*)(?![A-Za-z])",
+                    re.IGNORECASE)
+_NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
+_A_BEFORE = re.compile(r"(?<![A-Za-z])(?:half[ \t]+)?an?[ \t]+\Z", re.IGNORECASE)
+
+
+def word_core(text: str, m: re.Match) -> Core | None:
+    """A ``WORDS`` match as a core (``two hundred and one``, ``a dozen``, ``two-thirds``), or None.
+
+    The longest prefix of the run that reads as one number wins; ``cend`` tells the caller
+    where to resume scanning.
+    """
+    s = m.start()
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, m.end())]
+    first = text[toks[0][0]:toks[0][1]].lower()
+    if first in N.VAGUE:
+        return _vague(text, s, toks, first)
+    s0 = s
+    if first in _NEEDS_A:
+        a = _A_BEFORE.search(text, max(0, s - 10), s)
+        if not a:
+            return None
+        s0 = a.start()
+    if first == "half" and len(toks) == 1:
+        parsed, j, e = (0.5, True), 1, toks[0][1]
+    else:
+        for j in range(len(toks), 0, -1):
+            e = toks[j - 1][1]
+            if text[toks[j - 1][0]:e].lower() in ("and", "a", "an"):
+                continue
+            parsed = N.words_value(text[s0:e])
+            if parsed is not None:
+                break
+        else:
+            return None
+    value, is_fraction = parsed
+    pm = _POINT.match(text, e) if not is_fraction else None
+    if pm:
+        digits = "".join(_DIGIT_WORDS.get(t.lower(), "?") for t in re.findall(r"[A-Za-z]+", pm.group(1)))
+        if "?" not in digits and value == int(value):
+            value, e = float(f"{int(value)}.{digits}"), pm.end()
+            sm = re.match(r"[ \t]+(thousand|million|billion|trillion)\b", text[e:e + 12], re.IGNORECASE)
+            if sm:
+                value, e = value * N.SCALES[sm.group(1).lower()], e + sm.end()
+    elif not _word_ok(text, s0, e, text[s0:e].lower(), j == 1):
+        return None
+    n = Core(s0, e, value, words=True)
+    if is_fraction:
+        if not _fraction_ok(text, n, first):
+            return None
+        n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
+    return n
+
+
+def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
+    """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
+    prev = prev_word(text, s)
+    pw = prev[0].lower() if prev else ""
+    if pw in IDENTIFIER_WORDS and prev[1] == "":
+        return False
+    if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
+        return False
+    if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s) and \
+            re.match(r"[ \t]+[A-Z]", text[e:e + 3]):
+        return False
+    if words == "zero":
+        return bool(AFTER_NUMBER.match(text, e))
+    nxt = text[e:e + 12]
+    if words == "one" or words == "a":
+        if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
+                  "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
+                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
+            return False
+        if OUT_OF.match(text, e):
+            return True
+        if re.match(r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|"
+                    r"who|that|which|is|was|has|had|in|on|at|to|for|from|with|such|another|else|could|would|"
+                    r"should|can|will|must|may|might|does|did|do|says|said|said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])",
+                    nxt, re.I):
+            return not re.match(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", nxt, re.I) is None
+        if re.match(r"[ \t]+[A-Z]", nxt) and not text[s].isupper():
+            return False
+    if re.match(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", nxt, re.I) \
+            and words == "one":
+        return False
+    return True
+
+
+def sentence_start(text: str, s: int) -> bool:
+    """Does ``s`` begin a sentence, a line or a quotation?"""
+    j = s - 1
+    while j >= 0 and text[j] in " \t\"'“‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:;\n…—–-"
+
+
+def _fraction_ok(text: str, n: Core, first: str) -> bool:
+    """``a third of``, ``two-thirds``, ``half of``; not ``the third quarter`` or ``second half``."""
+    prev = prev_word(text, n.start)
+    pw = prev[0].lower() if prev else ""
+    nxt = re.match(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)", text[n.end:n.end + 16])
+    nw = nxt.group(1).lower() if nxt else ""
+    if first == "half":
+        if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
+            return False
+        if re.match(r"[-‐]", text[n.end:n.end + 1]):
+            return False
+        return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
+                      "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
+                                                                "around", "over", "under", "just", "only")
+    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each") or \
+            text[n.end:n.end + 1] in ("-", "‐"):
+        return False
+    if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an"):
+        return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
+    return True
+
+
+def _vague(text: str, s: int, toks, first: str) -> Core | None:
+    e = toks[0][1]
+    base = N.VAGUE[first]
+    m = re.match(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", text[e:e + 20], re.I)
+    if first in ("tens", "hundreds") and m:
+        base *= N.VAGUE[m.group(1).lower()]
+        e += m.end()
+    elif first == "tens" or first == "scores" and not re.match(r"[ \t]+of\b", text[e:e + 4]):
+        return None
+    lo, hi = Q.vague_bounds(first, base)
+    n = Core(s, e, round(math.sqrt(lo * hi)), words=True)
+    n.vague = (lo, hi)
+    return n
+
+
+# -- context ---------------------------------------------------------------------------------------------
+
+def prev_word(text: str, s: int) -> tuple[str, str] | None:
+    """The word before ``s`` and the punctuation between (``("Smith", ",")``), or None."""
+    rev = text[max(0, s - 28):s][::-1]
+    m = _PREV_WORD.match(rev)
+    if not m:
+        return None
+    return m.group(3)[::-1].rstrip("'’").replace(" ", ""), m.group(2)
+
+
+OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:[- ][a-z]+){0,2})(?![A-Za-z])")
+
+
+def out_of(text: str, n: Core) -> None:
+    """``one in five``, ``3 out of 10`` → a fraction in percent."""
+    m = OUT_OF.match(text, n.end)
+    if not m or n.value < 0:
+        return
+    b, end = m.group(1), m.end()
+    den = float(b) if b.isdigit() else None
+    while den is None and b:
+        parsed = N.words_value(b)
+        if parsed and not parsed[1]:
+            den = parsed[0]
+            break
+        cut = max(b.rfind(" "), b.rfind("-"))
+        end -= len(b) - max(cut, 0)
+        b = b[:cut] if cut > 0 else ""
+    if den is None or not n.value < den <= 1000 or AFTER_NUMBER.match(text, end):
+        return
+    n.value, n.unit, n.kind, n.end, n.cend = 100 * n.value / den, "percent", "fraction", end, end

@@ -1,0 +1,62 @@
+"""Ranges: "30-40", "30 to 40" and "between 30 and 40" become one claim; units spread leftwards."""
+from __future__ import annotations
+
+from factcheck.cores import Core, prev_word
+
+_CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost
+lose loses added adding dropped drop drops climbed climb climbs jumped jump jumps slid slide slides increased
+increase increases decreased decrease decreases declined decline declines cut cuts raised raise raises lowered
+surged surge plunged plunge soared soar slipped slip tumbled tumble advanced advance eased ease edged edge
+by from improved improve widened narrowed shrank shrunk expanded""".split())
+
+
+def ranges(text: str, nums: list[Core]) -> list[Core]:
+    """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards.
+
+    ``from 30 to 40`` and ``rose 5% to 10%`` are two claims (a change), and ``2-1`` is a score.
+    """
+    out: list[Core] = []
+    drop: set[int] = set()
+    for b in nums:
+        a = out[-1] if out else None
+        if a is None or b.start < a.end or b.start - a.end > 9 or a.vague is not None or b.vague is not None \
+                or b.q != "exact":
+            out.append(b)
+            continue
+        gap = text[a.end:b.start]
+        g = gap.strip().lower()
+        if g not in ("-", "–", "—", "to", "and", "or", "through"):
+            out.append(b)
+            continue
+        spread = g in ("-", "–", "—", "to", "through", "or") or g == "and" and a.q == "between"
+        if spread and b.kind != "fraction" and (a.kind == b.kind or a.unit is None and a.kind == "count"):
+            if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value and a.step >= 1:
+                a.value *= b.scale
+                a.scale = b.scale
+            if a.unit is None and b.unit is not None:
+                a.unit, a.kind = b.unit, b.kind
+        between = a.q == "between"
+        prev = prev_word(text, a.start)
+        change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == ""
+        if g in ("-", "–") and gap == g and a.kind == b.kind == "count" and a.step == b.step == 1 \
+                and b.value <= a.value <= 200:
+            drop.update((id(a), id(b)))
+        is_range = (g in ("-", "–", "—") or g == "to" and not change or g in ("and", "through") and between) \
+            and a.unit == b.unit and a.kind == b.kind and a.value < b.value
+        if g == "-" and gap != "-" and not between and a.unit is None:
+            is_range = False
+        if is_range:
+            r = Core(a.start, b.end, (a.value + b.value) / 2)
+            r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (a.value, b.value), b.end
+            out[-1] = r
+            continue
+        out.append(b)
+    if drop:
+        out = [n for n in out if id(n) not in drop]
+    for n in out:
+        if n.q == "between":
+            n.q = "exact"
+            n.start += 7
+            while text[n.start] in " \t":
+                n.start += 1
+    return out

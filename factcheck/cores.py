@@ -161,10 +161,18 @@ def word_core(text: str, m: re.Match) -> Core | None:
         return None
     n = Core(s0, e, value, words=True)
     if is_fraction:
+        of = _OF_SCALE.match(text, e)
+        if of:
+            n.value *= N.SCALES[of.group(1).lower()]
+            n.end = n.cend = of.end()
+            return n
         if not _fraction_ok(text, n, first):
             return None
         n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
     return n
+
+
+_OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
 def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:

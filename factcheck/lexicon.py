@@ -62,7 +62,7 @@ some any one two three four five six seven eight nine ten got get gets make make
 took give gives gave go goes went come comes came see sees saw became become becomes left per cent
 percent year-on-year respectively alone combined altogether total overall caught found held kept
 left lost met paid ran sent shot sold spent stood fell rose won grew led brought bought thought knew
-began wore drove flew threw broke spoke chose hit cost put set
+began wore drove flew threw broke spoke chose hit cost put set twice once thrice apiece
 """.split())
 
 #: After "m" (metre or million?): these words mean metres ("5m tall", "100m sprint").

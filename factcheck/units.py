@@ -57,7 +57,7 @@ _UNITS = {
     "degree_Fahrenheit": "°F|ºF|° F|F|degrees Fahrenheit|degree Fahrenheit|Fahrenheit|degrees F|deg F|deg fahrenheit|degrees f",
     "degree": "degrees|degree|°",
     "radian": "rad|radian|radians",
-    "kelvin": "K|kelvin|kelvins",
+    "kelvin": "kelvin|kelvins",
     "watt": "W|watt|watts",
     "kilowatt": "kW|kilowatt|kilowatts",
     "megawatt": "MW|megawatt|megawatts",
@@ -98,7 +98,7 @@ _UNITS = {
     "decade": "decade|decades",
 }
 #: Surfaces matched only exactly as written (case matters or they are common words).
-SYMBOLS = frozenset("K L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW "
+SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW "
                     "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
 #: Units that read as a duration; "five-year" before a noun is a quantity of years.
 DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())

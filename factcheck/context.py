@@ -82,7 +82,8 @@ def widen(text: str, n: Core) -> bool:
         if m.group().strip("-− \t"):
             n.value, n.start = -n.value, n.start - m.end()
             rev = rev[m.end():]
-        elif n.start - m.end() == 0 or not text[n.start - m.end() - 1].isalnum():
+        elif n.start - m.end() == 0 or not text[n.start - m.end() - 1].isalnum() and \
+                not text[max(0, n.start - m.end() - 4):n.start - m.end()].rstrip()[-1:].isdigit():
             n.value, n.start = -n.value, n.start - m.end()
             rev = rev[m.end():]
     elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():

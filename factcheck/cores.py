@@ -13,7 +13,7 @@ import re
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
 from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
-from factcheck.units import AFTER_NUMBER, alternation
+from factcheck.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES, alternation
 
 _SEP = "\u00a0\u2009\u202f"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
@@ -190,6 +190,10 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
         return bool(AFTER_NUMBER.match(text, e))
     nxt = text[e:e + 12]
     if words == "one" or words == "a":
+        um = AFTER_NUMBER.match(text, e)
+        if um and um.lastgroup == "unit" and not um.group("sep").strip() and \
+                UNIT_SURFACES.get(um.group("unit")) not in DURATIONS:
+            return True
         if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
                   "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
                   "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):

@@ -92,6 +92,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache-dir", metavar="DIR", help="extraction cache directory (default: .factcheck-cache "
                                                       "in the project root)")
 
+    p.add_argument("--against", metavar="DB", help="also compare with the articles of this archive index "
+                                                   "(built by `factcheck index`)")
+
+    p = sub.add_parser("index", help="index an archive of articles into a SQLite file (incremental)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to index")
+    p.add_argument("--db", required=True, metavar="FILE", help="the index file (created when missing)")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rule file or directory (repeatable)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default 0 = all cores)")
+    p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
+    p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
+    p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
+
+    p = sub.add_parser("report", help="the archive's inconsistencies: values over time and outliers per fact/key")
+    p.add_argument("--db", required=True, metavar="FILE", help="the index file (factcheck index)")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rule file or directory (repeatable)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
+                   help="rule-less comparisons only between articles this many days apart")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
+
     p = sub.add_parser("config", help="show the effective configuration and where each value comes from")
     _add_input_args(p)
     p.add_argument("--rules", action="append", metavar="PATH", help="rule file or directory (repeatable)")
@@ -266,9 +286,13 @@ def _check_report(args, rules, options, errors: list[str]):
                                            jsonl=_jsonl_fields(args), include=args.include,
                                            exclude=args.exclude)
                     if os.path.abspath(r.document.path) not in own for m in r.mentions]
+    archived: list = []
+    if options.cross and getattr(args, "against", None):
+        results = list(results)
+        archived = _archived(args.against, results, options)
     extra = [r for o in config.overrides for r in o.rules]
     report = combine(results, load_rules([*args.rules, *extra]) if extra else rules, options, errors,
-                     extra_mentions=mentions if corpus else (), keep=keep)
+                     extra_mentions=(mentions if corpus else []) + archived, keep=keep)
     kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
     for note in report.notes + ((f"warning: {cache.disabled}",) if cache and cache.disabled else ()):
         print(f"factcheck: {note}", file=sys.stderr)
@@ -284,6 +308,46 @@ def _corpus(args) -> list[str]:
         return []
     from factcheck.config import load_config
     return list(load_config(config.file)[0].get("paths", ()))
+
+
+def _archived(db: str, results, options) -> list:
+    """The archive's mentions the checked documents' mentions may be compared with (``--against``)."""
+    from factcheck.index import open_index
+    with open_index(db) as archive:
+        own = {r.document.path for r in results}
+        return archive.counterparts([m for r in results for m in r.mentions], own, window_days=options.window_days)
+
+
+def cmd_index(args) -> int:
+    from factcheck.index import open_index
+    from factcheck.rules import load_rules
+    rules = load_rules(args.rules) if args.rules else None
+    failed = []
+
+    def on_error(err: FactcheckError) -> None:
+        failed.append(err)
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    with open_index(args.db, create=True) as archive:
+        summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
+                                 on_error=on_error, progress=True)
+    print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
+    return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from factcheck import history
+    from factcheck.index import open_index
+    from factcheck.rules import load_rules
+    facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
+    with open_index(args.db) as archive:
+        pieces = history.render(args.format, history.entries(archive, facts, window_days=args.window))
+        if args.output:
+            _write(args, "".join(pieces))
+        else:
+            for piece in pieces:
+                sys.stdout.write(piece)
+    return EXIT_OK
 
 
 def cmd_config(args) -> int:
@@ -331,7 +395,7 @@ def cmd_explain(args) -> int:
 
 
 COMMANDS = {"claims": cmd_claims, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
-            "serve": cmd_serve, "explain": cmd_explain}
+            "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report}
 
 
 def _configure(args, argv: Sequence[str] | None) -> None:

@@ -1,0 +1,421 @@
+"""The archive index: a SQLite file of documents, claims and cross-article mentions.
+
+``open_index(path)`` opens (or creates) it; ``Index.update(paths, rules, ...)`` indexes
+articles incrementally (unchanged files and JSON Lines records are skipped by content hash,
+changed ones replaced, removed ones dropped); ``Index.mentions_for(docs, rules)`` fetches
+the stored mentions a draft's mentions may be compared with, through indexed lookups.
+The schema is described in docs/index.md.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Sequence
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError, UsageError
+
+SCHEMA_VERSION = 1
+BATCH = 500
+NEAREST = 200  # candidates fetched per key and draft mention (consistency.MAX_CANDIDATES)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL, record INTEGER NOT NULL, rid TEXT,
+    hash TEXT NOT NULL, date TEXT, title TEXT, UNIQUE (path, record));
+CREATE TABLE IF NOT EXISTS claims (
+    doc INTEGER NOT NULL, line INTEGER, col INTEGER, text TEXT, value REAL, low REAL, high REAL,
+    unit TEXT, qualifier TEXT, kind TEXT, fact TEXT);
+CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc);
+CREATE INDEX IF NOT EXISTS claims_fact ON claims (fact) WHERE fact IS NOT NULL;
+CREATE TABLE IF NOT EXISTS mentions (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, row TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
+CREATE TABLE IF NOT EXISTS mention_keys (
+    key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER, value REAL);
+CREATE INDEX IF NOT EXISTS mention_keys_key ON mention_keys (key, value);
+CREATE INDEX IF NOT EXISTS mention_keys_day ON mention_keys (key, day);
+CREATE INDEX IF NOT EXISTS mention_keys_doc ON mention_keys (doc);
+"""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What one ``update`` did: documents indexed, unchanged, removed, and files that failed."""
+
+    indexed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    errors: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.indexed} indexed, {self.unchanged} unchanged, {self.removed} removed, "
+                f"{self.errors} error{'' if self.errors == 1 else 's'}")
+
+
+def content_hash(data: bytes) -> str:
+    """The hash a file's raw bytes (or a JSON Lines record's line) is stored under."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def open_index(path: str, *, create: bool = False) -> "Index":
+    """The index at ``path``; ``create`` makes it when missing (else a missing file is an error)."""
+    if path != ":memory:" and not create and not os.path.isfile(path):
+        raise UsageError(f"no such archive: {path}", hint="build one with `factcheck index`")
+    return Index(path)
+
+
+class Index:
+    """An open archive index (one SQLite connection)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._check_meta()
+        except sqlite3.DatabaseError as e:
+            raise UsageError(f"not a factcheck archive index: {e}", path=path) from None
+
+    def _check_meta(self) -> None:
+        db = self.db
+        has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
+        if has_meta:
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version != SCHEMA_VERSION:
+                newer = version > SCHEMA_VERSION
+                raise UsageError(
+                    f"archive index has schema version {version}, this factcheck reads {SCHEMA_VERSION}",
+                    path=self.path, hint="upgrade factcheck" if newer else "rebuild it with `factcheck index`")
+        elif db.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone():
+            raise UsageError("not a factcheck archive index (no meta table)", path=self.path)
+        with db:
+            db.executescript(SCHEMA)
+            db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
+                           [("schema_version", str(SCHEMA_VERSION)), ("factcheck_version", __version__),
+                            ("rules_hash", "")])
+
+    def meta(self) -> dict[str, str]:
+        """The ``meta`` table as a dict."""
+        return dict(self.db.execute("SELECT key, value FROM meta"))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ indexing
+
+    def update(self, paths: Sequence[str], rules=None, *, jobs: int = 1, jsonl=None,
+               on_error: Callable[[FactcheckError], None] | None = None, progress: bool = False,
+               batch: int = BATCH) -> Summary:
+        """Index the articles under ``paths``: new and changed documents, removals; returns counts.
+
+        Built with other rules than last time (``meta.rules_hash``), every document is
+        re-indexed so the claims' fact attachment follows the new rules.
+        """
+        from factcheck.cache import rules_digest
+        from factcheck.documents import JsonlFields, iter_paths
+        from factcheck.engine import Options
+        jsonl = jsonl or JsonlFields()
+        errors: list[FactcheckError] = []
+
+        def failed(err: FactcheckError) -> None:
+            errors.append(err)
+            if on_error:
+                on_error(err)
+
+        digest = rules_digest(rules)
+        fresh = self.meta().get("rules_hash") != digest
+        if fresh:
+            with self.db:
+                self.db.execute("UPDATE meta SET value=? WHERE key='rules_hash'", (digest,))
+                self.db.execute("UPDATE meta SET value=? WHERE key='factcheck_version'", (__version__,))
+                self.db.execute("UPDATE documents SET hash=''")
+        counts = {"unchanged": 0, "seen": set(), "stale": []}
+        try:
+            files = list(iter_paths(paths))
+        except FactcheckError as err:
+            failed(err)
+            files = [p for p in paths if os.path.exists(p)]
+            files = [f for p in files for f in iter_paths([p])]
+        docs = self._changed(files, jsonl, failed, counts)
+        options = Options(cross=True, jobs=max(1, jobs))
+        indexed = self._store(docs, rules, options, batch, progress)
+        removed = self._remove_missing(paths, counts["seen"], counts["stale"])
+        return Summary(indexed, counts["unchanged"], removed, len(errors))
+
+    def _changed(self, files: Sequence[str], jsonl, failed, counts) -> Iterator:
+        """The documents whose bytes changed, each with its (path, record, hash); streamed."""
+        from factcheck.documents import _read_jsonl, read_file
+        from factcheck.errors import InputError
+        for path in files:
+            counts["seen"].add(path)
+            known = dict(self.db.execute("SELECT record, hash FROM documents WHERE path=?", (path,)))
+            records: dict[int, str] = {}
+            try:
+                if path.lower().endswith((".jsonl", ".ndjson")):
+                    with open(path, "rb") as fh:
+                        if b"\0" in fh.read(8192):
+                            raise InputError("binary file, not text", path=path)
+                        fh.seek(0)
+                        for doc in _read_jsonl(_jsonl_changes(fh, known, records, counts), path, jsonl, failed):
+                            record = int(doc.meta.get("record", 0))
+                            yield doc, record, records.get(record, "")
+                else:
+                    with open(path, "rb") as fh:
+                        h = records[0] = content_hash(fh.read())
+                    if known.get(0) == h:
+                        counts["unchanged"] += 1
+                    else:
+                        for doc in read_file(path, jsonl=jsonl, on_error=failed):
+                            yield doc, 0, h
+            except OSError as e:
+                failed(InputError(f"cannot read: {e.strerror or e}", path=path))
+                continue
+            except FactcheckError as err:
+                failed(err)
+                continue
+            counts["stale"].extend((path, r) for r in sorted(set(known) - set(records)))
+
+    def _store(self, docs: Iterable, rules, options, batch: int, progress: bool) -> int:
+        """Run the engine over ``docs`` and write the results, one transaction per batch."""
+        bar = _bar(progress)
+        runner = _Runner(rules, options)
+        done, ok, prev = 0, False, None
+        try:
+            for chunk in _batches(docs, batch):
+                job = runner.submit(chunk)
+                if prev is not None:
+                    done += self._write(prev[0], prev[1]())
+                    bar.update(len(prev[0]))
+                prev = chunk, job
+            if prev is not None:
+                done += self._write(prev[0], prev[1]())
+                bar.update(len(prev[0]))
+            ok = True
+        finally:
+            runner.close(ok)
+            bar.close()
+        return done
+
+    def _write(self, chunk: list, results: list) -> int:
+        db = self.db
+        with db:
+            for (doc, record, h), res in zip(chunk, results):
+                old = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (doc.path, record)).fetchone()
+                if old:
+                    _delete_doc(db, old[0])
+                d = res.document
+                cur = db.execute(
+                    "INSERT INTO documents (path, record, rid, hash, date, title) VALUES (?, ?, ?, ?, ?, ?)",
+                    (d.path, record, str(d.meta.get("id")) if d.meta and d.meta.get("id") is not None else None,
+                     h, d.date.isoformat() if d.date else None, d.title))
+                doc_id = cur.lastrowid
+                db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    (doc_id, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low,
+                     loc.claim.high, loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact)
+                    for loc in res.claims])
+                self._write_mentions(doc_id, res.mentions)
+        return len(chunk)
+
+    def _write_mentions(self, doc_id: int, mentions: Sequence) -> None:
+        from factcheck.quantity import candidate_terms
+        db = self.db
+        row = db.execute("SELECT COALESCE(MAX(id), 0) FROM mentions").fetchone()[0]
+        rows, keys = [], []
+        for m in mentions:
+            terms = candidate_terms(m)
+            if not terms:
+                continue
+            row += 1
+            rows.append((row, doc_id, json.dumps(m.as_row(), ensure_ascii=False, separators=(",", ":"))))
+            day = m.located.date.toordinal() if m.located.date else None
+            keys.extend((k, row, doc_id, day, m.value) for k in terms)
+        db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", rows)
+        db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?)", keys)
+
+    def _remove_missing(self, paths: Sequence[str], seen: set, stale: list) -> int:
+        """Drop documents under ``paths`` whose file is gone, and JSON Lines records that are gone."""
+        db = self.db
+        gone = []
+        for root in paths:
+            root = root.rstrip("/\\") or root
+            rows = db.execute("SELECT id, path FROM documents WHERE path=? OR path LIKE ? ESCAPE '\\'",
+                              (root, _like_prefix(root))).fetchall()
+            gone.extend(i for i, p in rows if p not in seen)
+        for path, record in stale:
+            row = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (path, record)).fetchone()
+            if row:
+                gone.append(row[0])
+        with db:
+            for doc_id in sorted(set(gone)):
+                _delete_doc(db, doc_id)
+        return len(set(gone))
+
+    # ------------------------------------------------------------ queries
+
+    def mentions_for(self, docs: Sequence, rules=None, *, window_days: float = 2.0) -> list:
+        """Stored mentions a comparison of ``docs`` with the archive needs (their own paths excluded).
+
+        For each of the documents' mentions and each of its candidate keys: the ``NEAREST``
+        stored mentions nearest in date (fact keys) or in value within the comparison's value
+        band and date window (rule-less keys).
+        """
+        from factcheck.engine import Options, check_document
+        own = [m for d in docs for m in check_document(d, rules, Options(cross=True)).mentions]
+        return self.counterparts(own, {d.path for d in docs}, window_days=window_days)
+
+    def counterparts(self, mentions: Sequence, exclude: set = frozenset(), *, window_days: float = 2.0) -> list:
+        """The stored mentions that may be compared with ``mentions`` (see ``mentions_for``)."""
+        from factcheck.consistency import MAX_RATIO
+        from factcheck.quantity import Mention, candidate_terms
+        ids: dict[int, None] = {}
+        for m in mentions:
+            day = m.located.date.toordinal() if m.located.date else None
+            for key in candidate_terms(m):
+                if key.startswith("fact:"):
+                    rows = self._near_day(key, day)
+                else:
+                    lo, hi = sorted((m.value / MAX_RATIO, m.value * MAX_RATIO))
+                    sql = "SELECT mention_id FROM mention_keys WHERE key=? AND value BETWEEN ? AND ?"
+                    args: list = [key, lo, hi]
+                    if day is not None:
+                        sql += " AND (day IS NULL OR day BETWEEN ? AND ?)"
+                        args += [day - window_days - 1, day + window_days + 1]
+                    sql += " ORDER BY abs(value - ?) LIMIT ?"
+                    rows = self.db.execute(sql, (*args, m.value, NEAREST)).fetchall()
+                ids.update((r[0], None) for r in rows)
+        out = []
+        for chunk in _batches(list(ids), 500):
+            q = ",".join("?" * len(chunk))
+            for (row,) in self.db.execute(f"SELECT row FROM mentions WHERE id IN ({q}) ORDER BY id", chunk):
+                m = Mention.from_row(json.loads(row))
+                if m.located.path not in exclude:
+                    out.append(m)
+        return out
+
+    def _near_day(self, key: str, day: int | None) -> list:
+        if day is None:
+            return self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? ORDER BY day DESC LIMIT ?",
+                                   (key, NEAREST)).fetchall()
+        before = self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? AND day<=? "
+                                 "ORDER BY day DESC LIMIT ?", (key, day, NEAREST // 2)).fetchall()
+        after = self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? AND day>? "
+                                "ORDER BY day LIMIT ?", (key, day, NEAREST // 2)).fetchall()
+        undated = self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? AND day IS NULL LIMIT ?",
+                                  (key, NEAREST // 2)).fetchall()
+        return before + after + undated
+
+    def history(self, fact_id: str) -> list:
+        """(date, value, path) of every dated claim attached to ``fact_id``, by date."""
+        import datetime as dt
+        rows = self.db.execute(
+            "SELECT d.date, c.value, d.path FROM claims c JOIN documents d ON d.id=c.doc "
+            "WHERE c.fact=? AND d.date IS NOT NULL ORDER BY d.date, d.path", (fact_id,))
+        return [(dt.date.fromisoformat(date), value, path) for date, value, path in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, claims and mentions the index holds."""
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("documents", "claims", "mentions")}
+
+
+def mentions_for(archive: Index, docs: Sequence, rules=None) -> list:
+    """``archive.mentions_for(docs, rules)`` (the server's hook)."""
+    return archive.mentions_for(docs, rules)
+
+
+def _jsonl_changes(fh, known: dict, records: dict, counts: dict) -> Iterator[bytes]:
+    """The file's lines, unchanged records blanked (numbering kept); fills ``records`` with hashes."""
+    for number, raw in enumerate(fh, 1):
+        body = raw.rstrip(b"\r\n")
+        if not body.strip():
+            yield b""
+            continue
+        h = records[number] = content_hash(body)
+        if known.get(number) == h:
+            counts["unchanged"] += 1
+            yield b""
+        else:
+            yield raw
+
+
+def _delete_doc(db: sqlite3.Connection, doc_id: int) -> None:
+    db.execute("DELETE FROM mention_keys WHERE doc=?", (doc_id,))
+    db.execute("DELETE FROM mentions WHERE doc=?", (doc_id,))
+    db.execute("DELETE FROM claims WHERE doc=?", (doc_id,))
+    db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
+
+
+def _like_prefix(root: str) -> str:
+    esc = root.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return esc + "/%"
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Runner:
+    """``check_document`` over batches: at once (one job) or on a pool, one batch ahead."""
+
+    def __init__(self, rules, options):
+        import functools
+        self.work = functools.partial(_check, rules=rules, options=options)
+        self.pool = None
+        if options.jobs > 1:
+            import multiprocessing as mp
+            self.pool = mp.get_context("spawn" if sys.platform == "darwin" else "fork").Pool(options.jobs)
+
+    def submit(self, chunk: list) -> Callable[[], list]:
+        docs = [d for d, _, _ in chunk]
+        if self.pool is None:
+            return lambda: [self.work(d) for d in docs]
+        job = self.pool.map_async(self.work, docs, chunksize=16)
+        return job.get
+
+    def close(self, ok: bool) -> None:
+        if self.pool is not None:
+            (self.pool.close if ok else self.pool.terminate)()
+            self.pool.join()
+
+
+def _check(doc, rules, options):
+    from factcheck.engine import check_document
+    return check_document(doc, rules, options)
+
+
+def _bar(enabled: bool):
+    if enabled and sys.stderr.isatty():
+        from tqdm import tqdm
+        return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+    class _Null:
+        def update(self, n: int) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+    return _Null()
+
+
+__all__ = ["Index", "Summary", "open_index", "mentions_for", "content_hash", "SCHEMA_VERSION"]

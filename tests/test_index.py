@@ -1,0 +1,232 @@
+"""The archive index: incremental indexing, interruption, schema checks, --against, report."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.index import Index, open_index
+
+BRIDGE = "The collapse of the old quarry bridge killed {n} workers, the county sheriff said."
+ARTICLES = {
+    "a.md": ("2031-05-04", "County officials said the quarry bridge collapse killed 23 workers on Friday."),
+    "b.md": ("2031-05-04", BRIDGE.format(n=23)),
+    "c.md": ("2031-05-05", "The sheriff said 23 workers were killed when the old quarry bridge collapsed."),
+    "d.md": ("2031-05-05", "Rescuers confirmed that 23 workers were killed in the quarry bridge collapse."),
+}
+
+
+def write(folder, name: str, date: str, text: str) -> None:
+    (folder / name).write_text(f"---\ndate: {date}\n---\n\n{text}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def archive(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for name, (date, text) in ARTICLES.items():
+        write(folder, name, date, text)
+    return folder
+
+
+def dump(db_path) -> dict:
+    """The index's content without row ids (two runs must agree on it)."""
+    db = sqlite3.connect(db_path)
+    docs = {i: (p, r) for i, p, r in db.execute("SELECT id, path, record FROM documents")}
+    out = {
+        "documents": sorted(db.execute("SELECT path, record, rid, hash, date, title FROM documents")),
+        "claims": sorted((docs[d], *rest) for d, *rest in db.execute("SELECT * FROM claims")),
+        "mentions": sorted((docs[d], row) for d, row in db.execute("SELECT doc, row FROM mentions")),
+        "keys": sorted((k, docs[d], day, v) for k, d, day, v in
+                       db.execute("SELECT key, doc, day, value FROM mention_keys")),
+    }
+    db.close()
+    return out
+
+
+def update(db_path, paths, **kw):
+    with open_index(str(db_path), create=True) as ix:
+        return ix.update([str(p) for p in paths], **kw)
+
+
+def test_incremental_reindex(tmp_path, archive):
+    db = tmp_path / "a.sqlite"
+    s = update(db, [archive])
+    assert (s.indexed, s.unchanged, s.removed, s.errors) == (4, 0, 0, 0)
+    s = update(db, [archive])
+    assert (s.indexed, s.unchanged, s.removed) == (0, 4, 0)
+    write(archive, "b.md", "2031-05-04", BRIDGE.format(n=31))
+    (archive / "d.md").unlink()
+    s = update(db, [archive])
+    assert (s.indexed, s.unchanged, s.removed) == (1, 2, 1)
+    content = dump(db)
+    assert [d[0] for d in content["documents"]] == [str(archive / n) for n in ("a.md", "b.md", "c.md")]
+    assert 31.0 in [c[5] for c in content["claims"]] and 23.0 in [c[5] for c in content["claims"]]
+    fresh = tmp_path / "fresh.sqlite"
+    update(fresh, [archive])
+    assert dump(fresh) == content
+
+
+def test_removal_only_under_indexed_paths(tmp_path, archive):
+    other = tmp_path / "other"
+    other.mkdir()
+    write(other, "x.md", "2031-05-06", BRIDGE.format(n=23))
+    db = tmp_path / "a.sqlite"
+    update(db, [archive, other])
+    s = update(db, [other])
+    assert s.removed == 0 and len(dump(db)["documents"]) == 5
+
+
+def test_unreadable_file_keeps_its_rows(tmp_path, archive):
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    before = dump(db)
+    (archive / "c.md").write_bytes(b"\0\1binary")
+    seen = []
+    s = update(db, [archive], on_error=seen.append)
+    assert s.errors == 1 and "binary" in str(seen[0]) and s.removed == 0
+    assert dump(db) == before
+
+
+def test_jsonl_records_update_one_by_one(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    recs = [{"id": f"r{i}", "date": "2031-05-04", "text": BRIDGE.format(n=n)} for i, n in enumerate((23, 23, 23))]
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    assert update(db, [path]).indexed == 3
+    recs[1]["text"] = BRIDGE.format(n=29)
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    s = update(db, [path])
+    assert (s.indexed, s.unchanged, s.removed) == (1, 2, 0)
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs[:2]), encoding="utf-8")
+    s = update(db, [path])
+    assert (s.indexed, s.unchanged, s.removed) == (0, 2, 1)
+    rows = dump(db)["documents"]
+    assert [(r[1], r[2]) for r in rows] == [(1, "r0"), (2, "r1")]
+    fresh = tmp_path / "fresh.sqlite"
+    update(fresh, [path])
+    assert dump(fresh) == dump(db)
+
+
+def test_interrupted_run_resumes_to_the_same_content(tmp_path, archive, monkeypatch):
+    db = tmp_path / "a.sqlite"
+    real = Index._write
+    calls = []
+
+    def failing(self, chunk, results):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(self, chunk, results)
+
+    monkeypatch.setattr(Index, "_write", failing)
+    with pytest.raises(KeyboardInterrupt):
+        update(db, [archive], batch=1)
+    monkeypatch.setattr(Index, "_write", real)
+    assert len(dump(db)["documents"]) == 1
+    s = update(db, [archive], batch=1)
+    assert (s.indexed, s.unchanged) == (3, 1)
+    clean = tmp_path / "clean.sqlite"
+    update(clean, [archive])
+    assert dump(db) == dump(clean)
+
+
+def test_jobs_give_the_same_index(tmp_path, archive):
+    one, two = tmp_path / "1.sqlite", tmp_path / "2.sqlite"
+    update(one, [archive], jobs=1)
+    update(two, [archive], jobs=2, batch=2)
+    assert dump(one) == dump(two)
+
+
+def test_newer_schema_is_a_clear_error(tmp_path, archive, capsys):
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    con.close()
+    assert main(["report", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "schema version 99" in err and "upgrade factcheck" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["report", "--db", "{tmp}/missing.sqlite"],
+                                  ["check", "{tmp}/draft.md", "--against", "{tmp}/missing.sqlite", "--no-cache"],
+                                  ["report", "--db", "{tmp}/draft.md"]])
+def test_bad_databases_exit_2(tmp_path, capsys, args):
+    (tmp_path / "draft.md").write_text("Some 12 workers were hurt.\n", encoding="utf-8")
+    assert main([a.format(tmp=tmp_path) for a in args]) == 2
+    assert "factcheck: error:" in capsys.readouterr().err
+
+
+def test_rules_change_reattaches_facts(tmp_path, archive):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("facts:\n  - id: quarry-deaths\n    label: Quarry deaths\n    value: 23\n    match: {all: [quarry], any: [killed]}\n",
+                     encoding="utf-8")
+    from factcheck.rules import load_rules
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    assert not [c for c in dump(db)["claims"] if c[-1]]
+    s = update(db, [archive], rules=load_rules([str(rules)]))
+    assert s.indexed == 4
+    assert {c[-1] for c in dump(db)["claims"]} == {"quarry-deaths"}
+
+
+def test_against_finds_a_planted_conflict(tmp_path, archive, capsys):
+    db = tmp_path / "a.sqlite"
+    assert main(["index", str(archive), "--db", str(db), "--jobs", "1"]) == 0
+    assert "4 indexed, 0 unchanged, 0 removed, 0 errors" in capsys.readouterr().err
+    draft = tmp_path / "draft.md"
+    write(tmp_path, "draft.md", "2031-05-05", BRIDGE.format(n=27))
+    assert main(["check", str(draft), "--against", str(db), "--format", "json", "--no-cache"]) == 0
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["path"], f["text"], f["kind"]) for f in found] == [(str(draft), "27", "cross-article")]
+    assert sorted(r["path"] for r in found[0]["related"]) == sorted(str(archive / n) for n in ARTICLES)
+    write(tmp_path, "draft.md", "2031-05-05", BRIDGE.format(n=23))
+    main(["check", str(draft), "--against", str(db), "--format", "json", "--no-cache"])
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+@pytest.fixture
+def disagreeing(tmp_path, archive):
+    write(archive, "e.md", "2031-05-05", "The sheriff said 27 workers were killed when the old quarry bridge collapsed.")
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    return db
+
+
+def test_report_table(disagreeing, capsys):
+    assert main(["report", "--db", str(disagreeing)]) == 0
+    out = capsys.readouterr().out
+    assert "e.md:1:" in out or "e.md:5:" in out
+    assert "1 key with differing values" in out
+
+
+def test_report_json(disagreeing, capsys):
+    assert main(["report", "--db", str(disagreeing), "--format", "json"]) == 0
+    keys = json.loads(capsys.readouterr().out)["keys"]
+    assert len(keys) == 1
+    timeline = {(p["date"], p["value"]): p["articles"] for p in keys[0]["timeline"]}
+    assert timeline == {("2031-05-04", 23.0): 2, ("2031-05-05", 23.0): 2, ("2031-05-05", 27.0): 1}
+    assert [o["path"].rsplit("/", 1)[-1] for o in keys[0]["outliers"]] == ["e.md"]
+
+
+def test_report_csv(disagreeing, capsys):
+    assert main(["report", "--db", str(disagreeing), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["section"] for r in rows] == ["timeline"] * 3 + ["outlier"]
+    assert rows[-1]["path"].endswith("e.md") and rows[-1]["value"] == "27"
+
+
+def test_server_hook_uses_the_index(disagreeing):
+    from factcheck.documents import read_text
+    from factcheck.server.checker import Checker, open_archive
+    archive = open_archive(str(disagreeing))
+    assert archive.history("nothing") == []
+    out = Checker(None, archive).check(BRIDGE.format(n=41).replace("41", "30"), "draft.md", None)
+    assert isinstance(out["findings"], list)
+    assert archive.mentions_for(read_text(BRIDGE.format(n=25), "x.md"))

@@ -78,8 +78,10 @@ def in_process(argv: list[str]) -> float:
 
 
 def as_subprocess(argv: list[str], cwd: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(cwd / "_snapshot")}
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "factcheck", *argv], cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *argv], cwd=cwd, capture_output=True, text=True,
+                          env=env)
     assert proc.returncode in (0, 1), proc.stderr
     return time.perf_counter() - start
 
@@ -89,6 +91,7 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=10_000)
     ap.add_argument("--rules", default=str(ROOT / "rules" / "gaza-captives.yaml"))
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR and keep it")
+    ap.add_argument("--format", default="table", help="report format (json also writes every claim)")
     args = ap.parse_args()
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     try:
@@ -97,11 +100,17 @@ def main() -> None:
             generate(folder, args.files)
             print(f"generated {args.files} articles in {time.perf_counter() - t:.1f}s ({folder})")
         (folder / ".git").mkdir(exist_ok=True)  # the project root for config discovery
+        # subprocesses import a frozen copy: edits to the checkout during the run would (rightly)
+        # invalidate the cache, whose key includes a hash of factcheck's sources
+        shutil.rmtree(folder / "_snapshot", ignore_errors=True)
+        shutil.copytree(ROOT / "factcheck", folder / "_snapshot" / "factcheck",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        sys.path.insert(0, str(folder / "_snapshot"))
         os.chdir(folder)
         per = args.files / 1000
-        rows = []
+        rows: list[tuple[str, str, str, float]] = []
         for label, extra in (("with cross-article", []), ("no cross-article", ["--no-cross"])):
-            base = ["check", "news", "--rules", args.rules, "--format", "json", "-o", os.devnull,
+            base = ["check", "news", "--rules", args.rules, "--format", args.format, "-o", os.devnull,
                     "--cache-dir", f"cache{len(rows)}", *extra]
             rows.append((label, "in-process", "cold", in_process(base)))
             rows.append((label, "in-process", "warm", in_process(base)))

@@ -190,3 +190,13 @@ def test_errors_are_config_errors_with_file_and_line(tmp_path):
     with pytest.raises(ConfigError) as info:
         resolve(config_file=str(tmp_path / "factcheck.yaml"))
     assert info.value.line == 2 and info.value.path.endswith("factcheck.yaml")
+
+
+def test_format_and_min_level_from_the_file(project, capsys):
+    (project / "factcheck.yaml").write_text("rules: [rules]\npaths: [news]\nformat: json\nmin-level: error\n",
+                                            encoding="utf-8")
+    assert main(["check", "--no-cache"]) == 0
+    data = json.loads(capsys.readouterr().out)  # json, from the file
+    assert data["findings"] == []  # the warning is below min-level: error
+    assert main(["check", "--no-cache", "--min-level", "info"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["findings"]) == 1

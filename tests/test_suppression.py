@@ -109,3 +109,11 @@ def test_cli_counts_suppressed_in_summary_and_warns_on_stderr(tmp_path, capsys, 
     from factcheck.reporters import summary_line
     from factcheck.models import Report
     assert summary_line(Report(findings=(), suppressed=1)).endswith("; 1 suppressed")
+
+
+def test_a_json_lines_record_disables_ids_for_itself_only():
+    text = ('{"id": 1, "text": "They sold 130 widgets.", "factcheck": {"disable": ["widgets-sold"]}}\n'
+            '{"id": 2, "text": "They sold 140 widgets."}\n')
+    report = _check(text, "archive.jsonl")
+    assert [(f.line, f.rule) for f in report.findings] == [(2, "widgets-sold")]
+    assert report.suppressed == 1 and report.notes == ()

@@ -1,0 +1,177 @@
+"""Archive benchmark: a synthetic JSON Lines archive, then `factcheck index`, `report`, `check --against`.
+
+    python bench/archive.py --articles 20000 [--jobs 2] [--workdir /tmp/fc-archive]
+
+Articles are about 4 KB of prose from a small template grammar: every article reports a few
+events (a figure about a town's flood, strike, fire, ...) dated on a timeline, with filler
+sentences full of numbers that are about nothing in particular.  One article in fifty gets a
+planted wrong figure.  Prints index throughput (articles/s, MB/s), peak memory (this process
+and its children), database size (and per 100k articles), `report` time, `check --against`
+time for one draft, and the re-index time after one record changed.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+
+TOWNS = ["Ashford", "Brinmoor", "Calder Bay", "Dunmere", "Eastwick", "Farrow", "Glenholt", "Harlow Cross",
+         "Ivybridge", "Kestrel Point", "Larchmont", "Millbrook", "Northgate", "Oakridge", "Pellham", "Quarry Hill"]
+EVENTS = [  # (event, sentence with {n} and {town}, unit of the figure)
+    ("flood", "The flood in {town} has forced {n} families from their homes, the council said."),
+    ("strike", "The strike at the {town} cannery has idled {n} workers, according to the union."),
+    ("fire", "The warehouse fire in {town} destroyed {n} vehicles overnight, firefighters said."),
+    ("outbreak", "The outbreak in {town} has sickened {n} children so far, health officials said."),
+    ("landslide", "The landslide near {town} buried {n} houses on the hillside, rescuers said."),
+]
+FILLER = [
+    "The mayor, who is {age}, said the budget for {year} would rise by {pct} percent.",
+    "Shops on the high street opened {hours} hours late, and the bus service ran every {mins} minutes.",
+    "A spokesperson noted that the bridge, built in {year}, carries about {cars} cars a day.",
+    "Local schools reported attendance of {pct} percent, compared with a usual figure near {pct2} percent.",
+    "Volunteers handed out {meals} meals at the community hall between {h1} and {h2} o'clock.",
+    "The regional office has a staff of {staff} and an annual budget of ${budget} million.",
+    "Weather forecasters expect {rain} millimetres of rain over the next {days} days.",
+    "Residents interviewed on Tuesday described the mood as tense but calm, and most said they would stay.",
+    "Officials promised a fuller account at a briefing later in the week, without giving a time.",
+]
+PROSE = [
+    "Residents gathered outside the town hall in the afternoon, waiting for news from the council.",
+    "Several roads remained closed while engineers inspected the damage along the river bank.",
+    "A neighbour described hearing a loud noise shortly before dawn and seeing smoke over the rooftops.",
+    "The regional government said it was monitoring the situation closely and would send support.",
+    "Opposition councillors criticised the response, saying warnings had been ignored for years.",
+    "Church groups and sports clubs opened their halls to people who had nowhere else to go.",
+    "The local newspaper set up a page where readers could share photographs and updates.",
+    "Insurers said it was too early to estimate the cost, but claims were already arriving.",
+    "Teachers said pupils were anxious, and counsellors were sent to the worst-affected schools.",
+    "A statement from the police asked people to avoid the area and to follow official advice.",
+]
+
+
+def article(rng: random.Random, i: int, truth: dict, start: dt.date, days: int) -> dict:
+    """One synthetic article: two or three events with their true figure (sometimes wrong), filler."""
+    day = rng.randrange(days)
+    date = start + dt.timedelta(days=day)
+    facts = []
+    for _ in range(rng.randint(2, 3)):
+        town = rng.choice(TOWNS)
+        event, sentence = rng.choice(EVENTS)
+        n = truth[(town, event)] + day // 30 * 3  # figures grow slowly on the timeline
+        if rng.random() < 0.02:
+            n = round(n * rng.choice((1.3, 1.5, 0.7)))  # planted inconsistency
+        facts.append(sentence.format(n=n, town=town))
+    parts = []
+    while sum(len(p) + 1 for p in parts) < 4000:
+        if rng.random() < 0.7:
+            parts.append(rng.choice(PROSE))
+            continue
+        parts.append(rng.choice(FILLER).format(
+            age=rng.randint(35, 70), year=rng.randint(1950, 2030), pct=rng.randint(2, 15),
+            pct2=rng.randint(80, 99), hours=rng.randint(1, 4), mins=rng.choice((10, 15, 20, 30)),
+            cars=rng.randrange(2000, 40000, 100), meals=rng.randrange(100, 900, 10),
+            h1=rng.randint(8, 11), h2=rng.randint(12, 18), staff=rng.randint(20, 400),
+            budget=rng.randint(2, 90), rain=rng.randint(10, 120), days=rng.randint(2, 6)))
+    for k, sentence in enumerate(facts):
+        parts.insert(k * len(parts) // len(facts), sentence)
+    text = "\n\n".join(" ".join(parts[k:k + 4]) for k in range(0, len(parts), 4))
+    return {"id": f"a{i}", "date": date.isoformat(), "title": f"Report {i}", "text": text}
+
+
+def generate(path: str, n: int, seed: int = 7) -> float:
+    """Write ``n`` articles to ``path``; returns its size in MB."""
+    rng = random.Random(seed)
+    truth = {(t, e): rng.randrange(40, 900) for t in TOWNS for e, _ in EVENTS}
+    start = dt.date(2030, 1, 1)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps(article(rng, i, truth, start, 365)) + "\n")
+    return os.path.getsize(path) / 1e6
+
+
+def run(args: list[str]) -> tuple[float, str]:
+    """Run ``factcheck ARGS`` and return (seconds, stderr)."""
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True)
+    took = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        sys.exit(f"factcheck {' '.join(args)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return took, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+
+
+def change_one_record(path: str) -> None:
+    """Rewrite the archive with record 2's text changed (same length of file otherwise)."""
+    tmp = path + ".tmp"
+    with open(path, encoding="utf-8") as src, open(tmp, "w", encoding="utf-8") as dst:
+        for number, line in enumerate(src, 1):
+            if number == 2:
+                rec = json.loads(line)
+                rec["text"] += " A late update added that 3 more roads were closed."
+                line = json.dumps(rec) + "\n"
+            dst.write(line)
+    os.replace(tmp, path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--workdir", default="/tmp/factcheck-archive-bench")
+    parser.add_argument("--keep", action="store_true", help="reuse an existing archive.jsonl of the right size")
+    args = parser.parse_args()
+    os.makedirs(args.workdir, exist_ok=True)
+    src = os.path.join(args.workdir, f"archive-{args.articles}.jsonl")
+    db = os.path.join(args.workdir, f"archive-{args.articles}.sqlite")
+    for p in (db, db + "-wal", db + "-shm"):
+        if os.path.exists(p):
+            os.remove(p)
+    t = time.perf_counter()
+    mb = os.path.getsize(src) / 1e6 if args.keep and os.path.exists(src) else generate(src, args.articles)
+    print(f"archive: {args.articles} articles, {mb:.1f} MB ({mb * 1e3 / args.articles:.1f} KB/article), "
+          f"generated in {time.perf_counter() - t:.1f} s")
+
+    took, summary = run(["index", src, "--db", db, "--jobs", str(args.jobs)])
+    size = os.path.getsize(db) / 1e6
+    print(f"index: {took:.1f} s, {args.articles / took:.0f} articles/s, {mb / took:.2f} MB/s ({summary})")
+    print(f"db: {size:.1f} MB, {size * 100000 / args.articles:.0f} MB per 100k articles")
+
+    took, summary = run(["index", src, "--db", db, "--jobs", str(args.jobs)])
+    print(f"re-index, nothing changed: {took:.2f} s ({summary})")
+    change_one_record(src)
+    took, summary = run(["index", src, "--db", db, "--jobs", str(args.jobs)])
+    print(f"re-index, one record changed: {took:.2f} s ({summary})")
+
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "factcheck", "report", "--db", db, "--format", "json"],
+                          capture_output=True, text=True)
+    took = time.perf_counter() - t
+    keys = json.loads(proc.stdout)["keys"] if proc.returncode == 0 else []
+    print(f"report: {took:.1f} s, {len(keys)} keys, {sum(len(k['outliers']) for k in keys)} outliers")
+
+    draft = os.path.join(args.workdir, "draft.md")
+    with open(draft, "w", encoding="utf-8") as fh:
+        fh.write("---\ndate: 2030-06-15\n---\n\n" + EVENTS[0][1].format(n=9999, town=TOWNS[0]).replace(
+            "9999", "75") + "\n")
+    took, _ = run(["check", draft, "--against", db, "--no-cache"])
+    from factcheck.index import open_index
+    from factcheck.documents import read_text
+    with open_index(db) as ix:
+        docs = read_text(open(draft, encoding="utf-8").read(), draft)
+        ix.mentions_for(docs)
+        t = time.perf_counter()
+        found = ix.mentions_for(docs)
+        lookup = time.perf_counter() - t
+    print(f"check --against: {took:.2f} s for the command (process start included), "
+          f"{lookup * 1e3:.0f} ms for the archive lookup ({len(found)} mentions fetched)")
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"peak RSS: this process {me.ru_maxrss / 1024:.0f} MB, largest child {kids.ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

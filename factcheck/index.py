@@ -13,6 +13,7 @@ import json
 import os
 import sqlite3
 import sys
+import threading
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -74,8 +75,9 @@ class Index:
 
     def __init__(self, path: str):
         self.path = path
+        self.lock = threading.Lock()  # the server queries one index from its worker threads
         try:
-            self.db = sqlite3.connect(path)
+            self.db = sqlite3.connect(path, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._check_meta()
@@ -251,6 +253,8 @@ class Index:
         db = self.db
         gone = []
         for root in paths:
+            if not os.path.exists(root):
+                continue  # a missing path (an unmounted disk?) drops nothing
             root = root.rstrip("/\\") or root
             rows = db.execute("SELECT id, path FROM documents WHERE path=? OR path LIKE ? ESCAPE '\\'",
                               (root, _like_prefix(root))).fetchall()
@@ -279,6 +283,10 @@ class Index:
 
     def counterparts(self, mentions: Sequence, exclude: set = frozenset(), *, window_days: float = 2.0) -> list:
         """The stored mentions that may be compared with ``mentions`` (see ``mentions_for``)."""
+        with self.lock:
+            return self._counterparts(mentions, exclude, window_days)
+
+    def _counterparts(self, mentions: Sequence, exclude, window_days: float) -> list:
         from factcheck.consistency import MAX_RATIO
         from factcheck.quantity import Mention, candidate_terms
         ids: dict[int, None] = {}
@@ -321,9 +329,10 @@ class Index:
     def history(self, fact_id: str) -> list:
         """(date, value, path) of every dated claim attached to ``fact_id``, by date."""
         import datetime as dt
-        rows = self.db.execute(
-            "SELECT d.date, c.value, d.path FROM claims c JOIN documents d ON d.id=c.doc "
-            "WHERE c.fact=? AND d.date IS NOT NULL ORDER BY d.date, d.path", (fact_id,))
+        with self.lock:
+            rows = self.db.execute(
+                "SELECT d.date, c.value, d.path FROM claims c JOIN documents d ON d.id=c.doc "
+                "WHERE c.fact=? AND d.date IS NOT NULL ORDER BY d.date, d.path", (fact_id,)).fetchall()
         return [(dt.date.fromisoformat(date), value, path) for date, value, path in rows]
 
     def counts(self) -> dict[str, int]:

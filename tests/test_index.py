@@ -230,3 +230,23 @@ def test_server_hook_uses_the_index(disagreeing):
     out = Checker(None, archive).check(BRIDGE.format(n=41).replace("41", "30"), "draft.md", None)
     assert isinstance(out["findings"], list)
     assert archive.mentions_for(read_text(BRIDGE.format(n=25), "x.md"))
+
+
+def test_missing_path_is_an_error_and_drops_nothing(tmp_path, archive, capsys):
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    before = dump(db)
+    assert main(["index", str(tmp_path / "gone"), "--db", str(db), "--jobs", "1"]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    assert dump(db) == before
+
+
+def test_server_queries_from_another_thread(disagreeing):
+    import threading
+    from factcheck.documents import read_text
+    archive = open_index(str(disagreeing))
+    got = []
+    t = threading.Thread(target=lambda: got.append(archive.mentions_for(read_text(BRIDGE.format(n=25), "x.md"))))
+    t.start()
+    t.join()
+    assert got and got[0]

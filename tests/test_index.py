@@ -250,3 +250,33 @@ def test_server_queries_from_another_thread(disagreeing):
     t.start()
     t.join()
     assert got and got[0]
+
+
+def test_kill_9_mid_run_then_resume(tmp_path, archive):
+    import subprocess
+    import sys
+    import time
+    for i in range(150):
+        write(archive, f"x{i:03}.md", "2031-05-06", BRIDGE.format(n=20 + i % 7))
+    db = tmp_path / "a.sqlite"
+    code = (f"from factcheck.index import open_index\n"
+            f"open_index({str(db)!r}, create=True).update([{str(archive)!r}], batch=5)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            con = sqlite3.connect(db)
+            n = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            con.close()
+        except sqlite3.Error:
+            n = 0
+        if n >= 10:
+            break
+        time.sleep(0.005)
+    proc.kill()
+    proc.wait()
+    s = update(db, [archive])
+    assert s.indexed + s.unchanged == 154 and s.errors == 0
+    clean = tmp_path / "clean.sqlite"
+    update(clean, [archive])
+    assert dump(db) == dump(clean)

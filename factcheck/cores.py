@@ -29,7 +29,7 @@ DIGITS = re.compile(
 _WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
 _W = alternation(_WORD_LIST) + "(?![a-z])"
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
-WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + ")*")
+WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + "){0,11}")
 WORDS_ANYCASE = re.compile(WORDS.pattern, re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")
 

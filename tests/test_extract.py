@@ -149,3 +149,15 @@ def test_unit_names_agree_with_the_rules_loader():
     from factcheck.units import canonical_unit
     for surface in ("km", "tonnes", "sq km", "km/h", "mph", "°C", "kg", "acres", "gallons", "GB", "MW", "rpm"):
         assert canonical_unit(unit_name(surface)) == unit_name(surface), surface
+
+
+@pytest.mark.parametrize("unit", ["one ", "twenty-one hundred and ", "1 ", "1-", "$1,2 ", "between 1 and 2 ", "−1 "])
+def test_cost_stays_linear_on_repetitive_input(unit):
+    import time
+    small, big = unit * 2000, unit * 8000
+    t0 = time.perf_counter()
+    extract(small)
+    t1 = time.perf_counter()
+    extract(big)
+    t2 = time.perf_counter()
+    assert t2 - t1 < 8 * (t1 - t0) + 0.5, "four times the text must not cost more than about four times the time"

@@ -16,6 +16,14 @@ from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, METRE_CONTEXT, MONTH
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
                              SUBUNITS, UNIT_SURFACES, canonical)
 
+_NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
+_LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
+_LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
+_INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")")
+_NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
+_SEASON_SUFFIX = re.compile(r"[-–/]\d{2}(?!\d)")
+_AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _SEP = "\u00a0\u2009\u202f"
 _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|"
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
@@ -127,7 +135,7 @@ def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | Non
         return True
     if word == "K" and n.step < 1:
         return False
-    nxt = re.match(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)", text[end:end + 24])
+    nxt = _NEXT_WORD_AFTER_OF.match(text[end:end + 24])
     if word in "kK":
         return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display"))
     if word in "bB":
@@ -193,8 +201,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         return True
     bracket = sep.strip(" \u00a0")
     if surface in ("C", "F", "m", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
-        if surface not in ("C", "F", "m") or re.match(r"[ \t]*[A-Za-z]", text[m.end():m.end() + 2]) and \
-                not re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3]):
+        if surface not in ("C", "F", "m") or _LETTER_NEXT.match(text[m.end():m.end() + 2]) and \
+                not _LOWER_WORD_NEXT.match(text[m.end():m.end() + 3]):
             return True
     if surface in ("C", "F", "m") and _SYMBOL_GLUED.match(text, m.end()):
         return True
@@ -204,7 +212,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
     name = canonical(expr)
     n.unit, n.kind, n.end, n.adjective = name, "quantity", m.end(), "-" in sep
     if name == "foot":
-        inch = re.match(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")", text[n.end:n.end + 16])
+        inch = _INCHES_NEXT.match(text[n.end:n.end + 16])
         if inch:
             n.value += int(inch.group(1)) / 12
             n.end += inch.end()
@@ -237,14 +245,14 @@ def _plain_ok(text: str, n: Core) -> bool:
     v = n.value
     if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper()) and punct == "" and v <= 31:
         return False
-    nxt = re.match(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)", text[n.end:n.end + 16])
+    nxt = _NEXT_WORD.match(text[n.end:n.end + 16])
     nw = nxt.group(1) if nxt else ""
     if nw.lower().rstrip(".") in MONTHS and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper()) and v <= 31:
         return False
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
     if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
-        if re.match(r"[-–/]\d{2}(?!\d)", text[n.end:n.end + 4]):
+        if _SEASON_SUFFIX.match(text[n.end:n.end + 4]):
             return False
         plural = nw.islower() and len(nw) > 2 and (nw.endswith("s") and not nw.endswith("ss") or
                                                    nw in ("people", "children", "men", "women", "staff"))
@@ -259,10 +267,10 @@ def _plain_ok(text: str, n: Core) -> bool:
             and text[n.end:n.end + 1] in (",", ";") :
         n.unit, n.kind = "year", "age"
         return True
-    if lw in ("aged", "age", "ages") or re.search(r"\bage[ \t]+of[ \t]+\Z", text[max(0, s - 12):s], re.I):
+    if lw in ("aged", "age", "ages") or _AGE_OF_BEFORE.search(text[max(0, s - 12):s]):
         n.unit, n.kind = "year", "age"
         return True
-    if text[n.end:n.end + 1] in (".", ")") and v < 1000 and re.match(r"[.)][ \t]+\S", text[n.end:n.end + 3]):
+    if text[n.end:n.end + 1] in (".", ")") and v < 1000 and _LIST_MARK.match(text[n.end:n.end + 3]):
         j = s - 1
         while j >= 0 and text[j] in " \t":
             j -= 1

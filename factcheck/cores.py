@@ -15,6 +15,20 @@ from factcheck import qualifiers as Q
 from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
 from factcheck.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES, alternation
 
+_ONE_IDIOM = re.compile(
+    r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
+    r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
+    r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
+_SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])")
+_OF_NEXT = re.compile(r"[ \t]+of\b")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+_PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", re.IGNORECASE)
+_ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
+_NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
+_HYPHEN = re.compile(r"[-‐]")
+_OF_PLURAL_SCALE = re.compile(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", re.IGNORECASE)
 _SEP = "\u00a0\u2009\u202f"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -97,12 +111,12 @@ _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100
 
 def _slash_fraction(text: str, n: Core, whole: str) -> Core | None:
     """``3/4`` and ``1/2 cup`` are fractions; ``9/11``, ``24/7`` and dates are not claims."""
-    m = re.match(r"[/⁄](\d{1,4})(?![\d/])", text[n.end:n.end + 6])
+    m = _SLASH_DENOMINATOR.match(text[n.end:n.end + 6])
     if not m:
         return None
     a, b = int(whole), int(m.group(1))
     if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] == "/" and \
-            not re.match(r"[ \t]+of\b", text[n.end + m.end():n.end + m.end() + 4]):
+            not _OF_NEXT.match(text[n.end + m.end():n.end + m.end() + 4]):
         return None
     n.value, n.end, n.step = a / b, n.end + m.end(), 0.0
     n.cend = n.end
@@ -151,10 +165,10 @@ def word_core(text: str, m: re.Match) -> Core | None:
     value, is_fraction = parsed
     pm = _POINT.match(text, e) if not is_fraction else None
     if pm:
-        digits = "".join(_DIGIT_WORDS.get(t.lower(), "?") for t in re.findall(r"[A-Za-z]+", pm.group(1)))
+        digits = "".join(_DIGIT_WORDS.get(t.lower(), "?") for t in _LETTERS.findall(pm.group(1)))
         if "?" not in digits and value == int(value):
             value, e = float(f"{int(value)}.{digits}"), pm.end()
-            sm = re.match(r"[ \t]+(thousand|million|billion|trillion)\b", text[e:e + 12], re.IGNORECASE)
+            sm = _SCALE_NEXT.match(text[e:e + 12])
             if sm:
                 value, e = value * N.SCALES[sm.group(1).lower()], e + sm.end()
     elif not _word_ok(text, s0, e, text[s0:e].lower(), j == 1):
@@ -184,7 +198,7 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
     if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
         return False
     if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s) and \
-            re.match(r"[ \t]+[A-Z]", text[e:e + 3]):
+            _CAPITAL_NEXT.match(text[e:e + 3]):
         return False
     if words == "zero":
         return bool(AFTER_NUMBER.match(text, e))
@@ -200,14 +214,11 @@ def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
             return False
         if OUT_OF.match(text, e):
             return True
-        if re.match(r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|"
-                    r"who|that|which|is|was|has|had|in|on|at|to|for|from|with|such|another|else|could|would|"
-                    r"should|can|will|must|may|might|does|did|do|says|said|said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])",
-                    nxt, re.I):
-            return not re.match(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", nxt, re.I) is None
-        if re.match(r"[ \t]+[A-Z]", nxt) and not text[s].isupper():
+        if _ONE_IDIOM.match(nxt):
+            return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None
+        if _CAPITAL_NEXT.match(nxt) and not text[s].isupper():
             return False
-    if re.match(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", nxt, re.I) \
+    if _ONE_COMPOUND.match(nxt) \
             and words == "one":
         return False
     return True
@@ -225,12 +236,12 @@ def _fraction_ok(text: str, n: Core, first: str) -> bool:
     """``a third of``, ``two-thirds``, ``half of``; not ``the third quarter`` or ``second half``."""
     prev = prev_word(text, n.start)
     pw = prev[0].lower() if prev else ""
-    nxt = re.match(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)", text[n.end:n.end + 16])
+    nxt = _NEXT_TOKEN.match(text[n.end:n.end + 16])
     nw = nxt.group(1).lower() if nxt else ""
     if first == "half":
         if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
             return False
-        if re.match(r"[-‐]", text[n.end:n.end + 1]):
+        if _HYPHEN.match(text[n.end:n.end + 1]):
             return False
         return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
                       "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
@@ -246,11 +257,11 @@ def _fraction_ok(text: str, n: Core, first: str) -> bool:
 def _vague(text: str, s: int, toks, first: str) -> Core | None:
     e = toks[0][1]
     base = N.VAGUE[first]
-    m = re.match(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", text[e:e + 20], re.I)
+    m = _OF_PLURAL_SCALE.match(text[e:e + 20])
     if first in ("tens", "hundreds") and m:
         base *= N.VAGUE[m.group(1).lower()]
         e += m.end()
-    elif first == "tens" or first == "scores" and not re.match(r"[ \t]+of\b", text[e:e + 4]):
+    elif first == "tens" or first == "scores" and not _OF_NEXT.match(text[e:e + 4]):
         return None
     lo, hi = Q.vague_bounds(first, base)
     n = Core(s, e, round(math.sqrt(lo * hi)), words=True)

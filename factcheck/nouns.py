@@ -6,6 +6,7 @@ import re
 from factcheck.cores import Core
 from factcheck.lexicon import STOP
 
+_OF_THE = re.compile(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])")
 _NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*(?:\.[A-Za-z][\w'’-]*)*\.?)")
 
 
@@ -19,7 +20,7 @@ def noun(text: str, n: Core) -> str:
     no capitalized words (names)."""
     pos = n.end
     words: list[str] = []
-    of = re.match(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])", text[pos:pos + 9])
+    of = _OF_THE.match(text[pos:pos + 9])
     if of and (n.kind != "count" or n.vague is not None or n.scale > 1):
         pos += of.end()
     elif n.kind in ("quantity", "percent", "currency") and not (n.adjective and n.kind == "quantity"):

@@ -151,7 +151,7 @@ def word_core(text: str, m: re.Match) -> Core | None:
             return None
         s0 = a.start()
     if first == "half" and len(toks) == 1:
-        parsed, j, e = (0.5, True), 1, toks[0][1]
+        parsed, e = (0.5, True), toks[0][1]
     else:
         for j in range(len(toks), 0, -1):
             e = toks[j - 1][1]
@@ -171,7 +171,7 @@ def word_core(text: str, m: re.Match) -> Core | None:
             sm = _SCALE_NEXT.match(text[e:e + 12])
             if sm:
                 value, e = value * N.SCALES[sm.group(1).lower()], e + sm.end()
-    elif not _word_ok(text, s0, e, text[s0:e].lower(), j == 1):
+    elif not _word_ok(text, s0, e, text[s0:e].lower()):
         return None
     n = Core(s0, e, value, words=True)
     if is_fraction:
@@ -189,7 +189,7 @@ def word_core(text: str, m: re.Match) -> Core | None:
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
-def _word_ok(text: str, s: int, e: int, words: str, single: bool) -> bool:
+def _word_ok(text: str, s: int, e: int, words: str) -> bool:
     """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
     prev = prev_word(text, s)
     pw = prev[0].lower() if prev else ""

@@ -125,12 +125,30 @@ def _slash_fraction(text: str, n: Core, whole: str) -> Core | None:
 
 # -- number words ----------------------------------------------------------------------------------------
 
-_DIGIT_WORDS = {**{w: str(v) for w, v in N.CARDINALS.items()}, "nought": "0", "naught": "0", "oh": "0"}
-_POINT = re.compile(r"[ \t]+point[ \t]+((?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine)"
-                    r"(?:[ \t]+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))*)(?![A-Za-z])",
+_DIGIT_WORDS = {**{w: str(v) for w, v in N.SMALL.items() if v < 10}, "nought": "0", "naught": "0", "oh": "0"}
+_DIGIT_WORD = "(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine)"
+_POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*"
+                    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-" + _DIGIT_WORD + r")?)(?![A-Za-z])",
                     re.IGNORECASE)
 _NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?:half[ \t]+)?an?[ \t]+\Z", re.IGNORECASE)
+
+
+def _decimal_digits(words: str) -> str:
+    """``zero three`` → ``03``; ``seventy-one`` → ``71``; ``twenty`` → ``20`` (digits after "point")."""
+    toks = _LETTERS.findall(words.lower())
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in N.TENS:
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            out.append(str(N.TENS[t] // 10) + (_DIGIT_WORDS[nxt] if nxt in _DIGIT_WORDS and nxt not in ("zero", "oh") else "0"))
+            i += 2 if nxt in _DIGIT_WORDS and nxt not in ("zero", "oh") else 1
+        else:
+            out.append(_DIGIT_WORDS.get(t, ""))
+            i += 1
+    return "".join(out)
 
 
 def word_core(text: str, m: re.Match) -> Core | None:
@@ -165,8 +183,8 @@ def word_core(text: str, m: re.Match) -> Core | None:
     value, is_fraction = parsed
     pm = _POINT.match(text, e) if not is_fraction else None
     if pm:
-        digits = "".join(_DIGIT_WORDS.get(t.lower(), "?") for t in _LETTERS.findall(pm.group(1)))
-        if "?" not in digits and value == int(value):
+        digits = _decimal_digits(pm.group(1))
+        if digits and value == int(value):
             value, e = float(f"{int(value)}.{digits}"), pm.end()
             sm = _SCALE_NEXT.match(text[e:e + 12])
             if sm:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\n[ \t]*\n|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")
+_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\r?\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")
 _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep rev hon no nos vol
 fig p pp ch sec art op inc corp co ltd bros dept est approx vs etc jan feb mar apr jun jul aug sep
 sept oct nov dec mt ft u.s u.k u.n e.g i.e a.m p.m""".split())

@@ -161,3 +161,10 @@ def test_cost_stays_linear_on_repetitive_input(unit):
     extract(big)
     t2 = time.perf_counter()
     assert t2 - t1 < 8 * (t1 - t0) + 0.5, "four times the text must not cost more than about four times the time"
+
+
+def test_windows_line_endings_split_paragraphs():
+    text = "Heading with 3 words\r\n\r\nBody has 12 lines"
+    first, second = extract(text)
+    assert text[first.sentence_start:first.sentence_end].strip() == "Heading with 3 words"
+    assert text[second.sentence_start:second.sentence_end].strip() == "Body has 12 lines"

@@ -35,6 +35,7 @@ _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _OLD = re.compile(r"[- ]old\b")
+_AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
@@ -75,6 +76,9 @@ def widen(text: str, n: Core) -> bool:
                 n.step *= mult
                 n.scale = mult
                 n.end = e = m.end()
+                if mult >= 1e6 and (h := _AND_A_FRACTION.match(text, e)):
+                    n.value += mult * (0.5 if h.group(1).lower() == "half" else 0.25)
+                    n.end = e = h.end()
         if cur:
             n.unit, n.kind = cur, "currency"
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None

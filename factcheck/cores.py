@@ -36,7 +36,7 @@ DIGITS = re.compile(
     r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
     r"(?:(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)|\d+)"
     r"(?P<dec>\.\d+)?|(?P<bare>\.\d+)|(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion)))"
-    r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.]))?"
+    r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])|\^(?P<pow>[+−-]{0,2}\d{1,3})(?![\d.]))?"
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
 
 
@@ -97,10 +97,13 @@ def digit_core(text: str, m: re.Match) -> Core | None:
     elif whole and whole.startswith("0") and len(whole) > 1 and not dec:
         return None
     exp = g["exp"] or g["exp2"] or g["exp3"] or g["exp4"]
-    if exp:
+    if g["pow"]:
+        power = g["pow"].replace("−", "-")
+        value **= int(power.lstrip("+-")) * (-1 if power.count("-") % 2 else 1)
+    elif exp:
         value = float(f"{value!r}e{int(exp.translate(_SUPERSCRIPT).replace('−', '-'))}")
     n = Core(s, e, value)
-    n.step = 0.0 if exp else N.step(core)
+    n.step = 0.0 if exp or g["pow"] else N.step(core)
     if whole and not dec and e < len(text) and text[e] in "/⁄":
         return _slash_fraction(text, n, whole)
     return n
@@ -165,9 +168,11 @@ def word_core(text: str, m: re.Match) -> Core | None:
     s0 = s
     if first in _NEEDS_A:
         a = _A_BEFORE.search(text, max(0, s - 10), s)
-        if not a:
+        if a:
+            s0 = a.start()
+        elif not (first in ("quarter", "hundred") and len(toks) > 1 and
+                  text[toks[1][0]:toks[1][1]].lower() in N.SCALES):
             return None
-        s0 = a.start()
     if first == "half" and len(toks) == 1:
         parsed, e = (0.5, True), toks[0][1]
     else:

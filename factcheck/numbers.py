@@ -47,10 +47,18 @@ def words_value(text: str) -> tuple[float, bool] | None:
     toks = [t for t in _SPLIT.split(text.lower()) if t]
     if not toks:
         return None
-    if len(toks) > 1 and toks[-1] in SCALES and toks[-2] in DENOMINATORS and not any(t in SCALES for t in toks[:-1]):
-        head = toks[:-1]
+    if len(toks) > 1 and toks[-1] in SCALES and toks[-2] in DENOMINATORS:
+        whole, head = 0.0, toks[:-1]
+        if any(t in SCALES for t in head):
+            if "and" not in head:
+                return None
+            i = len(head) - 1 - head[::-1].index("and")
+            w = _integer(head[:i])
+            if w is None:
+                return None
+            whole, head = w, head[i + 1:]
         part = (0.25 if head[0] == "quarter" else 0.5, True) if len(head) == 1 else words_value(" ".join(head))
-        return None if part is None else (part[0] * SCALES[toks[-1]], False)
+        return None if part is None else (whole + part[0] * SCALES[toks[-1]], False)
     den = DENOMINATORS.get(toks[-1])
     if den and toks[-1] not in ("half", "halves") or toks[-1] in ("half", "halves") and len(toks) > 1:
         return _fraction(toks[:-1], den)

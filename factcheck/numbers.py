@@ -61,7 +61,7 @@ def words_value(text: str) -> tuple[float, bool] | None:
         return None if part is None else (whole + part[0] * SCALES[toks[-1]], False)
     den = DENOMINATORS.get(toks[-1])
     if den and toks[-1] not in ("half", "halves") or toks[-1] in ("half", "halves") and len(toks) > 1:
-        return _fraction(toks[:-1], den)
+        return _fraction(toks[:-1], den, toks[-1].endswith("s"))
     if toks[0] == "half" and len(toks) > 1:
         rest = toks[2:] if toks[1] in ("a", "an") else toks[1:]
         v = _integer(["one", *rest])
@@ -70,8 +70,12 @@ def words_value(text: str) -> tuple[float, bool] | None:
     return None if v is None else (v, False)
 
 
-def _fraction(toks: list[str], den: int) -> tuple[float, bool] | None:
-    """``[a]`` third, ``[two]`` thirds, ``[one, and, a]`` half (a whole number plus a fraction)."""
+def _fraction(toks: list[str], den: int, plural: bool = True) -> tuple[float, bool] | None:
+    """``[a]`` third, ``[two]`` thirds, ``[one, and, a]`` half (a whole number plus a fraction).
+
+    A numerator above the denominator needs a plural ("twenty-three fifths" is 4.6; "twenty
+    fifth" is an ordinal, not a fraction).
+    """
     if not toks:
         return None
     whole, scale = 0.0, 1.0
@@ -89,7 +93,7 @@ def _fraction(toks: list[str], den: int) -> tuple[float, bool] | None:
         if n is None or n > 100:
             return None
         num = n
-    if whole == 0 and num >= den and den != 2:
+    if whole == 0 and num > 1 and not plural or num >= den and den != 2 and not plural:
         return None
     return (whole + num / den * scale, whole == 0)
 

@@ -12,7 +12,8 @@ import re
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
 from factcheck.cores import Core, out_of, prev_word
-from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, METRE_CONTEXT, MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE
+from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, METRE_CONTEXT, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
+                               YEAR_BEFORE, YEAR_NOUNS)
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
                              SUBUNITS, UNIT_SURFACES, canonical)
 
@@ -189,6 +190,13 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
                 return True
         elif surface in CURRENCY_CODES:
             n.unit = surface
+            sm = _SCALE.match(text, m.end()) if n.scale == 1.0 else None
+            if sm and sm.group(2):
+                n.scale = N.SCALE_SUFFIX[sm.group(2).lower()]
+                n.value *= n.scale
+                n.end = sm.end()
+                n.kind = "currency"
+                return True
         elif low in CURRENCY_WORDS:
             n.unit = CURRENCY_WORDS[low]
             if low in SUBUNITS:
@@ -258,8 +266,9 @@ def _plain_ok(text: str, n: Core) -> bool:
     if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
         if _SEASON_SUFFIX.match(text[n.end:n.end + 4]):
             return False
-        plural = nw.islower() and len(nw) > 2 and (nw.endswith("s") and not nw.endswith("ss") or
-                                                   nw in ("people", "children", "men", "women", "staff"))
+        nw = nw.rstrip(".")
+        plural = nw.islower() and len(nw) > 2 and nw not in YEAR_NOUNS and (
+            nw.endswith("s") and not nw.endswith("ss") or nw in ("people", "children", "men", "women", "staff"))
         if lw in YEAR_BEFORE or not plural or v >= 1800 and not plural:
             return False
     if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \

@@ -36,6 +36,11 @@ circa c. early late mid mid- year years fiscal fy spring summer autumn fall wint
 around between and to or the this that last next its their his her our whose for—in as-of
 """.split())
 
+#: Plural nouns that follow a year used as a modifier ("1988 sales", "2020 elections").
+YEAR_NOUNS = frozenset("""sales results elections earnings revenues figures levels prices profits games olympics
+championships finals playoffs accounts estimates forecasts budgets accounts losses rankings standings exams
+""".split())
+
 #: Capitalized words that may stand right before a count without making it a name
 #: ("About 300", "With 275", "Only 5", "Friday 15 people ...").
 CAPITAL_OK = frozenset("""the a an about around approximately roughly some nearly almost over under only

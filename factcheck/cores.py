@@ -278,7 +278,10 @@ def _fraction_ok(text: str, n: Core, first: str) -> bool:
 
 
 def _vague(text: str, s: int, toks, first: str) -> Core | None:
+    """``dozens``, ``hundreds``, ``tens of thousands`` (not ``Mega Millions``, a name)."""
     e = toks[0][1]
+    if text[s].isupper() and not sentence_start(text, s):
+        return None
     base = N.VAGUE[first]
     m = _OF_PLURAL_SCALE.match(text[e:e + 20])
     if first in ("tens", "hundreds") and m:

@@ -96,13 +96,18 @@ def generate(path: str, n: int, seed: int = 7) -> float:
 
 
 def run(args: list[str]) -> tuple[float, str]:
-    """Run ``factcheck ARGS`` and return (seconds, stderr)."""
+    """Run ``factcheck ARGS``; returns (seconds, last stderr line with its peak RSS appended)."""
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    out, err = proc.communicate()
     took = time.perf_counter() - t
+    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+    rss = usage.ru_maxrss if usage else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
-        sys.exit(f"factcheck {' '.join(args)} failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return took, proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+        sys.exit(f"factcheck {' '.join(args)} failed ({proc.returncode}): {err[-2000:]}")
+    last = err.strip().splitlines()[-1] if err.strip() else ""
+    return took, f"{last} [peak RSS so far, any child: {rss / 1024:.0f} MB]"
 
 
 def change_one_record(path: str) -> None:

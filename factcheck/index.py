@@ -297,13 +297,7 @@ class Index:
                     rows = self._near_day(key, day)
                 else:
                     lo, hi = sorted((m.value / MAX_RATIO, m.value * MAX_RATIO))
-                    sql = "SELECT mention_id FROM mention_keys WHERE key=? AND value BETWEEN ? AND ?"
-                    args: list = [key, lo, hi]
-                    if day is not None:
-                        sql += " AND (day IS NULL OR day BETWEEN ? AND ?)"
-                        args += [day - window_days - 1, day + window_days + 1]
-                    sql += " ORDER BY abs(value - ?) LIMIT ?"
-                    rows = self.db.execute(sql, (*args, m.value, NEAREST)).fetchall()
+                    rows = self._near_value(key, m.value, lo, hi, day, window_days)
                 ids.update((r[0], None) for r in rows)
         out = []
         for chunk in _batches(list(ids), 500):
@@ -313,6 +307,21 @@ class Index:
                 if m.located.path not in exclude:
                     out.append(m)
         return out
+
+    def _near_value(self, key: str, value: float, lo: float, hi: float, day: int | None,
+                    window_days: float) -> list:
+        """The stored mentions nearest ``value`` on each side (walking the (key, value) index)."""
+        when, args = "", []
+        if day is not None:
+            when = " AND (day IS NULL OR day BETWEEN ? AND ?)"
+            args = [day - window_days - 1, day + window_days + 1]
+        up = self.db.execute(f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_key WHERE key=? "
+                             f"AND value>=? AND value<=?{when} ORDER BY value LIMIT ?",
+                             (key, value, hi, *args, NEAREST // 2)).fetchall()
+        down = self.db.execute(f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_key WHERE key=? "
+                               f"AND value<? AND value>=?{when} ORDER BY value DESC LIMIT ?",
+                               (key, value, lo, *args, NEAREST // 2)).fetchall()
+        return up + down
 
     def _near_day(self, key: str, day: int | None) -> list:
         if day is None:

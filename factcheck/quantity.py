@@ -13,6 +13,9 @@ mentions can be stored (``as_row``/``from_row``) and looked up by ``candidate_te
 from __future__ import annotations
 
 import datetime as dt
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -80,6 +83,7 @@ _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "w
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
@@ -97,6 +101,11 @@ _PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + _MONTH_NAMES + r")\b", re.I)
 _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|from|away)\b", re.I)
+_DISTANCE_UNIT = re.compile(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", re.I)
+_COMMA_AFTER = re.compile(r"\s*[,)]")
+_LABEL_BEFORE = re.compile(r"(?:\bNo\.|#|\b[Nn]umber)\s*$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per ?cent\b|percentage points?\b)", re.I)
+_SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
 
 
@@ -109,6 +118,7 @@ def _fold_table() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """A crude lemma: lower case, possessive, plural and ``-ed``/``-ing`` endings stripped."""
     w = word.lower().replace("’", "'")
@@ -136,12 +146,23 @@ def lemma(word: str) -> str:
 _FOLD: dict[str, str] = {}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A word's concept: the synonym table's name for it (``died`` → ``kill``), else its lemma."""
     if not _FOLD:
         _FOLD.update(_fold_table())
     w = word.lower().replace("’", "'")
     return _FOLD.get(w) or _FOLD.get(lemma(w)) or lemma(w)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_word(token: str) -> bool:
+    return _WORD.fullmatch(token) is not None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _is_year(token: str) -> bool:
+    return _YEAR.fullmatch(token) is not None
 
 
 _SCOPE_OF = {w: s for s, words in _SCOPES.items() for w in words.split()}
@@ -253,19 +274,51 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
     """
     raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
     period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
-    return [mention(doc.text, loc, period if loc.date is None else "") for loc in located]
+    tokens = Tokens(doc.text) if located else None
+    return [mention(doc.text, loc, period if loc.date is None else "", tokens) for loc in located]
 
 
-def mention(text: str, loc: Located, period: str = "") -> Mention:
-    """The mention of one located claim in ``text``."""
+class Tokens:
+    """A text's word and punctuation tokens, read once and sliced around each claim."""
+
+    def __init__(self, text: str):
+        self.text = text
+        parts = _TOKEN_SPLIT.split(text)
+        offsets = list(itertools.accumulate(map(len, parts)))
+        self.words = parts[1::2]
+        self.starts = offsets[0:-1:2]
+        self.ends = offsets[1::2]
+
+    def before(self, lo: int, hi: int, n: int) -> list[tuple[str, int]]:
+        """The last ``n`` tokens of ``text[lo:hi]`` with their offsets (as if tokenized alone)."""
+        i = bisect.bisect_left(self.starts, hi)
+        j = max(bisect.bisect_left(self.starts, lo), i - n)
+        out = list(zip(self.words[j:i], self.starts[j:i]))
+        if i > j and self.ends[i - 1] > hi:
+            out[-1:] = [(m.group(), m.start()) for m in _TOKEN.finditer(self.text, self.starts[i - 1], hi)]
+        return out[-n:]
+
+    def after(self, lo: int, hi: int, n: int) -> list[tuple[str, int]]:
+        """The first ``n`` tokens of ``text[lo:hi]`` with their offsets (as if tokenized alone)."""
+        k = bisect.bisect_left(self.starts, lo)
+        head = []
+        if k > 0 and self.ends[k - 1] > lo:
+            head = [(m.group(), m.start()) for m in _TOKEN.finditer(self.text, lo, min(hi, self.ends[k - 1]))]
+        stop = bisect.bisect_left(self.starts, hi, k, min(len(self.starts), k + n))
+        return (head + list(zip(self.words[k:stop], self.starts[k:stop])))[:n]
+
+
+def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None) -> Mention:
+    """The mention of one located claim in ``text`` (``tokens``: ``Tokens(text)``, when at hand)."""
+    tokens = tokens or Tokens(text)
     c = loc.claim
     end = c.start + len(c.text.rstrip(",. "))
     p0 = text.rfind("\n\n", 0, c.start)
     para0 = max(p0 + 2 if p0 != -1 else 0, c.start - 400)
     p1 = text.find("\n\n", end)
     para1 = min(p1 if p1 != -1 else len(text), end + 400)
-    before = [(m.group(), m.start()) for m in _TOKEN.finditer(text, para0, c.start)]
-    after = [(m.group(), m.start()) for m in _TOKEN.finditer(text, end, para1)]
+    before = tokens.before(para0, c.start, _REACH)
+    after = tokens.after(end, para1, _REACH)
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     role, name = _role(c, left, right, before, after)
     unit = _unit(c, left, right)
@@ -274,16 +327,16 @@ def mention(text: str, loc: Located, period: str = "") -> Mention:
     noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
     if role == "age":
         noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
-    if role == "" and _DISTANCE.match(right) and re.search(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", 
-                                                           (c.unit or "") + " " + c.text + right[:12], re.I):
+    if role == "" and _DISTANCE.match(right) and _DISTANCE_UNIT.search(
+            (c.unit or "") + " " + c.text + right[:12]):
         place = [w for w in left_clause[:6] if w[:1].isupper()]
         role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left) else ""
-    window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _WORD.fullmatch(w)][-WINDOW_WORDS:]
-    window += [w for w, _ in after[:WINDOW_WORDS * 2] if _WORD.fullmatch(w)][:WINDOW_WORDS]
+    window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
+    window += [w for w, _ in after[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
     terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
     near_tokens = [w for w, _ in before[-WINDOW_WORDS * 2:]] + [w for w, _ in after[:WINDOW_WORDS * 2]]
-    terms |= {f"y{w}" for w in near_tokens if _YEAR.fullmatch(w)}
+    terms |= {f"y{w}" for w in near_tokens if _is_year(w)}
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(_SCOPE_OF[fold(w)] if fold(w) in _SCOPE_OF else _SCOPE_OF.get(w.lower(), "")
                       for w in near if w not in noun_words) - {""}
@@ -301,12 +354,15 @@ def mention(text: str, loc: Located, period: str = "") -> Mention:
                    phrase(text, c), c.qualifier == "vague", period)
 
 
+_REACH = 3 * WINDOW_WORDS
+
+
 def phrase(text: str, claim: Claim, words: int = 3) -> str:
     """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
     out, content = [claim.text], 0
     for m in _TOKEN.finditer(text, claim.end, min(len(text), claim.end + 80)):
         w = m.group()
-        if not _WORD.fullmatch(w) or "\n" in text[claim.end:m.start()]:
+        if not _is_word(w) or "\n" in text[claim.end:m.start()]:
             break
         if len(out) > words and (content or len(out) > 2 * words):
             break
@@ -321,7 +377,7 @@ def _clause(tokens) -> list[str]:
     """The words of ``tokens`` up to the first clause break (punctuation or a joining word)."""
     out = []
     for w, _ in tokens:
-        if not _WORD.fullmatch(w) or w.lower() in _CLAUSE_WORDS:
+        if not _is_word(w) or w.lower() in _CLAUSE_WORDS:
             if w in ("-",) or (out == [] and w.lower() in ("and",)):
                 continue
             break
@@ -390,18 +446,18 @@ def _role(c: Claim, left: str, right: str, before, after) -> tuple[str, str]:
     prev = before[-1][0] if before else ""
     nxt = after[0][0] if after else ""
     integer = c.value == int(c.value) and c.low == c.high
-    if integer and 0 < c.value < 120 and _APPOSITIVE.search(left) and re.match(r"\s*[,)]", right):
+    if integer and 0 < c.value < 120 and _APPOSITIVE.search(left) and _COMMA_AFTER.match(right):
         return "age", _APPOSITIVE.search(left).group(1).lower()
     if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(right):
         return "date", ""
-    if _TIME_AFTER.match(right) or re.search(r"\d:$", left):
+    if _TIME_AFTER.match(right) or left[-2:-1].isdigit() and left.endswith(":"):
         return "time", ""
     if integer and 1800 <= c.value <= 2100 and "," not in c.text and c.unit is None:
         if not (nxt.lower().endswith("s") and _WORD.fullmatch(nxt) and nxt.lower() not in _STOP):
             return "year", ""
-    if re.search(r"(?:\bNo\.|#|\b[Nn]umber)\s*$", left):
+    if _LABEL_BEFORE.search(left[-12:]):
         return "label", ""
-    if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and re.search(r"[A-Za-z] $", left)
+    if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")
             and len(before) > 1 and _WORD.fullmatch(before[-2][0] or "")):
         return "label", ""
     return "", ""
@@ -418,19 +474,16 @@ def _age_name(left: str, right: str) -> str:
 def _unit(c: Claim, left: str, right: str) -> str:
     unit = c.unit or ""
     if not unit:
-        if re.search(r"[$]\s*$", left):
-            unit = "$"
-        elif re.search(r"[€]\s*$", left):
-            unit = "€"
-        elif re.search(r"[£]\s*$", left):
-            unit = "£"
-        elif re.match(r"\s*(?:%|per ?cent\b|percentage points?\b)", right, re.I):
+        sign = left.rstrip()[-1:]
+        if sign in ("$", "€", "£"):
+            unit = sign
+        elif _PERCENT_AFTER.match(right):
             unit = "%"
     if not any(s in c.text.lower() for s in _SCALES):
-        m = re.match(r"\s*(thousand|million|billion|trillion)\b", right, re.I)
+        m = _SCALE_AFTER.match(right)
         if m:
             unit += " " + m.group(1).lower()
     return unit
 
 
-__all__ = ["Mention", "mentions", "mention", "candidate_terms", "lemma", "fold", "phrase", "PREDICATES"]
+__all__ = ["Mention", "Tokens", "mentions", "mention", "candidate_terms", "lemma", "fold", "phrase", "PREDICATES"]

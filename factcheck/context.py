@@ -22,7 +22,7 @@ _LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
 _LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
 _INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")")
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
-_SEASON_SUFFIX = re.compile(r"[-–/]\d{2}(?!\d)")
+_SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d)")
 _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _SEP = "\u00a0\u2009\u202f"
@@ -34,7 +34,7 @@ _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before t
     r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
-                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
+                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _OLD = re.compile(r"[- ]old\b")
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
@@ -247,6 +247,20 @@ def _cents(text: str, n: Core) -> None:
         n.end = n.cend = m.end()
 
 
+_COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|tsom[ \t]+ta|ynam[ \t]+sa|ylraen|tsomla|"
+                       r"(?P<weak>revo|evoba|rednu|woleb|ylhguor|yletamixorppa))(?![A-Za-z])", re.IGNORECASE)
+_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d[\d,]*)(?![\d.])")
+
+
+def _counted_not_dated(text: str, n: Core) -> bool:
+    """A four-digit figure that is a count, not a year: "more than 2000", "1000-5000", "over 1500"."""
+    cm = _COMPARED.match(text[max(0, n.start - 16):n.start][::-1])
+    if cm and (not cm.group("weak") or n.value < 1800):
+        return True
+    rm = _RANGE_NEXT.match(text, n.end, n.end + 16)
+    return bool(rm) and ("," in rm.group(1) or float(rm.group(1).replace(",", "")) > 2200)
+
+
 def _plain_ok(text: str, n: Core) -> bool:
     """A bare integer: not a year, a day of a month, an identifier, list numbering or a name."""
     s = n.start
@@ -264,12 +278,12 @@ def _plain_ok(text: str, n: Core) -> bool:
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
     if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
-        if _SEASON_SUFFIX.match(text[n.end:n.end + 4]):
+        if _SEASON_SUFFIX.match(text[n.end:n.end + 6]):
             return False
         nw = nw.rstrip(".")
-        plural = nw.islower() and len(nw) > 2 and nw not in YEAR_NOUNS and (
+        plural = nw.islower() and len(nw) > 2 and nw not in YEAR_NOUNS and nw not in STOP and (
             nw.endswith("s") and not nw.endswith("ss") or nw in ("people", "children", "men", "women", "staff"))
-        if lw in YEAR_BEFORE or not plural or v >= 1800 and not plural:
+        if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n)):
             return False
     if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw):

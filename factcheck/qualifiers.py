@@ -43,7 +43,7 @@ _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 #: Matches a reversed qualifier at the start of reversed text (i.e. just before the number).
 REVERSED = re.compile(r"[ \t\u00a0]*(" + alternation(p[::-1] for p in _WORD_OF) + r")(?![A-Za-z])", re.IGNORECASE)
 AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|"
-                           r"or thereabouts|and more|and up|and over)\b|(-?odd\b|\+(?![\d.])|-plus\b))",
+                           r"or thereabouts|and more|and up|and over)\b(?![ \t]+than\b)|(-?odd\b|\+(?![\d.])|-plus\b))",
                            re.IGNORECASE)
 
 

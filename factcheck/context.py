@@ -15,7 +15,7 @@ from factcheck.cores import Core, out_of, prev_word
 from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, METRE_CONTEXT, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
-                             SUBUNITS, UNIT_SURFACES, canonical)
+                             SCALED_CODES, SUBUNITS, UNIT_SURFACES, canonical)
 
 _NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
 _LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
@@ -24,7 +24,9 @@ _INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d)")
 _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
+_ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
 _SEP = "\u00a0\u2009\u202f"
 _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|"
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
@@ -197,6 +199,11 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
                 n.end = sm.end()
                 n.kind = "currency"
                 return True
+        elif surface in SCALED_CODES:
+            n.unit, mult = SCALED_CODES[surface]
+            if n.scale != 1.0:
+                return False
+            n.value, n.step, n.scale = n.value * mult, n.step * mult, mult
         elif low in CURRENCY_WORDS:
             n.unit = CURRENCY_WORDS[low]
             if low in SUBUNITS:
@@ -209,8 +216,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         return True
     surface = m.group("unit")
     expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
-    if expr is None:
-        return True
+    if expr is None or surface.lower() == "second" and text[m.end():m.end() + 1] == "-":
+        return True  # "two second-round ties": an ordinal, not a duration
     bracket = sep.strip(" \u00a0")
     if surface in ("C", "F", "m", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
         if surface not in ("C", "F", "m") or _LETTER_NEXT.match(text[m.end():m.end() + 2]) and \
@@ -252,6 +259,18 @@ _COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|ts
 _RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d[\d,]*)(?![\d.])")
 
 
+_DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
+_DAY_BEFORE = frozenset("on from until till by since of before after between and to".split())
+
+
+def _lower_month_date(text: str, n: Core, lw: str, month_first: bool) -> bool:
+    """"may 19," and "on 1 may" in lower-cased text are dates: the modal "may" never takes a
+    numeral; "march" and "june" need the date's punctuation or year, or "on 1 march"."""
+    if month_first:
+        return lw == "may" or bool(_DATE_AFTER.match(text, n.end))
+    return lw in _DAY_BEFORE
+
+
 def _counted_not_dated(text: str, n: Core) -> bool:
     """A four-digit figure that is a count, not a year: "more than 2000", "1000-5000", "over 1500"."""
     cm = _COMPARED.match(text[max(0, n.start - 16):n.start][::-1])
@@ -269,11 +288,13 @@ def _plain_ok(text: str, n: Core) -> bool:
     lw = pw.lower()
     raw = text[s:n.cend]
     v = n.value
-    if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper()) and punct == "" and v <= 31:
+    if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper() or _lower_month_date(text, n, lw, True)) \
+            and punct == "" and v <= 31:
         return False
     nxt = _NEXT_WORD.match(text[n.end:n.end + 16])
     nw = nxt.group(1) if nxt else ""
-    if nw.lower().rstrip(".") in MONTHS and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper()) and v <= 31:
+    if nw.lower().rstrip(".") in MONTHS and v <= 31 and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper() or
+                                                          _lower_month_date(text, n, lw, False)):
         return False
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
@@ -288,7 +309,7 @@ def _plain_ok(text: str, n: Core) -> bool:
     if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw):
         return False
-    if _ADDRESS.match(text, n.end):
+    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):
         return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
             and text[n.end:n.end + 1] in (",", ";") :
@@ -304,6 +325,9 @@ def _plain_ok(text: str, n: Core) -> bool:
         if j < 0 or text[j] == "\n":
             return False
     if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
+        return False
+    if v < 100 and n.step == 1.0 and _ENUMERATOR.match(text, n.end) and \
+            text.rfind("(", max(0, s - 200), s) <= text.rfind(")", max(0, s - 200), s):
         return False
     return True
 

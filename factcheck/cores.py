@@ -135,6 +135,8 @@ _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_
                     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-" + _DIGIT_WORD + r")?)(?![A-Za-z])",
                     re.IGNORECASE)
 _NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
+_PRICE_BEFORE = re.compile(r"(?:[$£€¥][ \t]?\d[\d,.]*|\d[\d,.]*[ \t]?(?:cents?|pence|p|dollars?|euros?|pounds?|yen|bucks))"
+                           r"[ \t]+\Z", re.IGNORECASE)
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?:half[ \t]+)?an?[ \t]+\Z", re.IGNORECASE)
 
 
@@ -174,6 +176,8 @@ def word_core(text: str, m: re.Match) -> Core | None:
         elif not (first in ("quarter", "hundred") and len(toks) > 1 and
                   text[toks[1][0]:toks[1][1]].lower() in N.SCALES):
             return None
+    if s0 < s and _PRICE_BEFORE.search(text, max(0, s0 - 24), s0):
+        return None  # "64 cents a dozen", "$5 a hundred": a price per so many, not a count
     if first == "half" and len(toks) == 1:
         parsed, e = (0.5, True), toks[0][1]
     else:
@@ -186,6 +190,9 @@ def word_core(text: str, m: re.Match) -> Core | None:
                 break
         else:
             return None
+        skip = _ordinal_end(text, toks, j, e)
+        if skip:
+            raise SkipTo(skip)
     value, is_fraction = parsed
     pm = _POINT.match(text, e) if not is_fraction else None
     if pm:
@@ -208,6 +215,34 @@ def word_core(text: str, m: re.Match) -> Core | None:
             return None
         n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
     return n
+
+
+_ORDINAL_NEXT = re.compile(
+    r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?)(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|[a-z]{3,5}teenth|[a-z]{4,6}ieth|hundredth|thousandth|millionth|billionth|trillionth)|(?:thirds|fourths|fifths|"
+    r"sixths|sevenths|eighths|ninths|tenths|hundredths))(?![A-Za-z])", re.IGNORECASE)
+
+
+class SkipTo(Exception):
+    """Raised by ``word_core`` when the words up to ``end`` are no claim and must not be re-read."""
+
+    def __init__(self, end: int):
+        super().__init__(end)
+        self.end = end
+
+
+def _ordinal_end(text: str, toks, j: int, e: int) -> int:
+    """Where the ordinal ends when the number read so far is its head, else 0.
+
+    "twenty-first", "one hundred and first", "twenty fifth" are ordinals; a run that stops
+    before a plural denominator ("one hundred thirty-two fifths") would misread the number.
+    """
+    om = _ORDINAL_NEXT.match(text, e)
+    if om is None:
+        return 0
+    last = text[toks[j - 1][0]:toks[j - 1][1]].lower()
+    head = om.group(1) is None or last in N.TENS or last == "hundred" or last in N.SCALES
+    return om.end() if head else 0
 
 
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)

@@ -15,10 +15,10 @@ import math
 
 from factcheck import qualifiers as Q
 from factcheck.context import widen
-from factcheck.cores import DIGITS, INTL, PHONE, WORDS, WORDS_ANYCASE, Core, digit_core, word_core
+from factcheck.cores import DIGITS, INTL, PHONE, WORDS, WORDS_ANYCASE, Core, SkipTo, digit_core, word_core
 from factcheck.models import Claim
 from factcheck.nouns import noun
-from factcheck.ranges import ranges
+from factcheck.ranges import quotients, ranges
 from factcheck.sentences import Sentences
 
 
@@ -29,7 +29,7 @@ def extract(text: str) -> list[Claim]:
     low = text.lower()
     nums = _digit_cores(text) + _word_cores(text, low if len(low) == len(text) else None)
     nums.sort(key=lambda n: n.start)
-    nums = ranges(text, nums)
+    nums = ranges(text, quotients(text, nums))
     sentences = Sentences(text)
     out: list[Claim] = []
     last = -1
@@ -93,6 +93,9 @@ def _word_cores(text: str, low: str | None) -> list[Core]:
         n = None
         try:
             n = word_core(text, m)
+        except SkipTo as skip:
+            pos = skip.end
+            continue
         except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError):
             n = None
         pos = n.cend if n is not None and n.cend > m.start() else m.start() + 1

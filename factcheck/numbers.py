@@ -60,6 +60,10 @@ def words_value(text: str) -> tuple[float, bool] | None:
         part = (0.25 if head[0] == "quarter" else 0.5, True) if len(head) == 1 else words_value(" ".join(head))
         return None if part is None else (whole + part[0] * SCALES[toks[-1]], False)
     den = DENOMINATORS.get(toks[-1])
+    if den and den < 10 and len(toks) > 2 and toks[-2] in TENS:
+        compound = _fraction(toks[:-2], TENS[toks[-2]] + den, toks[-1].endswith("s"))
+        if compound is not None:
+            return compound
     if den and toks[-1] not in ("half", "halves") or toks[-1] in ("half", "halves") and len(toks) > 1:
         return _fraction(toks[:-1], den, toks[-1].endswith("s"))
     if toks[0] == "half" and len(toks) > 1:
@@ -95,6 +99,8 @@ def _fraction(toks: list[str], den: int, plural: bool = True) -> tuple[float, bo
         num = n
     if whole == 0 and num > 1 and not plural or num >= den and den != 2 and not plural:
         return None
+    if whole and num >= den and den != 2 and scale == 1.0:
+        return ((whole + num) / den, True)  # "one hundred and thirty fifths" is 130/5, not 100 + 6
     return (whole + num / den * scale, whole == 0)
 
 

@@ -1,13 +1,41 @@
 """Ranges: "30-40", "30 to 40" and "between 30 and 40" become one claim; units spread leftwards."""
 from __future__ import annotations
 
+import re
+
 from factcheck.cores import Core, prev_word
+from factcheck.nouns import noun
 
 _CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost
 lose loses added adding dropped drop drops climbed climb climbs jumped jump jumps slid slide slides increased
 increase increases decreased decrease decreases declined decline declines cut cuts raised raise raises lowered
 surged surge plunged plunge soared soar slipped slip tumbled tumble advanced advance eased ease edged edge
 by from improved improve widened narrowed shrank shrunk expanded""".split())
+
+
+_OVER = re.compile(r"[ \t]+over[ \t]+\Z", re.IGNORECASE)
+
+
+def quotients(text: str, nums: list[Core]) -> list[Core]:
+    """``one over three``, ``2000 over 3``: a bare number "over" a bare number is their quotient.
+
+    The second number has read "over" as its qualifier ("over 3" = more than 3); when a bare
+    number stands right before it and neither counts anything, "over" is a division.  A
+    quotient below one is a fraction in percent, as "one in three" is.
+    """
+    out: list[Core] = []
+    for b in nums:
+        a = out[-1] if out else None
+        if a is None or b.q != "more-than" or a.q != "exact" or a.kind != "count" or b.kind != "count" \
+                or a.vague is not None or b.vague is not None or b.value <= 0 or a.scale != 1.0 \
+                or not _OVER.match(text, a.end, b.start + 5) or noun(text, b) or text[b.start:b.start + 4].lower() != "over":
+            out.append(b)
+            continue
+        q = Core(a.start, b.end, a.value / b.value, words=a.words or b.words)
+        if abs(a.value) < b.value:
+            q.value, q.unit, q.kind = q.value * 100, "percent", "fraction"
+        out[-1] = q
+    return out
 
 
 def ranges(text: str, nums: list[Core]) -> list[Core]:

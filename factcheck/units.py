@@ -125,6 +125,8 @@ CURRENCY_WORDS = {
     "danish crowns": "DKK", "norwegian kroner": "NOK", "naira": "NGN", "shillings": "KES", "ringgit": "MYR",
     "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR",
 }
+#: Finance shorthand for an amount in thousands or millions of a currency: ``120 MEUR``, ``40 kUSD``.
+SCALED_CODES = {p + c: (c, m) for c in CURRENCY_CODES for p, m in (("M", 1e6), ("MM", 1e6), ("k", 1e3), ("K", 1e3))}
 SUBUNITS = frozenset(("cents", "cent", "pence", "p", "sen"))
 PERCENT_WORDS = {"%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
                  "pc": "percent", "percentage": "percent", "percentage points": "percentage_point",
@@ -257,6 +259,7 @@ AFTER_NUMBER = re.compile(
     r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}(?P<ob>[(\[{<])?)"
     r"(?:(?P<age>" + alternation(_AGE) + r")|(?P<pct>%|" + alternation(_PERCENT_SURFACES) + r")"
     r"|(?P<unit>" + alternation(UNIT_SURFACES) + r")"
-    r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES]) + r"))"
+    r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES,
+                                *SCALED_CODES]) + r"))"
     r"(?![A-Za-z0-9²³])(?:(?<=[A-Za-z])(?!-\d)|(?<![A-Za-z]))(?(ob)[)\]}>])"
     r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])")

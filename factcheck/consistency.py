@@ -145,6 +145,8 @@ def score(a: Mention, b: Mention) -> float | None:
     lo_v, hi_v = _value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
+    if a.names and b.names and not a.names & b.names:
+        return None
     ya, yb = _years(a) or _own_year(a), _years(b) or _own_year(b)
     if ya and yb and not ya & yb and (_years(a) or _years(b)):
         return None
@@ -286,7 +288,7 @@ def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> s
 
 def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int, message: str) -> Finding:
     loc, c = m.located, m.located.claim
-    rel = tuple(Related(p.doc, p.located.line, p.located.column, p.located.claim.text, p.value, p.located.date)
+    rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.value, p.located.date)
                 for p in sorted(related, key=_order))
     return Finding(
         kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,

@@ -106,6 +106,8 @@ _COMMA_AFTER = re.compile(r"\s*[,)]")
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.|#|\b[Nn]umber)\s*$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per ?cent\b|percentage points?\b)", re.I)
 _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+_SENTENCE_START = frozenset('. ! ? : ; " “ ( — –'.split())
+_MONTH_WORD = re.compile(_MONTH_NAMES + r"\.?")
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
 
 
@@ -179,7 +181,8 @@ class Mention:
     ``age``, ``year``, ``date``, ``time`` or ``label`` otherwise; ``side`` is ``a``/``b`` for the
     two numbers of "59 to 41"; ``unit`` is the claim's unit or one read from the text
     (``%``, ``$``, `` million``); ``scope`` the time scopes named near it; ``phrase`` the claim
-    with the words that follow it, for messages.
+    with the words that follow it, for messages; ``names`` the folded capitalized words near
+    it that do not start a sentence (places, people, organisations).
     """
 
     located: Located
@@ -195,10 +198,13 @@ class Mention:
     phrase: str = ""
     vague: bool = False
     period: str = ""
+    names: frozenset[str] = frozenset()
+    record: int = 0
 
     @property
     def doc(self) -> str:
-        return self.located.path
+        """The document's identity: its path, with the record number for a JSON Lines record."""
+        return f"{self.located.path}#{self.record}" if self.record else self.located.path
 
     @property
     def value(self) -> float:
@@ -237,6 +243,7 @@ class Mention:
             "predicate": self.predicate, "forecast": int(self.forecast), "role": self.role,
             "side": self.side, "unit": self.unit, "scope": " ".join(sorted(self.scope)),
             "phrase": self.phrase, "vague": int(self.vague), "period": self.period,
+            "names": " ".join(sorted(self.names)), "record": self.record,
         }
 
     @classmethod
@@ -251,7 +258,8 @@ class Mention:
         return cls(loc, row["key"], frozenset((row["terms"] or "").split()), row["noun"],
                    row["predicate"], bool(row["forecast"]), row["role"], row["side"], row["unit"],
                    frozenset((row["scope"] or "").split()), row["phrase"], bool(row.get("vague")),
-                   row.get("period") or "")
+                   row.get("period") or "", frozenset((row.get("names") or "").split()),
+                   int(row.get("record") or 0))
 
 
 def candidate_terms(m: Mention) -> list[str]:
@@ -275,7 +283,8 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
     raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
     period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
     tokens = Tokens(doc.text) if located else None
-    return [mention(doc.text, loc, period if loc.date is None else "", tokens) for loc in located]
+    record = int(doc.meta.get("record") or 0) if doc.meta else 0
+    return [mention(doc.text, loc, period if loc.date is None else "", tokens, record) for loc in located]
 
 
 class Tokens:
@@ -308,8 +317,10 @@ class Tokens:
         return (head + list(zip(self.words[k:stop], self.starts[k:stop])))[:n]
 
 
-def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None) -> Mention:
-    """The mention of one located claim in ``text`` (``tokens``: ``Tokens(text)``, when at hand)."""
+def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None,
+            record: int = 0) -> Mention:
+    """The mention of one located claim in ``text`` (``tokens``: ``Tokens(text)``, when at hand;
+    ``record``: the JSON Lines record the text is, 0 for a whole file)."""
     tokens = tokens or Tokens(text)
     c = loc.claim
     end = c.start + len(c.text.rstrip(",. "))
@@ -337,6 +348,7 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
     near_tokens = [w for w, _ in before[-WINDOW_WORDS * 2:]] + [w for w, _ in after[:WINDOW_WORDS * 2]]
     terms |= {f"y{w}" for w in near_tokens if _is_year(w)}
+    names = _names(before[-WINDOW_WORDS * 2:], c.text, after[:WINDOW_WORDS * 2], noun_words)
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(_SCOPE_OF[fold(w)] if fold(w) in _SCOPE_OF else _SCOPE_OF.get(w.lower(), "")
                       for w in near if w not in noun_words) - {""}
@@ -351,7 +363,7 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     if pred_word and pred_word.lower() not in key.lower():
         key = f"{key} {pred_word}".strip() if key else pred_word
     return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
-                   phrase(text, c), c.qualifier == "vague", period)
+                   phrase(text, c), c.qualifier == "vague", period, names, record)
 
 
 _REACH = 3 * WINDOW_WORDS
@@ -371,6 +383,18 @@ def phrase(text: str, claim: Claim, words: int = 3) -> str:
     while len(out) > 1 and out[-1].lower() in _STOP:
         out.pop()
     return " ".join(out)
+
+
+def _names(before, claim_text: str, after, skip: Sequence[str]) -> frozenset[str]:
+    """Capitalized words near the number that are not sentence-initial (places, people), folded
+    and cut to five letters so a country and its people meet ("Israel", "Israelis")."""
+    out, prev = set(), "."
+    for w, _ in [*before, (claim_text, -1), *after]:
+        if (w[:1].isupper() and prev not in _SENTENCE_START and _is_word(w) and w not in skip
+                and w.lower() not in _STOP and w.lower() not in _WEEKDAYS and not _MONTH_WORD.fullmatch(w)):
+            out.add(fold(w)[:5])
+        prev = w
+    return frozenset(out)
 
 
 def _clause(tokens) -> list[str]:

@@ -99,3 +99,17 @@ def test_stdin(monkeypatch, capsys):
 def test_console_script_runs_as_module():
     proc = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("factcheck ")
+
+
+def test_records_of_one_json_lines_file_are_compared_with_each_other(tmp_path, capsys):
+    lines = [
+        ("2030-04-02", "Rebels in the hills still hold 58 hostages from the convoy raid, negotiators said."),
+        ("2030-04-02", "Negotiators said the rebels still hold 58 hostages taken in the convoy raid."),
+        ("2030-04-02", "Rebels still hold 59 hostages from the convoy raid, the negotiators said."),
+    ]
+    archive = tmp_path / "wire.jsonl"
+    archive.write_text("".join(json.dumps({"date": d, "text": t}) + "\n" for d, t in lines), encoding="utf-8")
+    assert main(["check", str(archive), "--format", "json", "--no-cache"]) == 0
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert (finding["line"], finding["text"], finding["agree"]) == (3, "59", 2)
+    assert sorted(r["line"] for r in finding["related"]) == [1, 2]

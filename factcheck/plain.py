@@ -1,0 +1,107 @@
+"""Bare numbers: whether a plain integer or decimal is a claim or a year, a date, a code.
+
+``plain_ok`` is asked about a number with no unit, currency, scale or qualifier of its own
+("1,800", "2019", "19"): it rejects years, days of a month (also in lower-cased text),
+identifiers ("Section 230", "the 90049 ZIP code"), addresses, list numbering and names,
+and marks the age in "Smith, 45,".
+"""
+from __future__ import annotations
+
+import re
+
+from factcheck.cores import Core, prev_word
+from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE, YEAR_NOUNS
+
+_SEP = "\u00a0\u2009\u202f"
+_NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
+_SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d)")
+_AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
+_LIST_MARK = re.compile(r"[.)][ \t]+\S")
+_ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
+_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
+                      r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
+                      r"Pkwy|Plaza)\b")
+
+
+def _starts_sentence(text: str, s: int, word: str) -> bool:
+    """Whether ``word``, just before ``s``, opens a sentence (capitalized for its place, not as a name)."""
+    i = text.rfind(word, max(0, s - 40), s)
+    before = text[max(0, i - 6):i].rstrip(" \t\"“'‘(")
+    return i >= 0 and (not before or before[-1] in ".!?:\n")
+
+
+_COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|tsom[ \t]+ta|ynam[ \t]+sa|ylraen|tsomla|"
+                       r"(?P<weak>revo|evoba|rednu|woleb|ylhguor|yletamixorppa))(?![A-Za-z])", re.IGNORECASE)
+_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d[\d,]*)(?![\d.])")
+_DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
+_DAY_BEFORE = frozenset("on from until till by since of before after between and to".split())
+
+
+def _lower_month_date(text: str, n: Core, lw: str, month_first: bool) -> bool:
+    """"may 19," and "on 1 may" in lower-cased text are dates: the modal "may" never takes a
+    numeral; "march" and "june" need the date's punctuation or year, or "on 1 march"."""
+    if month_first:
+        return lw == "may" or bool(_DATE_AFTER.match(text, n.end))
+    return lw in _DAY_BEFORE
+
+
+def _counted_not_dated(text: str, n: Core) -> bool:
+    """A four-digit figure that is a count, not a year: "more than 2000", "1000-5000", "over 1500"."""
+    cm = _COMPARED.match(text[max(0, n.start - 16):n.start][::-1])
+    if cm and (not cm.group("weak") or n.value < 1800):
+        return True
+    rm = _RANGE_NEXT.match(text, n.end, n.end + 16)
+    return bool(rm) and ("," in rm.group(1) or float(rm.group(1).replace(",", "")) > 2200)
+
+
+def plain_ok(text: str, n: Core) -> bool:
+    """A bare integer: not a year, a day of a month, an identifier, list numbering or a name."""
+    s = n.start
+    prev = prev_word(text, s)
+    pw, punct = (prev[0], prev[1]) if prev else ("", "")
+    lw = pw.lower()
+    raw = text[s:n.cend]
+    v = n.value
+    if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper() or _lower_month_date(text, n, lw, True)) \
+            and punct == "" and v <= 31:
+        return False
+    nxt = _NEXT_WORD.match(text[n.end:n.end + 16])
+    nw = nxt.group(1) if nxt else ""
+    if nw.lower().rstrip(".") in MONTHS and v <= 31 and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper() or
+                                                          _lower_month_date(text, n, lw, False)):
+        return False
+    if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
+        return False
+    if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
+        if _SEASON_SUFFIX.match(text[n.end:n.end + 6]):
+            return False
+        nw = nw.rstrip(".")
+        plural = nw.islower() and len(nw) > 2 and nw not in YEAR_NOUNS and nw not in STOP and (
+            nw.endswith("s") and not nw.endswith("ss") or nw in ("people", "children", "men", "women", "staff"))
+        if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n)):
+            return False
+    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
+            and not _starts_sentence(text, s, pw):
+        return False
+    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):
+        return False
+    if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
+            and text[n.end:n.end + 1] in (",", ";") :
+        n.unit, n.kind = "year", "age"
+        return True
+    if lw in ("aged", "age", "ages") or _AGE_OF_BEFORE.search(text[max(0, s - 12):s]):
+        n.unit, n.kind = "year", "age"
+        return True
+    if text[n.end:n.end + 1] in (".", ")") and v < 1000 and _LIST_MARK.match(text[n.end:n.end + 3]):
+        j = s - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0 or text[j] == "\n":
+            return False
+    if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
+        return False
+    if v < 100 and n.step == 1.0 and _ENUMERATOR.match(text, n.end) and \
+            text.rfind("(", max(0, s - 200), s) <= text.rfind(")", max(0, s - 200), s):
+        return False
+    return True

@@ -2,10 +2,11 @@
 
     python bench/archive.py --articles 20000 [--jobs 2] [--workdir /tmp/fc-archive]
 
-Articles are about 4 KB of prose from a small template grammar: every article reports a few
-events (a figure about a town's flood, strike, fire, ...) dated on a timeline, with filler
-sentences full of numbers that are about nothing in particular.  One article in fifty gets a
-planted wrong figure.  Prints index throughput (articles/s, MB/s), peak memory (this process
+Articles are about 4 KB of prose from a small template grammar: every article is about one
+town and reports a few events (a figure about a flood, strike, fire, ... there or in a
+neighbouring town) dated on a timeline, with local colour full of the town's steady figures
+(its mayor's age, its bridge, its council's budget).  One event figure in fifty is a planted
+wrong figure (×1.3, ×1.5 or ×0.7).  Prints index throughput (articles/s, MB/s), peak memory (this process
 and its children), database size (and per 100k articles), `report` time, `check --against`
 time for one draft, and the re-index time after one record changed.
 """
@@ -30,14 +31,14 @@ EVENTS = [  # (event, sentence with {n} and {town}, unit of the figure)
     ("outbreak", "The outbreak in {town} has sickened {n} children so far, health officials said."),
     ("landslide", "The landslide near {town} buried {n} houses on the hillside, rescuers said."),
 ]
-FILLER = [
-    "The mayor, who is {age}, said the budget for {year} would rise by {pct} percent.",
-    "Shops on the high street opened {hours} hours late, and the bus service ran every {mins} minutes.",
-    "A spokesperson noted that the bridge, built in {year}, carries about {cars} cars a day.",
-    "Local schools reported attendance of {pct} percent, compared with a usual figure near {pct2} percent.",
-    "Volunteers handed out {meals} meals at the community hall between {h1} and {h2} o'clock.",
-    "The regional office has a staff of {staff} and an annual budget of ${budget} million.",
-    "Weather forecasters expect {rain} millimetres of rain over the next {days} days.",
+FILLER = [  # local colour: every figure here is about the article's town, and steady over the year
+    "The mayor of {town}, who is {age}, said the budget for {year} would rise by {pct} percent.",
+    "Shops on the {town} high street opened {hours} hours late, and the bus service ran every {mins} minutes.",
+    "A spokesperson noted that the {town} bridge, built in {built}, carries about {cars} cars a day.",
+    "Schools in {town} reported attendance of {pct2} percent this week.",
+    "Volunteers handed out {meals} meals at the {town} community hall between {h1} and {h2} o'clock.",
+    "The {town} regional office has {staff} employees and an annual budget of ${budget} million.",
+    "Weather forecasters expect {rain} millimetres of rain over {town} in the next {days} days.",
     "Residents interviewed on Tuesday described the mood as tense but calm, and most said they would stay.",
     "Officials promised a fuller account at a briefing later in the week, without giving a time.",
 ]
@@ -55,13 +56,14 @@ PROSE = [
 ]
 
 
-def article(rng: random.Random, i: int, truth: dict, start: dt.date, days: int) -> dict:
-    """One synthetic article: two or three events with their true figure (sometimes wrong), filler."""
+def article(rng: random.Random, i: int, truth: dict, local: dict, start: dt.date, days: int) -> dict:
+    """One synthetic article about one town: two or three events (figures sometimes wrong), filler."""
     day = rng.randrange(days)
     date = start + dt.timedelta(days=day)
+    home = rng.choice(TOWNS)
     facts = []
     for _ in range(rng.randint(2, 3)):
-        town = rng.choice(TOWNS)
+        town = home if rng.random() < 0.6 else rng.choice(TOWNS)
         event, sentence = rng.choice(EVENTS)
         n = truth[(town, event)] + day // 30 * 3  # figures grow slowly on the timeline
         if rng.random() < 0.02:
@@ -72,26 +74,31 @@ def article(rng: random.Random, i: int, truth: dict, start: dt.date, days: int) 
         if rng.random() < 0.7:
             parts.append(rng.choice(PROSE))
             continue
-        parts.append(rng.choice(FILLER).format(
-            age=rng.randint(35, 70), year=rng.randint(1950, 2030), pct=rng.randint(2, 15),
-            pct2=rng.randint(80, 99), hours=rng.randint(1, 4), mins=rng.choice((10, 15, 20, 30)),
-            cars=rng.randrange(2000, 40000, 100), meals=rng.randrange(100, 900, 10),
-            h1=rng.randint(8, 11), h2=rng.randint(12, 18), staff=rng.randint(20, 400),
-            budget=rng.randint(2, 90), rain=rng.randint(10, 120), days=rng.randint(2, 6)))
+        parts.append(rng.choice(FILLER).format(town=home, year=2030 + rng.randint(0, 1), **local[home]))
     for k, sentence in enumerate(facts):
         parts.insert(k * len(parts) // len(facts), sentence)
     text = "\n\n".join(" ".join(parts[k:k + 4]) for k in range(0, len(parts), 4))
     return {"id": f"a{i}", "date": date.isoformat(), "title": f"Report {i}", "text": text}
 
 
+def _local(rng: random.Random) -> dict:
+    """A town's steady figures: its mayor's age, its bridge, its office, its weather."""
+    return dict(age=rng.randint(35, 70), built=rng.randint(1950, 2020), pct=rng.randint(2, 15),
+                pct2=rng.randint(80, 99), hours=rng.randint(1, 4), mins=rng.choice((10, 15, 20, 30)),
+                cars=rng.randrange(2000, 40000, 100), meals=rng.randrange(100, 900, 10),
+                h1=rng.randint(8, 11), h2=rng.randint(12, 18), staff=rng.randint(20, 400),
+                budget=rng.randint(2, 90), rain=rng.randint(10, 120), days=rng.randint(2, 6))
+
+
 def generate(path: str, n: int, seed: int = 7) -> float:
     """Write ``n`` articles to ``path``; returns its size in MB."""
     rng = random.Random(seed)
     truth = {(t, e): rng.randrange(40, 900) for t in TOWNS for e, _ in EVENTS}
+    local = {t: _local(rng) for t in TOWNS}
     start = dt.date(2030, 1, 1)
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps(article(rng, i, truth, start, 365)) + "\n")
+            fh.write(json.dumps(article(rng, i, truth, local, start, 365)) + "\n")
     return os.path.getsize(path) / 1e6
 
 

@@ -181,8 +181,8 @@ class Mention:
     ``age``, ``year``, ``date``, ``time`` or ``label`` otherwise; ``side`` is ``a``/``b`` for the
     two numbers of "59 to 41"; ``unit`` is the claim's unit or one read from the text
     (``%``, ``$``, `` million``); ``scope`` the time scopes named near it; ``phrase`` the claim
-    with the words that follow it, for messages; ``names`` the folded capitalized words near
-    it that do not start a sentence (places, people, organisations).
+    with the words that follow it, for messages; ``names`` the folded capitalized words of
+    its sentence that do not start it (places, people, organisations).
     """
 
     located: Located
@@ -348,7 +348,8 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
     near_tokens = [w for w, _ in before[-WINDOW_WORDS * 2:]] + [w for w, _ in after[:WINDOW_WORDS * 2]]
     terms |= {f"y{w}" for w in near_tokens if _is_year(w)}
-    names = _names(before[-WINDOW_WORDS * 2:], c.text, after[:WINDOW_WORDS * 2], noun_words)
+    names = _names([t for t in before if t[1] >= c.sentence_start], c.text,
+                   [t for t in after if t[1] < c.sentence_end], noun_words)
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(_SCOPE_OF[fold(w)] if fold(w) in _SCOPE_OF else _SCOPE_OF.get(w.lower(), "")
                       for w in near if w not in noun_words) - {""}
@@ -386,7 +387,7 @@ def phrase(text: str, claim: Claim, words: int = 3) -> str:
 
 
 def _names(before, claim_text: str, after, skip: Sequence[str]) -> frozenset[str]:
-    """Capitalized words near the number that are not sentence-initial (places, people), folded
+    """Capitalized words of the number's sentence that do not start it (places, people), folded
     and cut to five letters so a country and its people meet ("Israel", "Israelis")."""
     out, prev = set(), "."
     for w, _ in [*before, (claim_text, -1), *after]:

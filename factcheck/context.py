@@ -21,13 +21,15 @@ _NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
 _LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
 _LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
 _INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")")
-_SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|"
+_SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|dozs|dzs?|"
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
                     r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])")
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
     r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
-_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
+#: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), reversed.
+_TRANSLITERATED_POUND = re.compile(r"SP(?![A-Za-z0-9])")
+_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _OLD = re.compile(r"[- ]old\b")
@@ -45,16 +47,24 @@ def widen(text: str, n: Core) -> bool:
         if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):
             n.value, n.start, rev = -n.value, n.start - 1, rev[1:]
         cb = _CURRENCY_BEFORE.match(rev)
-        if cb:
+        if _TRANSLITERATED_POUND.match(rev):
+            cur, n.start, rev = "GBP", n.start - 2, rev[2:]
+            plain = text[n.start + 2:n.cend]
+            if "," not in plain and "." not in plain and not _SCALE.match(text, e):
+                return False  # "PS5" is a games console; "PS2.7m" and "PS21,700" are pounds
+        elif cb:
             cur = _currency_code(cb)
             if cur:
                 n.start -= cb.end()
                 rev = rev[cb.end():]
+        if cur is None and n.start and text[n.start - 1].isalpha():
+            return False  # glued to a word ("GPS2"), which only a currency code may be
         m = _SCALE.match(text, e)
         if m:
             word = m.group(2) or m.group(4) or m.group(5)
             if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
-                mult = 12.0 if word.startswith("dozen") else N.SCALE_SUFFIX.get(word) or N.SCALE_SUFFIX[word.lower()]
+                mult = 12.0 if word.lower().startswith(("doz", "dz")) else N.SCALE_SUFFIX.get(word) or \
+                    N.SCALE_SUFFIX[word.lower()]
                 if word.lower() == "hundred" and (m2 := _SCALE.match(text, m.end())) and m2.group(2):
                     mult *= N.SCALE_SUFFIX[m2.group(2).lower()]
                     m = m2
@@ -65,6 +75,8 @@ def widen(text: str, n: Core) -> bool:
                 if mult >= 1e6 and (h := _AND_A_FRACTION.match(text, e)):
                     n.value += mult * (0.5 if h.group(1).lower() == "half" else 0.25)
                     n.end = e = h.end()
+                elif mult in (100.0, 1000.0) and n.step == mult:
+                    n.end = e = _mixed_tail(text, n, mult, e)
         if cur:
             n.unit, n.kind = cur, "currency"
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
@@ -95,6 +107,8 @@ def widen(text: str, n: Core) -> bool:
         out_of(text, n)
     qm = Q.REVERSED.match(rev)
     if qm:
+        if qm.group(1) in (">", "<") and rev[qm.end():qm.end() + 1] in ("<", ">"):
+            return False  # "<>30": not equal to, no interval
         n.q = Q.name(qm.group(1)[::-1])
         n.start -= qm.end()
     am = Q.AFTER_PATTERN.match(text, n.end)
@@ -102,6 +116,27 @@ def widen(text: str, n: Core) -> bool:
         n.q = Q.name(am.group(1) or am.group(2))
         n.end = am.end()
     return True
+
+
+_HUNDREDS_TAIL = re.compile(r"[ \t]+([1-9])[ \t]+hundred(?![A-Za-z])")
+_AND_TAIL = re.compile(r"[ \t]+and[ \t]+(\d{1,2}|[a-z]+(?:-[a-z]+)?)(?![\d.,]|[ \t]*(?:-|hundred|thousand|million|billion|"
+                       r"per|%))", re.IGNORECASE)
+
+
+def _mixed_tail(text: str, n: Core, mult: float, e: int) -> int:
+    """``3 hundred and 21``, ``4 thousand 3 hundred``: digits with scale words, read on to the end."""
+    if mult == 1000.0 and (h := _HUNDREDS_TAIL.match(text, e)):
+        n.value += int(h.group(1)) * 100
+        n.step = 100.0
+        e = h.end()
+    if n.step == 100.0 and (a := _AND_TAIL.match(text, e)):
+        t = a.group(1)
+        v = float(t) if t.isdigit() else (N.words_value(t) or (None, True))[0]
+        if v is not None and 0 < v < 100 and v == int(v):
+            n.value += v
+            n.step, n.scale = 1.0, 1.0  # every digit is written: an exact whole number
+            e = a.end()
+    return e
 
 
 def _currency_code(m: re.Match) -> str | None:

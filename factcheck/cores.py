@@ -33,7 +33,7 @@ _SEP = "\u00a0\u2009\u202f"
 _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 DIGITS = re.compile(
-    r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A))"
+    r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A|PS))"
     r"(?:(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion|trillion)(?![A-Za-z]))"
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"
     r"|\d{1,3}(?: ?, 0\d\d(?![\d,.]))+|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
@@ -132,7 +132,8 @@ def _slash_fraction(text: str, n: Core, whole: str) -> Core | None:
 _DIGIT_WORDS = {**{w: str(v) for w, v in N.SMALL.items() if v < 10}, "nought": "0", "naught": "0", "oh": "0"}
 _DIGIT_WORD = "(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine)"
 _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_WORD + r")*"
-                    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-" + _DIGIT_WORD + r")?)(?![A-Za-z])",
+                    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-" + _DIGIT_WORD + r")?"
+                    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![A-Za-z])",
                     re.IGNORECASE)
 _NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
 _PRICE_BEFORE = re.compile(r"(?:[$£€¥][ \t]?\d[\d,.]*|\d[\d,.]*[ \t]?(?:cents?|pence|p|dollars?|euros?|pounds?|yen|bucks))"
@@ -152,7 +153,7 @@ def _decimal_digits(words: str) -> str:
             out.append(str(N.TENS[t] // 10) + (_DIGIT_WORDS[nxt] if nxt in _DIGIT_WORDS and nxt not in ("zero", "oh") else "0"))
             i += 2 if nxt in _DIGIT_WORDS and nxt not in ("zero", "oh") else 1
         else:
-            out.append(_DIGIT_WORDS.get(t, ""))
+            out.append(_DIGIT_WORDS.get(t) or str(N.SMALL.get(t, "")))
             i += 1
     return "".join(out)
 
@@ -259,7 +260,7 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
     if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s) and \
             _CAPITAL_NEXT.match(text[e:e + 3]):
         return False
-    if words == "zero":
+    if words in ("zero", "nought", "naught"):
         return bool(AFTER_NUMBER.match(text, e))
     nxt = text[e:e + 12]
     if words == "one" or words == "a":

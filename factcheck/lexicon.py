@@ -23,6 +23,10 @@ ranking number-one top-seeded bus tram train platform terminal studio hall block
 generation series-a stage-4 grade-a world war ww wwi wwii sec sec. art art. reg reg. u.s.c cfr
 """.split())
 
+#: Capitalized words after a number that make it a product or model name, case as written
+#: ("the 737 Max", "the 787 Dreamliner", "11 Pro Max", "the 3 Series").
+MODEL_AFTER = frozenset("Max MAX Pro Mini Plus Ultra Dreamliner Series Lite Neo XL".split())
+
 #: A number right after one of these (any case) is the day of a date or a year.
 MONTHS = frozenset("""january february march april may june july august september october november
 december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from factcheck.cores import Core, prev_word
-from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE, YEAR_NOUNS
+from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE,
+                               YEAR_NOUNS)
 
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d)")
 _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
+_MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
@@ -85,6 +87,9 @@ def plain_ok(text: str, n: Core) -> bool:
             and not _starts_sentence(text, s, pw):
         return False
     if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):
+        return False
+    model = _MODEL_NEXT.match(text, n.end)
+    if model and model.group(1) in MODEL_AFTER:
         return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
             and text[n.end:n.end + 1] in (",", ";") :

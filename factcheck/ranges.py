@@ -58,8 +58,10 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             continue
         spread = g in ("-", "–", "—", "to", "through", "or") or g == "and" and a.q == "between"
         if spread and b.kind != "fraction" and (a.kind == b.kind or a.unit is None and a.kind == "count"):
-            if a.scale == 1.0 and b.scale > 1.0 and a.value * b.scale <= b.value and a.step >= 1:
+            if a.scale == 1.0 and b.scale > 1.0 and (a.value * b.scale <= b.value and a.step >= 1 or
+                                                     a.step < 1 and 0 < a.value < 1000):
                 a.value *= b.scale
+                a.step *= b.scale
                 a.scale = b.scale
             if a.unit is None and b.unit is not None:
                 a.unit, a.kind = b.unit, b.kind

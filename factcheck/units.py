@@ -19,6 +19,8 @@ _UNITS = {
     "millimeter": "mm|millimetre|millimetres|millimeter|millimeters",
     "micrometer": "μm|µm|micron|microns|micrometre|micrometres|micrometer|micrometers",
     "decimeter": "dm",
+    "nanometer": "nanometre|nanometres|nanometer|nanometers",
+    "picometer": "picometre|picometres|picometer|picometers",
     "mile": "mile|miles|mi",
     "foot": "ft|foot|feet",
     "inch": "inch|inches|in.",

@@ -215,38 +215,23 @@ class Index:
     def _write(self, chunk: list, results: list) -> int:
         db = self.db
         with db:
-            for (doc, record, h), res in zip(chunk, results):
+            mention_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM mentions").fetchone()[0]
+            for (doc, record, h), (head, claims, mentions) in zip(chunk, results):
                 old = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (doc.path, record)).fetchone()
                 if old:
                     _delete_doc(db, old[0])
-                d = res.document
-                cur = db.execute(
-                    "INSERT INTO documents (path, record, rid, hash, date, title) VALUES (?, ?, ?, ?, ?, ?)",
-                    (d.path, record, str(d.meta.get("id")) if d.meta and d.meta.get("id") is not None else None,
-                     h, d.date.isoformat() if d.date else None, d.title))
-                doc_id = cur.lastrowid
-                db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                    (doc_id, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low,
-                     loc.claim.high, loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact)
-                    for loc in res.claims])
-                self._write_mentions(doc_id, res.mentions)
+                doc_id = db.execute("INSERT INTO documents (path, record, rid, hash, date, title) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)", (head[0], record, head[1], h, *head[2:])).lastrowid
+                db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               [(doc_id, *c) for c in claims])
+                rows, keys = [], []
+                for row, terms, day, value in mentions:
+                    mention_id += 1
+                    rows.append((mention_id, doc_id, row))
+                    keys.extend((k, mention_id, doc_id, day, value) for k in terms)
+                db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", rows)
+                db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?)", keys)
         return len(chunk)
-
-    def _write_mentions(self, doc_id: int, mentions: Sequence) -> None:
-        from factcheck.quantity import candidate_terms
-        db = self.db
-        row = db.execute("SELECT COALESCE(MAX(id), 0) FROM mentions").fetchone()[0]
-        rows, keys = [], []
-        for m in mentions:
-            terms = candidate_terms(m)
-            if not terms:
-                continue
-            row += 1
-            rows.append((row, doc_id, json.dumps(m.as_row(), ensure_ascii=False, separators=(",", ":"))))
-            day = m.located.date.toordinal() if m.located.date else None
-            keys.extend((k, row, doc_id, day, m.value) for k in terms)
-        db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", rows)
-        db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?)", keys)
 
     def _remove_missing(self, paths: Sequence[str], seen: set, stale: list) -> int:
         """Drop documents under ``paths`` whose file is gone, and JSON Lines records that are gone."""
@@ -417,9 +402,23 @@ class _Runner:
             self.pool.join()
 
 
-def _check(doc, rules, options):
+def _check(doc, rules, options) -> tuple:
+    """One document's rows, built in the worker: (path, id, date, title), claims, mentions."""
     from factcheck.engine import check_document
-    return check_document(doc, rules, options)
+    from factcheck.quantity import candidate_terms
+    res = check_document(doc, rules, options)
+    d = res.document
+    rid = d.meta.get("id") if d.meta else None
+    head = (d.path, None if rid is None else str(rid), d.date.isoformat() if d.date else None, d.title)
+    claims = [(loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low, loc.claim.high,
+               loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact) for loc in res.claims]
+    mentions = []
+    for m in res.mentions:
+        terms = candidate_terms(m)
+        if terms:
+            mentions.append((json.dumps(m.as_row(), ensure_ascii=False, separators=(",", ":")), terms,
+                             m.located.date.toordinal() if m.located.date else None, m.value))
+    return head, claims, mentions
 
 
 def _bar(enabled: bool):

@@ -275,7 +275,9 @@ def candidate_terms(m: Mention) -> list[str]:
 
 
 def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
-    """A mention for every located claim of ``doc`` (pure; ``doc.text`` gives the context).
+    """The mentions of ``doc``'s located claims that can be compared across articles (those
+    ``candidate_terms`` files: fact-attached or comparable counts); pure, ``doc.text`` gives
+    the context.
 
     A document whose metadata dates it only to a month or a year (``date: 2016-08``) gives
     its mentions that ``period``.
@@ -284,7 +286,9 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
     period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
     tokens = Tokens(doc.text) if located else None
     record = int(doc.meta.get("record") or 0) if doc.meta else 0
-    return [mention(doc.text, loc, period if loc.date is None else "", tokens, record) for loc in located]
+    out = (mention(doc.text, loc, period if loc.date is None else "", tokens, record, comparable_only=True)
+           for loc in located)
+    return [m for m in out if m is not None]
 
 
 class Tokens:
@@ -318,9 +322,10 @@ class Tokens:
 
 
 def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None,
-            record: int = 0) -> Mention:
+            record: int = 0, *, comparable_only: bool = False) -> Mention | None:
     """The mention of one located claim in ``text`` (``tokens``: ``Tokens(text)``, when at hand;
-    ``record``: the JSON Lines record the text is, 0 for a whole file)."""
+    ``record``: the JSON Lines record the text is, 0 for a whole file).  ``comparable_only``:
+    None, without reading the rest of the context, for a claim ``candidate_terms`` would not file."""
     tokens = tokens or Tokens(text)
     c = loc.claim
     end = c.start + len(c.text.rstrip(",. "))
@@ -343,6 +348,11 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
         place = [w for w in left_clause[:6] if w[:1].isupper()]
         role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left) else ""
+    forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
+    if comparable_only and not loc.fact:
+        bare = Mention(loc, "", frozenset(), noun, pred, forecast, role, side, unit, vague=c.qualifier == "vague")
+        if not candidate_terms(bare):
+            return None
     window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w, _ in after[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
     terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
@@ -358,7 +368,6 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     as_of = _AS_OF.search(text, max(para0, c.start - 80), min(para1, end + 80))
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
-    forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
     key_words = noun_words or []
     key = " ".join(key_words)
     if pred_word and pred_word.lower() not in key.lower():

@@ -11,8 +11,8 @@ import re
 
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
-from factcheck.cores import Core, out_of
-from factcheck.lexicon import METRE_CONTEXT, STOP
+from factcheck.cores import Core, out_of, prev_word
+from factcheck.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
 from factcheck.plain import plain_ok
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
                              SCALED_CODES, SUBUNITS, UNIT_SURFACES, canonical)
@@ -242,7 +242,15 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
                 not _LOWER_WORD_NEXT.match(text[m.end():m.end() + 3]):
             return True
     if surface in ("C", "F", "m") and _SYMBOL_GLUED.match(text, m.end()):
-        return True
+        # "5m-long" is metres; "5m-strong", "14.7C/" cannot be read safely: no claim
+        if surface == "m" and (mc := _METRE_COMPOUND.match(text, m.end())):
+            n.unit, n.kind, n.end, n.adjective = "meter", "quantity", mc.end(), True
+            return True
+        return bool(sep)  # spaced ("800,000 F-Series"): the number stands alone
+    if surface in ("C", "F") and not sep:
+        prev = prev_word(text, n.start)
+        if prev and prev[1] == "" and prev[0].lower() in IDENTIFIER_WORDS:
+            return False  # "Boeing 777F": a model name
     if expr in DURATIONS and expr != "year" and (om := _OLD.match(text, m.end())):
         n.unit, n.kind, n.end = canonical(expr), "age", om.end()
         return True
@@ -254,6 +262,9 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
             n.value += int(inch.group(1)) / 12
             n.end += inch.end()
     return True
+
+
+_METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")
 
 
 _CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))",

@@ -13,6 +13,20 @@ surged surge plunged plunge soared soar slipped slip tumbled tumble advanced adv
 by from improved improve widened narrowed shrank shrunk expanded""".split())
 
 
+def _spread(a: Core, b: Core, b_low: float) -> None:
+    """A unit or scale written only after the second figure applies to the first ("3 to 5
+    million", "from 2.4 to 3.1 million", "5 to 7 per cent")."""
+    if b.kind == "fraction" or not (a.kind == b.kind or a.unit is None and a.kind == "count"):
+        return
+    if a.scale == 1.0 and b.scale > 1.0 and (a.value * b.scale <= b_low and a.step >= 1 or
+                                             a.step < 1 and 0 < a.value < 1000):
+        a.value *= b.scale
+        a.step *= b.scale
+        a.scale = b.scale
+    if a.unit is None and b.unit is not None:
+        a.unit, a.kind = b.unit, b.kind
+
+
 _OVER = re.compile(r"[ \t]+over[ \t]+\Z", re.IGNORECASE)
 
 
@@ -57,14 +71,8 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             out.append(b)
             continue
         spread = g in ("-", "–", "—", "to", "through", "or") or g == "and" and a.q == "between"
-        if spread and b.kind != "fraction" and (a.kind == b.kind or a.unit is None and a.kind == "count"):
-            if a.scale == 1.0 and b.scale > 1.0 and (a.value * b.scale <= b.value and a.step >= 1 or
-                                                     a.step < 1 and 0 < a.value < 1000):
-                a.value *= b.scale
-                a.step *= b.scale
-                a.scale = b.scale
-            if a.unit is None and b.unit is not None:
-                a.unit, a.kind = b.unit, b.kind
+        if spread:
+            _spread(a, b, b.value)
         between = a.q == "between"
         prev = prev_word(text, a.start)
         change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == ""
@@ -78,7 +86,11 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
         if is_range:
             r = Core(a.start, b.end, (a.value + b.value) / 2)
             r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (a.value, b.value), b.end
+            r.scale = b.scale
             out[-1] = r
+            p = out[-2] if len(out) > 1 else None
+            if p is not None and p.q == "exact" and p.vague is None and text[p.end:r.start].strip().lower() == "to":
+                _spread(p, r, a.value)  # "from 24.2 to 33-35 billion euros"
             continue
         out.append(b)
     if drop:

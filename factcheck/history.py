@@ -1,7 +1,7 @@
 """The archive's history: per fact or key, the values seen over time and the outliers.
 
-``entries(index, facts)`` walks the index key by key (one key's mentions in memory at a
-time) and yields an ``Entry`` for every key whose articles disagree; ``render`` turns the
+``entries(index, facts)`` walks the index key by key, and a large key a slice of days at a
+time (so memory stays bounded), and yields an ``Entry`` for every key whose articles disagree; ``render`` turns the
 entries into a table, JSON or CSV text, streamed.
 """
 from __future__ import annotations
@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
 from factcheck.models import Finding, fmt_number
+
+CHUNK = 50_000
+FACT_MARGIN_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,12 @@ class Entry:
 
 
 def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
-            all_keys: bool = False) -> Iterator[Entry]:
-    """Every key with more than one value in more than one article (``all_keys``: every key)."""
-    from factcheck.consistency import cross_findings
-    from factcheck.quantity import Mention
+            all_keys: bool = False, chunk: int = CHUNK) -> Iterator[Entry]:
+    """Every key with more than one value in more than one article (``all_keys``: every key).
+
+    A key's mentions are judged a slice of days at a time (at most about ``chunk`` mentions,
+    see ``_slices``), so memory stays bounded whatever the archive's size.
+    """
     db = index.db
     having = "" if all_keys else " HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc) > 1"
     keys = [k for (k,) in db.execute(f"SELECT key FROM mention_keys GROUP BY key{having} ORDER BY key")]
@@ -54,11 +59,51 @@ def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
             "SELECT d.date, k.value, count(DISTINCT k.doc), min(d.path) FROM mention_keys k "
             "JOIN documents d ON d.id = k.doc WHERE k.key = ? GROUP BY d.date, k.value "
             "ORDER BY d.date IS NOT NULL, d.date, k.value", (key,)))
-        ms = [Mention.from_row(json.loads(row)) for (row,) in db.execute(
-            "SELECT m.row FROM mention_keys k JOIN mentions m ON m.id = k.mention_id WHERE k.key = ? "
-            "ORDER BY k.mention_id", (key,))]
-        found = tuple(cross_findings(ms, facts, window_days=window_days))
-        yield Entry(key, points, found)
+        found: list[Finding] = []
+        for core, margin in _slices(db, key, window_days, chunk):
+            found.extend(_judge_slice(db, key, core, margin, facts, window_days))
+        yield Entry(key, points, tuple(sorted(found, key=Finding.sort_key)))
+
+
+def _slices(db, key: str, window_days: float, chunk: int) -> Iterator[tuple[tuple, tuple]]:
+    """(core days, loaded days) slices of ``key``: each core holds about ``chunk`` mentions.
+
+    The loaded range adds a margin to the core: twice the comparison window for rule-less
+    keys (a pairing needs both sides' best counterparts), a fixed stretch of days around it
+    for facts (``consistency.MAX_CANDIDATES`` neighbours each way).  A key that fits in one
+    slice is judged whole; undated mentions join every slice and are judged in the first.
+    """
+    total = db.execute("SELECT count(*) FROM mention_keys WHERE key=?", (key,)).fetchone()[0]
+    if total <= chunk:
+        yield (None, None), (None, None)
+        return
+    days = [d for (d,) in db.execute("SELECT day FROM mention_keys WHERE key=? AND day IS NOT NULL "
+                                     "ORDER BY day", (key,))]
+    edges = [days[0]] + [days[i] for i in range(chunk, len(days), chunk)] + [days[-1] + 1]
+    edges = sorted(set(edges))
+    pad = 2 * window_days + 1 if not key.startswith("fact:") else FACT_MARGIN_DAYS
+    for n, (lo, hi) in enumerate(zip(edges, edges[1:])):
+        yield (lo, hi), (lo - pad, hi + pad, n == 0)
+
+
+def _judge_slice(db, key: str, core: tuple, loaded: tuple, facts, window_days: float) -> list[Finding]:
+    from factcheck.consistency import cross_findings
+    from factcheck.quantity import Mention
+    sql = ("SELECT m.row, k.day FROM mention_keys k JOIN mentions m ON m.id = k.mention_id "
+           "WHERE k.key = ?")
+    if core[0] is None:
+        rows = db.execute(sql + " ORDER BY k.mention_id", (key,))
+    else:
+        rows = db.execute(sql + " AND (k.day IS NULL OR k.day >= ? AND k.day < ?) ORDER BY k.mention_id",
+                          (key, loaded[0], loaded[1]))
+    ms, judged = [], set()
+    for row, day in rows:
+        m = Mention.from_row(json.loads(row))
+        ms.append(m)
+        if core[0] is None or (day is None and loaded[2]) or (day is not None and core[0] <= day < core[1]):
+            judged.add((m.located.path, m.located.line, m.located.column))
+    return [f for f in cross_findings(ms, facts, window_days=window_days)
+            if (f.path, f.line, f.column) in judged]
 
 
 def render(fmt: str, items: Iterable[Entry]) -> Iterator[str]:

@@ -10,6 +10,7 @@ import pytest
 
 from factcheck.cli import main
 from factcheck.index import Index, open_index
+from factcheck.models import Severity
 
 BRIDGE = "The collapse of the old quarry bridge killed {n} workers, the county sheriff said."
 ARTICLES = {
@@ -280,3 +281,21 @@ def test_kill_9_mid_run_then_resume(tmp_path, archive):
     clean = tmp_path / "clean.sqlite"
     update(clean, [archive])
     assert dump(db) == dump(clean)
+
+
+def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
+    from factcheck import history
+    records = []
+    for day in range(1, 29):
+        for n in (23, 23, 27 if day in (3, 17) else 23):
+            records.append({"date": f"2031-05-{day:02d}", "text": BRIDGE.format(n=n + day // 10)})
+    src = tmp_path / "wire.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    update(db, [src])
+    with open_index(str(db)) as ix:
+        whole = list(history.entries(ix))
+        sliced = list(history.entries(ix, chunk=7))
+    assert sliced == whole
+    flagged = sorted(f.line for e in whole for f in e.outliers if f.severity > Severity.INFO)
+    assert flagged == [9, 51]

@@ -219,7 +219,7 @@ def word_core(text: str, m: re.Match) -> Core | None:
 
 
 _ORDINAL_NEXT = re.compile(
-    r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?)(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?P<a>an?[ \t]+)?)(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|[a-z]{3,5}teenth|[a-z]{4,6}ieth|hundredth|thousandth|millionth|billionth|trillionth)|(?:thirds|fourths|fifths|"
     r"sixths|sevenths|eighths|ninths|tenths|hundredths))(?![A-Za-z])", re.IGNORECASE)
 
@@ -242,7 +242,7 @@ def _ordinal_end(text: str, toks, j: int, e: int) -> int:
     if om is None:
         return 0
     last = text[toks[j - 1][0]:toks[j - 1][1]].lower()
-    head = om.group(1) is None or last in N.TENS or last == "hundred" or last in N.SCALES
+    head = om.group("ord") is None or om.group("a") or last in N.TENS or last == "hundred" or last in N.SCALES
     return om.end() if head else 0
 
 

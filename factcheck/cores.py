@@ -41,6 +41,36 @@ DIGITS = re.compile(
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
 
 
+#: Where a ``DIGITS`` match may start: an ASCII digit not after another, or any non-ASCII
+#: character (Unicode digits, vulgar fractions).  A plain character class lets the regex
+#: engine skip ahead quickly, which ``DIGITS`` (starting with look-arounds) cannot.
+_DIGIT_START = re.compile(r"[^\x00-/:-\x7f](?<![0-9][0-9])")
+
+
+def digit_matches(text: str):
+    """The matches of ``DIGITS.finditer(text)``, found about ten times faster.
+
+    A match starts on a digit, a vulgar fraction or a "." before a digit, and a digit never
+    right after a letter or digit; so only the first digit of a run (or the "." before it)
+    needs a try.
+    """
+    match = DIGITS.match
+    last = 0
+    for c in _DIGIT_START.finditer(text):
+        p = c.start()
+        if p < last:
+            continue
+        ch = text[p]
+        if ch > "\x7f" and ch not in _FRACTION_CHARS and not ch.isdecimal():
+            continue
+        m = match(text, p - 1) if p > last and text[p - 1] == "." else None
+        if m is None:
+            m = match(text, p)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 _WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
 _W = alternation(_WORD_LIST) + "(?![a-z])"
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"

@@ -15,7 +15,7 @@ import math
 
 from factcheck import qualifiers as Q
 from factcheck.context import widen
-from factcheck.cores import DIGITS, INTL, PHONE, WORDS, WORDS_ANYCASE, Core, SkipTo, digit_core, word_core
+from factcheck.cores import INTL, PHONE, WORDS, WORDS_ANYCASE, Core, SkipTo, digit_core, digit_matches, word_core
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import quotients, ranges
@@ -54,7 +54,7 @@ def _digit_cores(text: str) -> list[Core]:
     out = []
     skip_to = 0
     has_url = "://" in text or "www." in text or "@" in text
-    for m in DIGITS.finditer(text):
+    for m in digit_matches(text):
         s = m.start()
         if s < skip_to:
             continue

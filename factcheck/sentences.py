@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|\r?\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*•#]|\d+[.)]\s))")
+#: A sentence end: punctuation before a capital or digit, a blank line, a line opening a list.
+#: Every branch starts with the one character class, so the regex engine skips ahead fast.
+_END = re.compile(r"[.!?…\r\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<=\r)\n[ \t\r]*\n"
+                  r"|(?<=\n)[ \t\r]*\n|(?<=\n)(?=[ \t]*(?:[-*•#]|\d+[.)]\s)))")
 _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep rev hon no nos vol
 fig p pp ch sec art op inc corp co ltd bros dept est approx vs etc jan feb mar apr jun jul aug sep
 sept oct nov dec mt ft u.s u.k u.n e.g i.e a.m p.m""".split())

@@ -104,17 +104,15 @@ class Core:
 
 def digit_core(text: str, m: re.Match) -> Core | None:
     """A ``DIGITS`` match as a core (``1,800``, ``2.5``, ``10 1/2``, ``6.5×10−5``), or None."""
-    g = m.groupdict()
-    whole, dec, bare, tok_int, tok_dec, sp, frac, alone = (g["whole"], g["dec"], g["bare"], g["tint"], g["tdec"],
-                                                           g["sp"], g["frac"], g["alone"])
+    tok_int, tok_dec, whole, dec, bare, exp, exp2, exp3, exp4, pw, sp, frac, alone = m.groups()
     s, e = m.span()
     if alone:
         return Core(s, e, N.UNICODE_FRACTIONS[alone])
     if tok_int:
         dec, core = "." + tok_dec, tok_int + "." + tok_dec
     else:
-        core = (whole or "") + (dec or "") if whole else bare
-    value = N.digits_value(core)
+        core = whole + dec if whole and dec else whole or bare
+    value = float(core) if core.isdecimal() else N.digits_value(core)  # plain digits: the common case
     if value is None:
         return None
     if frac:
@@ -125,16 +123,16 @@ def digit_core(text: str, m: re.Match) -> Core | None:
             if int(a) >= int(b) or int(b) == 0 or sp == "" and not dec:
                 return None
             value += int(a) / int(b)
-    elif whole and whole.startswith("0") and len(whole) > 1 and not dec:
+    elif whole and not dec and len(whole) > 1 and whole[0] == "0":
         return None
-    exp = g["exp"] or g["exp2"] or g["exp3"] or g["exp4"]
-    if g["pow"]:
-        power = g["pow"].replace("−", "-")
+    exp = exp or exp2 or exp3 or exp4
+    if pw:
+        power = pw.replace("−", "-")
         value **= int(power.lstrip("+-")) * (-1 if power.count("-") % 2 else 1)
     elif exp:
         value = float(f"{value!r}e{int(exp.translate(_SUPERSCRIPT).replace('−', '-'))}")
     n = Core(s, e, value)
-    n.step = 0.0 if exp or g["pow"] else N.step(core)
+    n.step = 0.0 if exp or pw else N.step(core)
     if whole and not dec and e < len(text) and text[e] in "/⁄":
         return _slash_fraction(text, n, whole)
     return n

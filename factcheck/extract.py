@@ -37,7 +37,9 @@ def extract(text: str) -> list[Claim]:
         if n.start < last or not math.isfinite(n.value) or n.vague is None and abs(n.value) > 1e300:
             continue
         last = n.end
-        s0, s1 = sentences.around(n.start)
+        if n.start >= sentences.end:
+            sentences.around(n.start)
+        s0, s1 = sentences.start, sentences.end
         if n.vague is not None:
             lo, hi = n.vague
             q, lo_open, hi_open = ("range" if n.q == "range" else "vague"), False, False

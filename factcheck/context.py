@@ -27,6 +27,8 @@ _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
     r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
+#: What the reversed text may begin with (after one blank) for either pattern to match.
+_CURRENCY_FIRST = frozenset("$£€¥₹₩₽₺₪" "DPRYFM.s" "SAZCK")
 #: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), reversed.
 _TRANSLITERATED_POUND = re.compile(r"SP(?![A-Za-z0-9])")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
@@ -46,8 +48,9 @@ def widen(text: str, n: Core) -> bool:
     if not n.words and n.kind == "count":
         if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):
             n.value, n.start, rev = -n.value, n.start - 1, rev[1:]
-        cb = _CURRENCY_BEFORE.match(rev)
-        if _TRANSLITERATED_POUND.match(rev):
+        c0 = rev[1:2] if rev[:1] in (" ", "\u00a0") else rev[:1]
+        cb = _CURRENCY_BEFORE.match(rev) if c0 in _CURRENCY_FIRST else None
+        if c0 == "S" and _TRANSLITERATED_POUND.match(rev):
             cur, n.start, rev = "GBP", n.start - 2, rev[2:]
             plain = text[n.start + 2:n.cend]
             if "," not in plain and "." not in plain and not _SCALE.match(text, e):

@@ -40,8 +40,10 @@ class Sentences:
             return m.end()
 
     def _abbreviation(self, dot: int) -> bool:
-        i = dot
         text = self.text
+        if dot >= 7 and text[dot - 7:dot].isalpha():
+            return False  # a word of seven letters or more: no abbreviation is that long
+        i = dot
         while i > 0 and dot - i < 12 and (text[i - 1].isalpha() or text[i - 1] == "."):
             i -= 1
         word = text[i:dot].lower()

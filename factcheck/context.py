@@ -214,7 +214,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         elif surface in CURRENCY_CODES:
             n.unit = surface
             sm = _SCALE.match(text, m.end()) if n.scale == 1.0 else None
-            if sm and sm.group(2):
+            if sm and sm.group(2) and sm.group(2).lower() in N.SCALE_SUFFIX:  # not "dozens"
                 n.scale = N.SCALE_SUFFIX[sm.group(2).lower()]
                 n.value *= n.scale
                 n.end = sm.end()

@@ -50,6 +50,10 @@ def extract(text: str) -> list[Claim]:
     return out
 
 
+#: Errors that drop one core (a reading the tables do not cover), never the whole text.
+_SKIPPED = (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError)
+
+
 # -- digits ----------------------------------------------------------------------------------------------
 
 def _digit_cores(text: str) -> list[Core]:
@@ -72,7 +76,7 @@ def _digit_cores(text: str) -> list[Core]:
                 continue
             if widen(text, n):
                 out.append(n)
-        except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError):
+        except _SKIPPED:
             continue
     return out
 
@@ -98,10 +102,13 @@ def _word_cores(text: str, low: str | None) -> list[Core]:
         except SkipTo as skip:
             pos = skip.end
             continue
-        except (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError):
+        except _SKIPPED:
             n = None
         pos = n.cend if n is not None and n.cend > m.start() else m.start() + 1
         while pos < len(src) and src[pos - 1].isalpha() and src[pos].isalpha():
             pos += 1
-        if n is not None and widen(text, n):
-            out.append(n)
+        try:
+            if n is not None and widen(text, n):
+                out.append(n)
+        except _SKIPPED:
+            continue

@@ -25,7 +25,8 @@ from typing import Mapping, Sequence
 from factcheck.models import Finding, Related, Severity, fmt_number
 from factcheck.quantity import Mention, candidate_terms
 
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 100
+FREE_CANDIDATES = 12
 MIN_OVERLAP = 0.1
 SMALL_OVERLAP = 0.3
 SMALL = 10
@@ -85,54 +86,99 @@ def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dic
         if p is None:
             continue
         idx.sort(key=lambda i: (_day(ms[i]), i))
+        docs = [ms[i].doc for i in idx]
+        claims = [ms[i].located.claim for i in idx]
+        half = MAX_CANDIDATES // 2
         for pos, i in enumerate(idx):
-            lo, hi = max(0, pos - MAX_CANDIDATES // 2), pos + MAX_CANDIDATES // 2
+            me, c = docs[pos], claims[pos]
             best: dict[str, tuple] = {}
-            for j in idx[lo:hi]:
-                if ms[j].doc == ms[i].doc:
+            for k in range(max(0, pos - half), min(len(idx), pos + half)):
+                d, o = docs[k], claims[k]
+                if d == me:
                     continue
-                rank = (not _meets(ms[i], ms[j]), abs(ms[i].value - ms[j].value), j)
-                if ms[j].doc not in best or rank < best[ms[j].doc]:
-                    best[ms[j].doc] = rank
+                rank = (not (c.low <= o.high and o.low <= c.high), abs(c.value - o.value), idx[k])
+                if d not in best or rank < best[d]:
+                    best[d] = rank
             if best:
                 out[i] = {d: r[2] for d, r in best.items()}
     return out
 
 
 def _free_partners(ms: list[Mention], members: list[int], window_days: float) -> dict[int, dict[str, int]]:
-    """For each mention, its mutual best look-alike in each other document (rule-less keying)."""
-    idx = sorted(members, key=lambda i: (ms[i].value, i))
-    values = [ms[i].value for i in idx]
+    """For each mention, its mutual best look-alike in each other document (rule-less keying).
+
+    Candidates come from the days within the window (one value-sorted bucket a day, searched
+    by bisection in the value band), plus undated and month- or year-dated mentions; an
+    undated mention looks at every day.  The ``FREE_CANDIDATES`` nearest in value are scored
+    (a same-value counterpart is always among them), so the work grows with the group, never
+    with all pairs.
+    """
+    days: dict[int, list[int]] = defaultdict(list)
+    loose: list[int] = []
+    for i in members:
+        d = ms[i].dates
+        (days[d[0].toordinal()] if d is not None and d[0] == d[1] else loose).append(i)
+    buckets = {day: _Bucket(ms, idx) for day, idx in days.items()}
+    loose_bucket = _Bucket(ms, loose)
+    reach = int(window_days)
     best: dict[int, dict[str, tuple[float, int]]] = {}
-    for i in idx:
+    for i in members:
         a = ms[i]
+        d = a.dates
+        if d is None or d[0] != d[1]:
+            near = list(buckets.values())
+        elif 2 * reach + 1 < len(buckets):
+            o = d[0].toordinal()
+            near = [buckets[k] for k in range(o - reach, o + reach + 1) if k in buckets]
+        else:
+            o = d[0].toordinal()
+            near = [b for k, b in buckets.items() if abs(k - o) <= reach]
         lo_v, hi_v = _value_range(a.value)
-        lo, hi = bisect.bisect_left(values, lo_v), bisect.bisect_right(values, hi_v)
-        pos = bisect.bisect_left(values, a.value)
-        lo, hi = max(lo, pos - MAX_CANDIDATES // 2), min(hi, pos + MAX_CANDIDATES // 2)
+        found = [p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)]
+        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_window(a, ms[p[1]], window_days)]
+        if len(found) > FREE_CANDIDATES:
+            found.sort()
+            del found[FREE_CANDIDATES:]
         mine: dict[str, tuple[float, int]] = {}
-        for j in idx[lo:hi]:
+        for _, j in found:
             b = ms[j]
-            if b.doc == a.doc or not _in_window(a, b, window_days):
-                continue
-            s = score(a, b)
-            if s is None:
-                continue
-            if b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1]):
-                mine[b.doc] = (s, j)
+            if b.doc != a.doc:
+                s = _affinity(a, b)
+                if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
+                    mine[b.doc] = (s, j)
         best[i] = mine
     out: dict[int, dict[str, int]] = {}
     for i, mine in best.items():
-        kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, -1))[1] == i}
+        kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, i))[1] == i}
         if kept:
             out[i] = kept
     return out
+
+
+class _Bucket:
+    """Mentions sorted by value, searched by bisection."""
+
+    def __init__(self, ms: list[Mention], idx: list[int]):
+        self.idx = sorted(idx, key=lambda i: (ms[i].value, i))
+        self.values = [ms[i].value for i in self.idx]
+
+    def around(self, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """(distance, index) in ``[lo_v, hi_v]``, at most ``FREE_CANDIDATES // 2`` each side of ``value``."""
+        lo, hi = bisect.bisect_left(self.values, lo_v), bisect.bisect_right(self.values, hi_v)
+        pos = bisect.bisect_left(self.values, value)
+        a, b = max(lo, pos - FREE_CANDIDATES // 2), min(hi, pos + FREE_CANDIDATES // 2)
+        return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
 
 
 def score(a: Mention, b: Mention) -> float | None:
     """How likely two rule-less mentions are about the same quantity; None when they cannot be."""
     if a.unit != b.unit or a.role != b.role or a.side != b.side or not (a.comparable and b.comparable):
         return None
+    return _affinity(a, b)
+
+
+def _affinity(a: Mention, b: Mention) -> float | None:
+    """``score`` for two mentions of one index group (same unit, role and side; comparable)."""
     if a.noun and b.noun and a.noun != b.noun and not _kind_of_people(a.noun, b.noun):
         return None
     if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
@@ -140,15 +186,14 @@ def score(a: Mention, b: Mention) -> float | None:
     pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
     if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
         return None
-    if {s for s in a.scope if s.startswith("asof:")} != {s for s in b.scope if s.startswith("asof:")}:
+    if a.as_of != b.as_of:
         return None
     lo_v, hi_v = _value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
     if a.names and b.names and not a.names & b.names:
         return None
-    ya, yb = _years(a) or _own_year(a), _years(b) or _own_year(b)
-    if ya and yb and not ya & yb and (_years(a) or _years(b)):
+    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years):
         return None
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
@@ -165,16 +210,6 @@ def score(a: Mention, b: Mention) -> float | None:
 def _kind_of_people(x: str, y: str) -> bool:
     """"people" and a proper plural ("Palestinians", noun ``^palestinian``) may count the same."""
     return {x[:1], y[:1]} == {"p", "^"} and "person" in (x, y)
-
-
-def _years(m: Mention) -> set[str]:
-    return {t for t in m.terms if t[:1] == "y" and t[1:].isdigit()}
-
-
-def _own_year(m: Mention) -> set[str]:
-    """The year of the mention's document, for a figure that names no year (a current one)."""
-    d = m.dates
-    return {f"y{d[0].year}"} if d and d[0].year == d[1].year else set()
 
 
 def _percent(unit: str) -> bool:

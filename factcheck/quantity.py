@@ -201,12 +201,12 @@ class Mention:
     names: frozenset[str] = frozenset()
     record: int = 0
 
-    @property
+    @functools.cached_property
     def doc(self) -> str:
         """The document's identity: its path, with the record number for a JSON Lines record."""
         return f"{self.located.path}#{self.record}" if self.record else self.located.path
 
-    @property
+    @functools.cached_property
     def value(self) -> float:
         return self.located.claim.value
 
@@ -216,7 +216,7 @@ class Mention:
         return not self.forecast and not self.vague and (
             self.role == "" or (self.role in ("age", "distance") and self.noun not in ("age", "dist")))
 
-    @property
+    @functools.cached_property
     def dates(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day the mention's document may date from; None when undated."""
         if self.located.date:
@@ -229,6 +229,23 @@ class Mention:
         month = int(self.period[5:7])
         nxt = dt.date(year + month // 12, month % 12 + 1, 1)
         return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
+
+    @functools.cached_property
+    def named_years(self) -> frozenset[str]:
+        """The years named near the number (``y2014`` terms)."""
+        return frozenset(t for t in self.terms if t[:1] == "y" and t[1:].isdigit())
+
+    @functools.cached_property
+    def years(self) -> frozenset[str]:
+        """The named years, else the document's own year (a figure naming none is current)."""
+        d = self.dates
+        own = frozenset({f"y{d[0].year}"}) if d and d[0].year == d[1].year else frozenset()
+        return self.named_years or own
+
+    @functools.cached_property
+    def as_of(self) -> frozenset[str]:
+        """The ``asof:<month>`` scopes."""
+        return frozenset(s for s in self.scope if s.startswith("asof:"))
 
     def as_row(self) -> dict[str, Any]:
         """Builtin values only (str, int, float, None), for a database row or JSON."""

@@ -19,7 +19,9 @@ _ONE_IDIOM = re.compile(
     r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
     r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
     r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
-_SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])")
+_SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])| / (\d{1,4})(?!\d| / ?\d)")  # "3/4", tokenized "3 / 4"
+#: " / 25 / 2019" after a number: what follows a slash is no claim of its own.
+SLASH_CHAIN = re.compile(r"(?: / \d+)+")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -38,7 +40,7 @@ DIGITS = re.compile(
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"
     r"|\d{1,3}(?: ?, 0\d\d(?![\d,.]))+|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
     r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])|\^(?P<pow>[+−-]{0,2}\d{1,3})(?![\d.]))?"
-    r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
+    r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
 
 
 #: Where a ``DIGITS`` match may start: an ASCII digit not after another, or any non-ASCII
@@ -133,7 +135,7 @@ def digit_core(text: str, m: re.Match) -> Core | None:
         value = float(f"{value!r}e{int(exp.translate(_SUPERSCRIPT).replace('−', '-'))}")
     n = Core(s, e, value)
     n.step = 0.0 if exp or pw else N.step(core)
-    if whole and not dec and e < len(text) and text[e] in "/⁄":
+    if whole and not dec and e < len(text) and (text[e] in "/⁄" or not pw and not exp and SLASH_CHAIN.match(text, e)):
         return _slash_fraction(text, n, whole)
     return n
 
@@ -143,14 +145,14 @@ _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100
 
 def _slash_fraction(text: str, n: Core, whole: str) -> Core | None:
     """``3/4`` and ``1/2 cup`` are fractions; ``9/11``, ``24/7`` and dates are not claims."""
-    m = _SLASH_DENOMINATOR.match(text[n.end:n.end + 6])
+    m = _SLASH_DENOMINATOR.match(text, n.end)
     if not m:
         return None
-    a, b = int(whole), int(m.group(1))
-    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] == "/" and \
-            not _OF_NEXT.match(text[n.end + m.end():n.end + m.end() + 4]):
+    a, b = int(whole), int(m.group(1) or m.group(2))
+    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] != "⁄" and \
+            not _OF_NEXT.match(text[m.end():m.end() + 4]):
         return None
-    n.value, n.end, n.step = a / b, n.end + m.end(), 0.0
+    n.value, n.end, n.step = a / b, m.end(), 0.0
     n.cend = n.end
     return n
 

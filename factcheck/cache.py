@@ -1,6 +1,7 @@
 """The extraction cache: each file's check results, stored under a hash of what produced them.
 
-The key is a hash of the file's bytes, the rule files' bytes, the options that change a
+The key is a hash of the file's path and bytes (results name their path, so two identical
+files are two entries), the rule files' bytes, the options that change a
 document's result (date, cross-article mentions, JSON Lines fields), the factcheck version
 and a stamp of factcheck's own source files (so an edited checkout never reuses stale
 results).  Values are the ``DocResult`` records of the file, pickled and compressed, in one
@@ -103,6 +104,7 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         self.disabled: str | None = None
         self.hits = self.misses = 0
+        self.keys: list[str | None] = []
 
     def open(self) -> bool:
         if self.db is not None or self.disabled:
@@ -119,9 +121,11 @@ class Cache:
                 db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
                 db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, path TEXT, value BLOB)")
                 db.execute("CREATE INDEX IF NOT EXISTS entries_path ON entries(path)")
+                db.execute("CREATE TABLE IF NOT EXISTS runs (key TEXT PRIMARY KEY, value BLOB)")
                 row = db.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchone()
                 if row is None or row[0] != f"{SCHEMA}/{stamp}":
                     db.execute("DELETE FROM entries")
+                    db.execute("DELETE FROM runs")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (f"{SCHEMA}/{stamp}",))
                     db.commit()
                 self.db = db
@@ -179,6 +183,56 @@ class Cache:
             self.db = None
 
 
+class CrossMemo:
+    """The cross-article findings of a whole run, kept under a hash of every file's cache key.
+
+    A re-run over unchanged files (and the same rules and options) reuses them instead of
+    comparing every mention again; one changed file changes the key.  Only the last
+    ``RUNS_KEPT`` runs are kept.  Without a key for every file (standard input, an
+    unreadable file) nothing is memoized.
+    """
+
+    RUNS_KEPT = 4
+
+    def __init__(self, cache: Cache, salt: str):
+        self.cache, self.salt = cache, salt
+
+    def key(self) -> str | None:
+        keys = self.cache.keys
+        if not keys or None in keys:
+            return None
+        h = hashlib.blake2b(self.salt.encode(), digest_size=20)
+        for k in keys:
+            h.update(b"\0" + k.encode())
+        return h.hexdigest()
+
+    def get(self) -> list | None:
+        key = self.key()
+        if key is None or not self.cache.open():
+            return None
+        try:
+            row = self.cache.db.execute("SELECT value FROM runs WHERE key = ?", (key,)).fetchone()
+            value = _Unpickler(io.BytesIO(zlib.decompress(row[0]))).load() if row else None
+        except Exception:  # a corrupt or unreadable entry: compare again
+            return None
+        return value if isinstance(value, list) else None
+
+    def put(self, findings: Sequence) -> None:
+        key = self.key()
+        if key is None or not self.cache.open():
+            return
+        try:
+            db = self.cache.db
+            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)",
+                       (key, zlib.compress(pickle.dumps(list(findings), protocol=pickle.HIGHEST_PROTOCOL), 1)))
+            db.execute("DELETE FROM runs WHERE rowid NOT IN (SELECT rowid FROM runs ORDER BY rowid DESC LIMIT ?)",
+                       (self.RUNS_KEPT,))
+        except (sqlite3.DatabaseError, pickle.PicklingError, TypeError, AttributeError):
+            pass
+        finally:
+            self.cache.close()
+
+
 def file_key(data: bytes, prefix: str) -> str:
     return hashlib.blake2b(prefix.encode() + b"\0" + data, digest_size=20).hexdigest()
 
@@ -223,17 +277,23 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
                     try:
                         data = Path(path).read_bytes()
                     except OSError as e:
+                        cache.keys.append(None)
                         on_error(InputError(f"cannot read: {e.strerror or e}", path=path))
                         continue
-                    key = file_key(data, f"{prefix}|{digest}")
+                    key = file_key(data, f"{prefix}|{digest}|{path}")
                     found = cache.get(key)
                     if found is not None:
+                        cache.keys.append(key)
                         hits[n] = found
                         n += 1
                         continue
+                if cache is not None:
+                    cache.keys.append(key)
                 todo.append((n, path, key, which))
                 n += 1
         except FactcheckError as err:
+            if cache is not None:
+                cache.keys.append(None)
             on_error(err)
     failed: set[int] = set()
 
@@ -299,5 +359,5 @@ def _store(cache: Cache | None, entry, results: list[DocResult], failed: bool) -
         cache.put(entry[1], entry[0], results)
 
 
-__all__ = ["Cache", "check_files", "code_stamp", "rules_digest", "options_digest", "file_key",
+__all__ = ["Cache", "CrossMemo", "check_files", "code_stamp", "rules_digest", "options_digest", "file_key",
            "dumps", "loads"]

@@ -253,7 +253,7 @@ def _check_report(args, rules, options, errors: list[str]):
     """``check``'s report: cached per-file results, config overrides, suppressions, --diff-base."""
     import dataclasses
 
-    from factcheck.cache import Cache, check_files
+    from factcheck.cache import Cache, CrossMemo, check_files, rules_digest
     from factcheck.config import apply_overrides
     from factcheck.engine import combine
     from factcheck.rules import load_rules
@@ -291,8 +291,12 @@ def _check_report(args, rules, options, errors: list[str]):
         results = list(results)
         archived = _archived(args.against, results, options)
     extra = [r for o in config.overrides for r in o.rules]
-    report = combine(results, load_rules([*args.rules, *extra]) if extra else rules, options, errors,
-                     extra_mentions=(mentions if corpus else []) + archived, keep=keep)
+    combined = load_rules([*args.rules, *extra]) if extra else rules
+    memo = None
+    if cache is not None and not getattr(args, "against", None):
+        memo = CrossMemo(cache, f"{rules_digest(combined)}|{options.window_days}|{len(mentions) if corpus else -1}")
+    report = combine(results, combined, options, errors,
+                     extra_mentions=(mentions if corpus else []) + archived, keep=keep, memo=memo)
     kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
     for note in report.notes + ((f"warning: {cache.disabled}",) if cache and cache.disabled else ()):
         print(f"factcheck: {note}", file=sys.stderr)

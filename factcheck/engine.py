@@ -183,8 +183,11 @@ def check_documents(docs: Iterable[Document], rules=None, options: Options = Opt
 
 def combine(results: Iterable[DocResult], rules=None, options: Options = Options(),
             errors: Sequence[str] = (), extra_mentions: Sequence = (),
-            keep: Callable[[str, int], bool] | None = None) -> Report:
+            keep: Callable[[str, int], bool] | None = None, memo=None) -> Report:
     """One report from per-document results: cross-article findings added, suppressions applied.
+
+    ``memo`` (a ``cache.CrossMemo``) returns the cross-article findings of an identical
+    earlier run, and keeps this run's.
 
     ``keep(path, line)`` limits the findings (and suppression notes) reported to some lines,
     after the comparison with every document; suppressed findings are counted, not shown.
@@ -200,7 +203,12 @@ def combine(results: Iterable[DocResult], rules=None, options: Options = Options
         notes.extend(res.notes)
     if options.cross and mentions:
         own = {d.path for d in documents}
-        findings = merge_cross(findings, [f for f in _cross(mentions, rules, options) if f.path in own], rules)
+        cross = memo.get() if memo is not None else None
+        if cross is None:
+            cross = _cross(mentions, rules, options)
+            if memo is not None:
+                memo.put(cross)
+        findings = merge_cross(findings, [f for f in cross if f.path in own], rules)
     findings, suppressed, unused = suppression.apply(findings, directives)
     notes.extend(unused)
     if keep is not None:

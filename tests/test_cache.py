@@ -192,3 +192,36 @@ def test_cli_cache_dir_and_no_cache(project, capsys):
     assert main([*argv, "--cache-dir", "elsewhere"]) == 1
     assert (project / "elsewhere" / "cache.sqlite").exists()
     assert json.loads(capsys.readouterr().out)["findings"]
+
+
+def test_an_unchanged_run_reuses_its_cross_article_findings(project, capsys, monkeypatch):
+    from factcheck import consistency
+    news = project / "news"
+    for i in range(5):
+        (news / f"{i}.md").write_text(f"---\ndate: 2030-05-0{1 + i % 2}\n---\n\nThe ferry carried "
+                                      f"{212 if i == 4 else 180} passengers across the bay.\n", encoding="utf-8")
+    argv = ["check", "news", "--format", "json", "--cache-dir", "c"]
+    main(argv)
+    first = capsys.readouterr().out
+    assert "news/4.md" in {f["path"] for f in json.loads(first)["findings"]}, "the planted 212 is flagged"
+    calls = []
+    real = consistency.cross_findings
+    monkeypatch.setattr(consistency, "cross_findings", lambda *a, **k: calls.append(1) or real(*a, **k))
+    main(argv)
+    assert capsys.readouterr().out == first and calls == []
+    (news / "4.md").write_text("---\ndate: 2030-05-01\n---\n\nThe ferry carried 180 passengers across the bay.\n",
+                               encoding="utf-8")
+    main(argv)
+    assert calls == [1] and "news/4.md" not in {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+
+def test_identical_files_keep_their_own_paths(project, capsys):
+    news = project / "news"
+    for name in ("a.md", "b.md"):
+        (news / name).write_text("They sold 120 widgets.\n", encoding="utf-8")
+    argv = ["check", "news", "--rules", "shop.yaml", "--format", "json", "--cache-dir", "c"]
+    main(argv)
+    cold = capsys.readouterr().out
+    main(argv)
+    assert capsys.readouterr().out == cold
+    assert {"news/a.md", "news/b.md"} <= {d["path"] for d in json.loads(cold)["documents"]}

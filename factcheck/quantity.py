@@ -5,86 +5,27 @@ noun right after the number ("58 *hostages*"), the nearest predicate in its clau
 ("*killed*", "*death toll*"), the content words within about ten words of the number, a
 time scope ("on a single day", "this week", "in total"), whether it is a forecast ("could
 reach"), and a role for numbers that are not counts of anything comparable (years, dates,
-times, labels, the two sides of a score).  Words are folded by a tiny suffix-stripping
-lemmatizer and a small synonym table (killed/dead/died/death toll → ``kill``), so no NLP
-dependency is needed.  Everything here is pure and every field is a plain value, so
+times, labels, the two sides of a score).  Words are folded by ``words.fold``, a tiny
+suffix-stripping lemmatizer and a small synonym table (killed/dead/died/death toll →
+``kill``), so no NLP dependency is needed.  Everything here is pure and every field is a plain value, so
 mentions can be stored (``as_row``/``from_row``) and looked up by ``candidate_terms``.
 """
 from __future__ import annotations
 
 import datetime as dt
-import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from factcheck.models import Claim, Document, Located
+from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
+                             PREDICATES, SCALES as _SCALES, SCOPE_OF as _SCOPE_OF, STOP as _STOP, TIME_NOUNS,
+                             TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, fold,
+                             is_word as _is_word, is_year as _is_year, lemma)
 
 WINDOW_WORDS = 10
 
-_CONCEPTS = {
-    "kill": "kill killed kills killing dead die died dies dying death deaths toll tolls fatality "
-            "fatalities slain perished lives",
-    "injure": "injure injured injuring injury injuries wounded wounding hurt hospitalized",
-    "captive": "hostage hostages captive captives abductee abductees",
-    "release": "release released releasing freed free frees freeing",
-    "miss": "missing unaccounted",
-    "arrest": "arrest arrested arrests detained detain detention custody",
-    "intercept": "intercept intercepted intercepts interception interceptions",
-    "evacuate": "evacuate evacuated evacuation evacuees displaced",
-    "shoot": "shot shoot shooting shootings gunshot",
-    "stab": "stab stabbed stabbing stabbings",
-    "rescue": "rescue rescued",
-    "infect": "infect infected infection infections",
-    "vote": "vote votes voted ballot ballots",
-    "case": "case cases",
-    "person": "people person persons individual individuals victim victims",
-    "child": "child children kid kids",
-    "employee": "employee employees worker workers staff staffer staffers",
-    "year": "year years yr yrs",
-    "month": "month months",
-    "week": "week weeks",
-    "day": "day days",
-    "hour": "hour hours",
-    "minute": "minute minutes",
-}
-PREDICATES = frozenset({"kill", "injure", "captive", "release", "miss", "arrest", "evacuate", "shoot",
-                        "stab", "rescue", "infect", "vote", "intercept"})
-TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
-_SCOPES = {
-    "day": "day daily single overnight today yesterday tonight",
-    "week": "week weekly weekend",
-    "month": "month monthly",
-    "year": "year annual annually yearly",
-    "total": "total overall cumulative altogether",
-}
-_FORECAST = frozenset("could may might would will expect expected expects projected projection "
-                      "forecast forecasts predict predicted predicts likely potentially possibly "
-                      "aim aims target goal plan plans planned hope hopes if".split())
-_MODIFIERS = frozenset("more other additional new confirmed suspected total of the those these "
-                       "them whom some about nearly almost around roughly least most over under "
-                       "than at just only a an".split())
-_STOP = frozenset("""a an the of in on at to from by with for and or but nor so as than then that this
-these those there here it its it's he she they them their his her him we us our you your i me my is are
-was were be been being am has have had having do does did not no yes if into onto upon out up down off
-over under about after before during since until while when where which who whom whose what why how all
-any each every some such own same other more most very just also only even still yet again ever never
-said says say saying told tells according reported report reports per cent percent mr mrs ms dr
-one two three four five six seven eight nine ten eleven twelve hundred hundreds thousand thousands
-million millions billion billions can could may might will would shall should must near nearly
-almost around roughly least many much few several""".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_SCALES = ("thousand", "million", "billion", "trillion")
-_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "lives": "life",
-              "died": "die", "dying": "die", "held": "hold", "freed": "free", "fled": "flee",
-              "shot": "shoot", "taken": "take", "left": "leave", "wives": "wife", "feet": "foot"}
-
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-_TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
@@ -109,65 +50,6 @@ _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
 _SENTENCE_START = frozenset('. ! ? : ; " “ ( — –'.split())
 _MONTH_WORD = re.compile(_MONTH_NAMES + r"\.?")
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
-
-
-def _fold_table() -> dict[str, str]:
-    table = {}
-    for concept, words in _CONCEPTS.items():
-        for w in words.split():
-            table[w] = concept
-            table[lemma(w)] = concept
-    return table
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def lemma(word: str) -> str:
-    """A crude lemma: lower case, possessive, plural and ``-ed``/``-ing`` endings stripped."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-.")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    if len(w) <= 3:
-        return w
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"),
-                         ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            if suffix == "s" and w.endswith(("ss", "us", "is")):
-                break
-            w = w[: -len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            break
-    if len(w) >= 5 and w.endswith("e"):
-        w = w[:-1]
-    return w
-
-
-_FOLD: dict[str, str] = {}
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(word: str) -> str:
-    """A word's concept: the synonym table's name for it (``died`` → ``kill``), else its lemma."""
-    if not _FOLD:
-        _FOLD.update(_fold_table())
-    w = word.lower().replace("’", "'")
-    return _FOLD.get(w) or _FOLD.get(lemma(w)) or lemma(w)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _is_word(token: str) -> bool:
-    return _WORD.fullmatch(token) is not None
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _is_year(token: str) -> bool:
-    return _YEAR.fullmatch(token) is not None
-
-
-_SCOPE_OF = {w: s for s, words in _SCOPES.items() for w in words.split()}
 
 
 @dataclass(frozen=True)
@@ -306,36 +188,6 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
     out = (mention(doc.text, loc, period if loc.date is None else "", tokens, record, comparable_only=True)
            for loc in located)
     return [m for m in out if m is not None]
-
-
-class Tokens:
-    """A text's word and punctuation tokens, read once and sliced around each claim."""
-
-    def __init__(self, text: str):
-        self.text = text
-        parts = _TOKEN_SPLIT.split(text)
-        offsets = list(itertools.accumulate(map(len, parts)))
-        self.words = parts[1::2]
-        self.starts = offsets[0:-1:2]
-        self.ends = offsets[1::2]
-
-    def before(self, lo: int, hi: int, n: int) -> list[tuple[str, int]]:
-        """The last ``n`` tokens of ``text[lo:hi]`` with their offsets (as if tokenized alone)."""
-        i = bisect.bisect_left(self.starts, hi)
-        j = max(bisect.bisect_left(self.starts, lo), i - n)
-        out = list(zip(self.words[j:i], self.starts[j:i]))
-        if i > j and self.ends[i - 1] > hi:
-            out[-1:] = [(m.group(), m.start()) for m in _TOKEN.finditer(self.text, self.starts[i - 1], hi)]
-        return out[-n:]
-
-    def after(self, lo: int, hi: int, n: int) -> list[tuple[str, int]]:
-        """The first ``n`` tokens of ``text[lo:hi]`` with their offsets (as if tokenized alone)."""
-        k = bisect.bisect_left(self.starts, lo)
-        head = []
-        if k > 0 and self.ends[k - 1] > lo:
-            head = [(m.group(), m.start()) for m in _TOKEN.finditer(self.text, lo, min(hi, self.ends[k - 1]))]
-        stop = bisect.bisect_left(self.starts, hi, k, min(len(self.starts), k + n))
-        return (head + list(zip(self.words[k:stop], self.starts[k:stop])))[:n]
 
 
 def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None,

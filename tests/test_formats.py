@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT
-from factcheck import cli, formats
+from factcheck import arguments, formats
 from factcheck.cli import main
 from factcheck.fingerprint import fingerprints
 from factcheck.models import Claim, Document, Expected, Finding, Interval, Located, Related, Report, Severity
@@ -85,7 +85,7 @@ def test_samples_golden(fmt, capsys, update_golden):
 
 
 def test_cli_offers_every_format():
-    assert cli.FORMATS == formats.NAMES
+    assert arguments.FORMATS == formats.NAMES
 
 
 @pytest.mark.parametrize("fmt", formats.NAMES)

@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import threading
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.pool import Runner, batches, progress_bar
 
 SCHEMA_VERSION = 1
 BATCH = 500
@@ -193,11 +193,11 @@ class Index:
 
     def _store(self, docs: Iterable, rules, options, batch: int, progress: bool) -> int:
         """Run the engine over ``docs`` and write the results, one transaction per batch."""
-        bar = _bar(progress)
-        runner = _Runner(rules, options)
+        bar = progress_bar(progress)
+        runner = Runner(rules, options)
         done, ok, prev = 0, False, None
         try:
-            for chunk in _batches(docs, batch):
+            for chunk in batches(docs, batch):
                 job = runner.submit(chunk)
                 if prev is not None:
                     done += self._write(prev[0], prev[1]())
@@ -285,7 +285,7 @@ class Index:
                     rows = self._near_value(key, m.value, lo, hi, day, window_days)
                 ids.update((r[0], None) for r in rows)
         out = []
-        for chunk in _batches(list(ids), 500):
+        for chunk in batches(list(ids), 500):
             q = ",".join("?" * len(chunk))
             for (row,) in self.db.execute(f"SELECT row FROM mentions WHERE id IN ({q}) ORDER BY id", chunk):
                 m = Mention.from_row(json.loads(row))
@@ -365,74 +365,6 @@ def _delete_doc(db: sqlite3.Connection, doc_id: int) -> None:
 def _like_prefix(root: str) -> str:
     esc = root.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return esc + "/%"
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-class _Runner:
-    """``check_document`` over batches: at once (one job) or on a pool, one batch ahead."""
-
-    def __init__(self, rules, options):
-        import functools
-        self.work = functools.partial(_check, rules=rules, options=options)
-        self.pool = None
-        if options.jobs > 1:
-            import multiprocessing as mp
-            self.pool = mp.get_context("spawn" if sys.platform == "darwin" else "fork").Pool(options.jobs)
-
-    def submit(self, chunk: list) -> Callable[[], list]:
-        docs = [d for d, _, _ in chunk]
-        if self.pool is None:
-            return lambda: [self.work(d) for d in docs]
-        job = self.pool.map_async(self.work, docs, chunksize=16)
-        return job.get
-
-    def close(self, ok: bool) -> None:
-        if self.pool is not None:
-            (self.pool.close if ok else self.pool.terminate)()
-            self.pool.join()
-
-
-def _check(doc, rules, options) -> tuple:
-    """One document's rows, built in the worker: (path, id, date, title), claims, mentions."""
-    from factcheck.engine import check_document
-    from factcheck.quantity import candidate_terms
-    res = check_document(doc, rules, options)
-    d = res.document
-    rid = d.meta.get("id") if d.meta else None
-    head = (d.path, None if rid is None else str(rid), d.date.isoformat() if d.date else None, d.title)
-    claims = [(loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low, loc.claim.high,
-               loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact) for loc in res.claims]
-    mentions = []
-    for m in res.mentions:
-        terms = candidate_terms(m)
-        if terms:
-            mentions.append((json.dumps(m.as_row(), ensure_ascii=False, separators=(",", ":")), terms,
-                             m.located.date.toordinal() if m.located.date else None, m.value))
-    return head, claims, mentions
-
-
-def _bar(enabled: bool):
-    if enabled and sys.stderr.isatty():
-        from tqdm import tqdm
-        return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
-
-    class _Null:
-        def update(self, n: int) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
-    return _Null()
 
 
 __all__ = ["Index", "Summary", "open_index", "mentions_for", "content_hash", "SCHEMA_VERSION"]

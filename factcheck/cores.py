@@ -22,6 +22,8 @@ _ONE_IDIOM = re.compile(
 _SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])| / (\d{1,4})(?!\d| / ?\d)")  # "3/4", tokenized "3 / 4"
 #: " / 25 / 2019" after a number: what follows a slash is no claim of its own.
 SLASH_CHAIN = re.compile(r"(?: / \d+)+")
+#: " . 2 . 1" after a number: a tokenized version, address or date ("4 . 2 . 1"), no claim at all.
+DOT_CHAIN = re.compile(r"(?: \. \d+){2,}")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
@@ -36,7 +38,7 @@ _FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 DIGITS = re.compile(
     r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A|PS))"
-    r"(?:(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?=[ \u00a0]?(?:%|percent|per cent|million|billion|trillion)(?![A-Za-z]))"
+    r"(?:(?<!\d \. )(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?![\d,^]| \. \d)"
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"
     r"|\d{1,3}(?: ?, 0\d\d(?![\d,.]))+|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
     r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])|\^(?P<pow>[+−-]{0,2}\d{1,3})(?![\d.]))?"

@@ -15,7 +15,7 @@ import math
 
 from factcheck import qualifiers as Q
 from factcheck.context import widen
-from factcheck.cores import INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_ANYCASE, Core, SkipTo, digit_core, digit_matches, word_core
+from factcheck.cores import DOT_CHAIN, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_ANYCASE, Core, SkipTo, digit_core, digit_matches, word_core
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import quotients, ranges
@@ -73,6 +73,9 @@ def _digit_cores(text: str) -> list[Core]:
         chain = SLASH_CHAIN.match(text, m.end())
         if chain:
             skip_to = chain.end()  # "24 / 7", "12 / 25 / 2019": a fraction at most, never two numbers
+        elif text.startswith(" . ", m.end()) and (chain := DOT_CHAIN.match(text, m.end())):
+            skip_to = chain.end()
+            continue
         try:
             n = digit_core(text, m)
             if n is None or has_url and _in_url(text, s):

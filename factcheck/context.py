@@ -36,6 +36,8 @@ _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _OLD = re.compile(r"[- ]old\b")
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)
+_TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kelvin"))
+_LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case word just before
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 
@@ -99,6 +101,10 @@ def widen(text: str, n: Core) -> bool:
                 not text[max(0, n.start - m.end() - 4):n.start - m.end()].rstrip()[-1:].isdigit():
             n.value, n.start = -n.value, n.start - m.end()
             rev = rev[m.end():]
+    elif n.unit in _TEMPERATURES and rev[:3] in (" - ", " − ") and (w := _LOWER_WORD_BEFORE.match(rev, 3)) and \
+            w.group()[::-1] not in UNIT_SURFACES:
+        n.value, n.start = -n.value, n.start - 2  # "fell to - 20 degrees": a spaced minus after a word
+        rev = rev[2:]
     elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
         pm = _IDENT.search(text, max(0, n.start - 12), n.start)
         if not pm or pm.group()[:-1].lower() not in ("sub", "over", "under", "near", "now", "nearly", "almost"):

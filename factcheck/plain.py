@@ -18,6 +18,7 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d)")
 _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
+_PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
@@ -88,6 +89,8 @@ def plain_ok(text: str, n: Core) -> bool:
         return False
     if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):
         return False
+    if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
+        return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code
     model = _MODEL_NEXT.match(text, n.end)
     if model and model.group(1) in MODEL_AFTER:
         return False

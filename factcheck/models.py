@@ -6,6 +6,7 @@ for reporters and JSON.  Nothing here does I/O.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import enum
 import math
@@ -40,6 +41,17 @@ def _num(x: float) -> float | int | None:
     return x
 
 
+def compact_pickle(cls):
+    """Pickle a frozen dataclass as its constructor call (faster to load than field states)."""
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+
+    def __reduce__(self):
+        return cls, tuple(getattr(self, n) for n in names)
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Interval:
     """A closed, open or half-open interval of the real line; bounds may be infinite."""
@@ -83,6 +95,7 @@ def fmt_number(x: float) -> str:
     return f"{x:,.3f}".rstrip("0").rstrip(".")
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One numeric claim found in a text: a value, the interval it asserts, and where it stands.
@@ -190,6 +203,7 @@ class Document:
         return out
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Expected:
     """What a fact says at a date: its value, the interval its tolerance allows, and since when."""
@@ -204,6 +218,7 @@ class Expected:
                 "as_of": self.as_of.isoformat() if self.as_of else None}
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Related:
     """Another claim a finding refers to: where it stands and what it said."""
@@ -220,6 +235,7 @@ class Related:
                 "value": _num(self.value), "date": self.date.isoformat() if self.date else None}
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One inconsistency: where, what was found, what was expected, and why.
@@ -266,6 +282,7 @@ class Finding:
         }
 
 
+@compact_pickle
 @dataclass(frozen=True, slots=True)
 class Located:
     """A claim placed in its document: path, line and column, the document's date, and its fact.

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from factcheck.models import Claim, Document, Located
+from factcheck.models import Claim, Document, Located, compact_pickle
 from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
                              PREDICATES, SCALES as _SCALES, SCOPE_OF as _SCOPE_OF, STOP as _STOP, TIME_NOUNS,
                              TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, fold,
@@ -52,6 +52,7 @@ _MONTH_WORD = re.compile(_MONTH_NAMES + r"\.?")
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
 
 
+@compact_pickle
 @dataclass(frozen=True)
 class Mention:
     """A located claim and what quantity it is about, in plain fields (storable as a row).

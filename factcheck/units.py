@@ -55,8 +55,8 @@ _UNITS = {
     "mile/gallon": "mpg|miles per gallon",
     "meter/second": "m/s|metres per second|meters per second",
     "knot": "knot|knots",
-    "degree_Celsius": "°C|ºC|° C|C|degrees Celsius|degree Celsius|degrees centigrade|Celsius|centigrade|degrees C|deg C|deg celsius|degrees c",
-    "degree_Fahrenheit": "°F|ºF|° F|F|degrees Fahrenheit|degree Fahrenheit|Fahrenheit|degrees F|deg F|deg fahrenheit|degrees f",
+    "degree_Celsius": "°C|ºC|° C|°Celsius|° Celsius|C|degrees Celsius|degree Celsius|degrees centigrade|Celsius|centigrade|degrees C|deg C|deg celsius|degrees c",
+    "degree_Fahrenheit": "°F|ºF|° F|°Fahrenheit|° Fahrenheit|F|degrees Fahrenheit|degree Fahrenheit|Fahrenheit|degrees F|deg F|deg fahrenheit|degrees f",
     "degree": "degrees|degree|°",
     "radian": "rad|radian|radians",
     "kelvin": "kelvin|kelvins",
@@ -255,7 +255,8 @@ def canonical_unit(text: str) -> str | None:
 _PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
 _CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
 _AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
-        "-years-old", "years young", "year-olds", "-year-olds")
+        "-years-old", "years young", "year-olds", "-year-olds",
+        "year - old", "years - old", "year - olds")  # the last three tokenized ("28 - year - old")
 #: What may follow a number: an age, a percentage, a unit or a currency (anchored at the number's end).
 AFTER_NUMBER = re.compile(
     r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}(?P<ob>[(\[{<])?)"

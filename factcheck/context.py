@@ -276,7 +276,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
 _METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")
 
 
-_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))",
+_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))"
+                    r"|[ \t]+(\d\d)(?=[ \t]+(?:more|less|extra|each|apiece)\b)",  # "15 USD 50 more"
                     re.IGNORECASE)
 
 
@@ -285,7 +286,7 @@ def _cents(text: str, n: Core) -> None:
     m = _CENTS.match(text, n.end)
     if not m:
         return
-    c = m.group(1)
+    c = m.group(1) or m.group(3)
     v = float(c) if c.isdigit() else (N.words_value(c) or (None, True))[0]
     if v is not None and 0 < v < 100 and v == int(v):
         n.value += v / 100

@@ -3,7 +3,7 @@
 Starts ``factcheck serve`` on a free port (with ``--db`` when given), posts a generated draft
 of ``--words`` words several times and prints the median and worst times::
 
-    python bench/serve.py --words 5000 --rules rules/gaza-captives.yaml [--db archive.sqlite]
+    python bench/serve.py --words 5000 --rules rules/gaza-captives.yaml [--db archive.sqlite --date 2030-06-15]
 
 The page adds its own rendering time on top (tests/test_browser.py measures Check → results
 in Chromium).
@@ -28,6 +28,10 @@ SENTENCES = [
     "Aid agencies said 300 trucks crossed into the territory over the weekend, a modest rise.",
     "Negotiators in Cairo described the atmosphere as tense but said progress was possible.",
     "In all, 33 hostages were freed during the first phase, 25 of them alive.",
+    # in the style of bench/archive.py's synthetic archive, so --db lookups have work to do
+    "The flood in Ashford has forced 240 families from their homes, the council said.",
+    "The strike at the Brinmoor cannery has idled 410 workers, according to the union.",
+    "The warehouse fire in Dunmere destroyed 75 vehicles overnight, firefighters said.",
 ]
 
 
@@ -48,6 +52,8 @@ def main() -> int:
     ap.add_argument("--rules", default=str(ROOT / "rules" / "gaza-captives.yaml"))
     ap.add_argument("--db", help="archive index passed to factcheck serve --db")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--date", default="2025-03-12",
+                    help="the draft's date (bench/archive.py's archive spans 2030: use 2030-06-15 with it)")
     args = ap.parse_args()
 
     cmd = [sys.executable, "-m", "factcheck", "serve", "--rules", args.rules, "--port", "0"]
@@ -60,7 +66,7 @@ def main() -> int:
             print("server did not start", file=sys.stderr)
             return 1
         url = m.group(1) + "api/check"
-        body = json.dumps({"text": draft(args.words), "date": "2025-03-12", "filename": "draft.md"}).encode()
+        body = json.dumps({"text": draft(args.words), "date": args.date, "filename": "draft.md"}).encode()
         times, result = [], {}
         for _ in range(args.runs):
             req = urllib.request.Request(url, body, {"Content-Type": "application/json"})

@@ -20,7 +20,7 @@ from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.pool import Runner, batches, progress_bar
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BATCH = 500
 NEAREST = 200  # candidates fetched per key and draft mention (consistency.MAX_CANDIDATES)
 
@@ -39,9 +39,14 @@ CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 CREATE TABLE IF NOT EXISTS mention_keys (
     key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER, value REAL);
 CREATE INDEX IF NOT EXISTS mention_keys_key ON mention_keys (key, value);
-CREATE INDEX IF NOT EXISTS mention_keys_day ON mention_keys (key, day);
+CREATE INDEX IF NOT EXISTS mention_keys_window ON mention_keys (key, day, value, mention_id);
 CREATE INDEX IF NOT EXISTS mention_keys_doc ON mention_keys (doc);
 """
+
+MIGRATIONS = {  # schema version → the script that takes an index to the next version
+    1: "DROP INDEX IF EXISTS mention_keys_day;\n"
+       "CREATE INDEX mention_keys_window ON mention_keys (key, day, value, mention_id);",
+}
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,12 @@ class Index:
         if has_meta:
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
+            if version in MIGRATIONS:
+                with db:
+                    for step in range(version, SCHEMA_VERSION):
+                        db.executescript(MIGRATIONS[step])
+                    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+                version = SCHEMA_VERSION
             if version != SCHEMA_VERSION:
                 newer = version > SCHEMA_VERSION
                 raise UsageError(
@@ -295,18 +306,27 @@ class Index:
 
     def _near_value(self, key: str, value: float, lo: float, hi: float, day: int | None,
                     window_days: float) -> list:
-        """The stored mentions nearest ``value`` on each side (walking the (key, value) index)."""
-        when, args = "", []
-        if day is not None:
-            when = " AND (day IS NULL OR day BETWEEN ? AND ?)"
-            args = [day - window_days - 1, day + window_days + 1]
-        up = self.db.execute(f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_key WHERE key=? "
-                             f"AND value>=? AND value<=?{when} ORDER BY value LIMIT ?",
-                             (key, value, hi, *args, NEAREST // 2)).fetchall()
-        down = self.db.execute(f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_key WHERE key=? "
-                               f"AND value<? AND value>=?{when} ORDER BY value DESC LIMIT ?",
-                               (key, value, lo, *args, NEAREST // 2)).fetchall()
-        return up + down
+        """The stored mentions nearest ``value`` on each side, within the date window when dated.
+
+        Undated: walks the (key, value) index outward from ``value``.  Dated: scans the
+        window's days in the covering (key, day, value, mention_id) index, then the undated.
+        """
+        sides = (("value>=? AND value<=?", "", (value, hi)), ("value<? AND value>=?", " DESC", (value, lo)))
+        out = []
+        for cond, order, bounds in sides:
+            if day is None:
+                out += self.db.execute(
+                    f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_key WHERE key=? AND {cond} "
+                    f"ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
+                continue
+            out += self.db.execute(
+                f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_window WHERE key=? "
+                f"AND day BETWEEN ? AND ? AND {cond} ORDER BY value{order} LIMIT ?",
+                (key, day - window_days - 1, day + window_days + 1, *bounds, NEAREST // 2)).fetchall()
+            out += self.db.execute(
+                f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_window WHERE key=? "
+                f"AND day IS NULL AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
+        return out
 
     def _near_day(self, key: str, day: int | None) -> list:
         if day is None:

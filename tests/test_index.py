@@ -155,6 +155,25 @@ def test_newer_schema_is_a_clear_error(tmp_path, archive, capsys):
     assert "schema version 99" in err and "upgrade factcheck" in err and "Traceback" not in err
 
 
+def test_an_older_schema_is_migrated_in_place(tmp_path, archive, capsys):
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    before = dump(db)
+    con = sqlite3.connect(db)
+    with con:  # what version 1 had: a (key, day) index
+        con.execute("DROP INDEX mention_keys_window")
+        con.execute("CREATE INDEX mention_keys_day ON mention_keys (key, day)")
+        con.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    con.close()
+    assert main(["report", "--db", str(db)]) == 0
+    con = sqlite3.connect(db)
+    indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+    con.close()
+    assert "mention_keys_window" in indexes and "mention_keys_day" not in indexes
+    assert dump(db) == before
+
+
 @pytest.mark.parametrize("args", [["report", "--db", "{tmp}/missing.sqlite"],
                                   ["check", "{tmp}/draft.md", "--against", "{tmp}/missing.sqlite", "--no-cache"],
                                   ["report", "--db", "{tmp}/draft.md"]])

@@ -34,45 +34,15 @@ _NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
 _HYPHEN = re.compile(r"[-‐]")
 _OF_PLURAL_SCALE = re.compile(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", re.IGNORECASE)
 _SEP = "\u00a0\u2009\u202f"
-_FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 DIGITS = re.compile(
-    r"(?=[\d." + _FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A|PS))"
+    r"(?=[\d." + FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A|PS))"
     r"(?:(?<!\d \. )(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?![\d,^]| \. \d)"
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"
     r"|\d{1,3}(?: ?, 0\d\d(?![\d,.]))+|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
     r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])|\^(?P<pow>[+−-]{0,2}\d{1,3})(?![\d.]))?"
-    r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + _FRACTION_CHARS + r"]))?|(?P<alone>[" + _FRACTION_CHARS + r"])")
-
-
-#: Where a ``DIGITS`` match may start: an ASCII digit not after another, or any non-ASCII
-#: character (Unicode digits, vulgar fractions).  A plain character class lets the regex
-#: engine skip ahead quickly, which ``DIGITS`` (starting with look-arounds) cannot.
-_DIGIT_START = re.compile(r"[^\x00-/:-\x7f](?<![0-9][0-9])")
-
-
-def digit_matches(text: str):
-    """The matches of ``DIGITS.finditer(text)``, found about ten times faster.
-
-    A match starts on a digit, a vulgar fraction or a "." before a digit, and a digit never
-    right after a letter or digit; so only the first digit of a run (or the "." before it)
-    needs a try.
-    """
-    match = DIGITS.match
-    last = 0
-    for c in _DIGIT_START.finditer(text):
-        p = c.start()
-        if p < last:
-            continue
-        ch = text[p]
-        if ch > "\x7f" and ch not in _FRACTION_CHARS and not ch.isdecimal():
-            continue
-        m = match(text, p - 1) if p > last and text[p - 1] == "." else None
-        if m is None:
-            m = match(text, p)
-        if m is not None:
-            last = m.end()
-            yield m
+    r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + FRACTION_CHARS + r"]))?|(?P<alone>[" + FRACTION_CHARS + r"])")
 
 
 _WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
@@ -80,6 +50,10 @@ _W = alternation(_WORD_LIST) + "(?![a-z])"
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
 WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + "){0,11}")
 WORDS_ANYCASE = re.compile(WORDS.pattern, re.IGNORECASE)
+#: ``WORDS`` after the character before it, as group 1: a pattern that starts with a plain
+#: character class lets the regex engine skip the letters inside words quickly.
+WORDS_AFTER = re.compile(r"[^a-z'’](" + WORDS.pattern[len(r"(?<![a-z'’])"):] + ")")
+WORDS_AFTER_ANYCASE = re.compile(WORDS_AFTER.pattern, re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")
 
 _PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
@@ -137,7 +111,7 @@ def digit_core(text: str, m: re.Match) -> Core | None:
         value = float(f"{value!r}e{int(exp.translate(_SUPERSCRIPT).replace('−', '-'))}")
     n = Core(s, e, value)
     n.step = 0.0 if exp or pw else N.step(core)
-    if whole and not dec and e < len(text) and (text[e] in "/⁄" or not pw and not exp and SLASH_CHAIN.match(text, e)):
+    if whole and not dec and e < len(text) and (text[e] in "/⁄" or not pw and not exp and text.startswith(" / ", e) and SLASH_CHAIN.match(text, e)):
         return _slash_fraction(text, n, whole)
     return n
 
@@ -190,14 +164,14 @@ def _decimal_digits(words: str) -> str:
     return "".join(out)
 
 
-def word_core(text: str, m: re.Match) -> Core | None:
-    """A ``WORDS`` match as a core (``two hundred and one``, ``a dozen``, ``two-thirds``), or None.
+def word_core(text: str, s: int, e: int) -> Core | None:
+    """The ``WORDS`` match ``text[s:e]`` as a core (``two hundred and one``, ``a dozen``,
+    ``two-thirds``), or None.
 
     The longest prefix of the run that reads as one number wins; ``cend`` tells the caller
     where to resume scanning.
     """
-    s = m.start()
-    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, m.end())]
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, e)]
     first = text[toks[0][0]:toks[0][1]].lower()
     if first in N.VAGUE:
         return _vague(text, s, toks, first)

@@ -12,10 +12,12 @@ each qualifier asserts is tabulated in ``docs/intervals.md``.
 from __future__ import annotations
 
 import math
+import re
 
 from factcheck import qualifiers as Q
 from factcheck.context import widen
-from factcheck.cores import DOT_CHAIN, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_ANYCASE, Core, SkipTo, digit_core, digit_matches, word_core
+from factcheck.cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
+                             WORDS_ANYCASE, Core, SkipTo, digit_core, word_core)
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import quotients, ranges
@@ -60,7 +62,7 @@ def _digit_cores(text: str) -> list[Core]:
     out = []
     skip_to = 0
     has_url = "://" in text or "www." in text or "@" in text
-    for m in digit_matches(text):
+    for m in _digit_matches(text):
         s = m.start()
         if s < skip_to:
             continue
@@ -70,12 +72,13 @@ def _digit_cores(text: str) -> list[Core]:
             continue
         if s > 1 and text[s - 1] in "-–" and text[s - 2].isdigit() and not (out and out[-1].end == s - 1):
             continue
-        chain = SLASH_CHAIN.match(text, m.end())
-        if chain:
-            skip_to = chain.end()  # "24 / 7", "12 / 25 / 2019": a fraction at most, never two numbers
-        elif text.startswith(" . ", m.end()) and (chain := DOT_CHAIN.match(text, m.end())):
-            skip_to = chain.end()
-            continue
+        e = m.end()
+        if text[e + 1:e + 2] in ("/", "."):
+            if chain := SLASH_CHAIN.match(text, e):
+                skip_to = chain.end()  # "24 / 7", "12 / 25 / 2019": a fraction at most, never two numbers
+            elif chain := DOT_CHAIN.match(text, e):
+                skip_to = chain.end()
+                continue
         try:
             n = digit_core(text, m)
             if n is None or has_url and _in_url(text, s):
@@ -87,6 +90,36 @@ def _digit_cores(text: str) -> list[Core]:
     return out
 
 
+#: Where a ``DIGITS`` match may start: an ASCII digit not after another, or any non-ASCII
+#: character (Unicode digits, vulgar fractions).  A plain character class lets the regex
+#: engine skip ahead quickly, which ``DIGITS`` (starting with look-arounds) cannot.
+_DIGIT_START = re.compile(r"[^\x00-/:-\x7f](?<![0-9][0-9])")
+
+
+def _digit_matches(text: str):
+    """The matches of ``DIGITS.finditer(text)``, found about ten times faster.
+
+    A match starts on a digit, a vulgar fraction or a "." before a digit, and a digit never
+    right after a letter or digit; so only the first digit of a run (or the "." before it)
+    needs a try.
+    """
+    match = DIGITS.match
+    last = 0
+    for c in _DIGIT_START.finditer(text):
+        p = c.start()
+        if p < last:
+            continue
+        ch = text[p]
+        if ch > "\x7f" and ch not in FRACTION_CHARS and not ch.isdecimal():
+            continue
+        m = match(text, p - 1) if p > last and text[p - 1] == "." else None
+        if m is None:
+            m = match(text, p)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 def _in_url(text: str, s: int) -> bool:
     a = max(text.rfind(" ", max(0, s - 200), s), text.rfind("\n", max(0, s - 200), s)) + 1
     b = text.find(" ", s, s + 200)
@@ -94,23 +127,35 @@ def _in_url(text: str, s: int) -> bool:
     return "://" in tok or "www." in tok or "@" in tok
 
 
+def _words_at(src: str, pos: int, anycase: bool) -> tuple[int, int] | None:
+    """The span of ``WORDS.search(src, pos)``, found by ``WORDS_AFTER`` from the character before."""
+    if pos == 0:
+        m = (WORDS_ANYCASE if anycase else WORDS).match(src)
+        if m is not None:
+            return m.span()
+        pos = 1
+    m = (WORDS_AFTER_ANYCASE if anycase else WORDS_AFTER).search(src, pos - 1)
+    return None if m is None else m.span(1)
+
+
 def _word_cores(text: str, low: str | None) -> list[Core]:
-    pat, src = (WORDS, low) if low is not None else (WORDS_ANYCASE, text)
+    src, anycase = (low, False) if low is not None else (text, True)
     out = []
     pos = 0
     while True:
-        m = pat.search(src, pos)
-        if m is None:
+        span = _words_at(src, pos, anycase)
+        if span is None:
             return out
+        s = span[0]
         n = None
         try:
-            n = word_core(text, m)
+            n = word_core(text, s, span[1])
         except SkipTo as skip:
             pos = skip.end
             continue
         except _SKIPPED:
             n = None
-        pos = n.cend if n is not None and n.cend > m.start() else m.start() + 1
+        pos = n.cend if n is not None and n.cend > s else s + 1
         while pos < len(src) and src[pos - 1].isalpha() and src[pos].isalpha():
             pos += 1
         try:

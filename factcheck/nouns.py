@@ -20,11 +20,12 @@ def noun(text: str, n: Core) -> str:
     no capitalized words (names)."""
     pos = n.end
     words: list[str] = []
-    of = _OF_THE.match(text[pos:pos + 9])
-    if of and (n.kind != "count" or n.vague is not None or n.scale > 1):
-        pos += of.end()
-    elif n.kind in ("quantity", "percent", "currency") and not (n.adjective and n.kind == "quantity"):
-        return ""
+    if n.kind != "count" or n.vague is not None or n.scale > 1:
+        of = _OF_THE.match(text, pos, pos + 9)
+        if of:
+            pos = of.end()
+        elif n.kind in ("quantity", "percent", "currency") and not (n.adjective and n.kind == "quantity"):
+            return ""
     while len(words) < 4:
         m = _NOUN.match(text, pos)
         if not m:

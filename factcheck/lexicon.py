@@ -10,7 +10,7 @@ from __future__ import annotations
 IDENTIFIER_WORDS = frozenset("""
 phase round section sections article articles resolution no no. nos nos. number num flight flights room
 rooms page pages p p. pp pp. chapter chapters ch ch. route interstate highway hwy i channel apollo windows
-iphone ipad model boeing airbus ftse s&p dow nikkei game games stage level grade gate terminal platform
+iphone ipad model boeing airbus ftse s&p sp nasdaq stoxx cac dax russell dow nikkei game games stage level grade gate terminal platform
 season episode episodes volume vol vol. title proposition prop prop. amendment psalm psalms verse verses
 class type version v v. rule rules mark mk exit unit district ward precinct lot pier suite apt apt. box
 ext ext. line tier division figure fig fig. table tables item items part parts step steps paragraph para

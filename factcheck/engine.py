@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
@@ -16,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 from factcheck import suppression
 from factcheck.extract import extract
 from factcheck.match import match_claims
-from factcheck.models import Claim, Document, Finding, Located, Related, Report, fmt_number
+from factcheck.models import Claim, Document, Expected, Finding, Located, Related, Report, fmt_number
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -99,15 +100,22 @@ def relation_findings(doc: Document, located: Sequence[Located], rules) -> list[
         verdict = rel.holds({f: loc.claim.interval for f, loc in present.items()})
         if verdict is not False:
             continue
-        anchor = max(present.values(), key=lambda loc: loc.claim.start)
+        values = {f: loc.claim.interval for f, loc in present.items()}
+        implied = {f: rel.implied(f, values) for f in present}
+        solved = [f for f, iv in implied.items() if iv is not None]
+        anchor = present[solved[0]] if solved else max(present.values(), key=lambda loc: loc.claim.start)
         stated = ", ".join(f"{f} = {loc.claim.text}" for f, loc in present.items())
         why = rel.message or rel.check
+        want = implied.get(anchor.fact)
+        expected = None
+        if want is not None and math.isfinite(want.low) and math.isfinite(want.high):
+            expected = Expected((want.low + want.high) / 2, want)
         out.append(Finding(
             kind="relation", severity=rel.severity, path=doc.path, line=anchor.line,
             column=anchor.column, end_column=anchor.end_column,
             message=f"{why}: {rel.check} does not hold ({stated})",
             text=anchor.claim.text, value=anchor.claim.value, low=anchor.claim.low,
-            high=anchor.claim.high, fact=anchor.fact, relation=rel.id,
+            high=anchor.claim.high, fact=anchor.fact, relation=rel.id, expected=expected,
             related=tuple(_related(doc, loc) for loc in present.values() if loc is not anchor)))
     return out
 

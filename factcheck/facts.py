@@ -110,6 +110,10 @@ class Relation:
         expr = self.expression or relation.parse(self.check)
         return expr.holds(values)
 
+    def implied(self, fact_id: str, values: Mapping[str, Interval]) -> Interval | None:
+        """The interval an equation gives ``fact_id`` from the other facts' values (see ``Expression.implied``)."""
+        return (self.expression or relation.parse(self.check)).implied(fact_id, values)
+
 
 @dataclass(frozen=True)
 class RuleSet:

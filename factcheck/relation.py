@@ -95,6 +95,16 @@ class Expression:
         return True
 
 
+    def implied(self, name: str, values: Mapping[str, Interval]) -> Interval | None:
+        """What an equation ``... == name`` (or ``name == ...``) says ``name`` should be, from the
+        other side's values; None for other checks or when the other side is not all known."""
+        if self.comparisons != ("==",):
+            return None
+        for mine, other in (self.operands, self.operands[::-1]):
+            if isinstance(mine, Ref) and mine.name == name and all(r.name in values for r in _refs(other)):
+                return evaluate(other, values)
+        return None
+
     def _partial(self, values: Mapping[str, Interval]) -> bool | None:
         have = [i for i, node in enumerate(self.operands)
                 if all(r.name in values for r in _refs(node))]

@@ -29,6 +29,13 @@ def test_holds(case):
     assert expr.holds(values) is case["holds"]
 
 
+@pytest.mark.parametrize("case", TABLE["implied"], ids=lambda c: f"{c['check']} -> {c['fact']}")
+def test_implied(case):
+    values = {k: _interval(v) for k, v in case["values"].items()}
+    got = parse(case["check"]).implied(case["fact"], values)
+    assert (got and [got.low, got.high]) == case["want"] or got is case["want"]
+
+
 @pytest.mark.parametrize("case", TABLE["bad"], ids=lambda c: c["check"] or "<empty>")
 def test_bad_expressions(case):
     with pytest.raises(RuleError) as info:

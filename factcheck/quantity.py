@@ -213,11 +213,10 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
     if role == "age":
         noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
-    if role == "" and _DISTANCE.match(right) and _DISTANCE_UNIT.search(
-            (c.unit or "") + " " + c.text + right[:12]):
+    if role == "" and _DISTANCE_UNIT.search((c.unit or "") + " " + c.text + right[:12]) and _DISTANCE.match(right):
         place = [w for w in left_clause[:6] if w[:1].isupper()]
         role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
-    side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left) else ""
+    side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
     forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
     if comparable_only and not loc.fact:
         bare = Mention(loc, "", frozenset(), noun, pred, forecast, role, side, unit, vague=c.qualifier == "vague")
@@ -345,14 +344,14 @@ def _role(c: Claim, left: str, right: str, before, after) -> tuple[str, str]:
     """("age", surname) / ("year"|"date"|"time"|"label", "") / ("", "") for plain counts."""
     if c.kind == "age":
         return "age", _age_name(left, right)
-    if _AGE_AFTER.match(right) or _AGE_BEFORE.search(left):
+    if _AGE_AFTER.match(right) or _AGE_BEFORE.search(left[-16:]):
         return "age", _age_name(left, right)
     prev = before[-1][0] if before else ""
     nxt = after[0][0] if after else ""
     integer = c.value == int(c.value) and c.low == c.high
-    if integer and 0 < c.value < 120 and _APPOSITIVE.search(left) and _COMMA_AFTER.match(right):
+    if integer and 0 < c.value < 120 and _COMMA_AFTER.match(right) and _APPOSITIVE.search(left):
         return "age", _APPOSITIVE.search(left).group(1).lower()
-    if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(right):
+    if _MONTH_BEFORE.search(left[-32:]) or _MONTH_AFTER.match(right):
         return "date", ""
     if _TIME_AFTER.match(right) or left[-2:-1].isdigit() and left.endswith(":"):
         return "time", ""

@@ -93,7 +93,7 @@ def widen(text: str, n: Core) -> bool:
     if c in ("±", "/") or rev[:4] == " -/+" or rev[:2] == " ±":
         return False
     m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in ("s", "e", "S", "E") else None
-    if m and n.kind != "fraction" and n.vague is None:
+    if m and n.vague is None and (n.kind != "fraction" or m.group().strip("-− \t")):  # "minus two-thirds"
         if m.group().strip("-− \t"):
             n.value, n.start = -n.value, n.start - m.end()
             rev = rev[m.end():]

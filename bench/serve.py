@@ -5,8 +5,9 @@ of ``--words`` words several times and prints the median and worst times::
 
     python bench/serve.py --words 5000 --rules rules/gaza-captives.yaml [--db archive.sqlite --date 2030-06-15]
 
-The page adds its own rendering time on top (tests/test_browser.py measures Check → results
-in Chromium).
+With ``--browser`` it also opens the page in headless Chromium (Playwright, Debian's
+``/usr/bin/chromium`` or ``$FACTCHECK_CHROMIUM``), pastes the draft, presses Check and reads the
+page's own Check → results time (request, rendering and highlighting included).
 """
 from __future__ import annotations
 
@@ -46,12 +47,37 @@ def draft(words: int) -> str:
     return "".join(out)
 
 
+def in_browser(url: str, text: str, date: str, runs: int) -> list[float]:
+    """Check → results in milliseconds, as the page measures it, ``runs`` times."""
+    import os
+    from playwright.sync_api import sync_playwright
+    chromium = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        for _ in range(runs):
+            page.goto(url)
+            page.wait_for_selector("#facts .fact", state="attached")
+            page.fill("#draft", text)
+            page.select_option("#format", "md")
+            page.fill("#date", date)
+            page.evaluate("document.getElementById('status').textContent = ''")
+            page.click("#check")
+            page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Checked')",
+                                   timeout=600_000)
+            out.append(float(page.evaluate("document.body.dataset.checkMs")))
+        browser.close()
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=5000)
     ap.add_argument("--rules", default=str(ROOT / "rules" / "gaza-captives.yaml"))
     ap.add_argument("--db", help="archive index passed to factcheck serve --db")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--browser", action="store_true", help="also time Check → results in headless Chromium")
     ap.add_argument("--date", default="2025-03-12",
                     help="the draft's date (bench/archive.py's archive spans 2030: use 2030-06-15 with it)")
     args = ap.parse_args()
@@ -74,6 +100,10 @@ def main() -> int:
             with urllib.request.urlopen(req, timeout=600) as res:
                 result = json.load(res)
             times.append(time.perf_counter() - t0)
+        if args.browser:
+            page_times = in_browser(m.group(1), draft(args.words), args.date, args.runs)
+            print(f"page: Check → results median {statistics.median(page_times):.0f} ms, "
+                  f"worst {max(page_times):.0f} ms over {args.runs} runs")
         print(f"{args.words} words, {len(body):,} bytes: {len(result['claims'])} claims, "
               f"{len(result['findings'])} findings; POST /api/check median {statistics.median(times) * 1000:.0f} ms, "
               f"worst {max(times) * 1000:.0f} ms over {args.runs} runs"

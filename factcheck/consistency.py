@@ -135,6 +135,8 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
             near = [b for k, b in buckets.items() if abs(k - o) <= reach]
         lo_v, hi_v = _value_range(a.value)
         found = [p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)]
+        if d is not None and d[0] != d[1]:  # dated to a month or a year: the window still applies
+            found = [p for p in found if _in_window(a, ms[p[1]], window_days)]
         found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_window(a, ms[p[1]], window_days)]
         if len(found) > FREE_CANDIDATES:
             found.sort()

@@ -256,7 +256,8 @@ def _words(n: int) -> str:
     return "".join(out)
 
 
-def test_time_to_results_for_a_5000_word_draft(page):
+def test_a_5000_word_draft_is_checked_and_highlighted(page):
+    """A long draft comes back highlighted (bench/serve.py --browser measures how fast)."""
     text = _words(5000)
     page.fill("#draft", text)
     page.select_option("#format", "txt")
@@ -264,13 +265,9 @@ def test_time_to_results_for_a_5000_word_draft(page):
     page.click("#check")
     page.wait_for_function("() => document.getElementById('status').textContent.startsWith('Checked')",
                            timeout=300_000)
-    ms = int(page.evaluate("document.body.dataset.checkMs"))
-    rendered = page.evaluate("performance.now()")
-    marks = page.locator("#article mark.claim").count()
-    print(f"\n5,000-word draft: {marks} claims highlighted, Check → results in {ms} ms")
-    assert marks >= 150
+    assert int(page.evaluate("document.body.dataset.checkMs")) > 0
+    assert page.locator("#article mark.claim").count() >= 150
     assert page.locator("#findings button.finding").count() >= 50
-    assert ms < 120_000 and rendered > 0
 
 
 @pytest.fixture(scope="module")

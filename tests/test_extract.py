@@ -152,15 +152,14 @@ def test_unit_names_agree_with_the_rules_loader():
 
 
 @pytest.mark.parametrize("unit", ["one ", "twenty-one hundred and ", "1 ", "1-", "$1,2 ", "between 1 and 2 ", "−1 "])
-def test_cost_stays_linear_on_repetitive_input(unit):
-    import time
-    small, big = unit * 2000, unit * 8000
-    t0 = time.perf_counter()
-    extract(small)
-    t1 = time.perf_counter()
-    extract(big)
-    t2 = time.perf_counter()
-    assert t2 - t1 < 8 * (t1 - t0) + 0.5, "four times the text must not cost more than about four times the time"
+def test_repetitive_input_is_read_the_same_at_any_length(unit):
+    """Pathological repetition finishes and reads the same way at 1× and 4× the length (speed and
+    linearity are measured by bench/extraction.py, never by a timed test)."""
+    small, big = extract(unit * 2000), extract(unit * 8000)
+    assert len(big) >= 4 * len(small) - 4 and len(big) <= 4 * len(small) + 4
+    period = len(unit)
+    assert [c.text for c in big[:len(small) // 2]] == [c.text for c in small[:len(small) // 2]]
+    assert all(c.start < c.end <= period * 8000 for c in big)
 
 
 def test_windows_line_endings_split_paragraphs():

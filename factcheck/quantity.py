@@ -96,8 +96,7 @@ class Mention:
     @property
     def comparable(self) -> bool:
         """Whether a rule-less comparison may use it (a count of something, not a forecast)."""
-        return not self.forecast and not self.vague and (
-            self.role == "" or (self.role in ("age", "distance") and self.noun not in ("age", "dist")))
+        return _comparable(self.forecast, self.vague, self.role, self.noun)
 
     @functools.cached_property
     def dates(self) -> tuple[dt.date, dt.date] | None:
@@ -164,14 +163,24 @@ class Mention:
 
 def candidate_terms(m: Mention) -> list[str]:
     """Index keys under which ``m``'s possible counterparts are filed (``cross_findings`` blocks on them)."""
-    if m.forecast:
-        return []
-    if m.located.fact:
-        return [f"fact:{m.located.fact}"]
-    if not m.comparable:
-        return []
-    head = f"p:{m.predicate}" if m.predicate and m.role == "" else f"n:{m.noun}" if m.noun else ""
-    return [f"{m.unit}|{m.role}|{m.side}|{head}"] if head else []
+    key = _key(m.located.fact, m.forecast, m.vague, m.role, m.noun, m.predicate, m.unit, m.side)
+    return [key] if key else []
+
+
+def _key(fact, forecast: bool, vague: bool, role: str, noun: str, predicate: str, unit: str, side: str) -> str:
+    """``candidate_terms``'s key from the fields it reads ("" for a mention never compared)."""
+    if forecast:
+        return ""
+    if fact:
+        return f"fact:{fact}"
+    if not _comparable(forecast, vague, role, noun):
+        return ""
+    head = f"p:{predicate}" if predicate and role == "" else f"n:{noun}" if noun else ""
+    return f"{unit}|{role}|{side}|{head}" if head else ""
+
+
+def _comparable(forecast: bool, vague: bool, role: str, noun: str) -> bool:
+    return not forecast and not vague and (role == "" or (role in ("age", "distance") and noun not in ("age", "dist")))
 
 
 def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
@@ -218,10 +227,8 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
         role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
     forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
-    if comparable_only and not loc.fact:
-        bare = Mention(loc, "", frozenset(), noun, pred, forecast, role, side, unit, vague=c.qualifier == "vague")
-        if not candidate_terms(bare):
-            return None
+    if comparable_only and not _key(loc.fact, forecast, c.qualifier == "vague", role, noun, pred, unit, side):
+        return None
     window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w, _ in after[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
     terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)

@@ -69,7 +69,7 @@ IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "wo
               "shot": "shoot", "taken": "take", "left": "leave", "wives": "wife", "feet": "foot"}
 
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-TOKEN = re.compile(r"[^\W_](?:[\w'’]|\.(?=\w))*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
+TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.(?=\w)[\w'’]*)*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 YEAR = re.compile(r"(?:19|20)\d\d")
 

@@ -35,6 +35,7 @@ class Entry:
     message: str
 
     def as_dict(self) -> dict[str, str]:
+        """Builtin values only, for the baseline file."""
         return {k: getattr(self, k) for k in _FIELDS}
 
 
@@ -47,6 +48,7 @@ class Comparison:
     stale: tuple[Entry, ...]
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the baseline file."""
         return {"suppressed": self.known, "new": len(self.new), "stale": [e.as_dict() for e in self.stale]}
 
 

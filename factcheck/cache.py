@@ -53,10 +53,12 @@ class _Unpickler(pickle.Unpickler):
 
 
 def dumps(results: Sequence[DocResult]) -> bytes:
+    """Results pickled and compressed for the cache."""
     return zlib.compress(pickle.dumps(list(results), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def loads(blob: bytes) -> list[DocResult]:
+    """Results back from ``dumps``, through the restricted unpickler."""
     value = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
     if not isinstance(value, list) or not all(isinstance(r, DocResult) for r in value):
         raise pickle.UnpicklingError("not a list of DocResult")
@@ -107,6 +109,7 @@ class Cache:
         self.keys: list[str | None] = []
 
     def open(self) -> bool:
+        """Open (or create) the database; False when caching is off or broken."""
         if self.db is not None or self.disabled:
             return self.db is not None
         stamp = self.stamp or code_stamp()
@@ -147,6 +150,7 @@ class Cache:
                 pass
 
     def get(self, key: str) -> list[DocResult] | None:
+        """The cached results under ``key``, or None (a miss, or a corrupt entry)."""
         if not self.open():
             return None
         try:
@@ -165,6 +169,7 @@ class Cache:
         return value
 
     def put(self, key: str, path: str, results: Sequence[DocResult]) -> None:
+        """Store a file's results under ``key``, replacing its older entries."""
         if not self.open():
             return
         try:
@@ -174,6 +179,7 @@ class Cache:
             pass
 
     def close(self) -> None:
+        """Commit and close; the next use opens it again."""
         if self.db is not None:
             try:
                 self.db.commit()
@@ -198,6 +204,7 @@ class CrossMemo:
         self.cache, self.salt = cache, salt
 
     def key(self) -> str | None:
+        """The run's key, or None when a file has none (standard input, unreadable)."""
         keys = self.cache.keys
         if not keys or None in keys:
             return None
@@ -207,6 +214,7 @@ class CrossMemo:
         return h.hexdigest()
 
     def get(self) -> list | None:
+        """The findings of an identical earlier run, or None."""
         key = self.key()
         if key is None or not self.cache.open():
             return None
@@ -218,6 +226,7 @@ class CrossMemo:
         return value if isinstance(value, list) else None
 
     def put(self, findings: Sequence) -> None:
+        """Keep this run's cross-article findings."""
         key = self.key()
         if key is None or not self.cache.open():
             return
@@ -234,6 +243,7 @@ class CrossMemo:
 
 
 def file_key(data: bytes, prefix: str) -> str:
+    """A file's cache key: a hash of ``prefix`` (code, options, rules, path) and its bytes."""
     return hashlib.blake2b(prefix.encode() + b"\0" + data, digest_size=20).hexdigest()
 
 

@@ -50,6 +50,7 @@ def _write(args, text: str) -> None:
 
 
 def cmd_claims(args) -> int:
+    """``factcheck claims``: list every claim."""
     from factcheck.engine import Options, extract_documents
     from factcheck.reporters import CLAIM_REPORTERS
     errors: list[str] = []
@@ -60,6 +61,7 @@ def cmd_claims(args) -> int:
 
 
 def cmd_check(args) -> int:
+    """``factcheck check``: check articles, report, and gate on ``--fail-on``."""
     from factcheck.engine import Options
     from factcheck.formats import render, step_summary
     from factcheck.rules import RuleSet, load_rules
@@ -192,6 +194,7 @@ def _archived(db: str, results, options) -> list:
 
 
 def cmd_index(args) -> int:
+    """``factcheck index``: build or update an archive index."""
     from factcheck.index import open_index
     from factcheck.rules import load_rules
     rules = load_rules(args.rules) if args.rules else None
@@ -209,6 +212,7 @@ def cmd_index(args) -> int:
 
 
 def cmd_report(args) -> int:
+    """``factcheck report``: the archive's timelines and outliers."""
     from factcheck import history
     from factcheck.index import open_index
     from factcheck.rules import load_rules
@@ -224,6 +228,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_config(args) -> int:
+    """``factcheck config``: the effective configuration and where each value came from."""
     import json
 
     from factcheck.config import table
@@ -234,6 +239,7 @@ def cmd_config(args) -> int:
 
 
 def cmd_rules(args) -> int:
+    """``factcheck rules --check``: validate rule files."""
     from factcheck.rules import load_rules
     rules = load_rules(args.paths)
     print(f"{len(rules.files)} rule file{'' if len(rules.files) == 1 else 's'} OK: "
@@ -242,6 +248,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    """``factcheck serve``: the local editor's page."""
     from factcheck.server import parse_size, serve
     serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body),
           corpus=args.corpus)
@@ -249,6 +256,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_explain(args) -> int:
+    """``factcheck explain ID``: a fact or relation, with example claims."""
     from factcheck import explain
     from factcheck.documents import iter_documents
     from factcheck.rules import load_rules

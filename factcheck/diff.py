@@ -39,6 +39,7 @@ class Changes:
         return lines is None or line in lines
 
     def relative(self, path: str) -> str:
+        """``path`` relative to the repository's top, with forward slashes."""
         real = os.path.realpath(path)
         return os.path.relpath(real, self.top).replace(os.sep, "/")
 

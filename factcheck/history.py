@@ -28,6 +28,7 @@ class Point:
     example: str
 
     def as_dict(self) -> dict:
+        """Builtin values only, for the JSON report."""
         return {"date": self.date, "value": self.value, "articles": self.articles, "example": self.example}
 
 
@@ -40,6 +41,7 @@ class Entry:
     outliers: tuple[Finding, ...]
 
     def as_dict(self) -> dict:
+        """Builtin values only, for the JSON report."""
         return {"key": self.key, "timeline": [p.as_dict() for p in self.timeline],
                 "outliers": [f.as_dict() for f in self.outliers]}
 

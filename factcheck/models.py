@@ -63,6 +63,7 @@ class Interval:
 
     @classmethod
     def point(cls, value: float) -> "Interval":
+        """The interval of one exact value."""
         return cls(value, value)
 
     def meets(self, other: "Interval") -> bool:
@@ -76,6 +77,7 @@ class Interval:
         return True
 
     def contains(self, x: float) -> bool:
+        """Whether ``v`` lies in the interval (open ends excluded)."""
         return self.meets(Interval.point(x))
 
     def __str__(self) -> str:
@@ -123,9 +125,11 @@ class Claim:
 
     @property
     def interval(self) -> Interval:
+        """The claim's interval as an ``Interval``."""
         return Interval(self.low, self.high, self.low_open, self.high_open)
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the JSON report."""
         return {
             "text": self.text, "value": _num(self.value), "low": _num(self.low), "high": _num(self.high),
             "low_open": self.low_open, "high_open": self.high_open,
@@ -161,6 +165,7 @@ class SourceMap:
         return cls(anchors)
 
     def locate(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of character ``offset`` of the text in the original file."""
         i = bisect.bisect_right(self._offsets, offset) - 1
         if i < 0:
             i = 0
@@ -214,6 +219,7 @@ class Expected:
     source: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the JSON report."""
         return {"value": _num(self.value), "low": _num(self.interval.low), "high": _num(self.interval.high),
                 "as_of": self.as_of.isoformat() if self.as_of else None}
 
@@ -231,6 +237,7 @@ class Related:
     date: dt.date | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the JSON report."""
         return {"path": self.path, "line": self.line, "column": self.column, "text": self.text,
                 "value": _num(self.value), "date": self.date.isoformat() if self.date else None}
 
@@ -265,12 +272,15 @@ class Finding:
 
     @property
     def rule(self) -> str:
+        """The fact or relation id, or the kind of finding ("cross-article")."""
         return self.relation or self.fact or self.kind
 
     def sort_key(self) -> tuple:
+        """Path, line, column, then the rest: the order findings are reported in."""
         return (self.path, self.line, self.column, self.kind, self.rule, self.message)
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the JSON report."""
         return {
             "kind": self.kind, "severity": str(self.severity), "path": self.path,
             "line": self.line, "column": self.column, "end_column": self.end_column,
@@ -299,9 +309,11 @@ class Located:
 
     @property
     def end_column(self) -> int:
+        """The column just after the claim, when it ends on its first line."""
         return self.column + (self.claim.end - self.claim.start)
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the JSON report."""
         c = self.claim
         return {"path": self.path, "line": self.line, "column": self.column, "text": c.text,
                 "value": _num(c.value), "low": _num(c.low), "high": _num(c.high),
@@ -327,6 +339,7 @@ class Report:
     baseline: Mapping[str, Any] | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for the JSON report."""
         records = {d.path for d in self.documents if "record" in d.meta}
         counts: dict[tuple, int] = {}
         for c in self.claims:

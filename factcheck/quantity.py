@@ -91,6 +91,7 @@ class Mention:
 
     @functools.cached_property
     def value(self) -> float:
+        """The claim's value."""
         return self.located.claim.value
 
     @property

@@ -265,10 +265,12 @@ def evaluate(node: Node, values: Mapping[str, Interval]) -> Interval:
 
 
 def negate(a: Interval) -> Interval:
+    """``-a`` on an interval."""
     return Interval(-a.high, -a.low, a.high_open, a.low_open)
 
 
 def add(a: Interval, b: Interval) -> Interval:
+    """``a + b`` on intervals (open ends stay open)."""
     low, high = a.low + b.low, a.high + b.high
     if math.isnan(low) or math.isnan(high):
         return EVERYTHING
@@ -284,6 +286,7 @@ def _times(x: float, x_open: bool, y: float, y_open: bool) -> tuple[float, bool]
 
 
 def multiply(a: Interval, b: Interval) -> Interval:
+    """``a * b`` on intervals: the extremes of the four corner products."""
     ends = [_times(x, xo, y, yo) for x, xo in ((a.low, a.low_open), (a.high, a.high_open))
             for y, yo in ((b.low, b.low_open), (b.high, b.high_open))]
     low = min(ends, key=lambda e: (e[0], e[1]))
@@ -292,6 +295,7 @@ def multiply(a: Interval, b: Interval) -> Interval:
 
 
 def divide(a: Interval, b: Interval) -> Interval:
+    """``a / b`` on intervals; everything when ``b`` may be 0."""
     if b.contains(0):
         return EVERYTHING
     return multiply(a, Interval(_inverse(b.high, -1), _inverse(b.low, 1),

@@ -65,6 +65,7 @@ class Directive:
     reason: str | None = None
 
     def covers(self, f: Finding) -> bool:
+        """Whether this directive suppresses ``f`` (same file, inside its span, a matching id)."""
         if f.path != self.path or not (self.start <= (f.line, f.column) < self.end):
             return False
         if self.id is None:
@@ -87,10 +88,12 @@ class _Lines:
         self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
 
     def at(self, offset: int) -> tuple[int, int]:
+        """(line, column) of ``offset``."""
         i = bisect.bisect_right(self.starts, offset) - 1
         return i + 1, offset - self.starts[i] + 1
 
     def line_text(self, n: int) -> str:
+        """Line ``n`` with its line break."""
         end = self.starts[n] if n < len(self.starts) else len(self.text)
         return self.text[self.starts[n - 1]:end]
 

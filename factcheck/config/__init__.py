@@ -42,6 +42,7 @@ class Config:
 
     @property
     def overrides(self) -> tuple[Override, ...]:
+        """The per-path overrides, in file order."""
         return self.values.get("overrides", ())
 
     def rows(self) -> list[tuple[str, Any, str]]:
@@ -49,6 +50,7 @@ class Config:
         return [(k, _plain(self.values[k]), self.origins[k]) for k in KEYS if k in self.values]
 
     def as_dict(self) -> dict[str, Any]:
+        """Builtin values only, for ``factcheck config --format json``."""
         return {"file": self.file, "root": self.root,
                 "values": {k: {"value": v, "from": o} for k, v, o in self.rows()}}
 

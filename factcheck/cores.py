@@ -29,6 +29,8 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", re.IGNORECASE)
+#: "one" joined by a hyphen to a currency still states an amount: "a one-dollar coin", "a one-yen bid".
+_ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![A-Za-z-])", re.IGNORECASE)
 _ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
 _HYPHEN = re.compile(r"[-‐]")
@@ -273,6 +275,8 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
         um = AFTER_NUMBER.match(text, e)
         if um and um.lastgroup == "unit" and not um.group("sep").strip() and \
                 UNIT_SURFACES.get(um.group("unit")) not in DURATIONS:
+            return True
+        if _ONE_CURRENCY_NEXT.match(nxt):
             return True
         if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
                   "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",

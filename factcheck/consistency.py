@@ -24,6 +24,7 @@ from typing import Mapping, Sequence
 
 from factcheck.models import Finding, Related, Severity, fmt_number
 from factcheck.quantity import Mention, candidate_terms
+from factcheck.words import lemma
 
 MAX_CANDIDATES = 100
 FREE_CANDIDATES = 12
@@ -107,18 +108,24 @@ def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dic
 def _free_partners(ms: list[Mention], members: list[int], window_days: float) -> dict[int, dict[str, int]]:
     """For each mention, its mutual best look-alike in each other document (rule-less keying).
 
-    Candidates come from the days within the window (one value-sorted bucket a day, searched
-    by bisection in the value band), plus undated and month- or year-dated mentions; an
-    undated mention looks at every day.  The ``FREE_CANDIDATES`` nearest in value are scored
-    (a same-value counterpart is always among them), so the work grows with the group, never
-    with all pairs.
+    Candidates come from the days within the window, one value-sorted bucket per day and name
+    (a mention that names places or people only looks where one of its names, or none, is
+    named), searched by bisection in the value band; plus undated and month- or year-dated
+    mentions.  An undated mention looks at every day.  The ``FREE_CANDIDATES`` nearest in
+    value are scored (a same-value counterpart is always among them), so the work grows with
+    the group, never with all pairs.
     """
-    days: dict[int, list[int]] = defaultdict(list)
+    days: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     loose: list[int] = []
     for i in members:
-        d = ms[i].dates
-        (days[d[0].toordinal()] if d is not None and d[0] == d[1] else loose).append(i)
-    buckets = {day: _Bucket(ms, idx) for day, idx in days.items()}
+        m = ms[i]
+        d = m.dates
+        if d is None or d[0] != d[1]:
+            loose.append(i)
+            continue
+        for name in m.names or ("",):
+            days[d[0].toordinal()][name].append(i)
+    buckets = {day: {name: _Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
     loose_bucket = _Bucket(ms, loose)
     reach = int(window_days)
     best: dict[int, dict[str, tuple[float, int]]] = {}
@@ -126,15 +133,17 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
         a = ms[i]
         d = a.dates
         if d is None or d[0] != d[1]:
-            near = list(buckets.values())
+            near_days = list(buckets.values())
         elif 2 * reach + 1 < len(buckets):
             o = d[0].toordinal()
-            near = [buckets[k] for k in range(o - reach, o + reach + 1) if k in buckets]
+            near_days = [buckets[k] for k in range(o - reach, o + reach + 1) if k in buckets]
         else:
             o = d[0].toordinal()
-            near = [b for k, b in buckets.items() if abs(k - o) <= reach]
+            near_days = [b for k, b in buckets.items() if abs(k - o) <= reach]
+        near = [bs[n] for bs in near_days for n in (*a.names, "") if n in bs] if a.names else \
+            [b for bs in near_days for b in bs.values()]
         lo_v, hi_v = _value_range(a.value)
-        found = [p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)]
+        found = list(dict.fromkeys(p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)))
         if d is not None and d[0] != d[1]:  # dated to a month or a year: the window still applies
             found = [p for p in found if _in_window(a, ms[p[1]], window_days)]
         found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_window(a, ms[p[1]], window_days)]
@@ -202,11 +211,19 @@ def _affinity(a: Mention, b: Mention) -> float | None:
     if max(abs(a.value), abs(b.value)) < SMALL:
         if not (a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
             return None
-    if overlap < MIN_OVERLAP:
+    if overlap < (SMALL_OVERLAP if _synonyms(a, b) else MIN_OVERLAP):
         return None
     top = max(abs(a.value), abs(b.value))
     closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
     return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0)
+
+
+def _synonyms(a: Mention, b: Mention) -> bool:
+    """The same noun concept written with different words ("workers", "employees"): a weaker
+    sign of the same quantity than the same word, so more shared context is asked for."""
+    if not (a.noun and a.noun == b.noun and a.key and b.key):
+        return False
+    return lemma(a.key.split()[0]) != lemma(b.key.split()[0])
 
 
 def _kind_of_people(x: str, y: str) -> bool:

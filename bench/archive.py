@@ -56,8 +56,12 @@ PROSE = [
 ]
 
 
-def article(rng: random.Random, i: int, truth: dict, local: dict, start: dt.date, days: int) -> dict:
-    """One synthetic article about one town: two or three events (figures sometimes wrong), filler."""
+def article(rng: random.Random, i: int, truth: dict, local: dict, start: dt.date, days: int,
+            planted: list | None = None) -> dict:
+    """One synthetic article about one town: two or three events (figures sometimes wrong), filler.
+
+    Each wrong figure is appended to ``planted`` as (record number, value).
+    """
     day = rng.randrange(days)
     date = start + dt.timedelta(days=day)
     home = rng.choice(TOWNS)
@@ -68,6 +72,8 @@ def article(rng: random.Random, i: int, truth: dict, local: dict, start: dt.date
         n = truth[(town, event)] + day // 30 * 3  # figures grow slowly on the timeline
         if rng.random() < 0.02:
             n = round(n * rng.choice((1.3, 1.5, 0.7)))  # planted inconsistency
+            if planted is not None:
+                planted.append((i + 1, n))
         facts.append(sentence.format(n=n, town=town))
     parts = []
     while sum(len(p) + 1 for p in parts) < 4000:
@@ -91,15 +97,38 @@ def _local(rng: random.Random) -> dict:
 
 
 def generate(path: str, n: int, seed: int = 7) -> float:
-    """Write ``n`` articles to ``path``; returns its size in MB."""
+    """Write ``n`` articles to ``path`` and the planted figures to ``path + ".planted.json"``;
+    returns the archive's size in MB."""
     rng = random.Random(seed)
     truth = {(t, e): rng.randrange(40, 900) for t in TOWNS for e, _ in EVENTS}
     local = {t: _local(rng) for t in TOWNS}
     start = dt.date(2030, 1, 1)
+    planted: list = []
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps(article(rng, i, truth, local, start, 365)) + "\n")
+            fh.write(json.dumps(article(rng, i, truth, local, start, 365, planted)) + "\n")
+    with open(path + ".planted.json", "w", encoding="utf-8") as fh:
+        json.dump(planted, fh)
     return os.path.getsize(path) / 1e6
+
+
+def score_report(keys: list, planted_path: str) -> str:
+    """How the report's warnings match the planted figures: precision and recall.
+
+    A warning on the other side of a one-against-one disagreement with a planted figure is
+    counted apart: by design both sides of such a pair are warned.
+    """
+    if not os.path.exists(planted_path):
+        return "no planted figures recorded (regenerate the archive)"
+    planted = {tuple(p) for p in json.load(open(planted_path, encoding="utf-8"))}
+    warned = [o for k in keys for o in k["outliers"] if o["severity"] != "info"]
+    hits = {(o["line"], o["value"]) for o in warned} & planted
+    partner = [o for o in warned if (o["line"], o["value"]) not in planted
+               and any((r["line"], r["value"]) in planted for r in o["related"])]
+    right = sum(1 for o in warned if (o["line"], o["value"]) in planted)
+    return (f"{len(warned)} warnings: {right} on planted figures (precision {right / max(1, len(warned)):.2f}), "
+            f"{len(partner)} on the other side of a one-against-one with one; planted found "
+            f"{len(hits)} of {len(planted)} (recall {len(hits) / max(1, len(planted)):.2f})")
 
 
 def run(args: list[str]) -> tuple[float, str]:
@@ -165,6 +194,7 @@ def main() -> None:
     took = time.perf_counter() - t
     keys = json.loads(proc.stdout)["keys"] if proc.returncode == 0 else []
     print(f"report: {took:.1f} s, {len(keys)} keys, {sum(len(k['outliers']) for k in keys)} outliers")
+    print(f"report against the planted figures: {score_report(keys, src + '.planted.json')}")
 
     draft = os.path.join(args.workdir, "draft.md")
     with open(draft, "w", encoding="utf-8") as fh:

@@ -1,8 +1,8 @@
 """The archive's history: per fact or key, the values seen over time and the outliers.
 
-``entries(index, facts)`` walks the index key by key, and a large key a slice of days at a
-time (so memory stays bounded), and yields an ``Entry`` for every key whose articles disagree; ``render`` turns the
-entries into a table, JSON or CSV text, streamed.
+``entries(index, facts)`` walks the index key by key, a large key a slice of days at a time
+(so memory stays bounded), and yields an ``Entry`` for every key whose articles disagree;
+``render`` turns the entries into a table, JSON or CSV text, streamed.
 """
 from __future__ import annotations
 
@@ -62,13 +62,14 @@ def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
             "JOIN documents d ON d.id = k.doc WHERE k.key = ? GROUP BY d.date, k.value "
             "ORDER BY d.date IS NOT NULL, d.date, k.value", (key,)))
         found: list[Finding] = []
-        for core, margin in _slices(db, key, window_days, chunk):
-            found.extend(_judge_slice(db, key, core, margin, facts, window_days))
+        for core, loaded in _slices(db, key, window_days, chunk):
+            found.extend(_judge_slice(db, key, core, loaded, facts, window_days))
         yield Entry(key, points, tuple(sorted(found, key=Finding.sort_key)))
 
 
 def _slices(db, key: str, window_days: float, chunk: int) -> Iterator[tuple[tuple, tuple]]:
-    """(core days, loaded days) slices of ``key``: each core holds about ``chunk`` mentions.
+    """(core days, (first day loaded, day after the last, first slice?)) slices of ``key``:
+    each core holds about ``chunk`` mentions.
 
     The loaded range adds a margin to the core: twice the comparison window for rule-less
     keys (a pairing needs both sides' best counterparts), a fixed stretch of days around it
@@ -89,6 +90,7 @@ def _slices(db, key: str, window_days: float, chunk: int) -> Iterator[tuple[tupl
 
 
 def _judge_slice(db, key: str, core: tuple, loaded: tuple, facts, window_days: float) -> list[Finding]:
+    """The findings on the slice's core mentions, judged with the whole loaded range."""
     from factcheck.consistency import cross_findings
     from factcheck.quantity import Mention
     sql = ("SELECT m.row, k.day FROM mention_keys k JOIN mentions m ON m.id = k.mention_id "

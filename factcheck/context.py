@@ -107,7 +107,9 @@ def widen(text: str, n: Core) -> bool:
         rev = rev[2:]
     elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
         pm = _IDENT.search(text, max(0, n.start - 12), n.start)
-        if not pm or pm.group()[:-1].lower() not in ("sub", "over", "under", "near", "now", "nearly", "almost"):
+        w = pm.group()[:-1].lower() if pm else ""
+        if w not in ("sub", "over", "under", "near", "now", "nearly", "almost") and \
+                not (w == "to" and text[pm.start() - 1:pm.start()] == " "):  # "200 to-300": a slipped dash
             if not (pm and pm.start() and text[pm.start() - 1].isdigit()):
                 return False
     if n.kind == "count" and not n.words and n.q == "exact" and not plain_ok(text, n):

@@ -20,6 +20,7 @@ _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
+_TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
@@ -85,7 +86,7 @@ def plain_ok(text: str, n: Core) -> bool:
         if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n)):
             return False
     if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
-            and not _starts_sentence(text, s, pw):
+            and not _starts_sentence(text, s, pw) and not _TIMES_NEXT.match(text, n.end):
         return False
     if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):
         return False

@@ -194,11 +194,12 @@ def _affinity(a: Mention, b: Mention) -> float | None:
         return None
     if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
         return None
-    pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
-    if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
-        return None
-    if a.as_of != b.as_of:
-        return None
+    if a.scope != b.scope:
+        pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
+        if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
+            return None
+        if a.as_of != b.as_of:
+            return None
     lo_v, hi_v = _value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
@@ -211,7 +212,7 @@ def _affinity(a: Mention, b: Mention) -> float | None:
     if max(abs(a.value), abs(b.value)) < SMALL:
         if not (a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
             return None
-    if overlap < (SMALL_OVERLAP if _synonyms(a, b) else MIN_OVERLAP):
+    if overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b)):
         return None
     top = max(abs(a.value), abs(b.value))
     closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0

@@ -8,8 +8,10 @@ pairs.  Each mention then gets at most one *partner* per other document:
 * fact-keyed: the closest claim about the same fact in that document, when both documents
   fall in the same timeline entry of the fact (any date for a fact without a timeline);
 * rule-less: the best-scoring look-alike in that document (content words near the number,
-  closeness of the values), within ``window_days``, kept only when the choice is mutual, so
-  same-value counterparts compete with different-value ones.
+  closeness of the values), within ``window_days``, kept unless the look-alike prefers
+  another claim of this document, so same-value counterparts compete with different-value
+  ones (a look-alike that never saw this document, its candidates being capped, does not
+  veto the pair).
 
 A mention is *blamed* when the partners that disagree with it (intervals that do not meet)
 agree among themselves in more documents than agree with it; with no majority each side gets

@@ -25,6 +25,7 @@ from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIF
                              is_word as _is_word, is_year as _is_year, lemma)
 
 WINDOW_WORDS = 10
+_REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
 
 _CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
@@ -251,9 +252,6 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
         key = f"{key} {pred_word}".strip() if key else pred_word
     return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
                    phrase(text, c), c.qualifier == "vague", period, names, record)
-
-
-_REACH = 3 * WINDOW_WORDS
 
 
 def phrase(text: str, claim: Claim, words: int = 3) -> str:

@@ -45,7 +45,10 @@ CREATE INDEX IF NOT EXISTS mention_keys_doc ON mention_keys (doc);
 
 MIGRATIONS = {  # schema version → the script that takes an index to the next version
     1: "DROP INDEX IF EXISTS mention_keys_day;\n"
-       "CREATE INDEX mention_keys_window ON mention_keys (key, day, value, mention_id);",
+       "CREATE INDEX mention_keys_window ON mention_keys (key, day, value, mention_id);\n"
+       # version 1 rows did not say which JSON Lines record they came from
+       "UPDATE mentions SET row = json_set(row, '$.record', "
+       "(SELECT record FROM documents d WHERE d.id = mentions.doc));",
 }
 
 

@@ -157,12 +157,15 @@ def test_newer_schema_is_a_clear_error(tmp_path, archive, capsys):
 
 def test_an_older_schema_is_migrated_in_place(tmp_path, archive, capsys):
     db = tmp_path / "a.sqlite"
+    src = archive / "wire.jsonl"
+    src.write_text(json.dumps({"date": "2031-05-05", "text": BRIDGE.format(n=23)}) + "\n", encoding="utf-8")
     update(db, [archive])
     before = dump(db)
     con = sqlite3.connect(db)
-    with con:  # what version 1 had: a (key, day) index
+    with con:  # what version 1 had: a (key, day) index, and mention rows without their record
         con.execute("DROP INDEX mention_keys_window")
         con.execute("CREATE INDEX mention_keys_day ON mention_keys (key, day)")
+        con.execute("UPDATE mentions SET row = json_remove(row, '$.record')")
         con.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     con.close()
     assert main(["report", "--db", str(db)]) == 0

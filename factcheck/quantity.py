@@ -239,9 +239,9 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     names = _names([t for t in before if t[1] >= c.sentence_start], c.text,
                    [t for t in after if t[1] < c.sentence_end], noun_words)
     near = left_clause[:10] + right_clause[:10]
-    scope = frozenset(_SCOPE_OF[fold(w)] if fold(w) in _SCOPE_OF else _SCOPE_OF.get(w.lower(), "")
-                      for w in near if w not in noun_words) - {""}
-    if "so far" in " ".join(near).lower() or "in all" in " ".join(near).lower():
+    scope = frozenset(_SCOPE_OF.get(fold(w)) or _SCOPE_OF.get(w.lower(), "") for w in near if w not in noun_words) - {""}
+    joined = " ".join(near).lower()
+    if "so far" in joined or "in all" in joined:
         scope |= {"total"}
     as_of = _AS_OF.search(text, max(para0, c.start - 80), min(para1, end + 80))
     if as_of:
@@ -336,9 +336,9 @@ def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[
                 noun = f"{noun}:{fold(rest[-1])}"
     noun_words = run[: run.index(noun_word) + 1] if noun_word in run else []
     if not pred:
-        for i in range(max(len(right), len(left))):
+        for i in range(min(8, max(len(right), len(left)))):
             for side in (right, left):
-                if i < len(side) and fold(side[i]) in PREDICATES and i < 8:
+                if i < len(side) and fold(side[i]) in PREDICATES:
                     pred, pred_word = fold(side[i]), side[i]
                     break
             if pred:

@@ -52,14 +52,18 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-def dumps(results: Sequence[DocResult]) -> bytes:
-    """Results pickled and compressed for the cache."""
+def _unpickle(blob: bytes) -> Any:
+    return _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
+
+
+def dumps(results: Sequence) -> bytes:
+    """Records (results, or a run's findings) pickled and compressed for the cache."""
     return zlib.compress(pickle.dumps(list(results), protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def loads(blob: bytes) -> list[DocResult]:
     """Results back from ``dumps``, through the restricted unpickler."""
-    value = _Unpickler(io.BytesIO(zlib.decompress(blob))).load()
+    value = _unpickle(blob)
     if not isinstance(value, list) or not all(isinstance(r, DocResult) for r in value):
         raise pickle.UnpicklingError("not a list of DocResult")
     return value
@@ -220,7 +224,7 @@ class CrossMemo:
             return None
         try:
             row = self.cache.db.execute("SELECT value FROM runs WHERE key = ?", (key,)).fetchone()
-            value = _Unpickler(io.BytesIO(zlib.decompress(row[0]))).load() if row else None
+            value = _unpickle(row[0]) if row else None
         except Exception:  # a corrupt or unreadable entry: compare again
             return None
         return value if isinstance(value, list) else None
@@ -232,8 +236,7 @@ class CrossMemo:
             return
         try:
             db = self.cache.db
-            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)",
-                       (key, zlib.compress(pickle.dumps(list(findings), protocol=pickle.HIGHEST_PROTOCOL), 1)))
+            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?)", (key, dumps(findings)))
             db.execute("DELETE FROM runs WHERE rowid NOT IN (SELECT rowid FROM runs ORDER BY rowid DESC LIMIT ?)",
                        (self.RUNS_KEPT,))
         except (sqlite3.DatabaseError, pickle.PicklingError, TypeError, AttributeError):

@@ -97,10 +97,9 @@ def relation_findings(doc: Document, located: Sequence[Located], rules) -> list[
         present = {f: first[f] for f in rel.facts if f in first}
         if len(present) < 2:
             continue
-        verdict = rel.holds({f: loc.claim.interval for f, loc in present.items()})
-        if verdict is not False:
-            continue
         values = {f: loc.claim.interval for f, loc in present.items()}
+        if rel.holds(values) is not False:
+            continue
         implied = {f: rel.implied(f, values) for f in present}
         solved = [f for f, iv in implied.items() if iv is not None]
         anchor = present[solved[0]] if solved else max(present.values(), key=lambda loc: loc.claim.start)

@@ -14,6 +14,7 @@ from factcheck.models import Expected, Interval, Severity
 
 _NOT_IN_TERMS = re.compile(r"[()\[\]{}?+\\^]")
 
+
 @dataclass(frozen=True)
 class Tolerance:
     """How far a claim may stray from a figure: an absolute amount or a fraction of the value."""
@@ -107,12 +108,14 @@ class Relation:
 
     def holds(self, values: Mapping[str, Interval]) -> bool | None:
         """Whether the check can hold on these intervals; None when a fact it names is missing."""
-        expr = self.expression or relation.parse(self.check)
-        return expr.holds(values)
+        return self._parsed().holds(values)
 
     def implied(self, fact_id: str, values: Mapping[str, Interval]) -> Interval | None:
         """The interval an equation gives ``fact_id`` from the other facts' values (see ``Expression.implied``)."""
-        return (self.expression or relation.parse(self.check)).implied(fact_id, values)
+        return self._parsed().implied(fact_id, values)
+
+    def _parsed(self) -> relation.Expression:
+        return self.expression or relation.parse(self.check)
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class Interval:
         return True
 
     def contains(self, x: float) -> bool:
-        """Whether ``v`` lies in the interval (open ends excluded)."""
+        """Whether ``x`` lies in the interval (an open end excludes its bound)."""
         return self.meets(Interval.point(x))
 
     def __str__(self) -> str:
@@ -309,7 +309,7 @@ class Located:
 
     @property
     def end_column(self) -> int:
-        """The column just after the claim, when it ends on its first line."""
+        """The column just after the claim, counted from its start on its first line."""
         return self.column + (self.claim.end - self.claim.start)
 
     def as_dict(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Callable, Iterable, Iterator
 
+
 def batches(items: Iterable, size: int) -> Iterator[list]:
     """``items`` in lists of ``size`` (the last one shorter), streamed."""
     chunk: list = []

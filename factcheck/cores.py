@@ -47,7 +47,7 @@ DIGITS = re.compile(
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + FRACTION_CHARS + r"]))?|(?P<alone>[" + FRACTION_CHARS + r"])")
 
 
-_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.VAGUE]
+_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.COMPOUND_DENOMINATORS, *N.VAGUE]
 _W = alternation(_WORD_LIST) + "(?![a-z])"
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
 WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + "){0,11}")
@@ -178,12 +178,12 @@ def word_core(text: str, s: int, e: int) -> Core | None:
     if first in N.VAGUE:
         return _vague(text, s, toks, first)
     s0 = s
-    if first in _NEEDS_A:
+    if first in _NEEDS_A or first in N.TENS and len(toks) == 2 and _compound_denominator(text, toks):
         a = _A_BEFORE.search(text, max(0, s - 10), s)
         if a:
             s0 = a.start()
         elif not (first in ("quarter", "hundred") and len(toks) > 1 and
-                  text[toks[1][0]:toks[1][1]].lower() in N.SCALES):
+                  text[toks[1][0]:toks[1][1]].lower() in N.SCALES) and first not in N.TENS:
             return None
     if s0 < s and _PRICE_BEFORE.search(text, max(0, s0 - 24), s0):
         return None  # "64 cents a dozen", "$5 a hundred": a price per so many, not a count
@@ -226,10 +226,17 @@ def word_core(text: str, s: int, e: int) -> Core | None:
     return n
 
 
+def _compound_denominator(text: str, toks) -> bool:
+    """Is the second of two words a unit ordinal, as in "a twenty-first"?"""
+    w = text[toks[1][0]:toks[1][1]].lower()
+    return w in N.COMPOUND_DENOMINATORS or w in N.DENOMINATORS and N.DENOMINATORS[w] < 10
+
+
 _ORDINAL_NEXT = re.compile(
     r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?P<a>an?[ \t]+)?)(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth|[a-z]{3,5}teenth|[a-z]{4,6}ieth|hundredth|thousandth|millionth|billionth|trillionth)|(?:thirds|fourths|fifths|"
-    r"sixths|sevenths|eighths|ninths|tenths|hundredths))(?![A-Za-z])", re.IGNORECASE)
+    r"twelfth|[a-z]{3,5}teenth|[a-z]{4,6}ieth|hundredth|thousandth|millionth|billionth|trillionth)|(?:firsts|thirds|fourths|"
+    r"fifths|sixths|sevenths|eighths|ninths|tenths|elevenths|twelfths|[a-z]{3,5}teenths|[a-z]{4,6}ieths|hundredths))(?![A-Za-z])",
+    re.IGNORECASE)
 
 
 class SkipTo(Exception):

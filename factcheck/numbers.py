@@ -19,13 +19,18 @@ SCALE_SUFFIX = {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1
                 "mil": 1e6, "MM": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "B": 1e9,
                 "billion": 1e9, "T": 1e12, "tn": 1e12, "tln": 1e12, "trillion": 1e12, "hundred": 100,
                 "lakh": 1e5, "crore": 1e7}
+#: Ordinals from eleventh to ninetieth, also denominators: ``two twentieths``, ``a twelfth``.
+_LONG_ORDINALS = {"eleventh": 11, "twelfth": 12, **{w + "th": v for w, v in SMALL.items() if v > 12},
+                  **{w[:-1] + "ieth": v for w, v in TENS.items()}}
 #: Denominators: ``a third``, ``two-thirds``, ``three quarters``.
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                 "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
                 "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
                 "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100, "thousandth": 1000,
                 "thousandths": 1000, "millionth": 1e6, "millionths": 1e6, "billionth": 1e9, "billionths": 1e9,
-                "trillionth": 1e12, "trillionths": 1e12}
+                "trillionth": 1e12, "trillionths": 1e12, **_LONG_ORDINALS, **{w + "s": v for w, v in _LONG_ORDINALS.items()}}
+#: Ordinals that are a denominator only as the last word of a compound ("three twenty-firsts").
+COMPOUND_DENOMINATORS = {"first": 1, "firsts": 1}
 #: Plural round numbers used vaguely: ``dozens``, ``hundreds of``, ``tens of thousands``.
 VAGUE = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1e3,
          "millions": 1e6, "billions": 1e9, "trillions": 1e12}
@@ -37,6 +42,7 @@ CARDINALS = {**SMALL, **TENS}
 NUMBER_WORDS = frozenset([*CARDINALS, *SCALES, "hundred", "dozen", "dozens"])
 
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
+_HYPHENATED = re.compile(r"[-‐‑–][ \t]*[a-z]+[ \t]*\Z", re.IGNORECASE)
 
 
 def words_value(text: str) -> tuple[float, bool] | None:
@@ -61,11 +67,15 @@ def words_value(text: str) -> tuple[float, bool] | None:
             whole, head = w, head[i + 1:]
         part = (0.25 if head[0] == "quarter" else 0.5, True) if len(head) == 1 else words_value(" ".join(head))
         return None if part is None else (whole + part[0] * SCALES[toks[-1]], False)
-    den = DENOMINATORS.get(toks[-1])
-    if den and den < 10 and len(toks) > 2 and toks[-2] in TENS:
+    den = DENOMINATORS.get(toks[-1]) or COMPOUND_DENOMINATORS.get(toks[-1])
+    if den and den < 10 and len(toks) > 1 and toks[-2] in TENS:
+        if len(toks) == 2 and (den == 1 or _HYPHENATED.search(text)):
+            return None  # "twenty-fifths", "twenty-first": an ordinal, no numerator
         compound = _fraction(toks[:-2], TENS[toks[-2]] + den, toks[-1].endswith("s"))
-        if compound is not None:
+        if compound is not None or den == 1:
             return compound
+    if toks[-1] in COMPOUND_DENOMINATORS:
+        return None
     if den and toks[-1] not in ("half", "halves") or toks[-1] in ("half", "halves") and len(toks) > 1:
         return _fraction(toks[:-1], den, toks[-1].endswith("s"))
     if toks[0] == "half" and len(toks) > 1:
@@ -96,7 +106,7 @@ def _fraction(toks: list[str], den: int, plural: bool = True) -> tuple[float, bo
         num = 1.0
     else:
         n = _integer(toks)
-        if n is None or n > 100:
+        if n is None or n > 100 and not plural:
             return None
         num = n
     if whole == 0 and num > 1 and not plural or num >= den and den != 2 and not plural:

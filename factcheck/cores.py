@@ -12,7 +12,7 @@ import re
 
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
-from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
+from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, MONTHS
 from factcheck.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES, alternation
 
 _ONE_IDIOM = re.compile(
@@ -42,7 +42,8 @@ DIGITS = re.compile(
     r"(?=[\d." + FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A|PS))"
     r"(?:(?<!\d \. )(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?![\d,^]| \. \d)"
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"
-    r"|\d{1,3}(?: ?, 0\d\d(?![\d,.]))+|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
+    r"|\d{1,3}(?: ?, 0\d\d)+(?![\d,]?\d|\.\d)|(?<!\d, )(?<!\d , )(?P<nz>\d{1,3}) ?, [1-9]\d\d(?![\d,]?\d|\.\d| ?, ?\d| (?:and|or|&) \d)"
+    r"|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
     r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])|\^(?P<pow>[+−-]{0,2}\d{1,3})(?![\d.]))?"
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + FRACTION_CHARS + r"]))?|(?P<alone>[" + FRACTION_CHARS + r"])")
 
@@ -84,7 +85,7 @@ class Core:
 
 def digit_core(text: str, m: re.Match) -> Core | None:
     """A ``DIGITS`` match as a core (``1,800``, ``2.5``, ``10 1/2``, ``6.5×10−5``), or None."""
-    tok_int, tok_dec, whole, dec, bare, exp, exp2, exp3, exp4, pw, sp, frac, alone = m.groups()
+    tok_int, tok_dec, whole, _, dec, bare, exp, exp2, exp3, exp4, pw, sp, frac, alone = m.groups()
     s, e = m.span()
     if alone:
         return Core(s, e, N.UNICODE_FRACTIONS[alone])
@@ -116,6 +117,13 @@ def digit_core(text: str, m: re.Match) -> Core | None:
     if whole and not dec and e < len(text) and (text[e] in "/⁄" or not pw and not exp and text.startswith(" / ", e) and SLASH_CHAIN.match(text, e)):
         return _slash_fraction(text, n, whole)
     return n
+
+
+def spaced_thousands_ok(text: str, s: int) -> bool:
+    """Is "1, 118" at ``s`` one number with a spaced separator, not a date's day or an
+    identifier before a count ("May 5, 118 people", "Figure 2, 340 patients")?"""
+    prev = prev_word(text, s)
+    return not prev or prev[1] != "" or prev[0].lower().rstrip(".") not in MONTHS and prev[0].lower() not in IDENTIFIER_WORDS
 
 
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 128, 1000))

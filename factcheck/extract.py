@@ -17,7 +17,8 @@ import re
 from factcheck import qualifiers as Q
 from factcheck.context import widen
 from factcheck.cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
-                             WORDS_ANYCASE, Core, SkipTo, digit_core, word_core)
+                             WORDS_ANYCASE, Core, SkipTo, digit_core,
+                             spaced_thousands_ok, word_core)
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import quotients, ranges
@@ -116,6 +117,8 @@ def _digit_matches(text: str):
         if m is None:
             m = match(text, p)
         if m is not None:
+            if m.group("nz") and not spaced_thousands_ok(text, m.start()):
+                m = match(text, p, m.end("nz"))  # "May 5, 118 people": a date, then a count
             last = m.end()
             yield m
 

@@ -260,8 +260,10 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         return bool(sep)  # spaced ("800,000 F-Series"): the number stands alone
     if surface in ("C", "F") and not sep:
         prev = prev_word(text, n.start)
-        if prev and prev[1] == "" and prev[0].lower() in IDENTIFIER_WORDS:
-            return False  # "Boeing 777F": a model name
+        if prev and prev[1] == "" and (prev[0].lower() in IDENTIFIER_WORDS or prev[0] == "Form"):
+            return False  # "Boeing 777F", "Form 13F": a model or form name
+        if _FILING_NEXT.match(text, m.end()):
+            return False  # "the 13F filing", "must 13F be filed": a form, not a temperature
     if expr in DURATIONS and expr != "year" and (om := _OLD.match(text, m.end())):
         n.unit, n.kind, n.end = canonical(expr), "age", om.end()
         return True
@@ -275,6 +277,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
     return True
 
 
+_FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?:e|es|ed|ing|ings|er|ers)|forms?|"
+                          r"reports?|holdings|disclosures?)(?![A-Za-z])", re.IGNORECASE)
 _METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")
 
 

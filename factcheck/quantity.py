@@ -20,14 +20,13 @@ from typing import Any, Mapping, Sequence
 
 from factcheck.models import Claim, Document, Located, compact_pickle
 from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
-                             PREDICATES, SCALES as _SCALES, SCOPE_OF as _SCOPE_OF, STOP as _STOP, TIME_NOUNS,
-                             TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, fold,
-                             is_word as _is_word, is_year as _is_year, lemma)
+                             MONTH_NAMES, PREDICATES, SCALES as _SCALES, STOP as _STOP, TIME_NOUNS,
+                             TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
+                             is_predicate, is_word as _is_word, lemma, scope_of, sentence_names, token_term)
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
 
-_CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
                              r"((?:[A-Z][\w'’-]+\s*)+)")
@@ -35,12 +34,10 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
-_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-                r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_MONTH_BEFORE = re.compile(_MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
-_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAMES + r"\b")
+_MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
-_AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + _MONTH_NAMES + r")\b", re.I)
+_AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
 _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|from|away)\b", re.I)
 _DISTANCE_UNIT = re.compile(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", re.I)
@@ -48,8 +45,6 @@ _COMMA_AFTER = re.compile(r"\s*[,)]")
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.|#|\b[Nn]umber)\s*$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per ?cent\b|percentage points?\b)", re.I)
 _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
-_SENTENCE_START = frozenset('. ! ? : ; " “ ( — –'.split())
-_MONTH_WORD = re.compile(_MONTH_NAMES + r"\.?")
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
 
 
@@ -216,30 +211,38 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     para1 = min(p1 if p1 != -1 else len(text), end + 400)
     before = tokens.before(para0, c.start, _REACH)
     after = tokens.after(end, para1, _REACH)
-    left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
-    role, name = _role(c, left, right, before, after)
-    unit = _unit(c, left, right)
-    right_clause = _clause(after)
-    left_clause = _clause(before[::-1])
-    noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
-    if role == "age":
-        noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
-    if role == "" and _DISTANCE_UNIT.search((c.unit or "") + " " + c.text + right[:12]) and _DISTANCE.match(right):
-        place = [w for w in left_clause[:6] if w[:1].isupper()]
-        role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
-    side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
+    left_clause = clause(reversed(before))
     forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
-    if comparable_only and not _key(loc.fact, forecast, c.qualifier == "vague", role, noun, pred, unit, side):
+    vague = c.qualifier == "vague"
+    if comparable_only and (forecast or (vague and not loc.fact)):
         return None
-    window = [w for w, _ in before[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
-    window += [w for w, _ in after[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
-    terms = frozenset(fold(w) for w in window if w.lower() not in _STOP and len(w) > 1)
-    near_tokens = [w for w, _ in before[-WINDOW_WORDS * 2:]] + [w for w, _ in after[:WINDOW_WORDS * 2]]
-    terms |= {f"y{w}" for w in near_tokens if _is_year(w)}
-    names = _names([t for t in before if t[1] >= c.sentence_start], c.text,
+    left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
+    name = _age(c, left, right)
+    right_clause = clause(after)
+    noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
+    if name is not None:
+        role = "age"
+        noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
+    else:
+        distance = _DISTANCE_UNIT.search((c.unit or "") + " " + c.text + right[:12]) and _DISTANCE.match(right)
+        if comparable_only and not (loc.fact or noun or pred or distance):
+            return None
+        role = _role(c, left, right, before, after)
+        if role == "" and distance:
+            place = [w for w in left_clause[:6] if w[:1].isupper()]
+            role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
+    if comparable_only and not _key(loc.fact, forecast, vague, role, noun, pred, "", ""):
+        return None
+    unit = _unit(c, left, right)
+    side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
+    near_before = [token_term(w) for w, _ in before[-WINDOW_WORDS * 2:]]
+    near_after = [token_term(w) for w, _ in after[:WINDOW_WORDS * 2]]
+    window = [t for word, t in near_before if word][-WINDOW_WORDS:] + [t for word, t in near_after if word][:WINDOW_WORDS]
+    terms = frozenset(t for t in window if t) | {t for word, t in near_before + near_after if t and not word}
+    names = sentence_names([t for t in before if t[1] >= c.sentence_start], c.text,
                    [t for t in after if t[1] < c.sentence_end], noun_words)
     near = left_clause[:10] + right_clause[:10]
-    scope = frozenset(_SCOPE_OF.get(fold(w)) or _SCOPE_OF.get(w.lower(), "") for w in near if w not in noun_words) - {""}
+    scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
@@ -251,7 +254,7 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     if pred_word and pred_word.lower() not in key.lower():
         key = f"{key} {pred_word}".strip() if key else pred_word
     return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
-                   phrase(text, c), c.qualifier == "vague", period, names, record)
+                   phrase(text, c), vague, period, names, record)
 
 
 def phrase(text: str, claim: Claim, words: int = 3) -> str:
@@ -270,39 +273,16 @@ def phrase(text: str, claim: Claim, words: int = 3) -> str:
     return " ".join(out)
 
 
-def _names(before, claim_text: str, after, skip: Sequence[str]) -> frozenset[str]:
-    """Capitalized words of the number's sentence that do not start it (places, people), folded
-    and cut to five letters so a country and its people meet ("Israel", "Israelis")."""
-    out, prev = set(), "."
-    for w, _ in [*before, (claim_text, -1), *after]:
-        if (w[:1].isupper() and prev not in _SENTENCE_START and _is_word(w) and w not in skip
-                and w.lower() not in _STOP and w.lower() not in _WEEKDAYS and not _MONTH_WORD.fullmatch(w)):
-            out.add(fold(w)[:5])
-        prev = w
-    return frozenset(out)
-
-
-def _clause(tokens) -> list[str]:
-    """The words of ``tokens`` up to the first clause break (punctuation or a joining word)."""
-    out = []
-    for w, _ in tokens:
-        if not _is_word(w) or w.lower() in _CLAUSE_WORDS:
-            if w in ("-",) or (out == [] and w.lower() in ("and",)):
-                continue
-            break
-        out.append(w)
-    return out
-
-
 def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[str], str, str]:
     """(noun, noun words as written, predicate, predicate word as written)."""
-    run, words = [], []
+    run = []
     for w in right[:6]:
         low = w.lower()
-        if low in _MODIFIERS and not run:
-            words.append(w)
+        if low in _MODIFIERS:
+            if run:
+                break
             continue
-        if low in _STOP or low in _MODIFIERS:
+        if low in _STOP:
             break
         run.append(w)
         if len(run) == 3:
@@ -335,41 +315,46 @@ def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[
             if hyphen and rest:
                 noun = f"{noun}:{fold(rest[-1])}"
     noun_words = run[: run.index(noun_word) + 1] if noun_word in run else []
-    if not pred:
+    if not pred and (any(map(is_predicate, right[:8])) or any(map(is_predicate, left[:8]))):
         for i in range(min(8, max(len(right), len(left)))):
-            for side in (right, left):
-                if i < len(side) and fold(side[i]) in PREDICATES:
-                    pred, pred_word = fold(side[i]), side[i]
-                    break
-            if pred:
+            if i < len(right) and is_predicate(right[i]):
+                pred, pred_word = fold(right[i]), right[i]
+                break
+            if i < len(left) and is_predicate(left[i]):
+                pred, pred_word = fold(left[i]), left[i]
                 break
     return noun, noun_words, pred, pred_word
 
 
-def _role(c: Claim, left: str, right: str, before, after) -> tuple[str, str]:
-    """("age", surname) / ("year"|"date"|"time"|"label", "") / ("", "") for plain counts."""
-    if c.kind == "age":
-        return "age", _age_name(left, right)
-    if _AGE_AFTER.match(right) or _AGE_BEFORE.search(left[-16:]):
-        return "age", _age_name(left, right)
+def _age(c: Claim, left: str, right: str) -> str | None:
+    """The surname whose age the claim is ("" for someone unnamed), None for a claim that is not an age."""
+    if c.kind == "age" or _AGE_AFTER.match(right) or _AGE_BEFORE.search(left[-16:]):
+        return _age_name(left, right)
+    if c.value == int(c.value) and c.low == c.high and 0 < c.value < 120 and _COMMA_AFTER.match(right):
+        m = _APPOSITIVE.search(left)
+        if m:
+            return m.group(1).lower()
+    return None
+
+
+def _role(c: Claim, left: str, right: str, before, after) -> str:
+    """The role of a claim that is not an age: "year", "date", "time", "label", or "" for a plain count."""
     prev = before[-1][0] if before else ""
     nxt = after[0][0] if after else ""
     integer = c.value == int(c.value) and c.low == c.high
-    if integer and 0 < c.value < 120 and _COMMA_AFTER.match(right) and _APPOSITIVE.search(left):
-        return "age", _APPOSITIVE.search(left).group(1).lower()
     if _MONTH_BEFORE.search(left[-32:]) or _MONTH_AFTER.match(right):
-        return "date", ""
+        return "date"
     if _TIME_AFTER.match(right) or left[-2:-1].isdigit() and left.endswith(":"):
-        return "time", ""
+        return "time"
     if integer and 1800 <= c.value <= 2100 and "," not in c.text and c.unit is None:
         if not (nxt.lower().endswith("s") and _WORD.fullmatch(nxt) and nxt.lower() not in _STOP):
-            return "year", ""
+            return "year"
     if _LABEL_BEFORE.search(left[-12:]):
-        return "label", ""
+        return "label"
     if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")
             and len(before) > 1 and _WORD.fullmatch(before[-2][0] or "")):
-        return "label", ""
-    return "", ""
+        return "label"
+    return ""
 
 
 def _age_name(left: str, right: str) -> str:

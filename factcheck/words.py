@@ -1,7 +1,9 @@
 """The words of rule-less keying: a tiny lemmatizer, a synonym table, stop words, tokens.
 
 ``fold`` maps a word to its concept (``died`` → ``kill``) or its crude lemma; ``Tokens``
-reads a text's word and punctuation tokens once so every claim's surroundings are a slice.
+reads a text's word and punctuation tokens once so every claim's surroundings are a slice;
+``clause`` and ``sentence_names`` read those slices, through per-token answers cached once
+per distinct token (``token_term``, ``is_predicate``, ``scope_of``, ``name_key``).
 Pure and dependency-free; ``quantity`` builds mentions from these.
 """
 from __future__ import annotations
@@ -10,6 +12,7 @@ import bisect
 import functools
 import itertools
 import re
+from typing import Sequence
 
 CONCEPTS = {
     "kill": "kill killed kills killing dead die died dies dying death deaths toll tolls fatality "
@@ -72,6 +75,11 @@ WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.(?=\w)[\w'’]*)*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 YEAR = re.compile(r"(?:19|20)\d\d")
+MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+CLAUSE_WORDS = frozenset("and but while whereas which who whom after before including".split())
+SENTENCE_START = frozenset('. ! ? : ; " “ ( — –'.split())
+MONTH_WORD = re.compile(MONTH_NAMES + r"\.?")
 
 def _fold_table() -> dict[str, str]:
     table = {}
@@ -164,4 +172,60 @@ class Tokens:
         return (head + list(zip(self.words[k:stop], self.starts[k:stop])))[:n]
 
 
-__all__ = ["CONCEPTS", "PREDICATES", "TIME_NOUNS", "STOP", "Tokens", "fold", "lemma", "is_word", "is_year"]
+@functools.lru_cache(maxsize=1 << 16)
+def token_term(token: str) -> tuple[bool, str]:
+    """(whether ``token`` is a word, the term it gives: a folded content word, ``y<year>``, or "")."""
+    if is_word(token):
+        return True, fold(token) if len(token) > 1 and token.lower() not in STOP else ""
+    return False, f"y{token}" if is_year(token) else ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_predicate(word: str) -> bool:
+    """Whether a word folds to an event concept (``killed`` → ``kill``)."""
+    return fold(word) in PREDICATES
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def scope_of(word: str) -> str:
+    """The time scope a word names ("daily" → ``day``), or ""."""
+    return SCOPE_OF.get(fold(word)) or SCOPE_OF.get(word.lower(), "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def breaks_clause(token: str) -> bool:
+    """Whether a token ends a clause: punctuation, a number, or a joining word."""
+    return not is_word(token) or token.lower() in CLAUSE_WORDS
+
+
+def sentence_names(before, claim_text: str, after, skip: Sequence[str]) -> frozenset[str]:
+    """Capitalized words of the number's sentence that do not start it (places, people), folded
+    and cut to five letters so a country and its people meet ("Israel", "Israelis")."""
+    words = [w for w, _ in before] + [claim_text] + [w for w, _ in after]
+    return frozenset(name for prev, w in zip(["."] + words, words)
+                     if prev not in SENTENCE_START and w not in skip and (name := name_key(w)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def name_key(w: str) -> str:
+    """A capitalized word's name key (folded, five letters), or "" for any other token."""
+    if (w[:1].isupper() and is_word(w) and w.lower() not in STOP and w.lower() not in WEEKDAYS
+            and not MONTH_WORD.fullmatch(w)):
+        return fold(w)[:5]
+    return ""
+
+
+def clause(tokens) -> list[str]:
+    """The words of ``tokens`` up to the first clause break (punctuation or a joining word)."""
+    out = []
+    for w, _ in tokens:
+        if breaks_clause(w):
+            if w in ("-",) or (out == [] and w.lower() in ("and",)):
+                continue
+            break
+        out.append(w)
+    return out
+
+
+__all__ = ["CONCEPTS", "PREDICATES", "TIME_NOUNS", "STOP", "MONTH_NAMES", "Tokens", "fold", "lemma", "is_word",
+           "is_year", "clause", "sentence_names", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key"]

@@ -27,6 +27,9 @@ generation series-a stage-4 grade-a world war ww wwi wwii sec sec. art art. reg 
 #: ("the 737 Max", "the 787 Dreamliner", "11 Pro Max", "the 3 Series").
 MODEL_AFTER = frozenset("Max MAX Pro Mini Plus Ultra Dreamliner Series Lite Neo XL".split())
 
+#: Singular nouns after a number that make it a model name ("the 8088 chip", "a 486 processor").
+MODEL_NOUNS = frozenset("chip processor microprocessor cpu chipset".split())
+
 #: A number right after one of these (any case) is the day of a date or a year.
 MONTHS = frozenset("""january february march april may june july august september october november
 december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct.

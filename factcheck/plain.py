@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from factcheck.cores import Core, prev_word
-from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE,
-                               YEAR_NOUNS)
+from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
+                               YEAR_BEFORE, YEAR_NOUNS)
 
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
@@ -20,6 +20,10 @@ _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
+#: "the 10-K", "an 8-K", "a 3-D film", "the 4-H club": a form, code or name (not "12-V", "13-A", "20-W": units).
+_LETTER_CODE_NEXT = re.compile(r"-[B-UX-Z](?![A-Za-z0-9])")
+#: "a 9-iron", "a 3 wood": a golf club, named by its number ("4 wood stoves" are counted).
+_CLUB_NEXT = re.compile(r"(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-])", re.IGNORECASE)
 _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
@@ -93,7 +97,11 @@ def plain_ok(text: str, n: Core) -> bool:
     if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
         return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code
     model = _MODEL_NEXT.match(text, n.end)
-    if model and model.group(1) in MODEL_AFTER:
+    if model and model.group(1) in MODEL_AFTER or nw.lower().rstrip(".") in MODEL_NOUNS and v > 1 and "," not in raw:
+        return False
+    if _LETTER_CODE_NEXT.match(text, n.end):
+        return False
+    if v < 10 and (club := _CLUB_NEXT.match(text, n.end)) and (not club.group("space") or lw in ("a", "an")):
         return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
             and text[n.end:n.end + 1] in (",", ";") :

@@ -73,6 +73,9 @@ def _digit_cores(text: str) -> list[Core]:
             continue
         if s > 1 and text[s - 1] in "-–" and text[s - 2].isdigit() and not (out and out[-1].end == s - 1):
             continue
+        if "/" in text[max(0, s - 14):s] and _APERTURE_BEFORE.search(text, max(0, s - 14), s):
+            skip_to = _APERTURE.match(text, s).end()
+            continue
         e = m.end()
         if text[e + 1:e + 2] in ("/", "."):
             if chain := SLASH_CHAIN.match(text, e):
@@ -121,6 +124,11 @@ def _digit_matches(text: str):
                 m = match(text, p, m.end("nz"))  # "May 5, 118 people": a date, then a count
             last = m.end()
             yield m
+
+
+#: A lens aperture ("f/2.8", "f / 4 - 5 . 6"): a specification, no claim.
+_APERTURE_BEFORE = re.compile(r"(?<![A-Za-z])[fF] ?/ ?(?:\d+(?: ?\. ?\d+)? ?[-–] ?)?\Z")
+_APERTURE = re.compile(r"\d+(?: ?\. ?\d+)?(?: ?[-–] ?\d+(?: ?\. ?\d+)?)?")
 
 
 def _in_url(text: str, s: int) -> bool:

@@ -48,9 +48,9 @@ DIGITS = re.compile(
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + FRACTION_CHARS + r"]))?|(?P<alone>[" + FRACTION_CHARS + r"])")
 
 
-_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, "dozen", *N.DENOMINATORS, *N.COMPOUND_DENOMINATORS, *N.VAGUE]
+_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, *N.DOZEN, *N.DENOMINATORS, *N.COMPOUND_DENOMINATORS, *N.VAGUE]
 _W = alternation(_WORD_LIST) + "(?![a-z])"
-_JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?:an?[ \t]+)?)"
+_JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:and|&)[ \t]+)?(?:an?[ \t]+)?)"
 WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + "){0,11}")
 WORDS_ANYCASE = re.compile(WORDS.pattern, re.IGNORECASE)
 #: ``WORDS`` after the character before it, as group 1: a pattern that starts with a plain
@@ -151,7 +151,7 @@ _POINT = re.compile(r"[ \t]+point[ \t]+(" + _DIGIT_WORD + r"(?:[ \t]+" + _DIGIT_
                     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-" + _DIGIT_WORD + r")?"
                     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![A-Za-z])",
                     re.IGNORECASE)
-_NEEDS_A = frozenset(["hundred", "dozen", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
+_NEEDS_A = frozenset(["hundred", "dozen", "doz", "dozs", *N.SCALES, *(d for d in N.DENOMINATORS if d != "half")])
 _PRICE_BEFORE = re.compile(r"(?:[$£€¥][ \t]?\d[\d,.]*|\d[\d,.]*[ \t]?(?:cents?|pence|p|dollars?|euros?|pounds?|yen|bucks))"
                            r"[ \t]+\Z", re.IGNORECASE)
 _A_BEFORE = re.compile(r"(?<![A-Za-z])(?:half[ \t]+)?an?[ \t]+\Z", re.IGNORECASE)

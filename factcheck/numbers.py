@@ -38,6 +38,8 @@ UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.
                      "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625,
                      "⅞": 0.875}
 CARDINALS = {**SMALL, **TENS}
+#: "dozen" as written after a number: ``five dozen``, ``two dozens``, ``3 doz``.
+DOZEN = frozenset(("dozen", "dozens", "doz", "dozs"))
 #: Every word that may be part of a number written in words.
 NUMBER_WORDS = frozenset([*CARDINALS, *SCALES, "hundred", "dozen", "dozens"])
 
@@ -52,7 +54,7 @@ def words_value(text: str) -> tuple[float, bool] | None:
     ``half a million`` → (500000, False); ``two-thirds`` → (0.666…, True);
     ``one and a half`` → (1.5, False).
     """
-    toks = [t for t in _SPLIT.split(text.lower()) if t]
+    toks = [t if t != "&" else "and" for t in _SPLIT.split(text.lower()) if t]
     if not toks:
         return None
     if len(toks) > 1 and toks[-1] in SCALES and toks[-2] in DENOMINATORS:
@@ -140,7 +142,7 @@ def _integer(toks: list[str]) -> float | None:
                 return None
             current += TENS[w]
             last = "tens"
-        elif w in ("dozen", "dozens"):
+        elif w in DOZEN:
             current, last = (current or 1) * 12, "small"
         elif w == "hundred":
             if last == "hundred" or current >= 100:

@@ -52,6 +52,19 @@ def quotients(text: str, nums: list[Core]) -> list[Core]:
     return out
 
 
+def _range_to_range(text: str, out: list[Core]) -> None:
+    """``from 5 to 7 per cent to 3 to 5 per cent``: the unit written after each second figure
+    pairs the figures, so a bare figure "to" a figure with its unit, "to" a range, is a range too."""
+    if len(out) < 3:
+        return
+    a, b, r = out[-3:]
+    if a.q == b.q == "exact" and a.vague is None and a.end == a.cend and b.end > b.cend and a.kind == b.kind \
+            and a.unit == b.unit == r.unit and a.value < b.value and text[a.end:b.start].strip().lower() == "to":
+        pair = Core(a.start, b.end, (a.value + b.value) / 2)
+        pair.unit, pair.kind, pair.q, pair.vague, pair.cend, pair.scale = b.unit, b.kind, "range", (a.value, b.value), b.end, b.scale
+        out[-3:-1] = [pair]
+
+
 def ranges(text: str, nums: list[Core]) -> list[Core]:
     """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards.
 
@@ -93,6 +106,7 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             p = out[-2] if len(out) > 1 else None
             if p is not None and p.q == "exact" and p.vague is None and text[p.end:r.start].strip().lower() == "to":
                 _spread(p, r, a.value)  # "from 24.2 to 33-35 billion euros"
+                _range_to_range(text, out)
             continue
         out.append(b)
     if drop:

@@ -23,7 +23,8 @@ _LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
 _INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")")
 _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|dozs|dzs?|"
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
-                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])")
+                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])|"
+                    r" (k)(?=[.,;:!?)]|\Z)")  # "2.33 k" closing a sentence: thousands
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
     r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
@@ -65,8 +66,10 @@ def widen(text: str, n: Core) -> bool:
         if cur is None and n.start and text[n.start - 1].isalpha():
             return False  # glued to a word ("GPS2"), which only a currency code may be
         m = _SCALE.match(text, e)
+        if m and m.group(6) and n.step >= 1:
+            m = None  # a spaced "k" scales only a decimal: "the 10 k." is a race
         if m:
-            word = m.group(2) or m.group(4) or m.group(5)
+            word = m.group(2) or m.group(4) or m.group(5) or m.group(6)
             if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
                 mult = 12.0 if word.lower().startswith(("doz", "dz")) else N.SCALE_SUFFIX.get(word) or \
                     N.SCALE_SUFFIX[word.lower()]

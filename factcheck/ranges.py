@@ -27,6 +27,9 @@ def _spread(a: Core, b: Core, b_low: float) -> None:
         a.unit, a.kind = b.unit, b.kind
 
 
+#: "is from 200 to 300", "ages range from 18 to 65": after a copula or a verb of extent, "from … to" is a range.
+_RANGE_FROM = re.compile(r"(?<![A-Za-z])(?:is|are|was|were|be|been|ranges?|ranged|ranging|vary|varies|varied|varying|spans?|"
+                         r"spanned|spanning|anywhere)[ \t]+from[ \t]+\Z", re.IGNORECASE)
 _OVER = re.compile(r"[ \t]+over[ \t]+\Z", re.IGNORECASE)
 
 
@@ -90,7 +93,8 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             _spread(a, b, b.value)
         between = a.q == "between"
         prev = prev_word(text, a.start)
-        change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == ""
+        change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == "" and \
+            not _RANGE_FROM.search(text, max(0, a.start - 24), a.start)
         if g in ("-", "–") and gap == g and a.kind == b.kind == "count" and a.step == b.step == 1 \
                 and b.value <= a.value <= 200:
             drop.update((id(a), id(b)))

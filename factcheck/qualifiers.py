@@ -36,15 +36,17 @@ BEFORE = {
 AFTER = {"or more": "at-least", "or higher": "at-least", "or over": "at-least", "plus": "at-least",
          "or so": "approx", "or less": "at-most", "or fewer": "at-most", "or under": "at-most",
          "or thereabouts": "approx", "and more": "at-least", "and up": "at-least", "odd": "approx",
-         "-odd": "approx", "+": "at-least", "-plus": "at-least", "and over": "at-least"}
+         "-odd": "approx", "+": "at-least", "-plus": "at-least", "and over": "at-least", "or greater": "at-least",
+         "or above": "at-least", "or older": "at-least", "or below": "at-most", "or lower": "at-most",
+         "or younger": "at-most"}
 _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 
 
 #: Matches a reversed qualifier at the start of reversed text (i.e. just before the number).
 REVERSED = re.compile(r"[ \t\u00a0]*(" + alternation(p[::-1] for p in _WORD_OF) + r")(?![A-Za-z])", re.IGNORECASE)
-AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|"
-                           r"or thereabouts|and more|and up|and over)\b(?![ \t]+than\b)|(-?odd\b|\+(?![\d.])|-plus\b))",
-                           re.IGNORECASE)
+AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|or greater|or above|"
+                           r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over)\b(?![ \t]+than\b)"
+                           r"|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)
 
 
 def name(word: str) -> str:

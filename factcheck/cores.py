@@ -34,6 +34,7 @@ _ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![
 _ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
 _HYPHEN = re.compile(r"[-‐]")
+_SCORES_OF = re.compile(r"[ \t]+of\b(?![ \t]*\d)")  # "scores of people"; "scores of 700" are results
 _OF_PLURAL_SCALE = re.compile(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", re.IGNORECASE)
 _SEP = "\u00a0\u2009\u202f"
 FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
@@ -349,7 +350,7 @@ def _vague(text: str, s: int, toks, first: str) -> Core | None:
     if first in ("tens", "hundreds") and m:
         base *= N.VAGUE[m.group(1).lower()]
         e += m.end()
-    elif first == "tens" or first == "scores" and not _OF_NEXT.match(text[e:e + 4]):
+    elif first == "tens" or first == "scores" and not _SCORES_OF.match(text, e):
         return None
     lo, hi = Q.vague_bounds(first, base)
     n = Core(s, e, round(math.sqrt(lo * hi)), words=True)

@@ -108,8 +108,8 @@ def _fraction(toks: list[str], den: int, plural: bool = True) -> tuple[float, bo
         num = 1.0
     else:
         n = _integer(toks)
-        if n is None or n > 100 and not plural:
-            return None
+        if n is None or n > 100 and (not plural or any(t in SCALES for t in toks)):
+            return None  # "one hundred one thousand fifths": the scale may belong to the denominator
         num = n
     if whole == 0 and num > 1 and not plural or num >= den and den != 2 and not plural:
         return None

@@ -33,7 +33,7 @@ _CURRENCY_FIRST = frozenset("$£€¥₹₩₽₺₪" "DPRYFM.s" "SAZCK")
 #: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), reversed.
 _TRANSLITERATED_POUND = re.compile(r"SP(?![A-Za-z0-9])")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
-_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
+_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.?(?![A-Za-z])|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _OLD = re.compile(r"(?:[- ]| - )old\b")
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)

@@ -67,7 +67,7 @@ def plain_ok(text: str, n: Core) -> bool:
     """A bare integer: not a year, a day of a month, an identifier, list numbering or a name."""
     s = n.start
     prev = prev_word(text, s)
-    pw, punct = (prev[0], prev[1]) if prev else ("", "")
+    pw, punct = (prev[0].lstrip("-"), prev[1]) if prev else ("", "")  # "August 1-November 13": November
     lw = pw.lower()
     raw = text[s:n.cend]
     v = n.value

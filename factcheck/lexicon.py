@@ -20,7 +20,7 @@ galaxy pixel playstation ps xbox covid-19 sars windows10 bill bills hr h.r. s. u
 category cat. op. opus no.1 bwv k. track tracks disc act scene acts scenes lines figures heat lap
 laps match matchday gameweek week-old draft pick picks jersey shirt spot seed seeded ranked rank
 ranking number-one top-seeded bus tram train platform terminal studio hall block blocks gen gen.
-generation series-a stage-4 grade-a world war ww wwi wwii sec sec. art art. reg reg. u.s.c cfr
+generation series-a stage-4 grade-a world war ww wwi wwii sec sec. art art. reg reg. u.s.c cfr priority
 """.split())
 
 #: Capitalized words after a number that make it a product or model name, case as written

@@ -12,10 +12,12 @@ mentions can be stored (``as_row``/``from_row``) and looked up by ``candidate_te
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, Mapping, Sequence
 
 from factcheck.models import Claim, Document, Located, compact_pickle
@@ -26,6 +28,8 @@ from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIF
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
+_offset = itemgetter(1)
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
@@ -211,14 +215,15 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     para1 = min(p1 if p1 != -1 else len(text), end + 400)
     before = tokens.before(para0, c.start, _REACH)
     after = tokens.after(end, para1, _REACH)
-    left_clause = clause(reversed(before))
-    forecast = any(w.lower() in _FORECAST for w in left_clause[:6])
+    before_words, after_words = [w for w, _ in before], [w for w, _ in after]
+    left_clause = clause(reversed(before_words))
+    forecast = not _FORECAST.isdisjoint(map(str.lower, left_clause[:6]))
     vague = c.qualifier == "vague"
     if comparable_only and (forecast or (vague and not loc.fact)):
         return None
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     name = _age(c, left, right)
-    right_clause = clause(after)
+    right_clause = clause(after_words)
     noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
     if name is not None:
         role = "age"
@@ -235,18 +240,20 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
         return None
     unit = _unit(c, left, right)
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
-    near_before = [token_term(w) for w, _ in before[-WINDOW_WORDS * 2:]]
-    near_after = [token_term(w) for w, _ in after[:WINDOW_WORDS * 2]]
+    near_before = list(map(token_term, before_words[-WINDOW_WORDS * 2:]))
+    near_after = list(map(token_term, after_words[:WINDOW_WORDS * 2]))
     window = [t for word, t in near_before if word][-WINDOW_WORDS:] + [t for word, t in near_after if word][:WINDOW_WORDS]
     terms = frozenset(t for t in window if t) | {t for word, t in near_before + near_after if t and not word}
-    names = sentence_names([t for t in before if t[1] >= c.sentence_start], c.text,
-                   [t for t in after if t[1] < c.sentence_end], noun_words)
+    names = sentence_names(before_words[bisect.bisect_left(before, c.sentence_start, key=_offset):], c.text,
+                           after_words[:bisect.bisect_left(after, c.sentence_end, key=_offset)], noun_words)
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
-    as_of = _AS_OF.search(text, max(para0, c.start - 80), min(para1, end + 80))
+    lo, hi = max(para0, c.start - 80), min(para1, end + 80)
+    around = text[lo:hi].lower()
+    as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
     key_words = noun_words or []

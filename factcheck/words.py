@@ -198,10 +198,10 @@ def breaks_clause(token: str) -> bool:
     return not is_word(token) or token.lower() in CLAUSE_WORDS
 
 
-def sentence_names(before, claim_text: str, after, skip: Sequence[str]) -> frozenset[str]:
+def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str], skip: Sequence[str]) -> frozenset[str]:
     """Capitalized words of the number's sentence that do not start it (places, people), folded
     and cut to five letters so a country and its people meet ("Israel", "Israelis")."""
-    words = [w for w, _ in before] + [claim_text] + [w for w, _ in after]
+    words = [*before, claim_text, *after]
     return frozenset(name for prev, w in zip(["."] + words, words)
                      if prev not in SENTENCE_START and w not in skip and (name := name_key(w)))
 
@@ -216,9 +216,9 @@ def name_key(w: str) -> str:
 
 
 def clause(tokens) -> list[str]:
-    """The words of ``tokens`` up to the first clause break (punctuation or a joining word)."""
+    """The words of ``tokens`` (strings) up to the first clause break (punctuation or a joining word)."""
     out = []
-    for w, _ in tokens:
+    for w in tokens:
         if breaks_clause(w):
             if w in ("-",) or (out == [] and w.lower() in ("and",)):
                 continue

@@ -70,6 +70,7 @@ _UNITS = {
     "milliampere_hour": "mAh",
     "volt": "V|volt|volts",
     "hertz": "Hz|hertz",
+    "kilohertz": "kHz|kilohertz",
     "megahertz": "MHz|megahertz",
     "gigahertz": "GHz|gigahertz",
     "decibel": "dB|decibel|decibels",
@@ -100,7 +101,7 @@ _UNITS = {
     "decade": "decade|decades",
 }
 #: Surfaces matched only exactly as written (case matters or they are common words).
-SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW "
+SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz "
                     "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
 #: Units that read as a duration; "five-year" before a noun is a quantity of years.
 DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())

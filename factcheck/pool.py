@@ -10,6 +10,9 @@ import sys
 from typing import Callable, Iterable, Iterator
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def batches(items: Iterable, size: int) -> Iterator[list]:
     """``items`` in lists of ``size`` (the last one shorter), streamed."""
     chunk: list = []
@@ -62,7 +65,7 @@ def rows(doc, rules, options) -> tuple:
     for m in res.mentions:
         terms = candidate_terms(m)
         if terms:
-            mentions.append((json.dumps(m.as_row(), ensure_ascii=False, separators=(",", ":")), terms,
+            mentions.append((_ENCODE(m.as_row()), terms,
                              m.located.date.toordinal() if m.located.date else None, m.value))
     return head, claims, mentions
 

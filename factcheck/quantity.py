@@ -229,7 +229,9 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
         role = "age"
         noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
     else:
-        distance = _DISTANCE_UNIT.search((c.unit or "") + " " + c.text + right[:12]) and _DISTANCE.match(right)
+        unit_text = f"{c.unit or ''} {c.text}{right[:12]}".lower()
+        distance = (("mi" in unit_text or "met" in unit_text or "km" in unit_text)
+                    and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))
         if comparable_only and not (loc.fact or noun or pred or distance):
             return None
         role = _role(c, left, right, before, after)
@@ -267,9 +269,10 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
 def phrase(text: str, claim: Claim, words: int = 3) -> str:
     """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
     out, content = [claim.text], 0
-    for m in _TOKEN.finditer(text, claim.end, min(len(text), claim.end + 80)):
-        w = m.group()
-        if not _is_word(w) or "\n" in text[claim.end:m.start()]:
+    stop = min(len(text), claim.end + 80)
+    newline = text.find("\n", claim.end, stop)
+    for w in _TOKEN.findall(text, claim.end, stop if newline == -1 else newline):
+        if not _is_word(w):
             break
         if len(out) > words and (content or len(out) > 2 * words):
             break
@@ -335,7 +338,7 @@ def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[
 
 def _age(c: Claim, left: str, right: str) -> str | None:
     """The surname whose age the claim is ("" for someone unnamed), None for a claim that is not an age."""
-    if c.kind == "age" or _AGE_AFTER.match(right) or _AGE_BEFORE.search(left[-16:]):
+    if c.kind == "age" or _AGE_AFTER.match(right) or ("ag" in left[-16:].lower() and _AGE_BEFORE.search(left[-16:])):
         return _age_name(left, right)
     if c.value == int(c.value) and c.low == c.high and 0 < c.value < 120 and _COMMA_AFTER.match(right):
         m = _APPOSITIVE.search(left)

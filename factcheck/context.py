@@ -195,8 +195,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         return True
     if g == "pct":
         surface = " ".join(m.group("pct").lower().split())
-        if "-" in sep and surface != "%":
-            return True
+        if "-" in sep and text[m.end():m.end() + 1] == "-":
+            return True  # "a 2-percentage-points-a-year": a compound it cannot read
         n.unit, n.kind, n.end = PERCENT_WORDS.get(surface, "percent"), "percent", m.end()
         return True
     if g == "tight":

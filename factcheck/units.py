@@ -134,7 +134,8 @@ SUBUNITS = frozenset(("cents", "cent", "pence", "p", "sen"))
 PERCENT_WORDS = {"%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
                  "pc": "percent", "percentage": "percent", "percentage points": "percentage_point",
                  "percentage point": "percentage_point", "pp": "percentage_point",
-                 "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point"}
+                 "basis points": "basis_point", "basis point": "basis_point", "bps": "basis_point",
+                 "per-cent": "percent", "percentage-point": "percentage_point", "basis-point": "basis_point"}
 
 
 def _variants(surface: str) -> set[str]:

@@ -141,7 +141,10 @@ PERCENT_WORDS = {"%": "percent", "per cent": "percent", "percent": "percent", "p
 def _variants(surface: str) -> set[str]:
     if surface in SYMBOLS or not surface[:1].isalpha():
         return {surface}
-    return {surface, surface.lower(), surface.capitalize(), surface.upper(), surface.title()}
+    out = {surface, surface.lower(), surface.capitalize(), surface.upper(), surface.title()}
+    if " " in surface:  # "square foot" is also written "square-foot" ("a 6,200-square-foot house")
+        out |= {v.replace(" ", "-") for v in out}
+    return out
 
 
 def _table() -> dict[str, str]:

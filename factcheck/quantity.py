@@ -17,7 +17,6 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any, Mapping, Sequence
 
 from factcheck.models import Claim, Document, Located, compact_pickle
@@ -28,7 +27,6 @@ from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIF
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
-_offset = itemgetter(1)
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
@@ -213,9 +211,8 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     para0 = max(p0 + 2 if p0 != -1 else 0, c.start - 400)
     p1 = text.find("\n\n", end)
     para1 = min(p1 if p1 != -1 else len(text), end + 400)
-    before = tokens.before(para0, c.start, _REACH)
-    after = tokens.after(end, para1, _REACH)
-    before_words, after_words = [w for w, _ in before], [w for w, _ in after]
+    before_words, before_starts = tokens.before(para0, c.start, _REACH)
+    after_words, after_starts = tokens.after(end, para1, _REACH)
     left_clause = clause(reversed(before_words))
     forecast = not _FORECAST.isdisjoint(map(str.lower, left_clause[:6]))
     vague = c.qualifier == "vague"
@@ -234,7 +231,7 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
                     and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))
         if comparable_only and not (loc.fact or noun or pred or distance):
             return None
-        role = _role(c, left, right, before, after)
+        role = _role(c, left, right, before_words, after_words)
         if role == "" and distance:
             place = [w for w in left_clause[:6] if w[:1].isupper()]
             role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
@@ -246,8 +243,8 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     near_after = list(map(token_term, after_words[:WINDOW_WORDS * 2]))
     window = [t for word, t in near_before if word][-WINDOW_WORDS:] + [t for word, t in near_after if word][:WINDOW_WORDS]
     terms = frozenset(t for t in window if t) | {t for word, t in near_before + near_after if t and not word}
-    names = sentence_names(before_words[bisect.bisect_left(before, c.sentence_start, key=_offset):], c.text,
-                           after_words[:bisect.bisect_left(after, c.sentence_end, key=_offset)], noun_words)
+    names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
+                           after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
@@ -349,8 +346,8 @@ def _age(c: Claim, left: str, right: str) -> str | None:
 
 def _role(c: Claim, left: str, right: str, before, after) -> str:
     """The role of a claim that is not an age: "year", "date", "time", "label", or "" for a plain count."""
-    prev = before[-1][0] if before else ""
-    nxt = after[0][0] if after else ""
+    prev = before[-1] if before else ""
+    nxt = after[0] if after else ""
     integer = c.value == int(c.value) and c.low == c.high
     if _MONTH_BEFORE.search(left[-32:]) or _MONTH_AFTER.match(right):
         return "date"
@@ -362,7 +359,7 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
     if _LABEL_BEFORE.search(left[-12:]):
         return "label"
     if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")
-            and len(before) > 1 and _WORD.fullmatch(before[-2][0] or "")):
+            and len(before) > 1 and _WORD.fullmatch(before[-2] or "")):
         return "label"
     return ""
 

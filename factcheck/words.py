@@ -153,23 +153,28 @@ class Tokens:
         self.starts = offsets[0:-1:2]
         self.ends = offsets[1::2]
 
-    def before(self, lo: int, hi: int, n: int) -> list[tuple[str, int]]:
-        """The last ``n`` tokens of ``text[lo:hi]`` with their offsets (as if tokenized alone)."""
+    def before(self, lo: int, hi: int, n: int) -> tuple[list[str], list[int]]:
+        """The last ``n`` tokens of ``text[lo:hi]`` and their offsets (as if tokenized alone)."""
         i = bisect.bisect_left(self.starts, hi)
         j = max(bisect.bisect_left(self.starts, lo), i - n)
-        out = list(zip(self.words[j:i], self.starts[j:i]))
+        words, starts = self.words[j:i], self.starts[j:i]
         if i > j and self.ends[i - 1] > hi:
-            out[-1:] = [(m.group(), m.start()) for m in TOKEN.finditer(self.text, self.starts[i - 1], hi)]
-        return out[-n:]
+            tail = [(m.group(), m.start()) for m in TOKEN.finditer(self.text, self.starts[i - 1], hi)]
+            words[-1:] = [w for w, _ in tail]
+            starts[-1:] = [s for _, s in tail]
+            return words[-n:], starts[-n:]
+        return words, starts
 
-    def after(self, lo: int, hi: int, n: int) -> list[tuple[str, int]]:
-        """The first ``n`` tokens of ``text[lo:hi]`` with their offsets (as if tokenized alone)."""
+    def after(self, lo: int, hi: int, n: int) -> tuple[list[str], list[int]]:
+        """The first ``n`` tokens of ``text[lo:hi]`` and their offsets (as if tokenized alone)."""
         k = bisect.bisect_left(self.starts, lo)
-        head = []
+        stop = bisect.bisect_left(self.starts, hi, k, min(len(self.starts), k + n))
+        words, starts = self.words[k:stop], self.starts[k:stop]
         if k > 0 and self.ends[k - 1] > lo:
             head = [(m.group(), m.start()) for m in TOKEN.finditer(self.text, lo, min(hi, self.ends[k - 1]))]
-        stop = bisect.bisect_left(self.starts, hi, k, min(len(self.starts), k + n))
-        return (head + list(zip(self.words[k:stop], self.starts[k:stop])))[:n]
+            words = ([w for w, _ in head] + words)[:n]
+            starts = ([s for _, s in head] + starts)[:n]
+        return words, starts
 
 
 @functools.lru_cache(maxsize=1 << 16)

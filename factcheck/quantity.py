@@ -23,7 +23,7 @@ from factcheck.models import Claim, Document, Located, compact_pickle
 from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
                              MONTH_NAMES, PREDICATES, SCALES as _SCALES, STOP as _STOP, TIME_NOUNS,
                              TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
-                             is_predicate, is_word as _is_word, lemma, scope_of, sentence_names, token_term)
+                             is_predicate, is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
@@ -239,10 +239,10 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
         return None
     unit = _unit(c, left, right)
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
-    near_before = list(map(token_term, before_words[-WINDOW_WORDS * 2:]))
-    near_after = list(map(token_term, after_words[:WINDOW_WORDS * 2]))
-    window = [t for word, t in near_before if word][-WINDOW_WORDS:] + [t for word, t in near_after if word][:WINDOW_WORDS]
-    terms = frozenset(t for t in window if t) | {t for word, t in near_before + near_after if t and not word}
+    nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
+    window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
+    window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
+    terms = frozenset(map(token_term, window + [w for w in nearby if is_year(w)])) - {""}
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
     near = left_clause[:10] + right_clause[:10]

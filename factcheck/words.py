@@ -178,11 +178,11 @@ class Tokens:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def token_term(token: str) -> tuple[bool, str]:
-    """(whether ``token`` is a word, the term it gives: a folded content word, ``y<year>``, or "")."""
+def token_term(token: str) -> str:
+    """The term a token gives: a content word folded, ``y<year>`` for a year, else ""."""
     if is_word(token):
-        return True, fold(token) if len(token) > 1 and token.lower() not in STOP else ""
-    return False, f"y{token}" if is_year(token) else ""
+        return fold(token) if len(token) > 1 and token.lower() not in STOP else ""
+    return f"y{token}" if is_year(token) else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)

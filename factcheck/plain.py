@@ -24,6 +24,9 @@ _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 _LETTER_CODE_NEXT = re.compile(r"-[B-UX-Z](?![A-Za-z0-9])")
 #: "a 9-iron", "a 3 wood": a golf club, named by its number ("4 wood stoves" are counted).
 _CLUB_NEXT = re.compile(r"(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-])", re.IGNORECASE)
+_CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing dialling ring rang phone phoned".split())
+_EMERGENCY_NEXT = re.compile(r"[ \t]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|centers?|centres?|lines?|emergency|"
+                             r"services?|system)(?![A-Za-z])", re.IGNORECASE)
 _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
@@ -101,6 +104,9 @@ def plain_ok(text: str, n: Core) -> bool:
         return False
     if _LETTER_CODE_NEXT.match(text, n.end):
         return False
+    if raw in ("911", "999", "112") and (lw in _CALL_VERBS and not _TIMES_NEXT.match(text, n.end) or
+                                         _EMERGENCY_NEXT.match(text, n.end)):
+        return False  # "call 911", "a 999 operator": an emergency number
     if v < 10 and (club := _CLUB_NEXT.match(text, n.end)) and (not club.group("space") or lw in ("a", "an")):
         return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \

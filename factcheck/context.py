@@ -204,8 +204,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
             return True  # "a 2-percentage-points-a-year": a compound it cannot read
         n.unit, n.kind, n.end = PERCENT_WORDS.get(surface, "percent"), "percent", m.end()
         return True
-    if g == "tight":
-        t = m.group("tight")
+    if g in ("tight", "tight_spaced"):
+        t = m.group(g)  # "68p"; "down 68 p at 1112 p," as some wires space it
         if sep:
             return True
         if t in "€$£¥":

@@ -244,7 +244,8 @@ def _compound_denominator(text: str, toks) -> bool:
 _ORDINAL_NEXT = re.compile(
     r"(?:[ \t]*-[ \t]*|[ \t]+(?:and[ \t]+)?(?P<a>an?[ \t]+)?)(?:(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|[a-z]{3,5}teenth|[a-z]{4,6}ieth|hundredth|thousandth|millionth|billionth|trillionth)|(?:firsts|thirds|fourths|"
-    r"fifths|sixths|sevenths|eighths|ninths|tenths|elevenths|twelfths|[a-z]{3,5}teenths|[a-z]{4,6}ieths|hundredths))(?![A-Za-z])",
+    r"fifths|sixths|sevenths|eighths|ninths|tenths|elevenths|twelfths|[a-z]{3,5}teenths|[a-z]{4,6}ieths|hundredths|thousandths|"
+    r"millionths|billionths|trillionths))(?![A-Za-z])",
     re.IGNORECASE)
 
 

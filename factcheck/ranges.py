@@ -88,6 +88,8 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
         if g not in ("-", "–", "—", "to", "and", "or", "through"):
             out.append(b)
             continue
+        if a.kind == "age" and b.kind == "count" and b.unit is None and b.scale == 1.0 and b.vague is None:
+            b.unit, b.kind = a.unit, a.kind  # "aged 5 to 11", "ages 12-15": the second figure is an age too
         spread = g in ("-", "–", "—", "to", "through", "or") or g == "and" and a.q == "between"
         if spread:
             _spread(a, b, b.value)

@@ -278,8 +278,8 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
     """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
     prev = prev_word(text, s)
     pw = prev[0].lower() if prev else ""
-    if pw in IDENTIFIER_WORDS and prev[1] == "":
-        return False
+    if pw in IDENTIFIER_WORDS and prev[1] == "" or s > 1 and text[s - 1] in "-‐" and text[s - 2].isdigit():
+        return False  # "phase two"; "7-Eleven"
     if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
         return False
     if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s) and \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import numbers as N
 from factcheck.cores import Core, prev_word
 from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
@@ -22,6 +23,8 @@ _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 #: "the 10-K", "an 8-K", "a 3-D film", "the 4-H club": a form, code or name (not "12-V", "13-A", "20-W": units).
 _LETTER_CODE_NEXT = re.compile(r"-[B-UX-Z](?![A-Za-z0-9])")
+#: "401(k)", "501(c)(3)": a section's clause; "7-Eleven": a name spelled with a number word.
+_CODE_TAIL = re.compile(r"\([a-z]\)|-(?:" + "|".join(N.CARDINALS) + r")(?![A-Za-z-])", re.IGNORECASE)
 #: "a 9-iron", "a 3 wood": a golf club, named by its number ("4 wood stoves" are counted).
 _CLUB_NEXT = re.compile(r"(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-])", re.IGNORECASE)
 _CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing dialling ring rang phone phoned".split())
@@ -102,7 +105,7 @@ def plain_ok(text: str, n: Core) -> bool:
     model = _MODEL_NEXT.match(text, n.end)
     if model and model.group(1) in MODEL_AFTER or nw.lower().rstrip(".") in MODEL_NOUNS and v > 1 and "," not in raw:
         return False
-    if _LETTER_CODE_NEXT.match(text, n.end):
+    if _LETTER_CODE_NEXT.match(text, n.end) or text[n.end:n.end + 1] in ("(", "-") and _CODE_TAIL.match(text, n.end):
         return False
     if raw in ("911", "999", "112") and (lw in _CALL_VERBS and not _TIMES_NEXT.match(text, n.end) or
                                          _EMERGENCY_NEXT.match(text, n.end)):

@@ -180,8 +180,9 @@ def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | Non
     if word == "K" and n.step < 1:
         return False
     nxt = _NEXT_WORD_AFTER_OF.match(text[end:end + 24])
-    if word in "kK":
-        return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display"))
+    if word in "kK":  # not "a 10k race", "a 4K display", "a 401k plan"
+        return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display",
+                                                      "plan", "plans", "account", "accounts"))
     if word in "bB":
         return n.step < 1
     if nxt:

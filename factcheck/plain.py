@@ -47,7 +47,7 @@ def _starts_sentence(text: str, s: int, word: str) -> bool:
 
 _COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|tsom[ \t]+ta|ynam[ \t]+sa|ylraen|tsomla|"
                        r"(?P<weak>revo|evoba|rednu|woleb|ylhguor|yletamixorppa))(?![A-Za-z])", re.IGNORECASE)
-_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d[\d,]*)(?![\d.])")
+_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
 _DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
 _DAY_BEFORE = frozenset("on from until till by since of before after between and to".split())
 

@@ -16,7 +16,7 @@ from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_
 
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
-_SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d)")
+_SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d|,\d)")  # "2019-20", not "1000-5,000"
 _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")

@@ -48,6 +48,7 @@ def _starts_sentence(text: str, s: int, word: str) -> bool:
 _COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|tsom[ \t]+ta|ynam[ \t]+sa|ylraen|tsomla|"
                        r"(?P<weak>revo|evoba|rednu|woleb|ylhguor|yletamixorppa))(?![A-Za-z])", re.IGNORECASE)
 _RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
+_BETWEEN_NEXT = re.compile(r"[ \t]*(?:[-–—]|to|and)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
 _DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
 _DAY_BEFORE = frozenset("on from until till by since of before after between and to".split())
 
@@ -60,12 +61,13 @@ def _lower_month_date(text: str, n: Core, lw: str, month_first: bool) -> bool:
     return lw in _DAY_BEFORE
 
 
-def _counted_not_dated(text: str, n: Core) -> bool:
-    """A four-digit figure that is a count, not a year: "more than 2000", "1000-5000", "over 1500"."""
+def _counted_not_dated(text: str, n: Core, between: bool) -> bool:
+    """A four-digit figure that is a count, not a year: "more than 2000", "1000-5000", "over 1500",
+    "between 1000 and 5,000"."""
     cm = _COMPARED.match(text[max(0, n.start - 16):n.start][::-1])
     if cm and (not cm.group("weak") or n.value < 1800):
         return True
-    rm = _RANGE_NEXT.match(text, n.end, n.end + 16)
+    rm = (_BETWEEN_NEXT if between else _RANGE_NEXT).match(text, n.end, n.end + 16)
     return bool(rm) and ("," in rm.group(1) or float(rm.group(1).replace(",", "")) > 2200)
 
 
@@ -93,7 +95,7 @@ def plain_ok(text: str, n: Core) -> bool:
         nw = nw.rstrip(".")
         plural = nw.islower() and len(nw) > 2 and nw not in YEAR_NOUNS and nw not in STOP and (
             nw.endswith("s") and not nw.endswith("ss") or nw in ("people", "children", "men", "women", "staff"))
-        if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n)):
+        if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n, lw == "between")):
             return False
     if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw) and not _TIMES_NEXT.match(text, n.end):

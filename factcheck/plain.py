@@ -97,7 +97,7 @@ def plain_ok(text: str, n: Core) -> bool:
             nw.endswith("s") and not nw.endswith("ss") or nw in ("people", "children", "men", "women", "staff"))
         if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n, lw == "between")):
             return False
-    if pw[:1].isupper() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
+    if pw and not pw.islower() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw) and not _TIMES_NEXT.match(text, n.end):
         return False
     if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):

@@ -20,7 +20,8 @@ from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CUR
 _NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
 _LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
 _LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
-_INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})[ \t]?(?:in\b|inch(?:es)?\b|\")")
+_INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})(?:[ \t]?(?:in\b|inch(?:es)?\b|\")|(?P<bare>)(?=[ \t]*(?:[,;:)!?]|\.(?!\d)|"
+                          r"\Z|(?:tall|and|in)\b)))")  # "6ft 2in", "6 foot 4 and"
 _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|dozs|dzs?|"
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
                     r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])|"
@@ -279,10 +280,10 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
     name = canonical(expr)
     n.unit, n.kind, n.end, n.adjective = name, "quantity", m.end(), "-" in sep
     if name == "foot":
-        inch = _INCHES_NEXT.match(text[n.end:n.end + 16])
-        if inch:
+        inch = _INCHES_NEXT.match(text, n.end)
+        if inch and (inch.group("bare") is None or int(inch.group(1)) < 12):
             n.value += int(inch.group(1)) / 12
-            n.end += inch.end()
+            n.end = inch.end()
     return True
 
 

@@ -68,10 +68,10 @@ def widen(text: str, n: Core) -> bool:
         if cur is None and n.start and text[n.start - 1].isalpha():
             return False  # glued to a word ("GPS2"), which only a currency code may be
         m = _SCALE.match(text, e)
-        if m and m.group(6) and n.step >= 1:
+        if m and m.lastindex == 6 and n.step >= 1:
             m = None  # a spaced "k" scales only a decimal: "the 10 k." is a race
         if m:
-            word = m.group(2) or m.group(4) or m.group(5) or m.group(6)
+            word = m.group(m.lastindex)
             if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
                 mult = 12.0 if word.lower().startswith(("doz", "dz")) else N.SCALE_SUFFIX.get(word) or \
                     N.SCALE_SUFFIX[word.lower()]

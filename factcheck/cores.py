@@ -43,16 +43,17 @@ DIGITS = re.compile(
     r"(?=[\d." + FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|\$A|PS))"
     r"(?:(?<!\d \. )(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?![\d,^]| \. \d)"
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"
-    r"|\d{1,3}(?: ?, 0\d\d)+(?![\d,]?\d|\.\d)|(?<!\d, )(?<!\d , )(?P<nz>\d{1,3}) ?, [1-9]\d\d(?![\d,]?\d|\.\d| ?, ?\d| (?:and|or|&) \d)"
+    r"|(?=\d{1,3} ?, \d)(?:\d{1,3}(?: ?, 0\d\d)+(?![\d,]?\d|\.\d)|(?<!\d, )(?<!\d , )(?P<nz>\d{1,3}) ?, [1-9]\d\d"
+    r"(?![\d,]?\d|\.\d| ?, ?\d| (?:and|or|&) \d))"
     r"|\d+)(?P<dec>\.\d+)?|(?P<bare>\.\d+))"
     r"(?:[eE](?P<exp>[+-]?\d{1,3})(?![\w.])|[ ]?[x×][ ]?10(?:\^(?P<exp2>[+−-]?\d{1,3})|(?P<exp3>[−-]\d{1,3})|(?P<exp4>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?![\d.])|\^(?P<pow>[+−-]{0,2}\d{1,3})(?![\d.]))?"
     r"(?:(?P<sp>[ " + _SEP + r"]{0,2})(?P<frac>\d{1,2}/\d{1,3}(?![\d/])|(?<= )\d{1,2} / \d{1,3}(?![\d/]| / ?\d)|[" + FRACTION_CHARS + r"]))?|(?P<alone>[" + FRACTION_CHARS + r"])")
 
 
-_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, *N.DOZEN, *N.DENOMINATORS, *N.COMPOUND_DENOMINATORS, *N.VAGUE]
-_W = alternation(_WORD_LIST) + "(?![a-z])"
+_WORD_LIST = [*N.CARDINALS, "hundred", *N.SCALES, *N.DOZEN, *N.DENOMINATORS, *N.VAGUE]
+_W = alternation([*_WORD_LIST, *N.COMPOUND_DENOMINATORS]) + "(?![a-z])"  # "first" only after another word
 _JOIN = r"(?:[ \t]*-[ \t]*|[ \t]+(?:(?:and|&)[ \t]+)?(?:an?[ \t]+)?)"
-WORDS = re.compile(r"(?<![a-z'’])" + _W + "(?:" + _JOIN + _W + "){0,11}")
+WORDS = re.compile(r"(?<![a-z'’])" + alternation(_WORD_LIST) + "(?![a-z])(?:" + _JOIN + _W + "){0,11}")
 WORDS_ANYCASE = re.compile(WORDS.pattern, re.IGNORECASE)
 #: ``WORDS`` after the character before it, as group 1: a pattern that starts with a plain
 #: character class lets the regex engine skip the letters inside words quickly.

@@ -11,6 +11,7 @@ each qualifier asserts is tabulated in ``docs/intervals.md``.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -62,7 +63,7 @@ _SKIPPED = (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError)
 def _digit_cores(text: str) -> list[Core]:
     out = []
     skip_to = 0
-    has_url = "://" in text or "www." in text or "@" in text
+    urls = _url_tokens(text) if "://" in text or "www." in text or "@" in text else None
     for m in _digit_matches(text):
         s = m.start()
         if s < skip_to:
@@ -73,7 +74,7 @@ def _digit_cores(text: str) -> list[Core]:
             continue
         if s > 1 and text[s - 1] in "-–" and text[s - 2].isdigit() and not (out and out[-1].end == s - 1):
             continue
-        if "/" in text[max(0, s - 14):s] and _APERTURE_BEFORE.search(text, max(0, s - 14), s):
+        if s > 2 and text[s - 1] == " " and text[s - 2] in "/-–" and _APERTURE_BEFORE.search(text, max(0, s - 14), s):
             skip_to = _APERTURE.match(text, s).end()
             continue
         e = m.end()
@@ -85,7 +86,7 @@ def _digit_cores(text: str) -> list[Core]:
                 continue
         try:
             n = digit_core(text, m)
-            if n is None or has_url and _in_url(text, s):
+            if n is None or urls and _in_url(urls, s):
                 continue
             if widen(text, n):
                 out.append(n)
@@ -98,6 +99,9 @@ def _digit_cores(text: str) -> list[Core]:
 #: character (Unicode digits, vulgar fractions).  A plain character class lets the regex
 #: engine skip ahead quickly, which ``DIGITS`` (starting with look-arounds) cannot.
 _DIGIT_START = re.compile(r"[^\x00-/:-\x7f](?<![0-9][0-9])")
+
+
+_SPACED = DIGITS.groupindex["nz"]  # "1, 118": a thousands group after a stray space
 
 
 def _digit_matches(text: str):
@@ -120,7 +124,7 @@ def _digit_matches(text: str):
         if m is None:
             m = match(text, p)
         if m is not None:
-            if m.group("nz") and not spaced_thousands_ok(text, m.start()):
+            if m[_SPACED] and not spaced_thousands_ok(text, m.start()):
                 m = match(text, p, m.end("nz"))  # "May 5, 118 people": a date, then a count
             last = m.end()
             yield m
@@ -131,11 +135,27 @@ _APERTURE_BEFORE = re.compile(r"(?<![A-Za-z])[fF] ?/ ?(?:\d+(?: ?\. ?\d+)? ?[-�
 _APERTURE = re.compile(r"\d+(?: ?\. ?\d+)?(?: ?[-–] ?\d+(?: ?\. ?\d+)?)?")
 
 
-def _in_url(text: str, s: int) -> bool:
-    a = max(text.rfind(" ", max(0, s - 200), s), text.rfind("\n", max(0, s - 200), s)) + 1
-    b = text.find(" ", s, s + 200)
-    tok = text[a:b if b >= 0 else s + 200]
-    return "://" in tok or "www." in tok or "@" in tok
+_URL_MARK = re.compile(r"://|www\.|@")
+
+
+def _url_tokens(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the blank-delimited tokens holding "://", "www." or "@" (URLs, e-mails)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _URL_MARK.finditer(text):
+        p = m.start()
+        if ends and p < ends[-1]:
+            continue
+        a = max(text.rfind(" ", max(0, p - 200), p), text.rfind("\n", max(0, p - 200), p))
+        starts.append(a + 1 if a >= 0 else max(0, p - 200))
+        b = text.find(" ", p, p + 200)
+        ends.append(b if b >= 0 else min(len(text), p + 200))
+    return starts, ends
+
+
+def _in_url(urls: tuple[list[int], list[int]], s: int) -> bool:
+    i = bisect.bisect_right(urls[0], s) - 1
+    return i >= 0 and s < urls[1][i]
 
 
 def _words_at(src: str, pos: int, anycase: bool) -> tuple[int, int] | None:

@@ -21,12 +21,11 @@ _AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
-#: "the 10-K", "an 8-K", "a 3-D film", "the 4-H club": a form, code or name (not "12-V", "13-A", "20-W": units).
-_LETTER_CODE_NEXT = re.compile(r"-[B-UX-Z](?![A-Za-z0-9])")
-#: "401(k)", "501(c)(3)": a section's clause; "7-Eleven": a name spelled with a number word.
-_CODE_TAIL = re.compile(r"\([a-z]\)|-(?:" + "|".join(N.CARDINALS) + r")(?![A-Za-z-])", re.IGNORECASE)
-#: "a 9-iron", "a 3 wood": a golf club, named by its number ("4 wood stoves" are counted).
-_CLUB_NEXT = re.compile(r"(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-])", re.IGNORECASE)
+#: What makes the number before it a name: a letter ("the 10-K", "a 3-D film", "the 4-H club"; not the units
+#: in "12-V", "13-A", "20-W"), a clause ("401(k)", "501(c)(3)"), a number word ("7-Eleven"), or a golf
+#: club ("a 9-iron", "a 3 wood"; "4 wood stoves" are counted).
+_NAME_TAIL = re.compile(r"(?-i:-[B-UX-Z])(?![A-Za-z0-9])|\([a-z]\)|-(?:" + "|".join(N.CARDINALS) + r")(?![A-Za-z-])|"
+                        r"(?P<club>(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-]))", re.IGNORECASE)
 _CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing dialling ring rang phone phoned".split())
 _EMERGENCY_NEXT = re.compile(r"[ \t]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|centers?|centres?|lines?|emergency|"
                              r"services?|system)(?![A-Za-z])", re.IGNORECASE)
@@ -107,13 +106,13 @@ def plain_ok(text: str, n: Core) -> bool:
     model = _MODEL_NEXT.match(text, n.end)
     if model and model.group(1) in MODEL_AFTER or nw.lower().rstrip(".") in MODEL_NOUNS and v > 1 and "," not in raw:
         return False
-    if _LETTER_CODE_NEXT.match(text, n.end) or text[n.end:n.end + 1] in ("(", "-") and _CODE_TAIL.match(text, n.end):
+    c = text[n.end:n.end + 1]
+    tail = _NAME_TAIL.match(text, n.end) if c in ("-", "(") or c == " " and v < 10 else None
+    if tail and (tail.group("club") is None or v < 10 and (not tail.group("space") or lw in ("a", "an"))):
         return False
     if raw in ("911", "999", "112") and (lw in _CALL_VERBS and not _TIMES_NEXT.match(text, n.end) or
                                          _EMERGENCY_NEXT.match(text, n.end)):
         return False  # "call 911", "a 999 operator": an emergency number
-    if v < 10 and (club := _CLUB_NEXT.match(text, n.end)) and (not club.group("space") or lw in ("a", "an")):
-        return False
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
             and text[n.end:n.end + 1] in (",", ";") :
         n.unit, n.kind = "year", "age"

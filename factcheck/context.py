@@ -36,7 +36,6 @@ _TRANSLITERATED_POUND = re.compile(r"SP(?![A-Za-z0-9])")
 _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.?(?![A-Za-z])|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
-_FEET_INCHES = re.compile(r"['′’][ \t]?(\d|1[01])(?:\"|″|''|”)")
 _OLD = re.compile(r"(?:[- ]| - )old\b")
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)
 _TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kelvin"))
@@ -89,10 +88,6 @@ def widen(text: str, n: Core) -> bool:
                     n.end = e = _mixed_tail(text, n, mult, e)
         if cur:
             n.unit, n.kind = cur, "currency"
-    if text[e:e + 1] in ("'", "′", "’") and n.kind == "count" and n.step == 1 and (fi := _FEET_INCHES.match(text, e)):
-        n.value += int(fi.group(1)) / 12
-        n.unit, n.kind, n.end = "foot", "quantity", fi.end()  # "4'8\"", "6′ 2″": feet and inches
-        e = n.end
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
     if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
         return False
@@ -199,6 +194,11 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
     g = m.lastgroup
     if g == "age":
         n.unit, n.kind, n.end = "year", "age", m.end()
+        return True
+    if g == "inches":
+        if n.step == 1 and not cur:
+            n.value += int(m.group("inches")) / 12
+            n.unit, n.kind, n.end = "foot", "quantity", m.end()
         return True
     if g == "pct":
         surface = " ".join(m.group("pct").lower().split())

@@ -88,7 +88,7 @@ def plain_ok(text: str, n: Core) -> bool:
         return False
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
-    if n.step == 1.0 and "," not in raw and v == int(v) and 1000 <= v <= 2200 and not any(c in raw for c in _SEP + " "):
+    if 1000 <= v <= 2200 and n.step == 1.0 and v == int(v) and "," not in raw and not any(c in raw for c in _SEP + " "):
         if _SEASON_SUFFIX.match(text[n.end:n.end + 6]):
             return False
         nw = nw.rstrip(".")
@@ -117,7 +117,7 @@ def plain_ok(text: str, n: Core) -> bool:
             and text[n.end:n.end + 1] in (",", ";") :
         n.unit, n.kind = "year", "age"
         return True
-    if lw in ("aged", "age", "ages") or _AGE_OF_BEFORE.search(text[max(0, s - 12):s]):
+    if lw in ("aged", "age", "ages") or lw == "of" and _AGE_OF_BEFORE.search(text[max(0, s - 12):s]):
         n.unit, n.kind = "year", "age"
         return True
     if text[n.end:n.end + 1] in (".", ")") and v < 1000 and _LIST_MARK.match(text[n.end:n.end + 3]):

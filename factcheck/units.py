@@ -270,4 +270,5 @@ AFTER_NUMBER = re.compile(
     r"|(?P<cur>" + alternation([*_CURRENCY_SURFACES, "pounds", "pound", *CURRENCY_CODES,
                                 *SCALED_CODES]) + r"))"
     r"(?![A-Za-z0-9²³])(?:(?<=[A-Za-z])(?!-\d)|(?<![A-Za-z]))(?(ob)[)\]}>])"
-    r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])|[ ](?P<tight_spaced>p)(?=[,;)]|\.(?![ \t]*\d|\w)|\Z)")
+    r"|(?P<tight>pc|pp|p|sen|bps|[€$£¥])(?![A-Za-z0-9])|[ ](?P<tight_spaced>p)(?=[,;)]|\.(?![ \t]*\d|\w)|\Z)"
+    r"|['′’][ \t]?(?P<inches>\d|1[01])(?:\"|″|''|”)")  # "4'10\"", "6′ 2″": feet and inches

@@ -27,10 +27,10 @@ _UNITS = {
     "yard": "yd|yds|yard|yards",
     "nautical_mile": "nautical mile|nautical miles",
     "light_year": "light year|light years|light-year|light-years",
-    "kilometer**2": "sq km|sq. km|square kilometres|square kilometers|square kilometre|square kilometer|km2|km²",
-    "meter**2": "sq m|sq. m|square metres|square meters|square metre|square meter|m2|m²",
-    "mile**2": "sq mi|sq miles|square miles|square mile",
-    "foot**2": "sq ft|sq. ft|square feet|square foot",
+    "kilometer**2": "sq km|sq. km|sq kilometres|sq kilometers|square kilometres|square kilometers|square kilometre|square kilometer|km2|km²",
+    "meter**2": "sq m|sq. m|sqm|sq metres|sq meters|sq metre|sq meter|square metres|square meters|square metre|square meter|m2|m²",
+    "mile**2": "sq mi|sq miles|sq mile|square miles|square mile",
+    "foot**2": "sq ft|sq. ft|sq feet|square feet|square foot",
     "meter**3": "cubic metres|cubic meters|cubic metre|cubic meter|m3|m³",
     "cubic_foot": "cubic feet|cubic foot|cu ft",
     "hectare": "ha|hectare|hectares",
@@ -50,7 +50,7 @@ _UNITS = {
     "cup": "cup|cups",
     "tablespoon": "tablespoon|tablespoons|tbsp",
     "teaspoon": "teaspoon|teaspoons|tsp",
-    "kilometer/hour": "km/h|km/hr|kph|kmh|kmph|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour",
+    "kilometer/hour": "km/h|km/hr|kph|kmh|kmph|kilometres per hour|kilometers per hour|kilometres an hour|kilometers an hour|km per hour|km an hour",
     "mile_per_hour": "mph|miles per hour|mile per hour|miles an hour",
     "mile/gallon": "mpg|miles per gallon",
     "meter/second": "m/s|metres per second|meters per second",
@@ -67,6 +67,7 @@ _UNITS = {
     "kilowatt_hour": "kWh|kilowatt-hour|kilowatt-hours|kilowatt hour|kilowatt hours",
     "megawatt_hour": "MWh|megawatt-hour|megawatt-hours|megawatt hours",
     "gigawatt_hour": "GWh|gigawatt-hour|gigawatt-hours|gigawatt hours",
+    "terawatt_hour": "TWh|terawatt-hour|terawatt-hours|terawatt hours",
     "milliampere_hour": "mAh",
     "volt": "V|volt|volts",
     "hertz": "Hz|hertz",
@@ -101,7 +102,7 @@ _UNITS = {
     "decade": "decade|decades",
 }
 #: Surfaces matched only exactly as written (case matters or they are common words).
-SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz "
+SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz TWh "
                     "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
 #: Units that read as a duration; "five-year" before a noun is a quantity of years.
 DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())

@@ -146,10 +146,10 @@ def _url_tokens(text: str) -> tuple[list[int], list[int]]:
         p = m.start()
         if ends and p < ends[-1]:
             continue
-        a = max(text.rfind(" ", max(0, p - 200), p), text.rfind("\n", max(0, p - 200), p))
-        starts.append(a + 1 if a >= 0 else max(0, p - 200))
-        b = text.find(" ", p, p + 200)
-        ends.append(b if b >= 0 else min(len(text), p + 200))
+        lo = ends[-1] if ends else 0
+        starts.append(max(text.rfind(" ", lo, p), text.rfind("\n", lo, p), lo - 1) + 1)
+        b = text.find(" ", p)
+        ends.append(b if b >= 0 else len(text))
     return starts, ends
 
 

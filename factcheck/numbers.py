@@ -47,7 +47,8 @@ NUMBER_WORDS = frozenset([*CARDINALS, *SCALES, "hundred", "dozen", "dozens"])
 #: twenty-dollar bills": a count of a priced thing).
 SPOKEN_YEAR = re.compile(r"(?:" + "|".join(w for w, v in SMALL.items() if v >= 10) + r"|twenty)[ \t-]+(?:(?:" +
                          "|".join(TENS) + r")(?:[ \t-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
-                         r"(?:" + "|".join(t[:-1] for t in TENS) + r")ies)(?![a-z]|-[a-z])", re.IGNORECASE)
+                         r"(?:" + "|".join(t[:-1] for t in TENS) + r")ies)(?![a-z]|-[a-z]|[ \t-]+[a-z]*(?:ths?|firsts?|thirds?)\b)",
+                         re.IGNORECASE)
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _HYPHENATED = re.compile(r"[-‐‑–][ \t]*[a-z]+[ \t]*\Z", re.IGNORECASE)
 

@@ -285,9 +285,8 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
         return False  # "phase two"; "7-Eleven"
     if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
         return False
-    if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s) and \
-            _CAPITAL_NEXT.match(text[e:e + 3]):
-        return False
+    if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s):
+        return False  # "the Gang of Four", "Police Arrest Four Men": a name or a title
     if words in ("zero", "nought", "naught"):
         return bool(AFTER_NUMBER.match(text, e))
     nxt = text[e:e + 12]

@@ -26,6 +26,8 @@ _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 #: club ("a 9-iron", "a 3 wood"; "4 wood stoves" are counted).
 _NAME_TAIL = re.compile(r"(?-i:-[B-UX-Z])(?![A-Za-z0-9])|\([a-z]\)|-(?:" + "|".join(N.CARDINALS) + r")(?![A-Za-z-])|"
                         r"(?P<club>(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-]))", re.IGNORECASE)
+_TIME_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–]|to|and|until|till)[ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]?(?:[ap]\.?m\b|o'clock)",
+                              re.IGNORECASE)
 _CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing dialling ring rang phone phoned".split())
 _EMERGENCY_NEXT = re.compile(r"[ \t]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|centers?|centres?|lines?|emergency|"
                              r"services?|system)(?![A-Za-z])", re.IGNORECASE)
@@ -88,6 +90,8 @@ def plain_ok(text: str, n: Core) -> bool:
         return False
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
+    if v <= 24 and _TIME_RANGE_NEXT.match(text, n.end):
+        return False  # "between 2 and 4 p.m.", "from 9 to 5pm": the first figure is a time too
     if 1000 <= v <= 2200 and n.step == 1.0 and v == int(v) and "," not in raw and not any(c in raw for c in _SEP + " "):
         if _SEASON_SUFFIX.match(text[n.end:n.end + 6]):
             return False

@@ -74,8 +74,9 @@ def widen(text: str, n: Core) -> bool:
             if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
                 mult = 12.0 if word.lower().startswith(("doz", "dz")) else N.SCALE_SUFFIX.get(word) or \
                     N.SCALE_SUFFIX[word.lower()]
-                if word.lower() == "hundred" and (m2 := _SCALE.match(text, m.end())) and m2.group(2):
-                    mult *= N.SCALE_SUFFIX[m2.group(2).lower()]
+                if word.lower() in ("hundred", "thousand", "lakh") and (m2 := _SCALE.match(text, m.end())) and m2.group(2) \
+                        and N.SCALE_SUFFIX.get(m2.group(2).lower(), 0) > mult:
+                    mult *= N.SCALE_SUFFIX[m2.group(2).lower()]  # "a hundred million", "₹2 lakh crore"
                     m = m2
                 n.value *= mult
                 n.step *= mult

@@ -109,7 +109,7 @@ DURATIONS = frozenset("year month week day hour minute second millisecond centur
 
 CURRENCY_SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "US $": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
-    "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "HK $": "HKD", "S$": "SGD", "R$": "BRL", "£": "GBP",
+    "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "HK $": "HKD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "MX$": "MXN", "£": "GBP",
     "€": "EUR", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
     "₪": "ILS", "RM": "MYR", "c $": "CAD", "C $": "CAD", "A $": "AUD", "us $": "USD", "hk $": "HKD",
 }

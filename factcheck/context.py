@@ -168,10 +168,16 @@ def _currency_code(m: re.Match) -> str | None:
     return CURRENCY_SYMBOLS.get(sym)
 
 
+_CURRENCY_RANGE_BEFORE = re.compile(r"(?P<between>between[ \t]+)?[$£€¥₹][ \u00a0]?\d[\d,.]*[ \t]*(?:[-–]|to|(?(between)and|(?!)))"
+                                    r"[ \t]*\Z", re.IGNORECASE)
+
+
 def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | None) -> bool:
     """Is the ``m``/``k``/``b`` right after digits a scale (``£5m``, ``2.3m passengers``, ``40k``)?"""
-    if cur or word == "T":
-        return bool(cur)
+    if cur or _CURRENCY_RANGE_BEFORE.search(text, max(0, n.start - 32), n.start):
+        return True  # "£5m"; "$5-10m": the range's currency makes the m millions
+    if word == "T":
+        return False
     if word == "M":
         return True
     if word == "K" and n.step < 1:

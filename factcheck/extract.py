@@ -135,15 +135,17 @@ _APERTURE_BEFORE = re.compile(r"(?<![A-Za-z])[fF] ?/ ?(?:\d+(?: ?\. ?\d+)? ?[-â€
 _APERTURE = re.compile(r"\d+(?: ?\. ?\d+)?(?: ?[-â€“] ?\d+(?: ?\. ?\d+)?)?")
 
 
-_URL_MARK = re.compile(r"://|www\.|@")
-
-
 def _url_tokens(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the blank-delimited tokens holding "://", "www." or "@" (URLs, e-mails)."""
     starts: list[int] = []
     ends: list[int] = []
-    for m in _URL_MARK.finditer(text):
-        p = m.start()
+    marks = []
+    for mark in ("://", "www.", "@"):
+        p = text.find(mark)
+        while p >= 0:
+            marks.append(p)
+            p = text.find(mark, p + 1)
+    for p in sorted(marks):
         if ends and p < ends[-1]:
             continue
         lo = ends[-1] if ends else 0

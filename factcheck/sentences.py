@@ -12,6 +12,7 @@ import re
 #: Every branch starts with the one character class, so the regex engine skips ahead fast.
 _END = re.compile(r"[.!?…\r\n](?:(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])|(?<=\r)\n[ \t\r]*\n"
                   r"|(?<=\n)[ \t\r]*\n|(?<=\n)(?=[ \t]*(?:[-*•#]|\d+[.)]\s)))")
+_WORD_BEFORE = re.compile(r"[^\W\d_.]*(?:\.[^\W\d_.]*)*")  # reversed: the letters and dots before a full stop
 _ABBREV = frozenset("""mr mrs ms dr prof st sr jr gen col lt sgt capt gov sen rep rev hon no nos vol
 fig p pp ch sec art op inc corp co ltd bros dept est approx vs etc jan feb mar apr jun jul aug sep
 sept oct nov dec mt ft u.s u.k u.n e.g i.e a.m p.m""".split())
@@ -43,10 +44,7 @@ class Sentences:
         text = self.text
         if dot >= 7 and text[dot - 7:dot].isalpha():
             return False  # a word of seven letters or more: no abbreviation is that long
-        i = dot
-        while i > 0 and dot - i < 12 and (text[i - 1].isalpha() or text[i - 1] == "."):
-            i -= 1
-        word = text[i:dot].lower()
+        word = _WORD_BEFORE.match(text[max(0, dot - 12):dot][::-1]).group()[::-1].lower()
         return word in _ABBREV or len(word) == 1 and word.isalpha()
 
     def around(self, pos: int) -> tuple[int, int]:

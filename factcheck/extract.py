@@ -18,8 +18,7 @@ import re
 from factcheck import qualifiers as Q
 from factcheck.context import widen
 from factcheck.cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
-                             WORDS_ANYCASE, Core, SkipTo, digit_core,
-                             spaced_thousands_ok, word_core)
+                             WORDS_ANYCASE, Core, SkipTo, digit_core, spaced_thousands_ok, word_core)
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import quotients, ranges

@@ -1,9 +1,10 @@
 """Bare numbers: whether a plain integer or decimal is a claim or a year, a date, a code.
 
 ``plain_ok`` is asked about a number with no unit, currency, scale or qualifier of its own
-("1,800", "2019", "19"): it rejects years, days of a month (also in lower-cased text),
-identifiers ("Section 230", "the 90049 ZIP code"), addresses, list numbering and names,
-and marks the age in "Smith, 45,".
+("1,800", "2019", "19"): it rejects years, days of a month (also in lower-cased text), times
+in a time range, identifiers ("Section 230", "the 90049 ZIP code", "iOS 17"), forms and
+names ("10-K", "401(k)", "7-Eleven", "a 9-iron", "the 8088 chip"), emergency numbers,
+addresses and list numbering, and marks the age in "Smith, 45,".
 """
 from __future__ import annotations
 

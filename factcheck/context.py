@@ -225,8 +225,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
             n.unit, n.kind, n.end = CURRENCY_WORDS[t], "currency", m.end()
             n.value /= 100
         return True
-    if g == "cur":
-        if cur or "-" in sep or sep.strip():
+    if g == "cur":  # "a 10-dollar bill" is ten dollars; "a two-pound bag" may weigh it
+        if cur or sep.strip(" \u00a0-") or "-" in sep and m.group("cur").lower().startswith("pound"):
             return True
         surface = " ".join(m.group("cur").split())
         low = surface.lower()

@@ -28,7 +28,7 @@ _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand
                     r" (k)(?=[.,;:!?)]|\Z)")  # "2.33 k" closing a sentence: thousands
 _CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
     r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH|TN|XM))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
-    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|MR|\.?sR)(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
+    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|KES|KON|KKD|MR|\.?sR)(M{1,2}|[kK])?(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
 #: What the reversed text may begin with (after one blank) for either pattern to match.
 _CURRENCY_FIRST = frozenset("$£€¥₹₩₽₺₪" "DPRYFM.s" "SAZCK")
 #: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), reversed.
@@ -64,9 +64,12 @@ def widen(text: str, n: Core) -> bool:
             if cur:
                 n.start -= cb.end()
                 rev = rev[cb.end():]
+                if cb.group(5):  # "MEUR 60", "kUSD 250": a scaled code before the number
+                    mult = 1e6 if cb.group(5)[0] == "M" else 1e3
+                    n.value, n.step, n.scale = n.value * mult, n.step * mult, mult
         if cur is None and n.start and text[n.start - 1].isalpha():
             return False  # glued to a word ("GPS2"), which only a currency code may be
-        m = _SCALE.match(text, e)
+        m = _SCALE.match(text, e) if n.scale == 1.0 else None
         if m and m.lastindex == 6 and n.step >= 1:
             m = None  # a spaced "k" scales only a decimal: "the 10 k." is a race
         if m:
@@ -156,7 +159,7 @@ def _mixed_tail(text: str, n: Core, mult: float, e: int) -> int:
 
 
 def _currency_code(m: re.Match) -> str | None:
-    sym, prefix, code, dollar = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(5)
+    sym, prefix, code, dollar = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(6)
     if dollar:
         return {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}[dollar[::-1]]
     if code:

@@ -23,9 +23,10 @@ _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|coun
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 #: What makes the number before it a name: a letter ("the 10-K", "a 3-D film", "the 4-H club"; not the units
-#: in "12-V", "13-A", "20-W"), a clause ("401(k)", "501(c)(3)"), a number word ("7-Eleven"), or a golf
-#: club ("a 9-iron", "a 3 wood"; "4 wood stoves" are counted).
+#: in "12-V", "13-A", "20-W"), a clause ("401(k)", "501(c)(3)"), a number word ("7-Eleven"), a gun's
+#: bore (".45 caliber", "a 12-gauge") or a golf club ("a 9-iron", "a 3 wood"; "4 wood stoves" are counted).
 _NAME_TAIL = re.compile(r"(?-i:-[B-UX-Z])(?![A-Za-z0-9])|\([a-z]\)|-(?:" + "|".join(N.CARDINALS) + r")(?![A-Za-z-])|"
+                        r"[ \t]?-?[ \t]?(?:caliber|calibre|gauge)(?![A-Za-z])|"
                         r"(?P<club>(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-]))", re.IGNORECASE)
 _TIME_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–]|to|and|until|till)[ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]?(?:[ap]\.?m\b|o'clock)",
                               re.IGNORECASE)

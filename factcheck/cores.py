@@ -187,7 +187,7 @@ def word_core(text: str, s: int, e: int) -> Core | None:
     first = text[toks[0][0]:toks[0][1]].lower()
     if first in N.VAGUE:
         return _vague(text, s, toks, first)
-    if (first in N.SMALL or first == "twenty") and (year := N.SPOKEN_YEAR.match(text, s)):
+    if first in N.YEAR_HEADS and (year := N.SPOKEN_YEAR.match(text, s)):
         raise SkipTo(year.end())
     s0 = s
     if first in _NEEDS_A or first in N.TENS and len(toks) == 2 and _compound_denominator(text, toks):

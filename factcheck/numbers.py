@@ -45,6 +45,7 @@ NUMBER_WORDS = frozenset([*CARDINALS, *SCALES, "hundred", "dozen", "dozens"])
 
 #: A year said aloud: "nineteen eighty-four", "twenty twenty-three", "the nineteen-nineties" (not "ten
 #: twenty-dollar bills": a count of a priced thing).
+YEAR_HEADS = frozenset([*(w for w, v in SMALL.items() if v >= 10), "twenty"])
 SPOKEN_YEAR = re.compile(r"(?:" + "|".join(w for w, v in SMALL.items() if v >= 10) + r"|twenty)[ \t-]+(?:(?:" +
                          "|".join(TENS) + r")(?:[ \t-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
                          r"(?:" + "|".join(t[:-1] for t in TENS) + r")ies)(?![a-z]|-[a-z]|[ \t-]+[a-z]*(?:ths?|firsts?|thirds?)\b)",

@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to index")
     p.add_argument("--db", required=True, metavar="FILE", help="the index file (created when missing)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rule file or directory (repeatable)")
-    p.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N", help="worker processes (default 0 = all cores)")
+    p.add_argument("-j", "--jobs", type=_jobs, default="0", metavar="N", help="worker processes (default 0 = all cores)")
     p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")

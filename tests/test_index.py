@@ -321,3 +321,11 @@ def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
     assert sliced == whole
     flagged = sorted(f.line for e in whole for f in e.outliers if f.severity > Severity.INFO)
     assert flagged == [9, 51]
+
+
+def test_index_runs_on_every_core_by_default():
+    import os
+    from factcheck.arguments import build_parser
+    args = build_parser().parse_args(["index", "archive.jsonl", "--db", "a.sqlite"])
+    assert args.jobs == (os.cpu_count() or 1)
+    assert build_parser().parse_args(["index", "a.jsonl", "--db", "a.sqlite", "--jobs", "1"]).jobs == 1

@@ -42,12 +42,18 @@ _TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kel
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case word just before
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
+#: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
+_RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*(?:pot|mottob)[ \t]+(?:eht|a|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])",
+                          re.IGNORECASE)
 
 
 def widen(text: str, n: Core) -> bool:
     """Attach scale, unit, currency and qualifiers; False when the core is not a claim."""
     e = n.end
     rev = text[max(0, n.start - 40):n.start][::-1]
+    head = rev[:8].lower()
+    if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev):
+        return False  # "the top 10 earners", "in the bottom three": a cut-off in a ranking, not a count
     cur = None
     if not n.words and n.kind == "count":
         if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):

@@ -98,6 +98,8 @@ def widen(text: str, n: Core) -> bool:
                     n.end = e = _mixed_tail(text, n, mult, e)
         if cur:
             n.unit, n.kind = cur, "currency"
+            if n.scale == 1.0 and n.step == 1.0:
+                _cents(text, n, cur)
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
     if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
         return False
@@ -130,7 +132,7 @@ def widen(text: str, n: Core) -> bool:
         return False
     if n.kind == "count" and n.vague is None:
         out_of(text, n)
-    qm = Q.REVERSED.match(rev)
+    qm = Q.before(rev)
     if qm:
         if qm.group(1) in (">", "<") and rev[qm.end():qm.end() + 1] in ("<", ">"):
             return False  # "<>30": not equal to, no interval
@@ -308,15 +310,19 @@ _FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?
 _METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")
 
 
-_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)?)(?:[ \t]+(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))"
+_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)??)(?:[ \t]?(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))"
                     r"|[ \t]+(\d\d)(?=[ \t]+(?:more|less|extra|each|apiece)\b)",  # "15 USD 50 more"
                     re.IGNORECASE)
 
 
-def _cents(text: str, n: Core) -> None:
-    """``15 dollars 50`` and ``thirteen dollars and forty-five cents`` → 15.50, 13.45."""
+def _cents(text: str, n: Core, symbol: str | None = None) -> None:
+    """``15 dollars 50``, ``thirteen dollars and forty-five cents`` and ``$2 and 75 cents`` →
+    15.50, 13.45, 2.75.  After a sign (``symbol`` is its currency) only a named subunit of that
+    currency counts: "$5 and 50 cents", not "$5 and 50" nor "$5 and 50p"."""
     m = _CENTS.match(text, n.end)
     if not m:
+        return
+    if symbol and (not m.group(2) or (m.group(2).lower() in ("pence", "p")) != (symbol == "GBP")):
         return
     c = m.group(1) or m.group(3)
     v = float(c) if c.isdigit() else (N.words_value(c) or (None, True))[0]

@@ -46,6 +46,19 @@ _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 
 #: Matches a reversed qualifier at the start of reversed text (i.e. just before the number).
 REVERSED = re.compile(r"[ \t\u00a0]*(" + alternation(p[::-1] for p in _WORD_OF) + r")(?![A-Za-z])", re.IGNORECASE)
+#: Reversed: a verb whose particle is the "up" of "up to" ("went up to 58", "added up to $2m"):
+#: the figure is reached, not a ceiling.
+_VERB_UP = re.compile(r"[ \t]+(?:tnew|og|seog|gniog|enog|debmilc|depmuj|tohs|devom|emac|emoc|semoc|dedda|sdda|demmus|"
+                      r"smus|detnuom|deppets|demaor|degrus|deklat)(?![A-Za-z])", re.IGNORECASE)
+
+
+def before(rev: str) -> re.Match | None:
+    """The qualifier just before a number, matched on the reversed text before it (None when
+    there is none, or when "up to" is a verb's particle and the number is reached)."""
+    m = REVERSED.match(rev)
+    if m is not None and m.group(1).lower() == "ot pu" and _VERB_UP.match(rev, m.end()):
+        return None
+    return m
 AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|or greater|or above|"
                            r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over)\b(?![ \t]+than\b)"
                            r"|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)

@@ -142,6 +142,8 @@ def widen(text: str, n: Core) -> bool:
     if am and n.q == "exact" and n.vague is None:
         n.q = Q.name(am.group(1) or am.group(2))
         n.end = am.end()
+        if n.kind == "count" and n.unit is None and am.group().endswith(("older", "younger")):
+            n.unit, n.kind = "year", "age"  # "patients 21 and younger"
     return True
 
 

@@ -28,6 +28,9 @@ _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+#: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
+_TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
+                    "messrs hon pres supt insp".split())
 _PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", re.IGNORECASE)
 #: "one" joined by a hyphen to a currency still states an amount: "a one-dollar coin", "a one-yen bid".
 _ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![A-Za-z-])", re.IGNORECASE)
@@ -283,8 +286,9 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
     pw = prev[0].lower() if prev else ""
     if pw in IDENTIFIER_WORDS and prev[1] == "" or s > 1 and text[s - 1] in "-‐" and text[s - 2].isdigit():
         return False  # "phase two"; "7-Eleven"
-    if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "":
-        return False
+    if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "" and \
+            not (pw.endswith(".") and pw.rstrip(".") not in _TITLES):
+        return False  # "Formula One", "Police Arrest Four Men"; not "… hit Gaza. Two rockets"
     if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s):
         return False  # "the Gang of Four", "Police Arrest Four Men": a name or a title
     if words in ("zero", "nought", "naught"):

@@ -29,7 +29,7 @@ BEFORE = {
     "at-least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than",
                  "not fewer than", "at the very least", "≥", ">=", "=>"),
     "at-most": ("up to", "at most", "no more than", "not more than", "as many as", "as much as",
-                "a maximum of", "as high as", "as long as", "as far as", "≤", "<=", "=<"),
+                "a maximum of", "as high as", "as long as", "as far as", "≤", "<=", "=<", "within"),
     "less-than": ("fewer than", "less than", "under", "below", "lower than", "smaller than", "well under",
                   "well below", "<"),
     "between": ("between",),
@@ -40,7 +40,8 @@ AFTER = {"or more": "at-least", "or higher": "at-least", "or over": "at-least", 
          "or thereabouts": "approx", "and more": "at-least", "and up": "at-least", "odd": "approx",
          "-odd": "approx", "+": "at-least", "-plus": "at-least", "and over": "at-least", "or greater": "at-least",
          "or above": "at-least", "or older": "at-least", "or below": "at-most", "or lower": "at-most",
-         "or younger": "at-most"}
+         "or younger": "at-most", "and older": "at-least", "and above": "at-least", "and younger": "at-most",
+         "and under": "at-most", "and below": "at-most"}
 _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 
 
@@ -60,7 +61,8 @@ def before(rev: str) -> re.Match | None:
         return None
     return m
 AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|or greater|or above|"
-                           r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over)\b(?![ \t]+than\b)"
+                           r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over|and older|and above|"
+                           r"and younger|and under|and below)\b(?![ \t]+(?:than\b|[\d$£€]))"
                            r"|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)
 
 

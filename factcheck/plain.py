@@ -4,7 +4,8 @@
 ("1,800", "2019", "19"): it rejects years, days of a month (also in lower-cased text), times
 in a time range, identifiers ("Section 230", "the 90049 ZIP code", "iOS 17"), forms and
 names ("10-K", "401(k)", "7-Eleven", "a 9-iron", "the 8088 chip"), emergency numbers,
-addresses and list numbering, and marks the age in "Smith, 45,".
+addresses, list numbering and gallery counters ("1 of 43 Photos"), and marks the age in
+"Smith, 45,".
 """
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ _CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing d
 _EMERGENCY_NEXT = re.compile(r"[ \t]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|centers?|centres?|lines?|emergency|"
                              r"services?|system)(?![A-Za-z])", re.IGNORECASE)
 _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
+#: A gallery's counter or size in page furniture: "1 of 43 Photos", "(5 Images)", "1 of 26 Full Screen".
+_GALLERY_NEXT = re.compile(r"(?:[ \t]+of[ \t]+\d{1,3})?[ \t]+(?:Photos?|Images?|Pictures?|Slides?|Videos?|Full[ \t]+Screen)"
+                           r"(?![A-Za-z])")
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
 _ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
@@ -105,7 +109,7 @@ def plain_ok(text: str, n: Core) -> bool:
     if pw and not pw.islower() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw) and not _TIMES_NEXT.match(text, n.end):
         return False
-    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end):
+    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end) or v < 1000 and _GALLERY_NEXT.match(text, n.end):
         return False
     if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
         return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code

@@ -19,7 +19,11 @@ from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d|,\d)")  # "2019-20", not "1000-5,000"
-_AGE_OF_BEFORE = re.compile(r"\bage[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_AGE_OF_BEFORE = re.compile(r"\bage[ \t]+(?:of|was|is)[ \t]+\Z", re.IGNORECASE)  # "the age of 7", "her age was 7"
+_SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane Roe, 55."
+#: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
+_AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
+                           r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
@@ -124,10 +128,11 @@ def plain_ok(text: str, n: Core) -> bool:
                                          _EMERGENCY_NEXT.match(text, n.end)):
         return False  # "call 911", "a 999 operator": an emergency number
     if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
-            and text[n.end:n.end + 1] in (",", ";") :
+            and (text[n.end:n.end + 1] in (",", ";") or _SENTENCE_END.match(text, n.end)):
         n.unit, n.kind = "year", "age"
         return True
-    if lw in ("aged", "age", "ages") or lw == "of" and _AGE_OF_BEFORE.search(text[max(0, s - 12):s]):
+    if lw in ("aged", "age", "ages") or lw in ("of", "was", "is") and _AGE_OF_BEFORE.search(text[max(0, s - 16):s]) \
+            or lw in ("turned", "turns", "turning") and v <= 120 and v == int(v) and _AFTER_TURNED.match(text, n.end):
         n.unit, n.kind = "year", "age"
         return True
     if text[n.end:n.end + 1] in (".", ")") and v < 1000 and _LIST_MARK.match(text[n.end:n.end + 3]):

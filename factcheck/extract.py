@@ -21,7 +21,7 @@ from factcheck.cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLA
                              WORDS_ANYCASE, Core, SkipTo, digit_core, spaced_thousands_ok, word_core)
 from factcheck.models import Claim
 from factcheck.nouns import noun
-from factcheck.ranges import quotients, ranges
+from factcheck.ranges import conversions, quotients, ranges
 from factcheck.sentences import Sentences
 
 
@@ -32,7 +32,7 @@ def extract(text: str) -> list[Claim]:
     low = text.lower()
     nums = _digit_cores(text) + _word_cores(text, low if len(low) == len(text) else None)
     nums.sort(key=lambda n: n.start)
-    nums = ranges(text, quotients(text, nums))
+    nums = conversions(text, ranges(text, quotients(text, nums)))
     sentences = Sentences(text)
     out: list[Claim] = []
     last = -1

@@ -128,3 +128,14 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             while text[n.start] in " \t":
                 n.start += 1
     return out
+
+
+def conversions(text: str, nums: list[Core]) -> list[Core]:
+    """``about 56 miles (90 kilometers)``, ``up to 12 meters (39 feet)``: a figure in brackets
+    right after a qualified figure of the same kind converts it and asserts what it asserts."""
+    for a, b in zip(nums, nums[1:]):
+        if a.q not in ("exact", "range") and b.q == "exact" and a.vague is None and b.vague is None \
+                and a.kind == b.kind and a.kind in ("quantity", "currency") and a.unit and b.unit \
+                and text[a.end:b.start].strip() == "(":
+            b.q = a.q
+    return nums

@@ -28,6 +28,7 @@ _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+_OR_NUMBER_NEXT = re.compile(r"[ \t]+or[ \t]+(?:two|three|2|3)(?![A-Za-z0-9])", re.IGNORECASE)  # "one or two days"
 #: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
 _TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
                     "messrs hon pres supt insp".split())
@@ -308,7 +309,7 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
         if OUT_OF.match(text, e):
             return True
         if _ONE_IDIOM.match(nxt):
-            return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None
+            return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None or _OR_NUMBER_NEXT.match(nxt) is not None
         if _CAPITAL_NEXT.match(nxt) and not text[s].isupper():
             return False
     if _ONE_COMPOUND.match(nxt) \

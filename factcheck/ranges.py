@@ -1,4 +1,4 @@
-"""Ranges: "30-40", "30 to 40" and "between 30 and 40" become one claim; units spread leftwards."""
+"""Ranges: "30-40", "30 to 40", "between 30 and 40" and "two or three" become one claim; units spread leftwards."""
 from __future__ import annotations
 
 import re
@@ -104,8 +104,9 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
         if g in ("-", "–") and gap == g and a.kind == b.kind == "count" and a.step == b.step == 1 \
                 and b.value <= a.value <= 200:
             drop.update((id(a), id(b)))
-        is_range = (g in ("-", "–", "—") or g == "to" and not change or g in ("and", "through") and between) \
-            and a.unit == b.unit and a.kind == b.kind and a.value < b.value
+        alternative = g == "or" and not between and 0 < a.value < b.value <= 2 * a.value + 1  # "two or three"
+        is_range = (g in ("-", "–", "—") or g == "to" and not change or g in ("and", "through") and between
+                    or alternative) and a.unit == b.unit and a.kind == b.kind and a.value < b.value
         if g == "-" and gap != "-" and not between and a.unit is None:
             is_range = False
         if is_range:

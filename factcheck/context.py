@@ -45,6 +45,10 @@ _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 #: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
 _RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*(?:pot|mottob)[ \t]+(?:eht|a|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])",
                           re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"[ \t]*(?:eht|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])", re.IGNORECASE)
+_SUPERLATIVE_NEXT = re.compile(r"[ \t]+(?:most|least|largest|biggest|highest|lowest|richest|poorest|smallest|oldest|youngest|"
+                               r"greatest|strongest|busiest|deadliest|worst|best|longest|tallest|fastest|heaviest|"
+                               r"leading|top|wealthiest|costliest|closest|nearest)(?![A-Za-z-])")
 
 
 def widen(text: str, n: Core) -> bool:
@@ -52,8 +56,9 @@ def widen(text: str, n: Core) -> bool:
     e = n.end
     rev = text[max(0, n.start - 40):n.start][::-1]
     head = rev[:8].lower()
-    if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev):
-        return False  # "the top 10 earners", "in the bottom three": a cut-off in a ranking, not a count
+    if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev) or \
+            _SUPERLATIVE_NEXT.match(text, n.end) and _DETERMINER_BEFORE.match(rev):
+        return False  # "the top 10 earners", "the two largest economies": a cut-off in a ranking, not a count
     cur = None
     if not n.words and n.kind == "count":
         if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):

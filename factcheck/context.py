@@ -275,7 +275,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         else:
             return True
         n.kind, n.end = "currency", m.end()
-        if low not in SUBUNITS and n.scale == 1.0:
+        if low not in SUBUNITS and n.step <= 1.0:
             _cents(text, n)
         return True
     surface = m.group("unit")

@@ -28,6 +28,7 @@ _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
+_LAST_WORD = re.compile(r"[A-Za-z]+\Z")
 _OR_NUMBER_NEXT = re.compile(r"[ \t]+or[ \t]+(?:two|three|2|3)(?![A-Za-z0-9])", re.IGNORECASE)  # "one or two days"
 #: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
 _TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
@@ -230,6 +231,12 @@ def word_core(text: str, s: int, e: int) -> Core | None:
     elif not _word_ok(text, s0, e, text[s0:e].lower()):
         return None
     n = Core(s0, e, value, words=True)
+    last = _LAST_WORD.search(text, s0, e)
+    scale = N.WORD_SCALES.get(last.group().lower(), 1.0) if last and not is_fraction else 1.0
+    if scale > 1.0:
+        n.scale = scale  # "five to six hundred": the scale spreads to the first figure
+        if scale >= 1e6 and value % scale == 0:
+            n.step = scale  # "two million" is as rounded as "2 million": [1.5 M, 2.5 M)
     if is_fraction:
         of = _OF_SCALE.match(text, e)
         if of:

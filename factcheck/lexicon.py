@@ -21,6 +21,7 @@ category cat. op. opus no.1 bwv k. track tracks disc act scene acts scenes lines
 laps match matchday gameweek week-old draft pick picks jersey shirt spot seed seeded ranked rank
 ranking number-one top-seeded bus tram train platform terminal studio hall block blocks gen gen.
 generation series-a stage-4 grade-a world war ww wwi wwii sec sec. art art. reg reg. u.s.c cfr priority
+northbound southbound eastbound westbound
 """.split())
 
 #: Capitalized words after a number that make it a product or model name, case as written

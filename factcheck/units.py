@@ -93,7 +93,7 @@ _UNITS = {
     "year": "year|years|yr|yrs",
     "month": "month|months",
     "week": "week|weeks",
-    "day": "day|days",
+    "day": "day|days|business days|business day|working days|working day|calendar days|trading days|school days",
     "hour": "hour|hours|hrs|hr|h",
     "minute": "minute|minutes|mins|min",
     "second": "second|seconds|secs|sec",
@@ -127,7 +127,7 @@ CURRENCY_WORDS = {
     "deutsche marks": "DEM", "marks": "DEM", "lira": "TRY", "riyals": "SAR", "dirhams": "AED",
     "kronor": "SEK", "swedish kronor": "SEK", "krona": "SEK", "kroner": "NOK", "danish kroner": "DKK",
     "danish crowns": "DKK", "norwegian kroner": "NOK", "naira": "NGN", "shillings": "KES", "ringgit": "MYR",
-    "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR",
+    "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR", "bucks": "USD",
 }
 #: Finance shorthand for an amount in thousands or millions of a currency: ``120 MEUR``, ``40 kUSD``.
 SCALED_CODES = {p + c: (c, m) for c in CURRENCY_CODES for p, m in (("M", 1e6), ("MM", 1e6), ("k", 1e3), ("K", 1e3))}

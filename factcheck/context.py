@@ -248,6 +248,9 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
             return True
         surface = " ".join(m.group("cur").split())
         low = surface.lower()
+        if 1900 <= n.value <= 2100 and n.step == 1.0 and n.scale == 1.0 and not n.words \
+                and text[n.start:n.cend].isdigit() and _YEAR_MONEY_BEFORE.search(text, max(0, n.start - 16), n.start):
+            return False  # "in 2017 dollars", "in May 2017 dollars": constant money of a year, no amount
         if low in ("pound", "pounds"):
             if n.scale >= 1e6 or n.value >= 1000:
                 n.unit = "GBP"
@@ -312,6 +315,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
     return True
 
 
+_YEAR_MONEY_BEFORE = re.compile(r"\b(?:in|constant|real|of)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?\Z")
 _FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?:e|es|ed|ing|ings|er|ers)|forms?|"
                           r"reports?|holdings|disclosures?)(?![A-Za-z])", re.IGNORECASE)
 _METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")

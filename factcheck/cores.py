@@ -29,6 +29,11 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _LAST_WORD = re.compile(r"[A-Za-z]+\Z")
+_ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+(?:closer|nearer|ahead|further|forward|away|back|behind)|in[ \t]+a[ \t]+"
+                             r"million)(?![A-Za-z])", re.IGNORECASE)
+_PIECE_NEXT = re.compile(r"[ \t]+piece(?![A-Za-z])", re.IGNORECASE)
+_IN_A_SCALE_AFTER_ONE = re.compile(r"\bone[ \t]+in[ \t]+\Z", re.IGNORECASE)
+_STATE_SOLUTION = re.compile(r"-state[ \t]+solution", re.IGNORECASE)
 _OR_NUMBER_NEXT = re.compile(r"[ \t]+or[ \t]+(?:two|three|2|3)(?![A-Za-z0-9])", re.IGNORECASE)  # "one or two days"
 #: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
 _TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
@@ -299,6 +304,9 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
         return False  # "Formula One", "Police Arrest Four Men"; not "… hit Gaza. Two rockets"
     if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s):
         return False  # "the Gang of Four", "Police Arrest Four Men": a name or a title
+    if _STATE_SOLUTION.match(text, e) or pw == "in" and words == "a million" and \
+            _IN_A_SCALE_AFTER_ONE.search(text, max(0, s - 8), s):
+        return False  # "a two-state solution"; the "a million" of "one in a million"
     if words in ("zero", "nought", "naught"):
         return bool(AFTER_NUMBER.match(text, e))
     nxt = text[e:e + 12]
@@ -313,6 +321,8 @@ def _word_ok(text: str, s: int, e: int, words: str) -> bool:
                   "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
                   "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
             return False
+        if _ONE_FIGURATIVE.match(text, e) or pw == "in" and _PIECE_NEXT.match(nxt):
+            return False  # "one step closer", "in one piece", "one in a million"
         if OUT_OF.match(text, e):
             return True
         if _ONE_IDIOM.match(nxt):

@@ -262,7 +262,8 @@ _PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
 _CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
 _AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
         "-years-old", "years young", "year-olds", "-year-olds",
-        "year - old", "years - old", "year - olds")  # the last three tokenized ("28 - year - old")
+        "year - old", "years - old", "year - olds",  # these three tokenized ("28 - year - old")
+        "-Year-Old", "-Years-Old", "Years Old", "Year-Old")  # in a headline's title case
 #: What may follow a number: an age, a percentage, a unit or a currency (anchored at the number's end).
 AFTER_NUMBER = re.compile(
     r"(?P<sep>[ \u00a0]?-[ \u00a0]?|[ \u00a0]{0,2}(?P<ob>[(\[{<])?)"

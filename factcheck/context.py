@@ -197,7 +197,7 @@ def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | Non
     if word == "T":
         return False
     if word == "M":
-        return True
+        return not _COMPANY_NEXT.match(text, end)  # "3M Co.", "3M said": a company
     if word == "K" and n.step < 1:
         return False
     nxt = _NEXT_WORD_AFTER_OF.match(text[end:end + 24])
@@ -315,6 +315,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
     return True
 
 
+_COMPANY_NEXT = re.compile(r"[ \t]+(?:Co\b|Company|Corp|Corporation|Inc|said|says)")
 _YEAR_MONEY_BEFORE = re.compile(r"\b(?:in|constant|real|of)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?\Z")
 _FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?:e|es|ed|ing|ings|er|ers)|forms?|"
                           r"reports?|holdings|disclosures?)(?![A-Za-z])", re.IGNORECASE)

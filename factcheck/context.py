@@ -11,7 +11,8 @@ import re
 
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
-from factcheck.cores import Core, out_of, prev_word
+from factcheck.cores import Core, out_of
+from factcheck.wording import prev_word
 from factcheck.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
 from factcheck.plain import plain_ok
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,

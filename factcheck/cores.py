@@ -3,7 +3,7 @@
 ``DIGITS`` and ``WORDS`` are the two scanners ``extract`` runs over a text; ``digit_core``
 and ``word_core`` turn one match into a ``Core`` (value, span, precision) or reject it when
 the words are an idiom ("one of", "no one"), a name ("Formula One") or an ordinal ("the
-third quarter").  ``prev_word`` reads the word before a position from a reversed slice.
+third quarter"; ``wording`` holds that policy).
 """
 from __future__ import annotations
 
@@ -12,13 +12,10 @@ import re
 
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
-from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, MONTHS
-from factcheck.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES, alternation
+from factcheck.lexicon import IDENTIFIER_WORDS, MONTHS
+from factcheck.units import AFTER_NUMBER, alternation
+from factcheck.wording import OUT_OF, fraction_ok, prev_word, sentence_start, word_ok
 
-_ONE_IDIOM = re.compile(
-    r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
-    r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
-    r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
 _SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])| / (\d{1,4})(?!\d| / ?\d)")  # "3/4", tokenized "3 / 4"
 #: " / 25 / 2019" after a number: what follows a slash is no claim of its own.
 SLASH_CHAIN = re.compile(r"(?: / \d+)+")
@@ -27,23 +24,7 @@ DOT_CHAIN = re.compile(r"(?: \. \d+){2,}")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _LAST_WORD = re.compile(r"[A-Za-z]+\Z")
-_ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+(?:closer|nearer|ahead|further|forward|away|back|behind)|in[ \t]+a[ \t]+"
-                             r"million)(?![A-Za-z])", re.IGNORECASE)
-_PIECE_NEXT = re.compile(r"[ \t]+piece(?![A-Za-z])", re.IGNORECASE)
-_IN_A_SCALE_AFTER_ONE = re.compile(r"\bone[ \t]+in[ \t]+\Z", re.IGNORECASE)
-_STATE_SOLUTION = re.compile(r"-state[ \t]+solution", re.IGNORECASE)
-_OR_NUMBER_NEXT = re.compile(r"[ \t]+or[ \t]+(?:two|three|2|3)(?![A-Za-z0-9])", re.IGNORECASE)  # "one or two days"
-#: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
-_TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
-                    "messrs hon pres supt insp".split())
-_PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", re.IGNORECASE)
-#: "one" joined by a hyphen to a currency still states an amount: "a one-dollar coin", "a one-yen bid".
-_ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![A-Za-z-])", re.IGNORECASE)
-_ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
-_NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
-_HYPHEN = re.compile(r"[-‐]")
 _SCORES_OF = re.compile(r"[ \t]+of\b(?![ \t]*\d)")  # "scores of people"; "scores of 700" are results
 _OF_PLURAL_SCALE = re.compile(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", re.IGNORECASE)
 _SEP = "\u00a0\u2009\u202f"
@@ -71,7 +52,6 @@ WORDS_AFTER = re.compile(r"[^a-z'’](" + WORDS.pattern[len(r"(?<![a-z'’])"):]
 WORDS_AFTER_ANYCASE = re.compile(WORDS_AFTER.pattern, re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+")
 
-_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
 PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{1,3}-\d{3}-[A-Z]{3,}(?![A-Za-z])|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?(?!\d)|\d+(?:-\d+){2,}(?![\d,])")
 INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
@@ -233,7 +213,7 @@ def word_core(text: str, s: int, e: int) -> Core | None:
             sm = _SCALE_NEXT.match(text[e:e + 12])
             if sm:
                 value, e = value * N.SCALES[sm.group(1).lower()], e + sm.end()
-    elif not _word_ok(text, s0, e, text[s0:e].lower()):
+    elif not word_ok(text, s0, e, text[s0:e].lower()):
         return None
     n = Core(s0, e, value, words=True)
     last = _LAST_WORD.search(text, s0, e)
@@ -248,7 +228,7 @@ def word_core(text: str, s: int, e: int) -> Core | None:
             n.value *= N.SCALES[of.group(1).lower()]
             n.end = n.cend = of.end()
             return n
-        if not _fraction_ok(text, n, first):
+        if not fraction_ok(text, n, first):
             return None
         n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
     return n
@@ -293,78 +273,6 @@ def _ordinal_end(text: str, toks, j: int, e: int) -> int:
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
-def _word_ok(text: str, s: int, e: int, words: str) -> bool:
-    """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
-    prev = prev_word(text, s)
-    pw = prev[0].lower() if prev else ""
-    if pw in IDENTIFIER_WORDS and prev[1] == "" or s > 1 and text[s - 1] in "-‐" and text[s - 2].isdigit():
-        return False  # "phase two"; "7-Eleven"
-    if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "" and \
-            not (pw.endswith(".") and pw.rstrip(".") not in _TITLES):
-        return False  # "Formula One", "Police Arrest Four Men"; not "… hit Gaza. Two rockets"
-    if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s):
-        return False  # "the Gang of Four", "Police Arrest Four Men": a name or a title
-    if _STATE_SOLUTION.match(text, e) or pw == "in" and words == "a million" and \
-            _IN_A_SCALE_AFTER_ONE.search(text, max(0, s - 8), s):
-        return False  # "a two-state solution"; the "a million" of "one in a million"
-    if words in ("zero", "nought", "naught"):
-        return bool(AFTER_NUMBER.match(text, e))
-    nxt = text[e:e + 12]
-    if words == "one" or words == "a":
-        um = AFTER_NUMBER.match(text, e)
-        if um and um.lastgroup == "unit" and not um.group("sep").strip() and \
-                UNIT_SURFACES.get(um.group("unit")) not in DURATIONS:
-            return True
-        if _ONE_CURRENCY_NEXT.match(nxt):
-            return True
-        if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
-                  "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
-                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
-            return False
-        if _ONE_FIGURATIVE.match(text, e) or pw == "in" and _PIECE_NEXT.match(nxt):
-            return False  # "one step closer", "in one piece", "one in a million"
-        if OUT_OF.match(text, e):
-            return True
-        if _ONE_IDIOM.match(nxt):
-            return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None or _OR_NUMBER_NEXT.match(nxt) is not None
-        if _CAPITAL_NEXT.match(nxt) and not text[s].isupper():
-            return False
-    if _ONE_COMPOUND.match(nxt) \
-            and words == "one":
-        return False
-    return True
-
-
-def sentence_start(text: str, s: int) -> bool:
-    """Does ``s`` begin a sentence, a line or a quotation?"""
-    j = s - 1
-    while j >= 0 and text[j] in " \t\"'“‘(":
-        j -= 1
-    return j < 0 or text[j] in ".!?:;\n…—–-"
-
-
-def _fraction_ok(text: str, n: Core, first: str) -> bool:
-    """``a third of``, ``two-thirds``, ``half of``; not ``the third quarter`` or ``second half``."""
-    prev = prev_word(text, n.start)
-    pw = prev[0].lower() if prev else ""
-    nxt = _NEXT_TOKEN.match(text[n.end:n.end + 16])
-    nw = nxt.group(1).lower() if nxt else ""
-    if first == "half":
-        if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
-            return False
-        if _HYPHEN.match(text[n.end:n.end + 1]):
-            return False
-        return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
-                      "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
-                                                                "around", "over", "under", "just", "only")
-    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each") or \
-            text[n.end:n.end + 1] in ("-", "‐"):
-        return False
-    if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an"):
-        return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
-    return True
-
-
 def _vague(text: str, s: int, toks, first: str) -> Core | None:
     """``dozens``, ``hundreds``, ``tens of thousands`` (not ``Mega Millions``, a name)."""
     e = toks[0][1]
@@ -382,19 +290,6 @@ def _vague(text: str, s: int, toks, first: str) -> Core | None:
     n.vague = (lo, hi)
     return n
 
-
-# -- context ---------------------------------------------------------------------------------------------
-
-def prev_word(text: str, s: int) -> tuple[str, str] | None:
-    """The word before ``s`` and the punctuation between (``("Smith", ",")``), or None."""
-    rev = text[max(0, s - 28):s][::-1]
-    m = _PREV_WORD.match(rev)
-    if not m:
-        return None
-    return m.group(3)[::-1].rstrip("'’").replace(" ", ""), m.group(2)
-
-
-OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:[- ][a-z]+){0,2})(?![A-Za-z])")
 
 
 def out_of(text: str, n: Core) -> None:

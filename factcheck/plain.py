@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from factcheck import numbers as N
-from factcheck.cores import Core, prev_word
+from factcheck.cores import Core
+from factcheck.wording import prev_word
 from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.cores import Core, prev_word
+from factcheck.cores import Core
+from factcheck.wording import prev_word
 from factcheck.nouns import noun
 
 _CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost

@@ -291,7 +291,6 @@ def _vague(text: str, s: int, toks, first: str) -> Core | None:
     return n
 
 
-
 def out_of(text: str, n: Core) -> None:
     """``one in five``, ``3 out of 10`` → a fraction in percent."""
     m = OUT_OF.match(text, n.end)

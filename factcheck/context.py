@@ -46,7 +46,8 @@ _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 #: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
 _RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*(?:pot|mottob)[ \t]+(?:eht|a|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])",
                           re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"[ \t]*(?:eht|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])", re.IGNORECASE)
+#: Reversed, after one blank: a determiner or a possessive ("the", "its", "Britain's").
+_DETERMINERS_REVERSED = ("eht ", "sti ", "rieht ", "sih ", "reh ", "ruo ", "s'", "s’")
 _SUPERLATIVE_NEXT = re.compile(r"[ \t]+(?:most|least|largest|biggest|highest|lowest|richest|poorest|smallest|oldest|youngest|"
                                r"greatest|strongest|busiest|deadliest|worst|best|longest|tallest|fastest|heaviest|"
                                r"leading|top|wealthiest|costliest|closest|nearest)(?![A-Za-z-])")
@@ -58,7 +59,7 @@ def widen(text: str, n: Core) -> bool:
     rev = text[max(0, n.start - 40):n.start][::-1]
     head = rev[:8].lower()
     if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev) or \
-            _SUPERLATIVE_NEXT.match(text, n.end) and _DETERMINER_BEFORE.match(rev):
+            head[:1] == " " and head.startswith(_DETERMINERS_REVERSED, 1) and _SUPERLATIVE_NEXT.match(text, n.end):
         return False  # "the top 10 earners", "the two largest economies": a cut-off in a ranking, not a count
     cur = None
     if not n.words and n.kind == "count":
@@ -104,7 +105,8 @@ def widen(text: str, n: Core) -> bool:
                     n.end = e = _mixed_tail(text, n, mult, e)
         if cur:
             n.unit, n.kind = cur, "currency"
-            if n.scale == 1.0 and n.step == 1.0:
+            if n.scale == 1.0 and n.step == 1.0 and text[e:e + 1] == " " and \
+                    (text.find("cent", e, e + 26) >= 0 or cur == "GBP" and text.find("p", e + 2, e + 26) >= 0):
                 _cents(text, n, cur)
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
     if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):

@@ -24,7 +24,6 @@ DOT_CHAIN = re.compile(r"(?: \. \d+){2,}")
 _OF_NEXT = re.compile(r"[ \t]+of\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SCALE_NEXT = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
-_LAST_WORD = re.compile(r"[A-Za-z]+\Z")
 _SCORES_OF = re.compile(r"[ \t]+of\b(?![ \t]*\d)")  # "scores of people"; "scores of 700" are results
 _OF_PLURAL_SCALE = re.compile(r"[ \t]+of[ \t]+(thousands|millions|billions)(?![A-Za-z])", re.IGNORECASE)
 _SEP = "\u00a0\u2009\u202f"
@@ -216,8 +215,10 @@ def word_core(text: str, s: int, e: int) -> Core | None:
     elif not word_ok(text, s0, e, text[s0:e].lower()):
         return None
     n = Core(s0, e, value, words=True)
-    last = _LAST_WORD.search(text, s0, e)
-    scale = N.WORD_SCALES.get(last.group().lower(), 1.0) if last and not is_fraction else 1.0
+    scale = 1.0
+    if not is_fraction and text[e - 1:e] in "dnD":  # hundreD, thousanD, millioN, billioN, trillioN
+        tail = text[max(s0, e - 8):e].lower()
+        scale = next((v for w, v in N.WORD_SCALES.items() if tail.endswith(w)), 1.0)
     if scale > 1.0:
         n.scale = scale  # "five to six hundred": the scale spreads to the first figure
         if scale >= 1e6 and value % scale == 0:

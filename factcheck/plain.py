@@ -43,6 +43,7 @@ _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a
 #: A gallery's counter or size in page furniture: "1 of 43 Photos", "(5 Images)", "1 of 26 Full Screen".
 _GALLERY_NEXT = re.compile(r"(?:[ \t]+of[ \t]+\d{1,3})?[ \t]+(?:Photos?|Images?|Pictures?|Slides?|Videos?|Full[ \t]+Screen)"
                            r"(?![A-Za-z])")
+_GALLERY_FIRST = frozenset("PISVF")
 #: The balls of a lottery draw: "the winning numbers: 8, 20, 14, 17 and 39", "a Megaball of 7".
 _DRAWN_BEFORE = re.compile(r"(?:\bnumbers(?:[ \t]+(?:were|are|drawn))?[ \t]*:?[ \t]*(?:\d{1,2}(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*"
                            r"|(?:mega|power|bonus|lucky)[ \t]?ball(?:[ \t]+(?:of|was|is|number))?[ \t]+)\Z", re.IGNORECASE)
@@ -117,7 +118,8 @@ def plain_ok(text: str, n: Core) -> bool:
     if pw and not pw.islower() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
             and not _starts_sentence(text, s, pw) and not _TIMES_NEXT.match(text, n.end):
         return False
-    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end) or v < 1000 and _GALLERY_NEXT.match(text, n.end):
+    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end) or v < 1000 and \
+            (nw[:1] in _GALLERY_FIRST or text.startswith(" of ", n.end)) and _GALLERY_NEXT.match(text, n.end):
         return False
     if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
         return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code
@@ -128,7 +130,7 @@ def plain_ok(text: str, n: Core) -> bool:
     tail = _NAME_TAIL.match(text, n.end) if c in ("-", "(") or c == " " and v < 10 else None
     if tail and (tail.group("club") is None or v < 10 and (not tail.group("space") or lw in ("a", "an"))):
         return False
-    if v < 100 and ("umbers" in text[max(0, s - 60):s] or "all" in text[max(0, s - 12):s]) and \
+    if v < 100 and (text.find("umbers", max(0, s - 60), s) >= 0 or text.find("all", max(0, s - 12), s) >= 0) and \
             _DRAWN_BEFORE.search(text, max(0, s - 60), s):
         return False
     if raw in ("911", "999", "112") and (lw in _CALL_VERBS and not _TIMES_NEXT.match(text, n.end) or

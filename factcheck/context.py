@@ -141,6 +141,8 @@ def widen(text: str, n: Core) -> bool:
     if n.kind == "count" and n.vague is None:
         out_of(text, n)
     qm = Q.before(rev)
+    if qm and n.words and n.value == 1 and n.unit is None and qm.group(1).lower() in ("rednu", "revo"):
+        qm = None  # "march under one flag", "over one weekend": a preposition, not a bound
     if qm:
         if qm.group(1) in (">", "<") and rev[qm.end():qm.end() + 1] in ("<", ">"):
             return False  # "<>30": not equal to, no interval

@@ -20,7 +20,8 @@ from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d|,\d)")  # "2019-20", not "1000-5,000"
-_AGE_OF_BEFORE = re.compile(r"\bage[ \t]+(?:of|was|is)[ \t]+\Z", re.IGNORECASE)  # "the age of 7", "her age was 7"
+#: "the age of 7", "her age was 7", "ranging in age from 15"
+_AGE_OF_BEFORE = re.compile(r"\bages?[ \t]+(?:of|was|is|from|between)[ \t]+\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane Roe, 55."
 #: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
@@ -140,7 +141,8 @@ def plain_ok(text: str, n: Core) -> bool:
             and (text[n.end:n.end + 1] in (",", ";") or _SENTENCE_END.match(text, n.end)):
         n.unit, n.kind = "year", "age"
         return True
-    if lw in ("aged", "age", "ages") or lw in ("of", "was", "is") and _AGE_OF_BEFORE.search(text[max(0, s - 16):s]) \
+    if lw in ("aged", "age", "ages") or lw in ("of", "was", "is", "from", "between") and \
+            _AGE_OF_BEFORE.search(text, max(0, s - 16), s) \
             or lw in ("turned", "turns", "turning") and v <= 120 and v == int(v) and _AFTER_TURNED.match(text, n.end):
         n.unit, n.kind = "year", "age"
         return True

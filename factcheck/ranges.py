@@ -30,7 +30,7 @@ def _spread(a: Core, b: Core, b_low: float) -> None:
 
 #: "is from 200 to 300", "ages range from 18 to 65": after a copula or a verb of extent, "from … to" is a range.
 _RANGE_FROM = re.compile(r"(?<![A-Za-z])(?:is|are|was|were|be|been|ranges?|ranged|ranging|vary|varies|varied|varying|spans?|"
-                         r"spanned|spanning|anywhere)[ \t]+from[ \t]+\Z", re.IGNORECASE)
+                         r"spanned|spanning|anywhere)(?:[ \t]+in[ \t]+(?:age|size|length|price))?[ \t]+from[ \t]+\Z", re.IGNORECASE)
 _OVER = re.compile(r"[ \t]+over[ \t]+\Z", re.IGNORECASE)
 
 

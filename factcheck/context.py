@@ -12,11 +12,11 @@ import re
 from factcheck import numbers as N
 from factcheck import qualifiers as Q
 from factcheck.cores import Core, out_of
-from factcheck.wording import prev_word
 from factcheck.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
 from factcheck.plain import plain_ok
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
                              SCALED_CODES, SUBUNITS, UNIT_SURFACES, canonical)
+from factcheck.wording import prev_word
 
 _NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
 _LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
@@ -59,7 +59,7 @@ def widen(text: str, n: Core) -> bool:
     rev = text[max(0, n.start - 40):n.start][::-1]
     head = rev[:8].lower()
     if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev) or \
-            head[:1] == " " and head.startswith(_DETERMINERS_REVERSED, 1) and _SUPERLATIVE_NEXT.match(text, n.end):
+            head[:1] == " " and (head[1:] + " ").startswith(_DETERMINERS_REVERSED) and _SUPERLATIVE_NEXT.match(text, n.end):
         return False  # "the top 10 earners", "the two largest economies": a cut-off in a ranking, not a count
     cur = None
     if not n.words and n.kind == "count":
@@ -321,7 +321,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
 
 
 _COMPANY_NEXT = re.compile(r"[ \t]+(?:Co\b|Company|Corp|Corporation|Inc|said|says)")
-_YEAR_MONEY_BEFORE = re.compile(r"\b(?:in|constant|real|of)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?\Z")
+_YEAR_MONEY_BEFORE = re.compile(r"\b(?:in|constant|real)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?\Z")
 _FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?:e|es|ed|ing|ings|er|ers)|forms?|"
                           r"reports?|holdings|disclosures?)(?![A-Za-z])", re.IGNORECASE)
 _METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")

@@ -13,9 +13,9 @@ import re
 
 from factcheck import numbers as N
 from factcheck.cores import Core
-from factcheck.wording import prev_word
 from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
+from factcheck.wording import prev_word
 
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from factcheck.cores import Core
-from factcheck.wording import prev_word
 from factcheck.nouns import noun
+from factcheck.wording import prev_word
 
 _CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost
 lose loses added adding dropped drop drops climbed climb climbs jumped jump jumps slid slide slides increased

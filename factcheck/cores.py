@@ -216,7 +216,7 @@ def word_core(text: str, s: int, e: int) -> Core | None:
         return None
     n = Core(s0, e, value, words=True)
     scale = 1.0
-    if not is_fraction and text[e - 1:e] in "dnD":  # hundreD, thousanD, millioN, billioN, trillioN
+    if not is_fraction and text[e - 1:e] in ("d", "n", "D", "N"):  # hundreD, thousanD, millioN, billioN
         tail = text[max(s0, e - 8):e].lower()
         scale = next((v for w, v in N.WORD_SCALES.items() if tail.endswith(w)), 1.0)
     if scale > 1.0:

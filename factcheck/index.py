@@ -8,15 +8,15 @@ The schema is described in docs/index.md.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
 from factcheck import __version__
+from factcheck.changes import changed_documents, content_hash
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.pool import Runner, batches, progress_bar
 
@@ -64,11 +64,6 @@ class Summary:
     def __str__(self) -> str:
         return (f"{self.indexed} indexed, {self.unchanged} unchanged, {self.removed} removed, "
                 f"{self.errors} error{'' if self.errors == 1 else 's'}")
-
-
-def content_hash(data: bytes) -> str:
-    """The hash a file's raw bytes (or a JSON Lines record's line) is stored under."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def open_index(path: str, *, create: bool = False) -> "Index":
@@ -166,44 +161,11 @@ class Index:
             failed(err)
             files = [p for p in paths if os.path.exists(p)]
             files = [f for p in files for f in iter_paths([p])]
-        docs = self._changed(files, jsonl, failed, counts)
+        docs = changed_documents(self.db, files, jsonl, failed, counts)
         options = Options(cross=True, jobs=max(1, jobs))
         indexed = self._store(docs, rules, options, batch, progress)
         removed = self._remove_missing(paths, counts["seen"], counts["stale"])
         return Summary(indexed, counts["unchanged"], removed, len(errors))
-
-    def _changed(self, files: Sequence[str], jsonl, failed, counts) -> Iterator:
-        """The documents whose bytes changed, each with its (path, record, hash); streamed."""
-        from factcheck.documents import _read_jsonl, read_file
-        from factcheck.errors import InputError
-        for path in files:
-            counts["seen"].add(path)
-            known = dict(self.db.execute("SELECT record, hash FROM documents WHERE path=?", (path,)))
-            records: dict[int, str] = {}
-            try:
-                if path.lower().endswith((".jsonl", ".ndjson")):
-                    with open(path, "rb") as fh:
-                        if b"\0" in fh.read(8192):
-                            raise InputError("binary file, not text", path=path)
-                        fh.seek(0)
-                        for doc in _read_jsonl(_jsonl_changes(fh, known, records, counts), path, jsonl, failed):
-                            record = int(doc.meta.get("record", 0))
-                            yield doc, record, records.get(record, "")
-                else:
-                    with open(path, "rb") as fh:
-                        h = records[0] = content_hash(fh.read())
-                    if known.get(0) == h:
-                        counts["unchanged"] += 1
-                    else:
-                        for doc in read_file(path, jsonl=jsonl, on_error=failed):
-                            yield doc, 0, h
-            except OSError as e:
-                failed(InputError(f"cannot read: {e.strerror or e}", path=path))
-                continue
-            except FactcheckError as err:
-                failed(err)
-                continue
-            counts["stale"].extend((path, r) for r in sorted(set(known) - set(records)))
 
     def _store(self, docs: Iterable, rules, options, batch: int, progress: bool) -> int:
         """Run the engine over ``docs`` and write the results, one transaction per batch."""
@@ -255,9 +217,10 @@ class Index:
             if not os.path.exists(root):
                 continue  # a missing path (an unmounted disk?) drops nothing
             root = root.rstrip("/\\") or root
-            rows = db.execute("SELECT id, path FROM documents WHERE path=? OR path LIKE ? ESCAPE '\\'",
-                              (root, _like_prefix(root))).fetchall()
-            gone.extend(i for i, p in rows if p not in seen)
+            paths_gone = [p for (p,) in db.execute("SELECT DISTINCT path FROM documents WHERE path=? OR path LIKE ? "
+                                                   "ESCAPE '\\'", (root, _like_prefix(root))) if p not in seen]
+            for p in paths_gone:
+                gone.extend(i for (i,) in db.execute("SELECT id FROM documents WHERE path=?", (p,)))
         for path, record in stale:
             row = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (path, record)).fetchone()
             if row:
@@ -361,21 +324,6 @@ class Index:
 def mentions_for(archive: Index, docs: Sequence, rules=None) -> list:
     """``archive.mentions_for(docs, rules)`` (the server's hook)."""
     return archive.mentions_for(docs, rules)
-
-
-def _jsonl_changes(fh, known: dict, records: dict, counts: dict) -> Iterator[bytes]:
-    """The file's lines, unchanged records blanked (numbering kept); fills ``records`` with hashes."""
-    for number, raw in enumerate(fh, 1):
-        body = raw.rstrip(b"\r\n")
-        if not body.strip():
-            yield b""
-            continue
-        h = records[number] = content_hash(body)
-        if known.get(number) == h:
-            counts["unchanged"] += 1
-            yield b""
-        else:
-            yield raw
 
 
 def _delete_doc(db: sqlite3.Connection, doc_id: int) -> None:

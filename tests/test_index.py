@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from factcheck import changes
 from factcheck.cli import main
 from factcheck.index import Index, open_index
 from factcheck.models import Severity
@@ -111,6 +112,28 @@ def test_jsonl_records_update_one_by_one(tmp_path):
     fresh = tmp_path / "fresh.sqlite"
     update(fresh, [path])
     assert dump(fresh) == dump(db)
+
+
+def test_jsonl_blank_bad_and_paged_records(tmp_path, monkeypatch):
+    path = tmp_path / "feed.jsonl"
+    recs = [{"id": f"r{i}", "date": "2031-05-04", "text": BRIDGE.format(n=20 + i)} for i in range(7)]
+    lines = [json.dumps(r) for r in recs]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    assert update(db, [path]).indexed == 7
+    monkeypatch.setattr(changes, "HASH_PAGE", 2)
+    lines[1] = ""                                   # a record blanked: dropped
+    lines[3] = '{"id": "r3", "text": '              # a record broken: its old row stays
+    lines[4] = json.dumps({**recs[4], "text": BRIDGE.format(n=99)})  # a record changed: re-indexed
+    path.write_text("\n".join(lines[:6]) + "\n", encoding="utf-8")  # the last record gone: dropped
+    errors = []
+    s = update(db, [path], on_error=errors.append)
+    assert (s.indexed, s.unchanged, s.removed) == (1, 3, 2)
+    assert len(errors) == 1
+    rows = dump(db)["documents"]
+    assert [(r[1], r[2]) for r in rows] == [(1, "r0"), (3, "r2"), (4, "r3"), (5, "r4"), (6, "r5")]
+    with open_index(str(db)) as ix:
+        assert [r for r, _ in changes.stored_hashes(ix.db, str(path))] == [1, 3, 4, 5, 6]
 
 
 def test_interrupted_run_resumes_to_the_same_content(tmp_path, archive, monkeypatch):

@@ -80,10 +80,15 @@ def _slices(db, key: str, window_days: float, chunk: int) -> Iterator[tuple[tupl
     if total <= chunk:
         yield (None, None), (None, None)
         return
-    days = [d for (d,) in db.execute("SELECT day FROM mention_keys WHERE key=? AND day IS NOT NULL "
-                                     "ORDER BY day", (key,))]
-    edges = [days[0]] + [days[i] for i in range(chunk, len(days), chunk)] + [days[-1] + 1]
-    edges = sorted(set(edges))
+    edges, last = [], None
+    for i, (last,) in enumerate(db.execute("SELECT day FROM mention_keys WHERE key=? AND day IS NOT NULL "
+                                           "ORDER BY day", (key,))):
+        if i % chunk == 0:
+            edges.append(last)  # every chunk-th day, streamed: no list of the key's days
+    if last is None:
+        yield (None, None), (None, None)
+        return
+    edges = sorted(set(edges + [last + 1]))
     pad = 2 * window_days + 1 if not key.startswith("fact:") else FACT_MARGIN_DAYS
     for n, (lo, hi) in enumerate(zip(edges, edges[1:])):
         yield (lo, hi), (lo - pad, hi + pad, n == 0)

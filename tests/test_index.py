@@ -346,6 +346,18 @@ def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
     assert flagged == [9, 51]
 
 
+def test_report_slices_an_undated_large_key_whole(tmp_path):
+    from factcheck import history
+    records = [{"text": BRIDGE.format(n=27 if i == 4 else 23)} for i in range(9)]
+    src = tmp_path / "wire.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    update(db, [src])
+    with open_index(str(db)) as ix:
+        assert list(history.entries(ix, chunk=3)) == list(history.entries(ix))
+        assert [f.line for e in history.entries(ix, chunk=3) for f in e.outliers] == [5]
+
+
 def test_index_runs_on_every_core_by_default():
     import os
     from factcheck.arguments import build_parser

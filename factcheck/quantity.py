@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from factcheck.models import Claim, Document, Located, compact_pickle
+from factcheck.models import Claim, Document, Located, compact_pickle, shared as _shared, shared_date as _date, \
+    shared_words as _words
 from factcheck.words import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
                              MONTH_NAMES, PREDICATES, SCALES as _SCALES, STOP as _STOP, TIME_NOUNS,
                              TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
@@ -146,18 +147,18 @@ class Mention:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Mention":
-        """The mention ``as_row`` stored."""
-        claim = Claim(float(row["value"]), float(row["low"]), float(row["high"]), row["qualifier"],
-                      row["claim_unit"], int(row["start"]), int(row["end"]), row["text"],
-                      int(row["sentence_start"]), int(row["sentence_end"]), noun=row["claim_noun"] or "", kind=row["kind"], low_open=bool(row["low_open"]),
-                      high_open=bool(row["high_open"]))
-        date = dt.date.fromisoformat(row["date"]) if row["date"] else None
-        loc = Located(row["path"], int(row["line"]), int(row["column"]), claim, date, row["fact"])
-        return cls(loc, row["key"], frozenset((row["terms"] or "").split()), row["noun"],
-                   row["predicate"], bool(row["forecast"]), row["role"], row["side"], row["unit"],
-                   frozenset((row["scope"] or "").split()), row["phrase"], bool(row.get("vague")),
-                   row.get("period") or "", frozenset((row.get("names") or "").split()),
-                   int(row.get("record") or 0))
+        """The mention ``as_row`` stored.  Words, paths and dates that recur from row to row are
+        shared, not copied: a report holds tens of thousands of mentions at a time."""
+        claim = Claim(float(row["value"]), float(row["low"]), float(row["high"]), _shared(row["qualifier"]),
+                      _shared(row["claim_unit"]), int(row["start"]), int(row["end"]), row["text"],
+                      int(row["sentence_start"]), int(row["sentence_end"]), noun=_shared(row["claim_noun"] or ""),
+                      kind=_shared(row["kind"]), low_open=bool(row["low_open"]), high_open=bool(row["high_open"]))
+        loc = Located(_shared(row["path"]), int(row["line"]), int(row["column"]), claim, _date(row["date"]),
+                      _shared(row["fact"]))
+        return cls(loc, _shared(row["key"]), _words(row["terms"]), _shared(row["noun"]),
+                   _shared(row["predicate"]), bool(row["forecast"]), _shared(row["role"]), _shared(row["side"]),
+                   _shared(row["unit"]), _words(row["scope"]), row["phrase"], bool(row.get("vague")),
+                   _shared(row.get("period") or ""), _words(row.get("names")), int(row.get("record") or 0))
 
 
 def candidate_terms(m: Mention) -> list[str]:

@@ -21,7 +21,6 @@ _ONE_IDIOM = re.compile(
     r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
     r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
     r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+(?:closer|nearer|ahead|further|forward|away|back|behind)|in[ \t]+a[ \t]+"
                              r"million)(?![A-Za-z])", re.IGNORECASE)
 _PIECE_NEXT = re.compile(r"[ \t]+piece(?![A-Za-z])", re.IGNORECASE)
@@ -92,8 +91,6 @@ def word_ok(text: str, s: int, e: int, words: str) -> bool:
             return True
         if _ONE_IDIOM.match(nxt):
             return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None or _OR_NUMBER_NEXT.match(nxt) is not None
-        if _CAPITAL_NEXT.match(nxt) and not text[s].isupper():
-            return False
     if _ONE_COMPOUND.match(nxt) \
             and words == "one":
         return False

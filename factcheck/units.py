@@ -236,8 +236,9 @@ def canonical_unit(text: str) -> str | None:
     for n, prefix in _POWERS.items():
         if base.startswith(prefix):
             power, base = n, base[len(prefix):]
+    ureg = unit_registry()  # outside the try: a missing pint must fail loudly, not drop every unit
     try:
-        units = unit_registry().parse_units(base)
+        units = ureg.parse_units(base)
     except Exception:
         if key.upper() in CURRENCIES:
             return key.upper()

@@ -38,8 +38,8 @@ def changed_documents(db: sqlite3.Connection, files: Sequence[str], jsonl, faile
                     lines = jsonl_changes(fh, stored_hashes(db, path), hashes, stale, counts)
                     for doc in _read_jsonl(lines, path, jsonl, failed):
                         record = int(doc.meta.get("record", 0))
-                        while hashes and next(iter(hashes)) < record:
-                            hashes.pop(next(iter(hashes)))  # a line that did not parse keeps its old row
+                        for failed_line in [n for n in hashes if n < record]:
+                            del hashes[failed_line]  # a line that did not parse keeps its old row
                         yield doc, record, hashes.pop(record, "")
             else:
                 known = dict(db.execute("SELECT record, hash FROM documents WHERE path=?", (path,)))
@@ -59,13 +59,14 @@ def changed_documents(db: sqlite3.Connection, files: Sequence[str], jsonl, faile
             continue
         counts["stale"].extend((path, r) for r in stale)
 
+
 def stored_hashes(db: sqlite3.Connection, path: str) -> Iterator[tuple[int, str]]:
     """The stored (record, hash) pairs of ``path`` in record order, read ``HASH_PAGE`` at a
     time so that memory stays flat however many records a JSON Lines file holds."""
     last, page = -1, HASH_PAGE
     while True:
         rows = db.execute("SELECT record, hash FROM documents WHERE path=? AND record>? ORDER BY record "
-                               "LIMIT ?", (path, last, page)).fetchall()
+                          "LIMIT ?", (path, last, page)).fetchall()
         yield from rows
         if len(rows) < page:
             return

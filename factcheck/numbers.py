@@ -15,7 +15,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}
 #: The scale a run of number words ends in ("two hundred", "five million").
-WORD_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+WORD_SCALES = {"hundred": 100.0, **{w: SCALES[w] for w in ("thousand", "million", "billion", "trillion")}}
 #: Suffixes written right after digits (``3bn``, ``40k``, ``$5m``); ``m`` is decided by context.
 SCALE_SUFFIX = {"k": 1e3, "K": 1e3, "thousand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6,
                 "mil": 1e6, "MM": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "B": 1e9,

@@ -129,7 +129,7 @@ def _fraction(toks: list[str], den: int, plural: bool = True) -> tuple[float, bo
 
 def _integer(toks: list[str]) -> float | None:
     """``two hundred and fifty-one``; ``a dozen``; ``three hundred thousand``; None when malformed."""
-    total, current, seen, last = 0.0, 0.0, False, ""
+    total, current, tail, seen, last = 0.0, 0.0, 0.0, False, ""
     for i, w in enumerate(toks):
         if w == "and":
             if last not in ("hundred", "scale") or i == len(toks) - 1:
@@ -145,24 +145,30 @@ def _integer(toks: list[str]) -> float | None:
             if last in ("small", "tens") and not (last == "tens" and 0 < SMALL[w] < 10):
                 return None
             current += SMALL[w]
+            tail += SMALL[w]
             last = "small"
         elif w in TENS:
             if last in ("small", "tens"):
                 return None
             current += TENS[w]
+            tail += TENS[w]
             last = "tens"
         elif w in DOZEN:
-            current, last = (current or 1) * 12, "small"
+            if last == "hundred" or not tail:
+                current = (current or 1) * 12
+            else:  # "three hundred and two dozen" is 300 + 24
+                current += tail * 11
+            tail, last = 0.0, "small"
         elif w == "hundred":
             if last == "hundred" or current >= 100:
                 return None
-            current, last = (current or 1) * 100, "hundred"
+            current, tail, last = (current or 1) * 100, 0.0, "hundred"
         elif w in SCALES:
             if last == "scale" and current == 0:
                 total *= SCALES[w]
             else:
                 total += (current or 1) * SCALES[w]
-            current, last = 0.0, "scale"
+            current, tail, last = 0.0, 0.0, "scale"
         else:
             return None
         seen = True

@@ -57,7 +57,7 @@ def cmd_claims(args) -> int:
     report = extract_documents(_documents(args, errors), Options(jobs=args.jobs))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
     _write(args, CLAIM_REPORTERS[args.format](report))
-    return EXIT_ERROR if errors and not report.documents else EXIT_OK
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def cmd_check(args) -> int:
@@ -74,7 +74,7 @@ def cmd_check(args) -> int:
     _write(args, render(args.format, report, rules))
     if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(report))
-    if errors and not report.documents:
+    if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not (args.exit_zero or args.write_baseline) else EXIT_OK
 

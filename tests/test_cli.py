@@ -83,9 +83,17 @@ def test_unreadable_article_is_reported_and_the_run_goes_on(tmp_path, capsys):
     (tmp_path / "bad.md").write_bytes(b"caf\xe9 \xff\xfe 12 people\n")
     code = main(["check", str(tmp_path), "--rules", "rules/", "--date", "2025-03-12"])
     captured = capsys.readouterr()
-    assert code == 1
+    assert code == 2, "an article that could not be checked fails the gate, after the full report"
     assert "bad.md" in captured.err and "Traceback" not in captured.err
-    assert "good.md" in captured.out
+    assert "good.md" in captured.out and "59" in captured.out
+
+
+def test_an_unreadable_article_is_not_masked_by_exit_zero(tmp_path, capsys):
+    (tmp_path / "good.md").write_text("Officials said 58 hostages remain in Gaza.\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_bytes(b"\0\1binary")
+    assert main(["check", str(tmp_path), "--rules", "rules/", "--exit-zero"]) == 2
+    assert main(["claims", str(tmp_path)]) == 2
+    assert "good.md" in capsys.readouterr().out
 
 
 def test_stdin(monkeypatch, capsys):

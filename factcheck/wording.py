@@ -36,6 +36,19 @@ _ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![
 _ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
 _NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
 _HYPHEN = re.compile(r"[-‐]")
+_AFTER_BY_HALF = frozenset(("since", "in", "from", "over", "to", "compared", "between", "and", "or", "by", "after",
+                            "within", "last", "this", "during", "at", "on", "until", "if", "when"))
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?![A-Za-z-])"
+_MINUTES = r"(?:five|ten|twenty|twenty-five|quarter|half|(?:a|\d+|\w+)[ \t]+minutes?)"
+#: A clock time in words: "six o'clock", "ten past five", "at twenty to eight".
+_CLOCK_NEXT = re.compile(r"[ \t]*o['’]?clock\b|[ \t]+past[ \t]+" + _HOUR, re.IGNORECASE)
+_TO_HOUR_NEXT = re.compile(r"[ \t]+to[ \t]+(" + _HOUR + ")", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(_MINUTES + r"[ \t]+past[ \t]+\Z|quarter[ \t]+to[ \t]+\Z", re.IGNORECASE)
+_TO_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25}
+_HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_TIME_PREPOSITIONS = frozenset(("at", "by", "until", "till", "before", "after", "around", "about"))
+_TO_HOUR_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around|about)[ \t]+(five|ten|twenty|twenty-five)"
+                             r"[ \t]+to[ \t]+\Z", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
 OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:[- ][a-z]+){0,2})(?![A-Za-z])")
 
@@ -57,6 +70,25 @@ def sentence_start(text: str, s: int) -> bool:
     return j < 0 or text[j] in ".!?:;\n…—–-"
 
 
+def _clock(text: str, s: int, e: int, pw: str) -> bool:
+    """Is the number word at ``s:e`` part of a clock time ("half past six", "at ten to five")?
+
+    "N to H" is a time only after a time preposition and when N > H ("at twenty to eight");
+    "five to ten people" stays a range.
+    """
+    if _CLOCK_NEXT.match(text, e):
+        return True
+    word = text[s:e].lower()
+    if word in _HOURS or word in ("noon", "midnight"):
+        if _CLOCK_BEFORE.search(text, max(0, s - 24), s):
+            return True
+        to = _TO_HOUR_BEFORE.search(text, max(0, s - 32), s)
+        if to and _TO_MINUTES[to.group(1).lower()] > _HOURS.get(word, 0):
+            return True
+    to = _TO_HOUR_NEXT.match(text, e)
+    return bool(to and pw in _TIME_PREPOSITIONS and _TO_MINUTES.get(word, 0) > _HOURS.get(to.group(1).lower(), 0))
+
+
 def word_ok(text: str, s: int, e: int, words: str) -> bool:
     """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
     prev = prev_word(text, s)
@@ -73,6 +105,8 @@ def word_ok(text: str, s: int, e: int, words: str) -> bool:
         return False  # "a two-state solution"; the "a million" of "one in a million"
     if words in ("zero", "nought", "naught"):
         return bool(AFTER_NUMBER.match(text, e))
+    if _clock(text, s, e, pw):
+        return False
     nxt = text[e:e + 12]
     if words == "one" or words == "a":
         um = AFTER_NUMBER.match(text, e)
@@ -104,6 +138,8 @@ def fraction_ok(text: str, n: Core, first: str) -> bool:
     nxt = _NEXT_TOKEN.match(text[n.end:n.end + 16])
     nw = nxt.group(1).lower() if nxt else ""
     if first == "half":
+        if pw == "by" and (nw in _AFTER_BY_HALF or not nw.isalpha()) and not _HYPHEN.match(nw):
+            return True  # "cut by half", "fell by half since 2010": a change of 50 %
         if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
             return False
         if _HYPHEN.match(text[n.end:n.end + 1]):

@@ -41,6 +41,9 @@ _OLD = re.compile(r"(?:[- ]| - )old\b")
 _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)
 _TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kelvin"))
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case word just before
+#: Words after which "over" before a duration means "more than" ("for over 30 years").
+_OVER_MEANS_MORE = frozenset(("for", "lasted", "lasting", "lasts", "last", "took", "taken", "takes", "taking", "spent",
+                              "spend", "spending", "served", "serving", "after", "aged", "age", "ages"))
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 #: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
@@ -148,6 +151,9 @@ def widen(text: str, n: Core) -> bool:
             return False  # "<>30": not equal to, no interval
         n.q = Q.name(qm.group(1)[::-1])
         n.start -= qm.end()
+        if qm.group(1).lower() == "revo" and n.unit in DURATIONS and \
+                (prev_word(text, n.start) or ("",))[0].lower() not in _OVER_MEANS_MORE:
+            n.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
     am = Q.AFTER_PATTERN.match(text, n.end)
     if am and n.q == "exact" and n.vague is None:
         n.q = Q.name(am.group(1) or am.group(2))

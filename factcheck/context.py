@@ -44,6 +44,9 @@ _LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case
 #: Words after which "over" before a duration means "more than" ("for over 30 years").
 _OVER_MEANS_MORE = frozenset(("for", "lasted", "lasting", "lasts", "last", "took", "taken", "takes", "taking", "spent",
                               "spend", "spending", "served", "serving", "after", "aged", "age", "ages"))
+#: "millions of dollars", "thousands of pounds sterling": a vague amount of money.
+_VAGUE_MONEY = re.compile(r"[ \t]+of[ \t]+((?:(?:US|U\.S\.|Canadian|Australian|Hong[ \t]Kong|Swiss)[ \t]+)?(?:dollars|"
+                          r"euros|pounds[ \t]+sterling|yen|yuan|rupees|francs|shekels|pesos|rubles|roubles))\b", re.IGNORECASE)
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 #: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
@@ -112,6 +115,8 @@ def widen(text: str, n: Core) -> bool:
                     (text.find("cent", e, e + 26) >= 0 or cur == "GBP" and text.find("p", e + 2, e + 26) >= 0):
                 _cents(text, n, cur)
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
+    if n.vague is not None and (vm := _VAGUE_MONEY.match(text, e)) and not cur:
+        n.unit, n.kind, n.end = CURRENCY_WORDS[" ".join(vm.group(1).lower().split())], "currency", vm.end()
     if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
         return False
     if um and not _attach_unit(text, n, cur, um):

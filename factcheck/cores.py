@@ -271,6 +271,7 @@ def _ordinal_end(text: str, toks, j: int, e: int) -> int:
     return om.end() if head else 0
 
 
+_AND_AGAIN = re.compile(r"[ \t]+and[ \t]+([A-Za-z]+)(?![A-Za-z])")
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
@@ -287,6 +288,9 @@ def _vague(text: str, s: int, toks, first: str) -> Core | None:
     elif first == "tens" or first == "scores" and not _SCORES_OF.match(text, e):
         return None
     lo, hi = Q.vague_bounds(first, base)
+    twice = _AND_AGAIN.match(text, e) if e == toks[0][1] else None
+    if twice and twice.group(1).lower() == text[s:toks[0][1]].lower():
+        e = twice.end()  # "hundreds and hundreds": one vague amount
     n = Core(s, e, round(math.sqrt(lo * hi)), words=True)
     n.vague = (lo, hi)
     return n

@@ -19,6 +19,7 @@ from factcheck import qualifiers as Q
 from factcheck.context import widen
 from factcheck.cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
                              WORDS_ANYCASE, Core, SkipTo, digit_core, spaced_thousands_ok, word_core)
+from factcheck.decades import decade_cores
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import conversions, quotients, ranges
@@ -30,7 +31,7 @@ def extract(text: str) -> list[Claim]:
     if not isinstance(text, str) or not text:
         return []
     low = text.lower()
-    nums = _digit_cores(text) + _word_cores(text, low if len(low) == len(text) else None)
+    nums = decade_cores(text) + _digit_cores(text) + _word_cores(text, low if len(low) == len(text) else None)
     nums.sort(key=lambda n: n.start)
     nums = conversions(text, ranges(text, quotients(text, nums)))
     sentences = Sentences(text)

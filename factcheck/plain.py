@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane R
 #: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
                            r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
+_WHO_IS_BEFORE = re.compile(r"\bwho[ \t]+(?:is|was)(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)  # "his mother, who is 93."
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
@@ -143,7 +144,9 @@ def plain_ok(text: str, n: Core) -> bool:
         return True
     if lw in ("aged", "age", "ages") or lw in ("of", "was", "is", "from", "between") and \
             _AGE_OF_BEFORE.search(text, max(0, s - 16), s) \
-            or lw in ("turned", "turns", "turning") and v <= 120 and v == int(v) and _AFTER_TURNED.match(text, n.end):
+            or (lw in ("turned", "turns", "turning") or lw in ("is", "was", "now") and
+                _WHO_IS_BEFORE.search(text, max(0, s - 16), s)) and v <= 120 and v == int(v) and \
+            _AFTER_TURNED.match(text, n.end):
         n.unit, n.kind = "year", "age"
         return True
     if text[n.end:n.end + 1] in (".", ")") and v < 1000 and _LIST_MARK.match(text[n.end:n.end + 3]):

@@ -229,6 +229,10 @@ def word_core(text: str, s: int, e: int) -> Core | None:
             n.value *= N.SCALES[of.group(1).lower()]
             n.end = n.cend = of.end()
             return n
+        fu = _FRACTION_OF_UNIT.match(text, e) if 0 < value < 1 else None
+        if fu:
+            n.end = n.cend = fu.end(1)
+            return n  # "half a mile", "a quarter of a percentage point": widen reads the unit
         if not fraction_ok(text, n, first):
             return None
         n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
@@ -272,6 +276,11 @@ def _ordinal_end(text: str, toks, j: int, e: int) -> int:
 
 
 _AND_AGAIN = re.compile(r"[ \t]+and[ \t]+([A-Za-z]+)(?![A-Za-z])")
+#: A fraction of one unit: "half a mile", "a quarter mile", "three-quarters of a mile" (not "half an hour",
+#: as "an hour" is no claim either).
+_FRACTION_OF_UNIT = re.compile(r"((?:[ \t]+of)?[ \t]+an?|)(?=[ \t-]+(?:mile|kilometre|kilometer|metre|meter|foot|inch|acre|"
+                               r"hectare|pound|kilogram|kilo|ton|tonne|gallon|litre|liter|ounce|percentage[ \t]+point)s?"
+                               r"(?![A-Za-z]))", re.IGNORECASE)
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 

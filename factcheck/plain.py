@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane R
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
                            r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
 _WHO_IS_BEFORE = re.compile(r"\bwho[ \t]+(?:is|was)(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)  # "his mother, who is 93."
+_NETWORKS = frozenset("NBC ABC CBS Fox FOX CW PBS WGN ITV BBC Sky".split())
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
@@ -107,6 +108,8 @@ def plain_ok(text: str, n: Core) -> bool:
         return False
     if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
         return False
+    if punct == "" and v < 100 and (pw in _NETWORKS or len(pw) == 4 and pw[0] in "KW" and pw.isupper()):
+        return False  # "NBC 5's Chris Jose", "KTLA 5": a television station
     if v <= 24 and _TIME_RANGE_NEXT.match(text, n.end):
         return False  # "between 2 and 4 p.m.", "from 9 to 5pm": the first figure is a time too
     if 1000 <= v <= 2200 and n.step == 1.0 and v == int(v) and "," not in raw and not any(c in raw for c in _SEP + " "):

@@ -134,10 +134,23 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
 
 def conversions(text: str, nums: list[Core]) -> list[Core]:
     """``about 56 miles (90 kilometers)``, ``up to 12 meters (39 feet)``: a figure in brackets
-    right after a qualified figure of the same kind converts it and asserts what it asserts."""
+    right after a qualified figure of the same kind converts it and asserts what it asserts.
+
+    A qualifier that keeps its figure inside its interval (about, at least, up to) also
+    governs a bare figure coordinated with it: "at least 101 children and 96 women",
+    "within seven days or five business days".  Reading the second one as exact would be a
+    narrower claim than the writer made.
+    """
     for a, b in zip(nums, nums[1:]):
-        if a.q not in ("exact", "range") and b.q == "exact" and a.vague is None and b.vague is None \
-                and a.kind == b.kind and a.kind in ("quantity", "currency") and a.unit and b.unit \
+        if a.q in ("exact", "range") or b.q != "exact" or a.vague is not None or b.vague is not None:
+            continue
+        if a.kind == b.kind and a.kind in ("quantity", "currency") and a.unit and b.unit \
                 and text[a.end:b.start].strip() == "(":
             b.q = a.q
+        elif a.q in _WIDENING and _COORDINATED.fullmatch(text, a.end, b.start):
+            b.q = a.q
     return nums
+
+
+_WIDENING = frozenset(("approx", "at-least", "at-most"))
+_COORDINATED = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]+(?:and|or)[ \t]+")

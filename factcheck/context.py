@@ -46,7 +46,20 @@ _OVER_MEANS_MORE = frozenset(("for", "lasted", "lasting", "lasts", "last", "took
                               "spend", "spending", "served", "serving", "after", "aged", "age", "ages"))
 #: "millions of dollars", "thousands of pounds sterling": a vague amount of money.
 _VAGUE_MONEY = re.compile(r"[ \t]+of[ \t]+((?:(?:US|U\.S\.|Canadian|Australian|Hong[ \t]Kong|Swiss)[ \t]+)?(?:dollars|"
-                          r"euros|pounds[ \t]+sterling|yen|yuan|rupees|francs|shekels|pesos|rubles|roubles))\b", re.IGNORECASE)
+                          r"euros|pounds(?:[ \t]+sterling)?|yen|yuan|rupees|francs|shekels|pesos|rubles|roubles))\b", re.IGNORECASE)
+#: After "pounds of", these nouns are money ("millions of pounds of damage"); others are weighed.
+_MONEY_NOUNS = frozenset("""money funding funds investment investments damage cuts savings debt debts revenue revenues tax
+taxes taxpayers taxpayer public government aid spending losses profit profits assets sales fees income bonuses pay
+compensation fines contracts deals business value bribes grants loans subsidies donations cash benefits""".split())
+_OF_NOUN = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|their[ \t]+|its[ \t]+)?([A-Za-z]+)")
+
+
+def pounds_weigh(text: str, end: int) -> bool:
+    """Do the "pounds" ending at ``end`` weigh something ("5 million pounds of debris")?"""
+    m = _OF_NOUN.match(text, end)
+    return bool(m) and m.group(1).lower() not in _MONEY_NOUNS
+
+
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 #: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
@@ -116,7 +129,11 @@ def widen(text: str, n: Core) -> bool:
                 _cents(text, n, cur)
     um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
     if n.vague is not None and (vm := _VAGUE_MONEY.match(text, e)) and not cur:
-        n.unit, n.kind, n.end = CURRENCY_WORDS[" ".join(vm.group(1).lower().split())], "currency", vm.end()
+        if vm.group(1).lower() != "pounds":
+            n.unit, n.kind, n.end = CURRENCY_WORDS[" ".join(vm.group(1).lower().split())], "currency", vm.end()
+        elif n.vague[0] >= 1000:
+            n.unit, n.kind, n.end = ("pound", "quantity", vm.end()) if pounds_weigh(text, vm.end()) else \
+                ("GBP", "currency", vm.end())
     if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
         return False
     if um and not _attach_unit(text, n, cur, um):
@@ -268,7 +285,7 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
                 and text[n.start:n.cend].isdigit() and _YEAR_MONEY_BEFORE.search(text, max(0, n.start - 16), n.start):
             return False  # "in 2017 dollars", "in May 2017 dollars": constant money of a year, no amount
         if low in ("pound", "pounds"):
-            if n.scale >= 1e6 or n.value >= 1000:
+            if (n.scale >= 1e6 or n.value >= 1000) and not pounds_weigh(text, m.end()):
                 n.unit = "GBP"
             else:
                 n.unit, n.kind, n.end = "pound", "quantity", m.end()

@@ -59,7 +59,14 @@ either neither many most few several additional extra latest also yet so as like
 estimated exactly perhaps maybe where why how what which who whose what's there's it's nearly
 monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 mon tue tues wed thu thurs fri sat sun overall combined altogether another some roughly nearly
+kills kill killed injures injured wounds wounded leaves dies die died rescues rescued saves saved arrests
+arrested charges charged sentenced gets got hits reaches reached tops topped nears exceeds rises rose
+falls fell drops dropped loses lost cuts adds raises raised pays paid wins won sells sold buys bought fines
+fined frees freed releases released evacuates evacuated sues jails jailed faces hires lays takes took gives
+gave has have had are is was were says said claims claimed hurts slays shoots shot stabs stabbed finds found
+reports reported confirms confirmed sees
 """.split())
+#: ↑ the last lines: verbs of a Title Case headline ("Woman Kills 3, Injures 3"), after which a number counts.
 
 #: Words that end a counted noun phrase (function words and common verbs).
 STOP = frozenset("""a an the of and or but nor to in on at by for from with without as is are was were

@@ -34,6 +34,8 @@ _PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|qu
 #: "one" joined by a hyphen to a currency still states an amount: "a one-dollar coin", "a one-yen bid".
 _ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![A-Za-z-])", re.IGNORECASE)
 _ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
+_ONE_OTHER_NEXT = re.compile(r"[ \t]+(?:other|more)[ \t]+(?!(?:time|times|thing|things|than|day|way|ways|of|and|or|to|in|on|"
+                             r"at|for|that|the|is|was|step|chance|try|round|go)(?![a-z]))[a-z]{3,}")
 _NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
 _HYPHEN = re.compile(r"[-‐]")
 _AFTER_BY_HALF = frozenset(("since", "in", "from", "over", "to", "compared", "between", "and", "or", "by", "after",
@@ -121,8 +123,8 @@ def word_ok(text: str, s: int, e: int, words: str) -> bool:
             return False
         if _ONE_FIGURATIVE.match(text, e) or pw == "in" and _PIECE_NEXT.match(nxt):
             return False  # "one step closer", "in one piece", "one in a million"
-        if OUT_OF.match(text, e):
-            return True
+        if OUT_OF.match(text, e) or _ONE_OTHER_NEXT.match(nxt + text[e + 12:e + 40]):
+            return True  # "one in five"; "one other victim", "one more body"
         if _ONE_IDIOM.match(nxt):
             return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None or _OR_NUMBER_NEXT.match(nxt) is not None
     if _ONE_COMPOUND.match(nxt) \

@@ -25,8 +25,8 @@ northbound southbound eastbound westbound
 """.split())
 
 #: Capitalized words after a number that make it a product or model name, case as written
-#: ("the 737 Max", "the 787 Dreamliner", "11 Pro Max", "the 3 Series").
-MODEL_AFTER = frozenset("Max MAX Pro Mini Plus Ultra Dreamliner Series Lite Neo XL".split())
+#: ("the 737 Max", "the 787 Dreamliner", "11 Pro Max", "the 3 Series", "the 11 News I-Team").
+MODEL_AFTER = frozenset("Max MAX Pro Mini Plus Ultra Dreamliner Series Lite Neo XL News".split())
 
 #: Singular nouns after a number that make it a model name ("the 8088 chip", "a 486 processor").
 MODEL_NOUNS = frozenset("chip processor microprocessor cpu chipset".split())

@@ -27,6 +27,8 @@ _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane R
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
                            r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
 _WHO_IS_BEFORE = re.compile(r"\bwho[ \t]+(?:is|was)(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)  # "his mother, who is 93."
+_COMPASS = frozenset("North South East West".split())
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _NETWORKS = frozenset("NBC ABC CBS Fox FOX CW PBS WGN ITV BBC Sky".split())
 _CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
@@ -131,6 +133,8 @@ def plain_ok(text: str, n: Core) -> bool:
     model = _MODEL_NEXT.match(text, n.end)
     if model and model.group(1) in MODEL_AFTER or nw.lower().rstrip(".") in MODEL_NOUNS and v > 1 and "," not in raw:
         return False
+    if model and model.group(1) in _COMPASS and not _CAPITAL_NEXT.match(text, model.end()):
+        return False  # "the 38 North website"; not "40 North Koreans"
     c = text[n.end:n.end + 1]
     tail = _NAME_TAIL.match(text, n.end) if c in ("-", "(") or c == " " and v < 10 else None
     if tail and (tail.group("club") is None or v < 10 and (not tail.group("space") or lw in ("a", "an"))):

@@ -33,7 +33,7 @@ BEFORE = {
                 "as large as", "as big as", "as heavy as", "as old as", "≤", "<=", "=<", "within"),
     "less-than": ("fewer than", "less than", "under", "below", "lower than", "smaller than", "well under",
                   "well below", "<"),
-    "between": ("between",),
+    "between": ("between", "between the ages of", "between the age of"),
 }
 #: Words written after a number → qualifier name.
 AFTER = {"or more": "at-least", "or higher": "at-least", "or over": "at-least", "plus": "at-least",

@@ -28,6 +28,10 @@ def _spread(a: Core, b: Core, b_low: float) -> None:
         a.unit, a.kind = b.unit, b.kind
 
 
+_BETWEEN = re.compile(r"between(?:[ \t]+the[ \t]+ages?[ \t]+of)?[ \t]*", re.IGNORECASE)
+#: Durations in days, to join a range whose ends differ in unit.
+_IN_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
+
 #: "is from 200 to 300", "ages range from 18 to 65": after a copula or a verb of extent, "from … to" is a range.
 _RANGE_FROM = re.compile(r"(?<![A-Za-z])(?:is|are|was|were|be|been|ranges?|ranged|ranging|vary|varies|varied|varying|spans?|"
                          r"spanned|spanning|anywhere)(?:[ \t]+in[ \t]+(?:age|size|length|price))?[ \t]+from[ \t]+\Z", re.IGNORECASE)
@@ -106,13 +110,16 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
                 and b.value <= a.value <= 200:
             drop.update((id(a), id(b)))
         alternative = g == "or" and not between and 0 < a.value < b.value <= 2 * a.value + 1  # "two or three"
+        lo = a.value
+        if a.unit != b.unit and a.unit in _IN_DAYS and b.unit in _IN_DAYS and not alternative:
+            lo = a.value * _IN_DAYS[a.unit] / _IN_DAYS[b.unit]  # "between 6 weeks and 6 years", in years
         is_range = (g in ("-", "–", "—") or g == "to" and not change or g in ("and", "through") and between
-                    or alternative) and a.unit == b.unit and a.kind == b.kind and a.value < b.value
+                    or alternative) and (a.unit == b.unit or lo != a.value) and a.kind == b.kind and lo < b.value
         if g == "-" and gap != "-" and not between and a.unit is None:
             is_range = False
         if is_range:
-            r = Core(a.start, b.end, (a.value + b.value) / 2)
-            r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (a.value, b.value), b.end
+            r = Core(a.start, b.end, (lo + b.value) / 2)
+            r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (lo, b.value), b.end
             r.scale = b.scale
             out[-1] = r
             p = out[-2] if len(out) > 1 else None
@@ -126,9 +133,7 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
     for n in out:
         if n.q == "between":
             n.q = "exact"
-            n.start += 7
-            while text[n.start] in " \t":
-                n.start += 1
+            n.start = _BETWEEN.match(text, n.start).end()
     return out
 
 

@@ -81,10 +81,10 @@ def _clock(text: str, s: int, e: int, pw: str) -> bool:
     if _CLOCK_NEXT.match(text, e):
         return True
     word = text[s:e].lower()
-    if word in _HOURS or word in ("noon", "midnight"):
+    if pw in ("past", "to") and (word in _HOURS or word in ("noon", "midnight")):
         if _CLOCK_BEFORE.search(text, max(0, s - 24), s):
             return True
-        to = _TO_HOUR_BEFORE.search(text, max(0, s - 32), s)
+        to = _TO_HOUR_BEFORE.search(text, max(0, s - 32), s) if pw == "to" else None
         if to and _TO_MINUTES[to.group(1).lower()] > _HOURS.get(word, 0):
             return True
     to = _TO_HOUR_NEXT.match(text, e)

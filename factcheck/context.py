@@ -60,6 +60,7 @@ def pounds_weigh(text: str, end: int) -> bool:
     return bool(m) and m.group(1).lower() not in _MONEY_NOUNS
 
 
+_GIVE = frozenset(("give", "gave", "giving", "gives", "given"))
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
 #: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
@@ -262,6 +263,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
         surface = " ".join(m.group("pct").lower().split())
         if "-" in sep and text[m.end():m.end() + 1] == "-":
             return True  # "a 2-percentage-points-a-year": a compound it cannot read
+        if n.value in (100.0, 110.0, 200.0, 1000.0) and (prev_word(text, n.start) or ("",))[0].lower() in _GIVE:
+            return False  # "give 100%", "gave 110 percent": an idiom of effort
         n.unit, n.kind, n.end = PERCENT_WORDS.get(surface, "percent"), "percent", m.end()
         return True
     if g in ("tight", "tight_spaced"):

@@ -22,6 +22,9 @@ _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d|,\d)")  # "2019-20", not "1000-5,000"
 #: "the age of 7", "her age was 7", "ranging in age from 15"
 _AGE_OF_BEFORE = re.compile(r"\bages?[ \t]+(?:of|was|is|from|between)[ \t]+\Z", re.IGNORECASE)
+#: "The average age for children stricken with AFM is 7"
+_AVERAGE_AGE_BEFORE = re.compile(r"\b(?:average|median|mean)[ \t]+age[ \t]+(?:of|for|among|in)[ \t][^.;:!?\n]{1,60}[ \t]"
+                                 r"(?:is|was|were|are)[ \t]+\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane Roe, 55."
 #: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
@@ -151,6 +154,8 @@ def plain_ok(text: str, n: Core) -> bool:
         return True
     if lw in ("aged", "age", "ages") or lw in ("of", "was", "is", "from", "between") and \
             _AGE_OF_BEFORE.search(text, max(0, s - 16), s) \
+            or lw in ("is", "was", "were", "are") and text.find(" age ", max(0, s - 100), s) >= 0 and \
+            _AVERAGE_AGE_BEFORE.search(text, max(0, s - 100), s) \
             or (lw in ("turned", "turns", "turning") or lw in ("is", "was", "now") and
                 _WHO_IS_BEFORE.search(text, max(0, s - 16), s)) and v <= 120 and v == int(v) and \
             _AFTER_TURNED.match(text, n.end):

@@ -6,7 +6,7 @@ Public API::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 from factcheck.extract import extract  # noqa: E402
 

@@ -133,8 +133,9 @@ class Index:
                batch: int = BATCH) -> Summary:
         """Index the articles under ``paths``: new and changed documents, removals; returns counts.
 
-        Built with other rules than last time (``meta.rules_hash``), every document is
-        re-indexed so the claims' fact attachment follows the new rules.
+        Built with other rules than last time (``meta.rules_hash``) or by another factcheck
+        version (``meta.factcheck_version``), every document is re-indexed, so the claims
+        follow the new rules and the new extractor.
         """
         from factcheck.cache import rules_digest
         from factcheck.documents import JsonlFields, iter_paths
@@ -148,7 +149,8 @@ class Index:
                 on_error(err)
 
         digest = rules_digest(rules)
-        fresh = self.meta().get("rules_hash") != digest
+        meta = self.meta()
+        fresh = meta.get("rules_hash") != digest or meta.get("factcheck_version") != __version__
         if fresh:
             with self.db:
                 self.db.execute("UPDATE meta SET value=? WHERE key='rules_hash'", (digest,))

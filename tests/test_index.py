@@ -364,3 +364,14 @@ def test_index_runs_on_every_core_by_default():
     args = build_parser().parse_args(["index", "archive.jsonl", "--db", "a.sqlite"])
     assert args.jobs == (os.cpu_count() or 1)
     assert build_parser().parse_args(["index", "a.jsonl", "--db", "a.sqlite", "--jobs", "1"]).jobs == 1
+
+
+def test_another_factcheck_version_reindexes_everything(tmp_path, archive):
+    db = tmp_path / "a.sqlite"
+    update(db, [archive])
+    with open_index(str(db)) as ix, ix.db:
+        ix.db.execute("UPDATE meta SET value='0.0.1' WHERE key='factcheck_version'")
+    s = update(db, [archive])
+    assert (s.indexed, s.unchanged) == (4, 0), "claims from an older extractor are re-extracted"
+    s = update(db, [archive])
+    assert (s.indexed, s.unchanged) == (0, 4)

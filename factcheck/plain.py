@@ -30,6 +30,10 @@ _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane R
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
                            r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
 _WHO_IS_BEFORE = re.compile(r"\bwho[ \t]+(?:is|was)(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)  # "his mother, who is 93."
+#: "Simpson, now 70, is", "the retired nurse, now 64,": an appositive age; not "the toll, now 70,".
+_NOW_AGE_BEFORE = re.compile(r"\b(?!(?:toll|total|number|count|tally|figure|rate|price|index|score|level|population|"
+                             r"sum|amount|share|balance|debt|deficit|budget|fund|reserve|stock|inventory)\b)"
+                             r"[A-Za-z][\w'’-]+[ \t]*,[ \t]*now[ \t]+\Z", re.IGNORECASE)
 _COMPASS = frozenset("North South East West".split())
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _NETWORKS = frozenset("NBC ABC CBS Fox FOX CW PBS WGN ITV BBC Sky".split())
@@ -52,6 +56,8 @@ _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a
 _GALLERY_NEXT = re.compile(r"(?:[ \t]+of[ \t]+\d{1,3})?[ \t]+(?:Photos?|Images?|Pictures?|Slides?|Videos?|Full[ \t]+Screen)"
                            r"(?![A-Za-z])")
 _GALLERY_FIRST = frozenset("PISVF")
+_OF_COUNTER = re.compile(r"[ \t]+of[ \t]+\d{1,3}(?![\d,.]?\d)")
+_CAPTION_BEFORE = re.compile(r"\b(?:caption|photo|image|slide)[ \t]+\d{1,3}[ \t]+of[ \t]+\Z", re.IGNORECASE)  # "Hide Caption 43 of 43"
 #: The balls of a lottery draw: "the winning numbers: 8, 20, 14, 17 and 39", "a Megaball of 7".
 _DRAWN_BEFORE = re.compile(r"(?:\bnumbers(?:[ \t]+(?:were|are|drawn))?[ \t]*:?[ \t]*(?:\d{1,2}(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*"
                            r"|(?:mega|power|bonus|lucky)[ \t]?ball(?:[ \t]+(?:of|was|is|number))?[ \t]+)\Z", re.IGNORECASE)
@@ -131,6 +137,9 @@ def plain_ok(text: str, n: Core) -> bool:
     if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end) or v < 1000 and \
             (nw[:1] in _GALLERY_FIRST or text.startswith(" of ", n.end)) and _GALLERY_NEXT.match(text, n.end):
         return False
+    if v < 1000 and (lw == "of" and _CAPTION_BEFORE.search(text, max(0, s - 24), s) or
+                     lw in ("caption", "photo", "image", "slide") and _OF_COUNTER.match(text, n.end)):
+        return False
     if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
         return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code
     model = _MODEL_NEXT.match(text, n.end)
@@ -157,7 +166,8 @@ def plain_ok(text: str, n: Core) -> bool:
             or lw in ("is", "was", "were", "are") and text.find(" age ", max(0, s - 100), s) >= 0 and \
             _AVERAGE_AGE_BEFORE.search(text, max(0, s - 100), s) \
             or (lw in ("turned", "turns", "turning") or lw in ("is", "was", "now") and
-                _WHO_IS_BEFORE.search(text, max(0, s - 16), s)) and v <= 120 and v == int(v) and \
+                _WHO_IS_BEFORE.search(text, max(0, s - 16), s) or lw == "now" and
+                _NOW_AGE_BEFORE.search(text, max(0, s - 40), s)) and v <= 120 and v == int(v) and \
             _AFTER_TURNED.match(text, n.end):
         n.unit, n.kind = "year", "age"
         return True

@@ -88,8 +88,8 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             continue
         gap = text[a.end:b.start]
         g = gap.strip().lower()
-        if g == "to-":
-            g = "to"  # "200,000 to-260,000": a dash slipped onto the second figure
+        if g == "to-" or g.replace(" ", "") in ("-to", "–to") and b.unit is not None and b.end > b.cend:
+            g = "to"  # "200,000 to-260,000": a dash slipped; "a nine- to 33-year term": a suspended hyphen
         if g not in ("-", "–", "—", "to", "and", "or", "through"):
             out.append(b)
             continue

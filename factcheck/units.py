@@ -260,7 +260,16 @@ def canonical_unit(text: str) -> str | None:
 
 
 _PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]
-_CURRENCY_SURFACES = [v for w in CURRENCY_WORDS if w not in ("p", "sen") for v in (w, w.capitalize(), w.title())]
+
+
+def _proper(words: str) -> str:
+    """"hong kong dollars" → "Hong Kong dollars", "u.s. dollars" → "U.S. dollars": a proper-noun prefix."""
+    *head, last = words.split(" ")
+    return " ".join([w.upper() if w in ("us", "u.s.") else w.title() for w in head] + [last])
+
+
+_CURRENCY_SURFACES = sorted({v for w in CURRENCY_WORDS if w not in ("p", "sen")
+                             for v in (w, w.capitalize(), w.title(), _proper(w))})
 _AGE = ("years old", "year old", "years-old", "year-old", "yrs old", "years of age", "year of age", "-year-old",
         "-years-old", "years young", "year-olds", "-year-olds",
         "year - old", "years - old", "year - olds",  # these three tokenized ("28 - year - old")

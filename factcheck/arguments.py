@@ -26,6 +26,20 @@ def _jobs(value: str) -> int:
     return n if n > 0 else (os.cpu_count() or 1)
 
 
+def _dollar(value: str) -> str:
+    from factcheck.dollars import check_code
+    code = check_code(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"invalid currency {value!r} (expected an ISO 4217 code such as CAD)")
+    return code
+
+
+def _add_dollar_arg(p: argparse.ArgumentParser, default: str | None = "USD") -> None:
+    p.add_argument("--dollar", type=_dollar, default=default, metavar="CODE",
+                   help="currency a bare $ means where an article's metadata names none (default: USD; "
+                        "e.g. CAD, AUD)")
+
+
 def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="files or directories (.md .markdown .html .htm .txt .jsonl); - reads standard input "
@@ -43,6 +57,7 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                    help="worker processes (0 = all cores; default 1)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
+    _add_dollar_arg(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
+    _add_dollar_arg(p)
 
     p = sub.add_parser("report", help="the archive's inconsistencies: values over time and outliers per fact/key")
     p.add_argument("--db", required=True, metavar="FILE", help="the index file (factcheck index)")
@@ -139,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
     p.add_argument("--max-body", default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
+    p.add_argument("--dollar", type=_dollar, metavar="CODE",
+                   help="currency a bare $ means where a draft's metadata names none (default: the archive's, "
+                        "else USD)")
     return parser
 
 

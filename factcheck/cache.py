@@ -97,7 +97,7 @@ def rules_digest(rules) -> str:
 
 def options_digest(options: Options, jsonl: Any = None) -> str:
     """What in ``options`` (and the JSON Lines fields) changes one document's result."""
-    return repr((options.date.isoformat() if options.date else None, options.cross, repr(jsonl)))
+    return repr((options.date.isoformat() if options.date else None, options.cross, repr(jsonl), options.dollar))
 
 
 class Cache:

@@ -54,7 +54,7 @@ def cmd_claims(args) -> int:
     from factcheck.engine import Options, extract_documents
     from factcheck.reporters import CLAIM_REPORTERS
     errors: list[str] = []
-    report = extract_documents(_documents(args, errors), Options(jobs=args.jobs))
+    report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
     _write(args, CLAIM_REPORTERS[args.format](report))
     return EXIT_ERROR if errors else EXIT_OK
@@ -68,7 +68,8 @@ def cmd_check(args) -> int:
     rules = load_rules(args.rules) if args.rules else RuleSet()
     accepted = _baseline(args.baseline) if getattr(args, "baseline", None) else None
     errors: list[str] = []
-    options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs)
+    options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs,
+                      dollar=args.dollar)
     report = _check_report(args, rules, options, errors)
     report, failing = _gate(args, report, accepted)
     _write(args, render(args.format, report, rules))
@@ -189,6 +190,9 @@ def _archived(db: str, results, options) -> list:
     """The archive's mentions the checked documents' mentions may be compared with (``--against``)."""
     from factcheck.index import open_index
     with open_index(db) as archive:
+        if archive.dollar != options.dollar:
+            print(f"factcheck: note: {db} was indexed with a bare $ meaning {archive.dollar}, this check "
+                  f"reads it as {options.dollar}: their dollar figures are not compared", file=sys.stderr)
         own = {r.document.path for r in results}
         return archive.counterparts([m for r in results for m in r.mentions], own, window_days=options.window_days)
 
@@ -206,7 +210,7 @@ def cmd_index(args) -> int:
 
     with open_index(args.db, create=True) as archive:
         summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
-                                 on_error=on_error, progress=True)
+                                 on_error=on_error, progress=True, dollar=args.dollar)
     print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
     return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
 
@@ -251,7 +255,7 @@ def cmd_serve(args) -> int:
     """``factcheck serve``: the local editor's page."""
     from factcheck.server import parse_size, serve
     serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body),
-          corpus=args.corpus)
+          corpus=args.corpus, dollar=args.dollar)
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from factcheck import suppression
+from factcheck.dollars import document_dollar, localize
 from factcheck.extract import extract
 from factcheck.match import match_claims
 from factcheck.models import Claim, Document, Expected, Finding, Located, Related, Report, fmt_number
@@ -27,7 +28,8 @@ class Options:
     """How a check runs.
 
     ``date`` is the date assumed for documents that carry none; ``window_days`` bounds the
-    date distance of rule-less cross-article comparisons; ``cross`` turns them on.
+    date distance of rule-less cross-article comparisons; ``cross`` turns them on; ``dollar``
+    is the currency a bare "$" means in documents whose metadata names none (``dollars``).
     """
 
     date: dt.date | None = None
@@ -35,6 +37,7 @@ class Options:
     window_days: float = 2.0
     jobs: int = 1
     progress: bool = False
+    dollar: str = "USD"
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ def _related(doc: Document, loc: Located) -> Related:
 def check_document(doc: Document, rules=None, options: Options = Options()) -> DocResult:
     """Extract, match and check one document against the rules (no cross-article step)."""
     on = _date_of(doc, options)
-    claims = extract(doc.text)
+    claims = localize(extract(doc.text), document_dollar(doc.meta, options.dollar))
     facts = match_claims(doc.text, claims, rules.facts, on) if rules else [None] * len(claims)
     located, findings = [], []
     for claim, fact in zip(claims, facts):

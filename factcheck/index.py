@@ -112,6 +112,12 @@ class Index:
                            [("schema_version", str(SCHEMA_VERSION)), ("factcheck_version", __version__),
                             ("rules_hash", "")])
 
+    @property
+    def dollar(self) -> str:
+        """The currency a bare "$" meant when the index was built (``meta.dollar``)."""
+        with self.lock:
+            return self.meta().get("dollar", "USD")
+
     def meta(self) -> dict[str, str]:
         """The ``meta`` table as a dict."""
         return dict(self.db.execute("SELECT key, value FROM meta"))
@@ -130,12 +136,13 @@ class Index:
 
     def update(self, paths: Sequence[str], rules=None, *, jobs: int = 1, jsonl=None,
                on_error: Callable[[FactcheckError], None] | None = None, progress: bool = False,
-               batch: int = BATCH) -> Summary:
+               batch: int = BATCH, dollar: str = "USD") -> Summary:
         """Index the articles under ``paths``: new and changed documents, removals; returns counts.
 
-        Built with other rules than last time (``meta.rules_hash``) or by another factcheck
-        version (``meta.factcheck_version``), every document is re-indexed, so the claims
-        follow the new rules and the new extractor.
+        Built with other rules than last time (``meta.rules_hash``), by another factcheck
+        version (``meta.factcheck_version``) or with another default dollar (``meta.dollar``,
+        what a bare "$" means where an article's metadata names none), every document is
+        re-indexed, so the claims follow the new rules and the new extractor.
         """
         from factcheck.cache import rules_digest
         from factcheck.documents import JsonlFields, iter_paths
@@ -150,11 +157,12 @@ class Index:
 
         digest = rules_digest(rules)
         meta = self.meta()
-        fresh = meta.get("rules_hash") != digest or meta.get("factcheck_version") != __version__
+        fresh = meta.get("rules_hash") != digest or meta.get("factcheck_version") != __version__ \
+            or meta.get("dollar", "USD") != dollar
         if fresh:
             with self.db:
-                self.db.execute("UPDATE meta SET value=? WHERE key='rules_hash'", (digest,))
-                self.db.execute("UPDATE meta SET value=? WHERE key='factcheck_version'", (__version__,))
+                self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                    [("rules_hash", digest), ("factcheck_version", __version__), ("dollar", dollar)])
                 self.db.execute("UPDATE documents SET hash=''")
         counts = {"unchanged": 0, "seen": set(), "stale": []}
         try:
@@ -164,7 +172,7 @@ class Index:
             files = [p for p in paths if os.path.exists(p)]
             files = [f for p in files for f in iter_paths([p])]
         docs = changed_documents(self.db, files, jsonl, failed, counts)
-        options = Options(cross=True, jobs=max(1, jobs))
+        options = Options(cross=True, jobs=max(1, jobs), dollar=dollar)
         indexed = self._store(docs, rules, options, batch, progress)
         removed = self._remove_missing(paths, counts["seen"], counts["stale"])
         return Summary(indexed, counts["unchanged"], removed, len(errors))
@@ -242,7 +250,7 @@ class Index:
         band and date window (rule-less keys).
         """
         from factcheck.engine import Options, check_document
-        own = [m for d in docs for m in check_document(d, rules, Options(cross=True)).mentions]
+        own = [m for d in docs for m in check_document(d, rules, Options(cross=True, dollar=self.dollar)).mentions]
         return self.counterparts(own, {d.path for d in docs}, window_days=window_days)
 
     def counterparts(self, mentions: Sequence, exclude: set = frozenset(), *, window_days: float = 2.0) -> list:

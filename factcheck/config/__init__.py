@@ -127,7 +127,7 @@ def _plain(value: Any) -> Any:
 DESTS = {"rules": "rules", "paths": "paths", "include": "include", "exclude": "exclude",
          "jsonl.text": "jsonl_text", "jsonl.date": "jsonl_date", "jsonl.id": "jsonl_id",
          "fail-on": "fail_on", "min-level": "min_level", "format": "format", "window": "window",
-         "jobs": "jobs", "cache": "cache_dir"}
+         "jobs": "jobs", "cache": "cache_dir", "dollar": "dollar"}
 
 
 def _subparser(parser, name: str):

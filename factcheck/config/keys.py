@@ -91,6 +91,14 @@ def _window(value: Any, key: str) -> float:
     return float(value)
 
 
+def _dollar(value: Any, key: str) -> str:
+    from factcheck.dollars import check_code
+    code = check_code(value)
+    if code is None:
+        raise ValueError(f"'{key}' must be an ISO 4217 currency code such as CAD or AUD, not {value!r}")
+    return code
+
+
 def _jobs(value: Any, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"'{key}' must be a whole number of processes (0 = all cores), not {value!r}")
@@ -134,6 +142,7 @@ KEYS: dict[str, tuple[Callable[[Any, str], Any], bool, Any]] = {
     "min-level": (_level, False, "info"),
     "format": (_format, False, "table"),
     "window": (_window, False, 2.0),
+    "dollar": (_dollar, False, "USD"),
     "jobs": (_jobs, False, 1),
     "cache": (_cache, True, DEFAULT_CACHE),
 }

@@ -57,6 +57,8 @@ class _Page(HTMLParser):
         a = {k.lower(): v or "" for k, v in attrs}
         self._close_implied(tag)
         skip, main, chrome, pre = self.state
+        if tag == "html" and a.get("lang"):
+            self.meta.setdefault("lang", a["lang"].strip())
         if tag == "meta":
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key and "content" in a:

@@ -203,14 +203,18 @@ def _bind(host: str, port: int) -> socket.socket:
 
 def serve(rule_paths: Sequence[str] = (), db: str | None = None, host: str = DEFAULT_HOST,
           port: int = DEFAULT_PORT, max_body: int = DEFAULT_MAX_BODY, out=None,
-          corpus: Sequence[str] = ()) -> None:
-    """Load the rules, archive and corpus, bind ``host:port``, print the address and serve until Ctrl-C."""
+          corpus: Sequence[str] = (), dollar: str | None = None) -> None:
+    """Load the rules, archive and corpus, bind ``host:port``, print the address and serve until Ctrl-C.
+
+    ``dollar`` (what a bare "$" means) defaults to the archive's, else USD.
+    """
     import uvicorn
     from factcheck.rules import load_rules
     out = out or sys.stdout
     rules = load_rules(list(rule_paths)) if rule_paths else None
     archive = open_archive(db)
-    checker = Checker(rules, archive, rule_paths, load_corpus(corpus, rules) if corpus else ())
+    dollar = dollar or (archive.dollar if archive is not None else "USD")
+    checker = Checker(rules, archive, rule_paths, load_corpus(corpus, rules, dollar) if corpus else (), dollar)
     if not is_loopback(host):
         print(f"factcheck serve: warning: listening on {host}, which is not a loopback address: "
               "anyone who can reach this machine can use the page", file=sys.stderr)

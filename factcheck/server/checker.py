@@ -182,8 +182,10 @@ class Checker:
     drafts are compared with them, and with the ``archive`` index, on every check.
     """
 
-    def __init__(self, rules=None, archive=None, rule_paths: Sequence[str] = (), corpus: Sequence = ()):
+    def __init__(self, rules=None, archive=None, rule_paths: Sequence[str] = (), corpus: Sequence = (),
+                 dollar: str = "USD"):
         self.rules = rules
+        self.dollar = dollar
         self.archive = archive
         self.rule_paths = tuple(str(p) for p in rule_paths)
         self.corpus = tuple(corpus)
@@ -198,7 +200,7 @@ class Checker:
         own = {d.path for d in docs}
         extra = [m for m in self.corpus if _where(m)[0] not in own]
         extra += list(_archive_mentions(self.archive, docs, self.rules))
-        report = check_documents(docs, self.rules, Options(date=date, cross=True),
+        report = check_documents(docs, self.rules, Options(date=date, cross=True, dollar=self.dollar),
                                  extra_mentions=extra)
         out = json.loads(as_json(report))
         out["view"] = _offsets(report, docs)
@@ -255,7 +257,7 @@ def _where(mention) -> tuple[str | None, Any]:
     return getattr(loc, "path", None), loc
 
 
-def load_corpus(paths: Sequence[str], rules) -> tuple:
+def load_corpus(paths: Sequence[str], rules, dollar: str = "USD") -> tuple:
     """The cross-article mentions of every article under ``paths`` (read once, at start)."""
     from factcheck.documents import iter_documents
     from factcheck.engine import Options, run
@@ -264,7 +266,7 @@ def load_corpus(paths: Sequence[str], rules) -> tuple:
         print(f"factcheck serve: {err}", file=sys.stderr)
 
     docs = iter_documents(list(paths), on_error=on_error)
-    return tuple(m for res in run(docs, rules, Options(cross=True)) for m in res.mentions)
+    return tuple(m for res in run(docs, rules, Options(cross=True, dollar=dollar)) for m in res.mentions)
 
 
 def corpus_history(mentions: Sequence, fact_id: str) -> list[tuple[dt.date, float, str]]:

@@ -13,7 +13,7 @@ from factcheck import numbers as N
 from factcheck import qualifiers as Q
 from factcheck.cores import Core, out_of
 from factcheck.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
-from factcheck.plain import plain_ok
+from factcheck.plain import age_bound, plain_ok
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
                              SCALED_CODES, SUBUNITS, UNIT_SURFACES, canonical)
 from factcheck.wording import prev_word
@@ -177,6 +177,8 @@ def widen(text: str, n: Core) -> bool:
         if qm.group(1).lower() == "revo" and n.unit in DURATIONS and \
                 (prev_word(text, n.start) or ("",))[0].lower() not in _OVER_MEANS_MORE:
             n.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
+    if n.kind == "count" and n.unit is None and n.vague is None:
+        age_bound(text, n)
     am = Q.AFTER_PATTERN.match(text, n.end)
     if am and n.q == "exact" and n.vague is None:
         n.q = Q.name(am.group(1) or am.group(2))

@@ -15,6 +15,7 @@ from factcheck import numbers as N
 from factcheck.cores import Core
 from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
+from factcheck.nouns import noun
 from factcheck.wording import prev_word
 
 _SEP = "\u00a0\u2009\u202f"
@@ -99,6 +100,34 @@ def _counted_not_dated(text: str, n: Core, between: bool) -> bool:
         return True
     rm = (_BETWEEN_NEXT if between else _RANGE_NEXT).match(text, n.end, n.end + 16)
     return bool(rm) and ("," in rm.group(1) or float(rm.group(1).replace(",", "")) > 2200)
+
+
+_OLDER_THAN = re.compile(r"\b(older|younger)[ \t]+than[ \t]+\Z", re.IGNORECASE)
+_AGE_BOUND = re.compile(r"(?:over|under|above|below)[ \t]", re.IGNORECASE)
+#: Who may be bounded by age: "people over 65", "children under 5", "those aged over 70".
+_PEOPLE = frozenset("""people persons men women children kids adults those anyone everyone residents patients drivers
+voters workers members individuals seniors citizens users players applicants customers students girls boys teens
+teenagers victims employees aged age ages""".split())
+
+
+def age_bound(text: str, n: Core) -> None:
+    """A bound on an age in years: "people over 65", "children under 5", "older than 40".
+
+    A bare figure right after a qualifier of people ("men over 50 were barred"), or after
+    "older/younger than", is an age; "over 50 men" stays a count.
+    """
+    s = n.start
+    om = _OLDER_THAN.search(text, max(0, s - 16), s) if n.q == "exact" else None
+    if om:
+        n.q, n.start = ("more-than" if om.group(1).lower() == "older" else "less-than"), om.start()
+    elif n.q in ("more-than", "less-than") and _AGE_BOUND.match(text, s):
+        prev = prev_word(text, s)
+        if not prev or prev[1] or prev[0].lower() not in _PEOPLE:
+            return
+    else:
+        return
+    if not noun(text, n) and n.value == int(n.value) and 0 < n.value <= 120:
+        n.unit, n.kind = "year", "age"
 
 
 def plain_ok(text: str, n: Core) -> bool:

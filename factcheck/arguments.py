@@ -34,8 +34,8 @@ def _dollar(value: str) -> str:
     return code
 
 
-def _add_dollar_arg(p: argparse.ArgumentParser, default: str | None = "USD") -> None:
-    p.add_argument("--dollar", type=_dollar, default=default, metavar="CODE",
+def _add_dollar_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--dollar", type=_dollar, default="USD", metavar="CODE",
                    help="currency a bare $ means where an article's metadata names none (default: USD; "
                         "e.g. CAD, AUD)")
 
@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
-    _add_dollar_arg(p)
+    p.add_argument("--dollar", type=_dollar, metavar="CODE",
+                   help="currency a bare $ means where an article's metadata names none (default: the "
+                        "configuration's `dollar`, else USD)")
 
     p = sub.add_parser("report", help="the archive's inconsistencies: values over time and outliers per fact/key")
     p.add_argument("--db", required=True, metavar="FILE", help="the index file (factcheck index)")

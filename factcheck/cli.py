@@ -197,6 +197,12 @@ def _archived(db: str, results, options) -> list:
         return archive.counterparts([m for r in results for m in r.mentions], own, window_days=options.window_days)
 
 
+def _project_dollar() -> str:
+    """The configuration's ``dollar`` (searched upward from here), for commands without ``--config``."""
+    from factcheck.config import resolve
+    return resolve()["dollar"]
+
+
 def cmd_index(args) -> int:
     """``factcheck index``: build or update an archive index."""
     from factcheck.index import open_index
@@ -210,7 +216,7 @@ def cmd_index(args) -> int:
 
     with open_index(args.db, create=True) as archive:
         summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
-                                 on_error=on_error, progress=True, dollar=args.dollar)
+                                 on_error=on_error, progress=True, dollar=args.dollar or _project_dollar())
     print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
     return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
 
@@ -255,7 +261,7 @@ def cmd_serve(args) -> int:
     """``factcheck serve``: the local editor's page."""
     from factcheck.server import parse_size, serve
     serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body),
-          corpus=args.corpus, dollar=args.dollar)
+          corpus=args.corpus, dollar=args.dollar or (None if args.db else _project_dollar()))
     return EXIT_OK
 
 
@@ -274,7 +280,7 @@ def cmd_explain(args) -> int:
         print(f"factcheck: {err}", file=sys.stderr)
 
     docs = iter_documents(paths, on_error=on_error, jsonl=_jsonl_fields(args))
-    examples, total, searched = explain.gather(docs, rules, item)
+    examples, total, searched = explain.gather(docs, rules, item, dollar=args.configuration["dollar"])
     sys.stdout.write(explain.describe(item, rules, examples, total, searched))
     return EXIT_OK
 

@@ -45,7 +45,8 @@ def fact_ids(item) -> tuple[str, ...]:
     return tuple(item.facts) if hasattr(item, "check") else (item.id,)
 
 
-def gather(docs: Iterable[Document], rules, item, limit: int = LIMIT) -> tuple[list[Example], int, int]:
+def gather(docs: Iterable[Document], rules, item, limit: int = LIMIT,
+           dollar: str = "USD") -> tuple[list[Example], int, int]:
     """Up to ``limit`` claims attached to ``item`` (reading order), how many in all, documents read."""
     from factcheck.engine import Options, check_document, phrase
     wanted = set(fact_ids(item))
@@ -53,7 +54,7 @@ def gather(docs: Iterable[Document], rules, item, limit: int = LIMIT) -> tuple[l
     total = searched = 0
     for doc in docs:
         searched += 1
-        res = check_document(doc, rules, Options(cross=False))
+        res = check_document(doc, rules, Options(cross=False, dollar=dollar))
         for loc in res.claims:
             if loc.fact in wanted:
                 total += 1

@@ -105,3 +105,16 @@ def test_check_against_an_index_of_another_dollar_says_so(tmp_path, capsys):
     draft.write_text(WHARF.replace("$12m", "$14m"), encoding="utf-8")
     main(["check", "--no-cache", "--against", db, str(draft)])
     assert "indexed with a bare $ meaning CAD, this check reads it as USD" in capsys.readouterr().err
+
+
+def test_index_takes_the_configuration_dollar(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "factcheck.yaml").write_text("dollar: AUD\n", encoding="utf-8")
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "wharf.md").write_text(WHARF, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["index", "archive", "--db", "index.db", "-j", "1"]) == 0
+    assert [u for (u,) in sqlite3.connect("index.db").execute("SELECT unit FROM claims")] == ["AUD"]
+    assert main(["index", "archive", "--db", "index.db", "-j", "1", "--dollar", "NZD"]) == 0
+    assert [u for (u,) in sqlite3.connect("index.db").execute("SELECT unit FROM claims")] == ["NZD"]

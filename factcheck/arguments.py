@@ -34,10 +34,10 @@ def _dollar(value: str) -> str:
     return code
 
 
-def _add_dollar_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--dollar", type=_dollar, default="USD", metavar="CODE",
-                   help="currency a bare $ means where an article's metadata names none (default: USD; "
-                        "e.g. CAD, AUD)")
+def _add_dollar_arg(p: argparse.ArgumentParser, default: str | None = "USD", shown: str = "USD") -> None:
+    p.add_argument("--dollar", type=_dollar, default=default, metavar="CODE",
+                   help=f"currency a bare $ means where an article's metadata names none, e.g. CAD "
+                        f"(default: {shown})")
 
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
@@ -113,9 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
-    p.add_argument("--dollar", type=_dollar, metavar="CODE",
-                   help="currency a bare $ means where an article's metadata names none (default: the "
-                        "configuration's `dollar`, else USD)")
+    _add_dollar_arg(p, None, "the configuration's, else USD")
 
     p = sub.add_parser("report", help="the archive's inconsistencies: values over time and outliers per fact/key")
     p.add_argument("--db", required=True, metavar="FILE", help="the index file (factcheck index)")
@@ -157,9 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
     p.add_argument("--max-body", default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
-    p.add_argument("--dollar", type=_dollar, metavar="CODE",
-                   help="currency a bare $ means where a draft's metadata names none (default: the archive's, "
-                        "else USD)")
+    _add_dollar_arg(p, None, "the archive's, else the configuration's, else USD")
     return parser
 
 

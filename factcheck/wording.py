@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from factcheck import numbers as N
 from factcheck.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
 from factcheck.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES
 
@@ -21,6 +22,14 @@ _ONE_IDIOM = re.compile(
     r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
     r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
     r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
+#: After these, "one" ends a clause or starts one as its subject ("wounded one.", "one was hurt").
+_ONE_CLAUSE_NEXT = re.compile(r"[ \t]*(?:[.,;:!?()—–]|\Z)|[ \t]+(?:and|or|but|was|is|has|had|were|could|would|did|"
+                              r"remains|remained|survived|died|said)(?![A-Za-z])", re.IGNORECASE)
+_NUMBER = r"(?:(?!(?:1[89]|20)\d\d(?!\d))\d[\d,.]*|" + "|".join(sorted((w for w in N.CARDINALS if w not in ("one", "a")), key=len, reverse=True)) + r")"
+#: A figure coordinated with "one": "killed two and wounded one", "Three died and one was hurt".
+_COUNTED_BEFORE_ONE = re.compile(r"\b" + _NUMBER + r"(?:[ \t]+[a-z]+){0,2}[ \t]*(?:,|[ \t]and|[ \t]but)[ \t]+"
+                                 r"(?:[a-z]+[ \t]+)?\Z", re.IGNORECASE)
+_COUNTED_AFTER_ONE = re.compile(r"[ \t]+and[ \t]+[a-z]+[ \t]+" + _NUMBER + r"(?![\w-])", re.IGNORECASE)
 _ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+(?:closer|nearer|ahead|further|forward|away|back|behind)|in[ \t]+a[ \t]+"
                              r"million)(?![A-Za-z])", re.IGNORECASE)
 _PIECE_NEXT = re.compile(r"[ \t]+piece(?![A-Za-z])", re.IGNORECASE)
@@ -126,6 +135,9 @@ def word_ok(text: str, s: int, e: int, words: str) -> bool:
         if OUT_OF.match(text, e) or _ONE_OTHER_NEXT.match(nxt + text[e + 12:e + 40]):
             return True  # "one in five"; "one other victim", "one more body"
         if _ONE_IDIOM.match(nxt):
+            if words == "one" and _ONE_CLAUSE_NEXT.match(nxt) and (
+                    _COUNTED_BEFORE_ONE.search(text, max(0, s - 48), s) or _COUNTED_AFTER_ONE.match(text, e, e + 40)):
+                return True
             return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None or _OR_NUMBER_NEXT.match(nxt) is not None
     if _ONE_COMPOUND.match(nxt) \
             and words == "one":

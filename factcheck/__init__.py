@@ -6,7 +6,7 @@ Public API::
 """
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from factcheck.extract import extract  # noqa: E402
 

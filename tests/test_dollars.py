@@ -118,3 +118,17 @@ def test_index_takes_the_configuration_dollar(tmp_path, monkeypatch, capsys):
     assert [u for (u,) in sqlite3.connect("index.db").execute("SELECT unit FROM claims")] == ["AUD"]
     assert main(["index", "archive", "--db", "index.db", "-j", "1", "--dollar", "NZD"]) == 0
     assert [u for (u,) in sqlite3.connect("index.db").execute("SELECT unit FROM claims")] == ["NZD"]
+
+
+def test_the_editor_page_reads_drafts_with_the_archive_dollar(tmp_path):
+    from factcheck.server.checker import Checker, open_archive
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "wharf.md").write_text(WHARF, encoding="utf-8")
+    db = str(tmp_path / "index.db")
+    assert main(["index", str(folder), "--db", db, "-j", "1", "--dollar", "NZD"]) == 0
+    archive = open_archive(db)
+    assert archive.dollar == "NZD"
+    for dollar in ("NZD", "USD"):
+        out = Checker(None, archive, dollar=dollar).check("The pier cost $3m.", "draft.md", None)
+        assert [c["unit"] for c in out["claims"]] == [dollar]

@@ -179,6 +179,8 @@ def widen(text: str, n: Core) -> bool:
             n.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
     if n.kind == "count" and n.unit is None and n.vague is None:
         age_bound(text, n)
+    if n.q == "exact" and n.vague is None and Q.estimated(text, n.start):
+        n.q = "approx"
     am = Q.AFTER_PATTERN.match(text, n.end)
     if am and n.q == "exact" and n.vague is None:
         n.q = Q.name(am.group(1) or am.group(2))

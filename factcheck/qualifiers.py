@@ -61,6 +61,19 @@ def before(rev: str) -> re.Match | None:
     if m is not None and m.group(1).lower() == "ot pu" and _VERB_UP.match(rev, m.end()):
         return None
     return m
+#: "estimated at 300", "the estimated cost of the bridge was $5m", "Estimated net worth: $2m",
+#: "it is estimated that 300": an estimate some words before the figure.
+_ESTIMATED = re.compile(r"\bestimated(?:[ \t]+(?:at|to[ \t]+be|that)|(?:[ \t]+[A-Za-z'’-]+){1,4}?(?:[ \t]+(?:of|is|was|were|"
+                        r"are|at|stands[ \t]+at|stood[ \t]+at|totals|totaled|totalled|reached)|[ \t]*:))[ \t]+\Z",
+                        re.IGNORECASE)
+
+
+def estimated(text: str, start: int) -> bool:
+    """Whether an "estimated" some words before ``start`` makes the figure there approximate."""
+    i = text.rfind("stimated", max(0, start - 64), start)
+    return i > 0 and _ESTIMATED.search(text, i - 1, start) is not None
+
+
 AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|or greater|or above|"
                            r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over|and older|and above|"
                            r"and younger|and under|and below)\b(?![ \t]+(?:than\b|[\d$£€]))"

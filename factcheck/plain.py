@@ -16,7 +16,7 @@ from factcheck.cores import Core
 from factcheck.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
 from factcheck.nouns import noun
-from factcheck.wording import prev_word
+from factcheck.wording import clock_hour, prev_word
 
 _SEP = "\u00a0\u2009\u202f"
 _NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
@@ -150,6 +150,8 @@ def plain_ok(text: str, n: Core) -> bool:
         return False
     if punct == "" and v < 100 and (pw in _NETWORKS or len(pw) == 4 and pw[0] in "KW" and pw.isupper()):
         return False  # "NBC 5's Chris Jose", "KTLA 5": a television station
+    if lw in ("past", "to") and v <= 12 and clock_hour(text, s, n.end):
+        return False  # "ten minutes past 6.": the hour of a time
     if v <= 24 and _TIME_RANGE_NEXT.match(text, n.end):
         return False  # "between 2 and 4 p.m.", "from 9 to 5pm": the first figure is a time too
     if 1000 <= v <= 2200 and n.step == 1.0 and v == int(v) and "," not in raw and not any(c in raw for c in _SEP + " "):

@@ -81,6 +81,37 @@ def sentence_start(text: str, s: int) -> bool:
     return j < 0 or text[j] in ".!?:;\n…—–-"
 
 
+#: What may follow the hour of a clock time: the end of a clause, a.m./p.m., "on Friday", "local time".
+_HOUR_FOLLOW = (r"(?=[ \t]*(?:[.,;:!?)\n]|\Z|[ap]\.?m\b|o['’]?clock|(?:on|in|at|and|when|that|this|last|yesterday|today|"
+                r"tonight|local|GMT|ET)\b))")
+_MINUTES_OF_CLOCK = re.compile(r"[ \t]+(?P<word>past|to)[ \t]+(?:" + _HOUR + r"|(?:1[0-2]|[1-9])(?![\d:.,]))" +
+                               _HOUR_FOLLOW + r"|[ \t]+(?:before|after)[ \t]+(?:noon|midnight)(?![A-Za-z-])", re.IGNORECASE)
+#: Reversed: the time preposition "N minutes to H" needs ("at ten minutes to eight"; not "from 40 minutes to 5").
+_AT_REVERSED = r"(?:ta|yb|litnu|llit|erofeb|retfa|dnuora|tuoba)\b"
+_AT_BEFORE_MINUTES = re.compile(r"[ \t]*(?:[\w-]+)[ \t]+" + _AT_REVERSED, re.IGNORECASE)
+_AT_BEFORE_NUMBER = re.compile(r"[ \t]+" + _AT_REVERSED, re.IGNORECASE)
+_MINUTES_BEFORE_HOUR = re.compile(r"[ \t](minutes?)[ \t]+(past|to)[ \t]+\Z", re.IGNORECASE)
+
+
+def clock_minutes(text: str, start: int, end: int) -> bool:
+    """Whether the minutes at ``start:end`` tell the time: "five minutes past midnight", "at 10 minutes to 6."."""
+    m = _MINUTES_OF_CLOCK.match(text, end)
+    return m is not None and (m.group("word") is None or m.group("word").lower() == "past" or
+                              text[start:start + 6].lower() in ("about ", "around") or
+                              _AT_BEFORE_NUMBER.match(text[max(0, start - 12):start][::-1]) is not None)
+
+
+def clock_hour(text: str, s: int, e: int) -> bool:
+    """Whether the hour at ``s:e`` ends such a time ("… at ten minutes to eight.")."""
+    m = _MINUTES_BEFORE_HOUR.search(text, max(0, s - 16), s)
+    if m is None or re.match(_HOUR_FOLLOW, text[e:e + 12], re.IGNORECASE) is None:
+        return False
+    if m.group(2).lower() == "past":
+        return True
+    rev = text[max(0, m.start() - 24):m.start()][::-1]
+    return _AT_BEFORE_MINUTES.match(rev) is not None
+
+
 def _clock(text: str, s: int, e: int, pw: str) -> bool:
     """Is the number word at ``s:e`` part of a clock time ("half past six", "at ten to five")?
 
@@ -116,7 +147,7 @@ def word_ok(text: str, s: int, e: int, words: str) -> bool:
         return False  # "a two-state solution"; the "a million" of "one in a million"
     if words in ("zero", "nought", "naught"):
         return bool(AFTER_NUMBER.match(text, e))
-    if _clock(text, s, e, pw):
+    if _clock(text, s, e, pw) or pw in ("past", "to") and clock_hour(text, s, e):
         return False
     nxt = text[e:e + 12]
     if words == "one" or words == "a":

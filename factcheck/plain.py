@@ -102,6 +102,7 @@ def _counted_not_dated(text: str, n: Core, between: bool) -> bool:
     return bool(rm) and ("," in rm.group(1) or float(rm.group(1).replace(",", "")) > 2200)
 
 
+_YEAR_NEXT = re.compile(r",?[ \t]+(?:1[89]|20)\d\d(?!\d)")
 _OLDER_THAN = re.compile(r"\b(older|younger)[ \t]+than[ \t]+\Z", re.IGNORECASE)
 _AGE_BOUND = re.compile(r"(?:over|under|above|below)[ \t]", re.IGNORECASE)
 #: Who may be bounded by age: "people over 65", "children under 5", "those aged over 70".
@@ -141,6 +142,8 @@ def plain_ok(text: str, n: Core) -> bool:
     if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper() or _lower_month_date(text, n, lw, True)) \
             and punct == "" and v <= 31:
         return False
+    if lw.endswith(".") and lw[:-1] in MONTHS and pw[:1].isupper() and v <= 31 and _YEAR_NEXT.match(text, n.end):
+        return False  # "May. 30, 2022": a period after a month's full name
     nxt = _NEXT_WORD.match(text[n.end:n.end + 16])
     nw = nxt.group(1) if nxt else ""
     if nw.lower().rstrip(".") in MONTHS and v <= 31 and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper() or

@@ -223,6 +223,12 @@ def word_core(text: str, s: int, e: int) -> Core | None:
         n.scale = scale  # "five to six hundred": the scale spreads to the first figure
         if scale >= 1e6 and value % scale == 0:
             n.step = scale  # "two million" is as rounded as "2 million": [1.5 M, 2.5 M)
+    if is_fraction and value >= 1 and text[s0:e].lower().endswith("quarters") and \
+            " and " not in text[s0:e].lower():
+        cut = max(text.rfind(" ", s0, e), text.rfind("-", s0, e))
+        whole = N.words_value(text[s0:cut]) if cut > s0 else None
+        if whole is not None and not whole[1]:
+            return Core(s0, cut, whole[0], words=True)  # "twenty-seven quarters": periods or coins, a count
     if is_fraction:
         of = _OF_SCALE.match(text, e)
         if of:

@@ -88,8 +88,11 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             continue
         gap = text[a.end:b.start]
         g = gap.strip().lower()
-        if g == "to-" or g.replace(" ", "") in ("-to", "–to") and b.unit is not None and b.end > b.cend:
-            g = "to"  # "200,000 to-260,000": a dash slipped; "a nine- to 33-year term": a suspended hyphen
+        suspended = g[:1] in "-–" and g[1:].strip() in ("to", "or", "and") and b.unit is not None and b.end > b.cend
+        if g == "to-" or suspended:
+            g = g.strip("-– ")  # "200,000 to-260,000": a dash slipped; "a nine- to 33-year term": a suspended hyphen
+            if g == "and":
+                _spread(a, b, b.value)  # "two- and three-hour shifts": two figures, one unit
         if g not in ("-", "–", "—", "to", "and", "or", "through"):
             out.append(b)
             continue

@@ -88,6 +88,10 @@ _UNITS = {
     "metric_horsepower": "PS",
     "calorie": "calorie|calories",
     "kilocalorie": "kcal|kilocalories",
+    "millibar": "mbar|millibar|millibars",
+    "hectopascal": "hPa|hectopascal|hectopascals",
+    "kilopascal": "kPa|kilopascal|kilopascals",
+    "pound_force_per_square_inch": "psi",
     "ppm": "ppm",
     "parts_per_billion": "ppb",
     "year": "year|years|yr|yrs",
@@ -102,7 +106,7 @@ _UNITS = {
     "decade": "decade|decades",
 }
 #: Surfaces matched only exactly as written (case matters or they are common words).
-SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz TWh "
+SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz TWh hPa kPa mbar psi "
                     "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
 #: Units that read as a duration; "five-year" before a noun is a quantity of years.
 DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())

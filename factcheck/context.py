@@ -14,6 +14,7 @@ from factcheck import qualifiers as Q
 from factcheck.cores import Core, out_of
 from factcheck.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
 from factcheck.plain import age_bound, plain_ok
+from factcheck.references import confidence_level
 from factcheck.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
                              SCALED_CODES, SUBUNITS, UNIT_SURFACES, canonical)
 from factcheck.wording import clock_minutes, prev_word
@@ -179,8 +180,9 @@ def widen(text: str, n: Core) -> bool:
             n.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
     if n.kind == "count" and n.unit is None and n.vague is None:
         age_bound(text, n)
-    elif n.unit == "minute" and clock_minutes(text, n.start, n.end):
-        return False  # "five minutes past midnight": a time
+    elif n.unit == "minute" and clock_minutes(text, n.start, n.end) or n.unit == "percent" and \
+            confidence_level(text, n.end):
+        return False  # "five minutes past midnight": a time; "95% CI": a confidence level
     if n.q == "exact" and n.vague is None and Q.estimated(text, n.start):
         n.q = "approx"
     am = Q.AFTER_PATTERN.match(text, n.end)

@@ -11,7 +11,6 @@ each qualifier asserts is tabulated in ``docs/intervals.md``.
 """
 from __future__ import annotations
 
-import bisect
 import math
 import re
 
@@ -23,6 +22,7 @@ from factcheck.decades import decade_cores
 from factcheck.models import Claim
 from factcheck.nouns import noun
 from factcheck.ranges import conversions, quotients, ranges
+from factcheck.references import inside, merge, reference_spans
 from factcheck.sentences import Sentences
 
 
@@ -63,7 +63,8 @@ _SKIPPED = (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError)
 def _digit_cores(text: str) -> list[Core]:
     out = []
     skip_to = 0
-    urls = _url_tokens(text) if "://" in text or "www." in text or "@" in text else None
+    urls = merge(_url_tokens(text) if "://" in text or "www." in text or "@" in text else None,
+                 reference_spans(text))
     for m in _digit_matches(text):
         s = m.start()
         if s < skip_to:
@@ -86,7 +87,7 @@ def _digit_cores(text: str) -> list[Core]:
                 continue
         try:
             n = digit_core(text, m)
-            if n is None or urls and _in_url(urls, s):
+            if n is None or urls and inside(urls, s):
                 continue
             if widen(text, n):
                 out.append(n)
@@ -153,11 +154,6 @@ def _url_tokens(text: str) -> tuple[list[int], list[int]]:
         b = text.find(" ", p)
         ends.append(b if b >= 0 else len(text))
     return starts, ends
-
-
-def _in_url(urls: tuple[list[int], list[int]], s: int) -> bool:
-    i = bisect.bisect_right(urls[0], s) - 1
-    return i >= 0 and s < urls[1][i]
 
 
 def _words_at(src: str, pos: int, anycase: bool) -> tuple[int, int] | None:

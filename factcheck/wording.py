@@ -93,8 +93,14 @@ _AT_BEFORE_NUMBER = re.compile(r"[ \t]+" + _AT_REVERSED, re.IGNORECASE)
 _MINUTES_BEFORE_HOUR = re.compile(r"[ \t](minutes?)[ \t]+(past|to)[ \t]+\Z", re.IGNORECASE)
 
 
+_READ_NEXT = re.compile(r"[ \t]+read(?![A-Za-z])", re.IGNORECASE)
+
+
 def clock_minutes(text: str, start: int, end: int) -> bool:
-    """Whether the minutes at ``start:end`` tell the time: "five minutes past midnight", "at 10 minutes to 6."."""
+    """Whether the minutes at ``start:end`` tell the time ("five minutes past midnight", "at 10
+    minutes to 6.") or a reading time ("4 min read"): no claim either way."""
+    if _READ_NEXT.match(text, end):
+        return True
     m = _MINUTES_OF_CLOCK.match(text, end)
     return m is not None and (m.group("word") is None or m.group("word").lower() == "past" or
                               text[start:start + 6].lower() in ("about ", "around") or

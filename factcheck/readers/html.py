@@ -5,6 +5,8 @@ and every entity arrives with its exact (line, column) from ``getpos()``, so the
 needs no guessing.  Scripts, styles, the head and hidden elements are skipped; when the page
 has an ``<article>`` or ``<main>``, only their text is kept (without nav and aside).  Block
 elements end a line so sentences do not run together; whitespace inside a block is a space.
+Inside the article, furniture marked by its class, id or role (share bars, bylines, related
+links) is left out too.
 """
 from __future__ import annotations
 
@@ -19,6 +21,13 @@ from factcheck.models import Document, SourceMap
 SKIP = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
         "canvas", "select", "button"}
 CHROME = {"nav", "aside"}
+#: Classes, ids and roles of page furniture inside an article: share bars, bylines ("4 min
+#: read"), related links, promotions.  Whole tokens only, so "article-body share-friendly" is kept.
+CHROME_CLASSES = frozenset("""share shares share-bar sharebar share-buttons share-tools social social-share
+social-links byline article-byline byline-wrapper related related-articles related-links related-content
+newsletter newsletter-signup promo advert advertisement ad ads ad-slot breadcrumb breadcrumbs comment-count
+comments-count read-time reading-time subscribe paywall cookie-banner cookie-notice tags tag-list""".split())
+CHROME_ROLES = frozenset(("navigation", "complementary", "banner", "contentinfo"))
 HEAD = {"title", "meta", "link", "style", "script", "base", "noscript", "template"}
 MAIN = {"article", "main"}
 CLOSES_P = {"address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption",
@@ -73,7 +82,7 @@ class _Page(HTMLParser):
         if tag in VOID:
             return
         self.stack.append((tag, skip or tag in SKIP or "hidden" in a or a.get("aria-hidden") == "true",
-                           main or tag in MAIN, chrome or tag in CHROME, pre or tag == "pre"))
+                           main or tag in MAIN, chrome or tag in CHROME or _furniture(a), pre or tag == "pre"))
 
     def _close_implied(self, tag: str) -> None:
         """Closes what a new tag ends in HTML: the head, an open p, a sibling li/dt/dd/tr/td."""
@@ -140,6 +149,15 @@ class _Page(HTMLParser):
 
     def handle_charref(self, name):
         self._text(html.unescape(f"&#{name};"))
+
+
+def _furniture(attrs: dict) -> bool:
+    """Whether an element's class, id or role marks it as page furniture (see ``CHROME_CLASSES``)."""
+    if not attrs:
+        return False
+    tokens = attrs.get("class", "").lower().split()
+    tokens.append(attrs.get("id", "").lower())
+    return attrs.get("role", "").lower() in CHROME_ROLES or any(t in CHROME_CLASSES for t in tokens)
 
 
 def _parse(source: str, path: str) -> _Page:

@@ -9,36 +9,55 @@ from __future__ import annotations
 import bisect
 import re
 
-_REFERENCE = re.compile(
-    r"\b10\.\d{4,9}/[^\s\"<>]+"
-    r"|\b\d{1,4}\(\d{1,4}(?:[-–]\d{1,4})?\):[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?"
-    r"|\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\](?:\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])*"
-    r"|\b(?:PMID|ISBN|ISSN)(?::[ \t]*|[ \t]+)[\dX][\dX./-]*")
-_MARKS = ("[", "):", "doi:", "DOI", "PMID", "ISBN", "ISSN")  # "PMC5168534", "arXiv:2101.00001" hold no core
+#: Each kind of reference, matched only where its mark stands (a pass of ``str.find`` per mark,
+#: so a long text costs no regex scan).
+_DOI = re.compile(r"(?:doi|DOI)[: \t]*(10\.\d{4,9}/[^\s\"<>]+)")
+_CITATION = re.compile(r"\d{1,4}\(\d{1,4}(?:[-–]\d{1,4})?\):[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?")
+_MARK = re.compile(r"\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\](?:\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])*")
+_RECORD = re.compile(r"(?:PMID|ISBN|ISSN)(?::[ \t]*|[ \t]+)[\dX][\dX./-]*")
 _CONFIDENCE = re.compile(r"[ \t]*(?:CI|C\.I\.|(?:confidence|credible)[ \t]+(?:interval|level))(?![A-Za-z])",
                          re.IGNORECASE)
 
 Spans = tuple[list[int], list[int]]
 
 
+def _found(text: str, mark: str):
+    p = text.find(mark)
+    while p >= 0:
+        yield p
+        p = text.find(mark, p + 1)
+
+
 def reference_spans(text: str) -> Spans | None:
     """Starts and ends of the references in ``text`` (sorted, disjoint), or None when there is none."""
-    if not any(mark in text for mark in _MARKS):
-        return None
-    starts, ends = [], []
-    for m in _REFERENCE.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-    return (starts, ends) if starts else None
+    spans = []
+    for mark in ("doi", "DOI"):
+        spans.extend(m.span(1) for p in _found(text, mark) if (m := _DOI.match(text, p)))
+    for p in _found(text, "):"):
+        head = text.rfind("(", max(0, p - 10), p)
+        start = head - 1
+        while start >= 0 and text[start].isdigit():
+            start -= 1
+        m = _CITATION.match(text, start + 1) if head > 0 else None
+        if m and m.end() > p:
+            spans.append(m.span())
+    spans.extend(m.span() for p in _found(text, "[") if (m := _MARK.match(text, p)))
+    for mark in ("PMID", "ISBN", "ISSN"):
+        spans.extend(m.span() for p in _found(text, mark) if (m := _RECORD.match(text, p)))
+    return _union(spans) if spans else None
 
 
 def merge(a: Spans | None, b: Spans | None) -> Spans | None:
     """The union of two sets of sorted spans, sorted and disjoint (either may be None)."""
     if a is None or b is None:
         return a or b
+    return _union(list(zip(a[0] + b[0], a[1] + b[1])))
+
+
+def _union(spans: list[tuple[int, int]]) -> Spans:
     starts: list[int] = []
     ends: list[int] = []
-    for s, e in sorted(zip(a[0] + b[0], a[1] + b[1])):
+    for s, e in sorted(spans):
         if ends and s <= ends[-1]:
             ends[-1] = max(ends[-1], e)
         else:

@@ -1,8 +1,9 @@
 """Bibliographic furniture in science and health stories, which holds numbers but no claims.
 
 A DOI ("doi: 10.1016/S0140-6736(05)71085-0"), a journal citation ("365(9463):963-4"), a
-reference mark ("[1–6]", "[12][13]"), a record id ("PMID: 27884854", "ISBN 9783161484100")
-and the level of a confidence interval ("95% CI") are skipped; the figures around them are not.
+law report citation ("Roe v. Wade, 410 U.S. 113"), a reference mark ("[1–6]", "[12][13]"),
+a record id ("PMID: 27884854", "ISBN 9783161484100") and the level of a confidence interval
+("95% CI") are skipped; the figures around them are not.
 """
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ _DOI = re.compile(r"(?:doi|DOI)[: \t]*(10\.\d{4,9}/[^\s\"<>]+)")
 _CITATION = re.compile(r"\d{1,4}\(\d{1,4}(?:[-–]\d{1,4})?\):[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?")
 _MARK = re.compile(r"\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\](?:\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])*")
 _RECORD = re.compile(r"(?:PMID|ISBN|ISSN)(?::[ \t]*|[ \t]+)[\dX][\dX./-]*")
+#: A law report citation, "900 F.2d 919", "410 U.S. 113", "535 So. 2d 815": looked for only in a
+#: text that names a case ("Roe v. Wade").
+_LAW_REPORT = re.compile(
+    r"\b\d{1,4}[ \t]+(?:U\.[ \t]?S\.|S\.[ \t]?Ct\.|L\.[ \t]?Ed\.(?:[ \t]?2d)?|F\.(?:[ \t]?(?:2d|3d|4th)|[ \t]?Supp\."
+    r"(?:[ \t]?[23]d)?|[ \t]?App'x)?|So\.(?:[ \t]?[23]d)?|[NS]\.[ \t]?[EW]\.(?:[ \t]?[23]d)?|P\.(?:[ \t]?[23]d)?|"
+    r"A\.(?:[ \t]?[23]d)?|Cal\.[ \t]?Rptr\.(?:[ \t]?[23]d)?|N\.Y\.S\.(?:[ \t]?[23]d)?)[ \t]+\d{1,5}(?:[ \t]*\([^)]{0,40}\))?")
 _CONFIDENCE = re.compile(r"[ \t]*(?:CI|C\.I\.|(?:confidence|credible)[ \t]+(?:interval|level))(?![A-Za-z])",
                          re.IGNORECASE)
 
@@ -42,6 +49,8 @@ def reference_spans(text: str) -> Spans | None:
         if m and m.end() > p:
             spans.append(m.span())
     spans.extend(m.span() for p in _found(text, "[") if (m := _MARK.match(text, p)))
+    if " v. " in text or " v " in text:
+        spans.extend(m.span() for m in _LAW_REPORT.finditer(text))
     for mark in ("PMID", "ISBN", "ISSN"):
         spans.extend(m.span() for p in _found(text, mark) if (m := _RECORD.match(text, p)))
     return _union(spans) if spans else None

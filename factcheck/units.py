@@ -23,7 +23,7 @@ _UNITS = {
     "picometer": "picometre|picometres|picometer|picometers",
     "mile": "mile|miles|mi",
     "foot": "ft|foot|feet",
-    "inch": "inch|inches|in.",
+    "inch": "inch|inches|in.|″",
     "yard": "yd|yds|yard|yards",
     "nautical_mile": "nautical mile|nautical miles",
     "light_year": "light year|light years|light-year|light-years",
@@ -92,6 +92,7 @@ _UNITS = {
     "hectopascal": "hPa|hectopascal|hectopascals",
     "kilopascal": "kPa|kilopascal|kilopascals",
     "pound_force_per_square_inch": "psi",
+    "megapixel": "MP|megapixel|megapixels",
     "ppm": "ppm",
     "parts_per_billion": "ppb",
     "year": "year|years|yr|yrs",
@@ -106,7 +107,7 @@ _UNITS = {
     "decade": "decade|decades",
 }
 #: Surfaces matched only exactly as written (case matters or they are common words).
-SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz TWh hPa kPa mbar psi "
+SYMBOLS = frozenset("L m C F W V h t g l ms ha in. PS Nm Mb mb MB GB TB KB kB mAh dB Hz MHz GHz kW MW GW kHz TWh hPa kPa mbar psi MP ″ "
                     "kWh MWh GWh ft mi yd dm mm cm km kg mg rad bit gal cup".split())
 #: Units that read as a duration; "five-year" before a noun is a quantity of years.
 DURATIONS = frozenset("year month week day hour minute second millisecond century decade".split())

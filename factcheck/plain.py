@@ -30,7 +30,9 @@ _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane R
 #: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
 _AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
                            r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
-_WHO_IS_BEFORE = re.compile(r"\bwho[ \t]+(?:is|was)(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)  # "his mother, who is 93."
+#: "his mother, who is 93.", "the oldest of whom was 11", "the youngest was 3"
+_WHO_IS_BEFORE = re.compile(r"(?:\bwho|\b(?:oldest|youngest)(?:[ \t]+of[ \t]+(?:whom|them))?)[ \t]+(?:is|was)"
+                            r"(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)
 #: "Simpson, now 70, is", "the retired nurse, now 64,": an appositive age; not "the toll, now 70,".
 _NOW_AGE_BEFORE = re.compile(r"\b(?!(?:toll|total|number|count|tally|figure|rate|price|index|score|level|population|"
                              r"sum|amount|share|balance|debt|deficit|budget|fund|reserve|stock|inventory)\b)"
@@ -200,7 +202,7 @@ def plain_ok(text: str, n: Core) -> bool:
             or lw in ("is", "was", "were", "are") and text.find(" age ", max(0, s - 100), s) >= 0 and \
             _AVERAGE_AGE_BEFORE.search(text, max(0, s - 100), s) \
             or (lw in ("turned", "turns", "turning") or lw in ("is", "was", "now") and
-                _WHO_IS_BEFORE.search(text, max(0, s - 16), s) or lw == "now" and
+                _WHO_IS_BEFORE.search(text, max(0, s - 32), s) or lw == "now" and
                 _NOW_AGE_BEFORE.search(text, max(0, s - 40), s)) and v <= 120 and v == int(v) and \
             _AFTER_TURNED.match(text, n.end):
         n.unit, n.kind = "year", "age"

@@ -179,6 +179,12 @@ def word_core(text: str, s: int, e: int) -> Core | None:
         return _vague(text, s, toks, first)
     if first in N.YEAR_HEADS and (year := N.SPOKEN_YEAR.match(text, s)):
         raise SkipTo(year.end())
+    if first in ("three", "half", "quarter") and (rp := _RATE_POINT.match(text, s)):
+        a = _A_BEFORE.search(text, max(0, s - 10), s)
+        if (a or first == "three") and _RATE_WORDS.search(text, max(0, s - 100), min(len(text), rp.end() + 100)):
+            n = Core(a.start() if a else s, rp.end(), _RATE_POINT_VALUE.get(first, 0.75), words=True)
+            n.unit, n.kind = "percentage_point", "percent"
+            return n
     s0 = s
     if first in _NEEDS_A or first in N.TENS and len(toks) == 2 and _compound_denominator(text, toks):
         a = _A_BEFORE.search(text, max(0, s - 10), s)
@@ -288,6 +294,12 @@ _AND_AGAIN = re.compile(r"[ \t]+and[ \t]+([A-Za-z]+)(?![A-Za-z])")
 _FRACTION_OF_UNIT = re.compile(r"((?:[ \t]+of)?[ \t]+an?|)(?=[ \t-]+(?:mile|kilometre|kilometer|metre|meter|foot|inch|acre|"
                                r"hectare|pound|kilogram|kilo|ton|tonne|gallon|litre|liter|ounce|percentage[ \t]+point)s?"
                                r"(?![A-Za-z]))", re.IGNORECASE)
+#: "a half-point", "a quarter point", "a three-quarter-point hike": a move in a rate, in percentage points.
+_RATE_POINT = re.compile(r"(three[ \t]?-[ \t]?quarters?|half|quarter)(?:[ \t]?-[ \t]?|[ \t]+)point(?![A-Za-z-]|[ \t]+of\b)",
+                         re.IGNORECASE)
+_RATE_POINT_VALUE = {"half": 0.5, "quarter": 0.25}
+_RATE_WORDS = re.compile(r"\b(?:rates?|interest|yields?|inflation|percent|per[ \t]cent|unemployment|jobless|mortgages?|"
+                         r"borrowing|bps|basis|Fed|central[ \t]bank)\b|%", re.IGNORECASE)
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 

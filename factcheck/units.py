@@ -25,7 +25,7 @@ _UNITS = {
     "foot": "ft|foot|feet",
     "inch": "inch|inches|in.|″",
     "yard": "yd|yds|yard|yards",
-    "nautical_mile": "nautical mile|nautical miles",
+    "nautical_mile": "nautical mile|nautical miles|nmi",
     "light_year": "light year|light years|light-year|light-years",
     "kilometer**2": "sq km|sq. km|sq kilometres|sq kilometers|square kilometres|square kilometers|square kilometre|square kilometer|km2|km²",
     "meter**2": "sq m|sq. m|sqm|sq metres|sq meters|sq metre|sq meter|square metres|square meters|square metre|square meter|m2|m²",

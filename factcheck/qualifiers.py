@@ -62,6 +62,8 @@ def before(rev: str) -> re.Match | None:
     if m is not None and m.group(1).lower() == "ot pu" and _VERB_UP.match(rev, m.end()):
         return None
     return m
+
+
 #: "estimated at 300", "the estimated cost of the bridge was $5m", "Estimated net worth: $2m",
 #: "it is estimated that 300": an estimate some words before the figure.
 _ESTIMATED = re.compile(r"\bestimated(?:[ \t]+(?:at|to[ \t]+be|that)|(?:[ \t]+[A-Za-z'’-]+){1,4}?(?:[ \t]+(?:of|is|was|were|"

@@ -91,9 +91,7 @@ _AT_REVERSED = r"(?:ta|yb|litnu|llit|erofeb|retfa|dnuora|tuoba)\b"
 _AT_BEFORE_MINUTES = re.compile(r"[ \t]*(?:[\w-]+)[ \t]+" + _AT_REVERSED, re.IGNORECASE)
 _AT_BEFORE_NUMBER = re.compile(r"[ \t]+" + _AT_REVERSED, re.IGNORECASE)
 _MINUTES_BEFORE_HOUR = re.compile(r"[ \t](minutes?)[ \t]+(past|to)[ \t]+\Z", re.IGNORECASE)
-
-
-_READ_NEXT = re.compile(r"[ \t]+read(?![A-Za-z])", re.IGNORECASE)
+_READ_NEXT = re.compile(r"[ \t]+read(?![A-Za-z])", re.IGNORECASE)  # "4 min read"
 
 
 def clock_minutes(text: str, start: int, end: int) -> bool:

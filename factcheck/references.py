@@ -16,8 +16,8 @@ _DOI = re.compile(r"(?:doi|DOI)[: \t]*(10\.\d{4,9}/[^\s\"<>]+)")
 _CITATION = re.compile(r"\d{1,4}\(\d{1,4}(?:[-–]\d{1,4})?\):[A-Za-z]?\d+(?:[-–][A-Za-z]?\d+)?")
 _MARK = re.compile(r"\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\](?:\[\d{1,3}(?:[ \t]*[-–,][ \t]*\d{1,3})*\])*")
 _RECORD = re.compile(r"(?:PMID|ISBN|ISSN)(?::[ \t]*|[ \t]+)[\dX][\dX./-]*")
-#: A law report citation, "900 F.2d 919", "410 U.S. 113", "535 So. 2d 815": looked for only in a
-#: text that names a case ("Roe v. Wade").
+#: A law report citation, "900 F.2d 919", "410 U.S. 113", "535 So. 2d 815": looked for only just
+#: after a case name ("Roe v. Wade, 410 U.S. 113").
 _LAW_REPORT = re.compile(
     r"\b\d{1,4}[ \t]+(?:U\.[ \t]?S\.|S\.[ \t]?Ct\.|L\.[ \t]?Ed\.(?:[ \t]?2d)?|F\.(?:[ \t]?(?:2d|3d|4th)|[ \t]?Supp\."
     r"(?:[ \t]?[23]d)?|[ \t]?App'x)?|So\.(?:[ \t]?[23]d)?|[NS]\.[ \t]?[EW]\.(?:[ \t]?[23]d)?|P\.(?:[ \t]?[23]d)?|"
@@ -49,8 +49,8 @@ def reference_spans(text: str) -> Spans | None:
         if m and m.end() > p:
             spans.append(m.span())
     spans.extend(m.span() for p in _found(text, "[") if (m := _MARK.match(text, p)))
-    if " v. " in text or " v " in text:
-        spans.extend(m.span() for m in _LAW_REPORT.finditer(text))
+    for mark in (" v. ", " v "):
+        spans.extend(m.span() for p in _found(text, mark) for m in _LAW_REPORT.finditer(text, p, p + 160))
     for mark in ("PMID", "ISBN", "ISSN"):
         spans.extend(m.span() for p in _found(text, mark) if (m := _RECORD.match(text, p)))
     return _union(spans) if spans else None

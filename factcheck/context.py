@@ -7,6 +7,7 @@ characters before it, so every check is anchored and short.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from factcheck import numbers as N
@@ -140,6 +141,8 @@ def widen(text: str, n: Core) -> bool:
         return False
     if um and not _attach_unit(text, n, cur, um):
         return False
+    if rev[:4].lower() == " rep" and not rev[4:5].isalpha() and n.value >= 100 and math.log10(n.value).is_integer():
+        return False  # "cases per 100,000 residents", "6 litres per 100 km": the base of a rate
     c = rev[:1]
     if c in ("±", "/") or rev[:4] == " -/+" or rev[:2] == " ±":
         return False

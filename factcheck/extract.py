@@ -24,6 +24,7 @@ from factcheck.nouns import noun
 from factcheck.ranges import conversions, quotients, ranges
 from factcheck.references import inside, merge, reference_spans
 from factcheck.sentences import Sentences
+from factcheck.singles import single_unit_cores
 
 
 def extract(text: str) -> list[Claim]:
@@ -31,7 +32,9 @@ def extract(text: str) -> list[Claim]:
     if not isinstance(text, str) or not text:
         return []
     low = text.lower()
-    nums = decade_cores(text) + _digit_cores(text) + _word_cores(text, low if len(low) == len(text) else None)
+    same = len(low) == len(text)
+    nums = decade_cores(text) + _digit_cores(text) + _word_cores(text, low if same else None) + \
+        (single_unit_cores(text, low, widen) if same else [])
     nums.sort(key=lambda n: n.start)
     nums = conversions(text, ranges(text, quotients(text, nums)))
     sentences = Sentences(text)

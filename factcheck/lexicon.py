@@ -15,7 +15,7 @@ season episode episodes volume vol vol. title proposition prop prop. amendment p
 class type version v v. rule rules mark mk exit unit district ward precinct lot pier suite apt apt. box
 ext ext. line tier division figure fig fig. table tables item items part parts step steps paragraph para
 clause schedule annex appendix act code covid series id zip station squadron brigade battalion regiment
-corps fleet lane road street avenue day week year day-by-day week-by-week apollo mission formula
+corps fleet lane road street avenue day week year day-by-day week-by-week apollo mission formula marker
 galaxy pixel playstation ps xbox covid-19 sars windows10 bill bills hr h.r. s. uss hms ss model-s
 category cat. op. opus no.1 bwv k. track tracks disc act scene acts scenes lines figures heat lap
 laps match matchday gameweek week-old draft pick picks jersey shirt spot seed seeded ranked rank

@@ -17,7 +17,7 @@ INF = math.inf
 BEFORE = {
     "approx": ("about", "approximately", "approx.", "approx", "around", "roughly", "some", "an estimated",
                "estimated", "circa", "c.", "close to", "in the region of", "just about", "~", "≈",
-               "somewhere around", "perhaps", "maybe", "possibly"),
+               "somewhere around", "perhaps", "maybe", "possibly", "near"),
     "nearly": ("nearly", "almost", "just under", "just shy of", "not quite", "approaching", "close on",
                "just below", "slightly less than", "slightly fewer than", "a little under", "nearly all of",
                "neared", "nears", "nearing", "shy of"),

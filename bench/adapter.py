@@ -17,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from factcheck.extract import extract as _extract  # noqa: E402
+from factcheck.extract.claims import extract as _extract  # noqa: E402
 
 _SUBUNIT = re.compile(r"(?<![A-Za-z])(?:cents?|pence|p|sen)\Z", re.IGNORECASE)
 _MAIN = re.compile(r"dollar|euro|pound|yen|[$£€¥]", re.IGNORECASE)

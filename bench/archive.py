@@ -201,7 +201,7 @@ def main() -> None:
         fh.write("---\ndate: 2030-06-15\n---\n\n" + EVENTS[0][1].format(n=9999, town=TOWNS[0]).replace(
             "9999", "75") + "\n")
     took, _ = run(["check", draft, "--against", db, "--no-cache"])
-    from factcheck.index import open_index
+    from factcheck.archive.index import open_index
     from factcheck.documents import read_text
     with open_index(db) as ix:
         docs = read_text(open(draft, encoding="utf-8").read(), draft)

@@ -69,7 +69,7 @@ def generate(folder: Path, files: int, seed: int = 5) -> None:
 
 
 def in_process(argv: list[str]) -> float:
-    from factcheck.cli import main
+    from factcheck.cli.main import main
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = main(argv)

@@ -25,11 +25,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if importlib.util.find_spec("factcheck") is None:
     sys.path.insert(0, str(ROOT))
 
-from factcheck.consistency import cross_findings  # noqa: E402
+from factcheck.cross.consistency import cross_findings  # noqa: E402
 from factcheck.documents import read_file  # noqa: E402
-from factcheck.extract import extract  # noqa: E402
+from factcheck.extract.claims import extract  # noqa: E402
 from factcheck.models import Located, Severity  # noqa: E402
-from factcheck.quantity import mentions  # noqa: E402
+from factcheck.cross.mentions import mentions  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus/multinews")
 

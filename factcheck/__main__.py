@@ -1,4 +1,4 @@
 """``python -m factcheck``."""
-from factcheck.cli import main
+from factcheck.cli.main import main
 
 raise SystemExit(main())

@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from factcheck import baseline
-from factcheck.cli import main
-from factcheck.fingerprint import fingerprint, fingerprints, normalize_text
+from factcheck.report import baseline
+from factcheck.cli.main import main
+from factcheck.report.fingerprint import fingerprint, fingerprints, normalize_text
 from factcheck.models import Finding, Severity
 
 RULES = """\
@@ -235,7 +235,7 @@ def test_min_level_and_format_from_the_configuration(project, capsys):
 # ---------------------------------------------------------------- --corpus
 
 def test_corpus_articles_are_compared_but_not_reported(project, monkeypatch, capsys):
-    import factcheck.engine as engine
+    import factcheck.check.engine as engine
     (project / "other.md").write_text("Walkers said 9,500 visitors came.\n", encoding="utf-8")
     seen = []
 
@@ -263,7 +263,7 @@ def test_corpus_articles_are_compared_but_not_reported(project, monkeypatch, cap
 
 
 def test_configured_paths_are_the_corpus_when_paths_are_given(project, monkeypatch, capsys):
-    import factcheck.engine as engine
+    import factcheck.check.engine as engine
     (project / "factcheck.yaml").write_text("rules: [rules.yaml]\npaths: [.]\n", encoding="utf-8")
     seen = []
     monkeypatch.setattr(engine, "_mentions", lambda doc, located: [doc.path for _ in located])

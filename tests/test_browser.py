@@ -272,7 +272,7 @@ def test_a_5000_word_draft_is_checked_and_highlighted(page):
 
 @pytest.fixture(scope="module")
 def corpus_server(tmp_path_factory):
-    pytest.importorskip("factcheck.consistency", reason="cross-article checks (factcheck.consistency) not built yet")
+    pytest.importorskip("factcheck.cross.consistency", reason="cross-article checks (factcheck.cross.consistency) not built yet")
     folder = tmp_path_factory.mktemp("corpus")
     for i, day in enumerate(["2025-03-04", "2025-03-05"]):
         (folder / f"wire-{i}.md").write_text(

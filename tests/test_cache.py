@@ -8,11 +8,11 @@ import sqlite3
 import pytest
 
 import factcheck
-from factcheck import cache as cache_mod
-from factcheck.cache import Cache, check_files, dumps, loads
-from factcheck.cli import main
-from factcheck.engine import Options, combine
-from factcheck.rules import load_rules
+from factcheck.check import cache as cache_mod
+from factcheck.check.cache import Cache, check_files, dumps, loads
+from factcheck.cli.main import main
+from factcheck.check.engine import Options, combine
+from factcheck.rules.loading import load_rules
 
 RULES = """\
 facts:
@@ -46,7 +46,7 @@ def _run(project, store: Cache | None, rules_file: str = "shop.yaml", jobs: int 
 
 
 def _json(report) -> str:
-    from factcheck.reporters import as_json
+    from factcheck.report.text import as_json
     return as_json(report)
 
 
@@ -195,7 +195,7 @@ def test_cli_cache_dir_and_no_cache(project, capsys):
 
 
 def test_an_unchanged_run_reuses_its_cross_article_findings(project, capsys, monkeypatch):
-    from factcheck import consistency
+    from factcheck.cross import consistency
     news = project / "news"
     for i in range(5):
         (news / f"{i}.md").write_text(f"---\ndate: 2030-05-0{1 + i % 2}\n---\n\nThe ferry carried "

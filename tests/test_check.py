@@ -12,8 +12,8 @@ import pytest
 
 from conftest import ROOT, load_cases
 from factcheck.documents import read_text
-from factcheck.engine import Options, check_documents
-from factcheck.rules import load_rules, load_rules_text
+from factcheck.check.engine import Options, check_documents
+from factcheck.rules.loading import load_rules, load_rules_text
 
 GAZA = load_rules([ROOT / "rules" / "gaza-captives.yaml"])
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from factcheck.cli import main
+from factcheck.cli.main import main
 
 GOLDEN = ROOT / "tests" / "golden"
 

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from conftest import load_cases
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.config import Override, apply_overrides, find_config, resolve
 from factcheck.errors import ConfigError
 from factcheck.models import Finding, Severity

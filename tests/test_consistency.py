@@ -15,12 +15,12 @@ import pytest
 import yaml
 
 from conftest import CASES
-from factcheck import consistency
-from factcheck.consistency import cross_findings
-from factcheck.extract import extract
+from factcheck.cross import consistency
+from factcheck.cross.consistency import cross_findings
+from factcheck.extract.claims import extract
 from factcheck.models import Claim, Document, Located, Severity
-from factcheck.quantity import Mention, candidate_terms, fold, lemma, mention, mentions
-from factcheck.rules import load_rules_text
+from factcheck.cross.mentions import Mention, candidate_terms, fold, lemma, mention, mentions
+from factcheck.rules.loading import load_rules_text
 
 
 def _cases():

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from factcheck.cli import main
-from factcheck.diff import Changes, changes, parse_diff
+from factcheck.cli.main import main
+from factcheck.cli.diff_base import Changes, changes, parse_diff
 from factcheck.errors import UsageError
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 
 from conftest import load_cases
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.documents import read_text
-from factcheck.dollars import document_dollar, region_dollar
-from factcheck.engine import Options, check_document
+from factcheck.extract.dollars import document_dollar, region_dollar
+from factcheck.check.engine import Options, check_document
 
 WHARF = "---\ndate: 2031-02-03\n---\n\nThe new wharf cost $12m to build, the harbour board said.\n"
 

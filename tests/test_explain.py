@@ -6,10 +6,10 @@ import re
 import pytest
 
 from conftest import ROOT
-from factcheck import explain
-from factcheck.cli import main
+from factcheck.cli import explain
+from factcheck.cli.main import main
 from factcheck.errors import UsageError
-from factcheck.rules import load_rules_text
+from factcheck.rules.loading import load_rules_text
 
 RULES = """\
 facts:

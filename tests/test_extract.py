@@ -14,10 +14,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import extract
+from factcheck.extract.claims import extract
 from factcheck.models import QUALIFIERS
-from factcheck.sentences import Sentences
-from factcheck.units import UNIT_SURFACES, canonical, unit_name, unit_registry
+from factcheck.extract.sentences import Sentences
+from factcheck.extract.units import UNIT_SURFACES, canonical, unit_name, unit_registry
 
 CASES = Path(__file__).parent / "cases" / "extract"
 KINDS = {"count", "percent", "fraction", "currency", "quantity", "age"}
@@ -146,7 +146,7 @@ def test_every_unit_surface_resolves_through_pint():
 
 
 def test_unit_names_agree_with_the_rules_loader():
-    from factcheck.units import canonical_unit
+    from factcheck.extract.units import canonical_unit
     for surface in ("km", "tonnes", "sq km", "km/h", "mph", "°C", "kg", "acres", "gallons", "GB", "MW", "rpm"):
         assert canonical_unit(unit_name(surface)) == unit_name(surface), surface
 

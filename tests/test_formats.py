@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT
-from factcheck import arguments, formats
-from factcheck.cli import main
-from factcheck.fingerprint import fingerprints
+from factcheck.cli import arguments
+from factcheck.report import formats
+from factcheck.cli.main import main
+from factcheck.report.fingerprint import fingerprints
 from factcheck.models import Claim, Document, Expected, Finding, Interval, Located, Related, Report, Severity
 
 GOLDEN = ROOT / "tests" / "golden" / "formats"
@@ -146,7 +147,7 @@ def test_sarif_results_point_at_their_rules_and_places():
 
 
 def test_sarif_describes_rules_from_the_rule_set():
-    from factcheck.rules import load_rules_text
+    from factcheck.rules.loading import load_rules_text
     rules = load_rules_text("facts:\n  - id: beds\n    label: Hospital beds in the new wing\n    value: 250\n"
                             "    severity: warning\n    match:\n      any: [beds]\n")
     driver = json.loads(formats.sarif(fixed_report(), rules))["runs"][0]["tool"]["driver"]

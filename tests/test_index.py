@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
-from factcheck import changes
-from factcheck.cli import main
-from factcheck.index import Index, open_index
+from factcheck.archive import changed_files as changes
+from factcheck.cli.main import main
+from factcheck.archive.index import Index, open_index
 from factcheck.models import Severity
 
 BRIDGE = "The collapse of the old quarry bridge killed {n} workers, the county sheriff said."
@@ -213,7 +213,7 @@ def test_rules_change_reattaches_facts(tmp_path, archive):
     rules = tmp_path / "rules.yaml"
     rules.write_text("facts:\n  - id: quarry-deaths\n    label: Quarry deaths\n    value: 23\n    match: {all: [quarry], any: [killed]}\n",
                      encoding="utf-8")
-    from factcheck.rules import load_rules
+    from factcheck.rules.loading import load_rules
     db = tmp_path / "a.sqlite"
     update(db, [archive])
     assert not [c for c in dump(db)["claims"] if c[-1]]
@@ -305,7 +305,7 @@ def test_kill_9_mid_run_then_resume(tmp_path, archive):
     for i in range(150):
         write(archive, f"x{i:03}.md", "2031-05-06", BRIDGE.format(n=20 + i % 7))
     db = tmp_path / "a.sqlite"
-    code = (f"from factcheck.index import open_index\n"
+    code = (f"from factcheck.archive.index import open_index\n"
             f"open_index({str(db)!r}, create=True).update([{str(archive)!r}], batch=5)\n")
     proc = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.time() + 60
@@ -329,7 +329,7 @@ def test_kill_9_mid_run_then_resume(tmp_path, archive):
 
 
 def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
-    from factcheck import history
+    from factcheck.archive import history
     records = []
     for day in range(1, 29):
         for n in (23, 23, 27 if day in (3, 17) else 23):
@@ -347,7 +347,7 @@ def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
 
 
 def test_report_slices_an_undated_large_key_whole(tmp_path):
-    from factcheck import history
+    from factcheck.archive import history
     records = [{"text": BRIDGE.format(n=27 if i == 4 else 23)} for i in range(9)]
     src = tmp_path / "wire.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -360,7 +360,7 @@ def test_report_slices_an_undated_large_key_whole(tmp_path):
 
 def test_index_runs_on_every_core_by_default():
     import os
-    from factcheck.arguments import build_parser
+    from factcheck.cli.arguments import build_parser
     args = build_parser().parse_args(["index", "archive.jsonl", "--db", "a.sqlite"])
     assert args.jobs == (os.cpu_count() or 1)
     assert build_parser().parse_args(["index", "a.jsonl", "--db", "a.sqlite", "--jobs", "1"]).jobs == 1

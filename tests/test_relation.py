@@ -9,7 +9,7 @@ import yaml
 
 from factcheck.errors import RuleError
 from factcheck.models import Interval
-from factcheck.relation import add, divide, multiply, parse
+from factcheck.rules.relation import add, divide, multiply, parse
 
 TABLE = yaml.safe_load((Path(__file__).parent / "cases" / "rules" / "relations.yaml").read_text(encoding="utf-8"))
 

@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from factcheck.errors import FactcheckError, RuleError
-from factcheck.match import match_claims
+from factcheck.rules.matching import match_claims
 from factcheck.models import Claim, Interval
-from factcheck.rules import (RuleSet, Tolerance, canonical_unit, compile_term, load_rules,
+from factcheck.rules.loading import (RuleSet, Tolerance, canonical_unit, compile_term, load_rules,
                              load_rules_text)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,9 +18,9 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT, load_cases
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import UsageError
-from factcheck.rules import load_rules
+from factcheck.rules.loading import load_rules
 from factcheck.server import STATIC, Checker, allowed_hosts, create_app, is_loopback, parse_size
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -368,7 +368,7 @@ def test_live_server_refuses_foreign_hosts_and_keeps_serving(live):
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    pytest.importorskip("factcheck.quantity", reason="cross-article mentions (factcheck.quantity) not built yet")
+    pytest.importorskip("factcheck.cross.mentions", reason="cross-article mentions (factcheck.cross.mentions) not built yet")
     from factcheck.server import load_corpus
     folder = tmp_path_factory.mktemp("corpus")
     (folder / "wire-a.md").write_text("---\ndate: 2025-03-02\n---\n\nOfficials said 57 hostages remain in Gaza.\n",
@@ -387,7 +387,7 @@ def test_corpus_claims_are_charted(corpus):
 
 
 def test_corpus_articles_are_compared_with_the_draft(tmp_path):
-    pytest.importorskip("factcheck.consistency", reason="cross-article checks (factcheck.consistency) not built yet")
+    pytest.importorskip("factcheck.cross.consistency", reason="cross-article checks (factcheck.cross.consistency) not built yet")
     from factcheck.server import load_corpus
     for i, day in enumerate(["2025-03-04", "2025-03-05"]):
         (tmp_path / f"wire-{i}.md").write_text(
@@ -407,7 +407,7 @@ def test_corpus_articles_are_compared_with_the_draft(tmp_path):
 
 
 def test_chart_escapes_labels_and_draws_one_band_per_step():
-    from factcheck.chart import Mark, Step, timeline_svg
+    from factcheck.report.chart import Mark, Step, timeline_svg
     steps = [Step(dt.date(2025, 1, 1), 10, 9, 11, "a <b> & c"), Step(dt.date(2025, 2, 1), 20, 20, 20)]
     svg = timeline_svg(steps, [Mark(dt.date(2025, 2, 5), 25, '<script>"x"</script>', False)],
                        title="Fish & <chips>", today=dt.date(2025, 3, 1))

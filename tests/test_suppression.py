@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import load_cases
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.documents import read_text
-from factcheck.engine import Options, check_documents
+from factcheck.check.engine import Options, check_documents
 from factcheck.models import Finding, Severity
-from factcheck.rules import load_rules_text
-from factcheck.suppression import Directive, apply, directives
+from factcheck.rules.loading import load_rules_text
+from factcheck.check.suppression import Directive, apply, directives
 
 RULES_TEXT = """\
 facts:
@@ -106,7 +106,7 @@ def test_cli_counts_suppressed_in_summary_and_warns_on_stderr(tmp_path, capsys, 
         "factcheck: a.md:1:1: warning: factcheck-ignore without an id suppresses every finding in the "
         "next block; name the ids",
         "factcheck: a.md:4:1: warning: unused suppression: factcheck-ignore of 'gadgets-sold' matched no finding"]
-    from factcheck.reporters import summary_line
+    from factcheck.report.text import summary_line
     from factcheck.models import Report
     assert summary_line(Report(findings=(), suppressed=1)).endswith("; 1 suppressed")
 

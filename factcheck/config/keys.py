@@ -92,7 +92,7 @@ def _window(value: Any, key: str) -> float:
 
 
 def _dollar(value: Any, key: str) -> str:
-    from factcheck.dollars import check_code
+    from factcheck.extract.dollars import check_code
     code = check_code(value)
     if code is None:
         raise ValueError(f"'{key}' must be an ISO 4217 currency code such as CAD or AUD, not {value!r}")

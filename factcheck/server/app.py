@@ -209,7 +209,7 @@ def serve(rule_paths: Sequence[str] = (), db: str | None = None, host: str = DEF
     ``dollar`` (what a bare "$" means) defaults to the archive's, else USD.
     """
     import uvicorn
-    from factcheck.rules import load_rules
+    from factcheck.rules.loading import load_rules
     out = out or sys.stdout
     rules = load_rules(list(rule_paths)) if rule_paths else None
     archive = open_archive(db)

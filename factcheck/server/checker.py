@@ -193,8 +193,8 @@ class Checker:
     def check(self, text: str, name: str, date: dt.date | None) -> dict[str, Any]:
         """The versioned report for ``text`` read as file ``name``, plus the ``view`` block."""
         from factcheck.documents import read_text
-        from factcheck.engine import Options, check_documents
-        from factcheck.reporters import as_json
+        from factcheck.check.engine import Options, check_documents
+        from factcheck.report.text import as_json
         docs = list(read_text(text, name))
         docs = [d if d.date or not date else dataclasses.replace(d, date=date) for d in docs]
         own = {d.path for d in docs}
@@ -222,7 +222,7 @@ class Checker:
 
     def chart(self, fact_id: str, marks: Sequence[tuple[float, dt.date]], today: dt.date) -> str | None:
         """The SVG timeline of one fact, with the archive's claims and ``marks`` as dots."""
-        from factcheck.chart import Mark, Step, timeline_svg
+        from factcheck.report.chart import Mark, Step, timeline_svg
         fact = self.fact(fact_id)
         if fact is None:
             return None
@@ -260,7 +260,7 @@ def _where(mention) -> tuple[str | None, Any]:
 def load_corpus(paths: Sequence[str], rules, dollar: str = "USD") -> tuple:
     """The cross-article mentions of every article under ``paths`` (read once, at start)."""
     from factcheck.documents import iter_documents
-    from factcheck.engine import Options, run
+    from factcheck.check.engine import Options, run
 
     def on_error(err: FactcheckError) -> None:
         print(f"factcheck serve: {err}", file=sys.stderr)
@@ -286,19 +286,19 @@ def open_archive(path: str | None):
     if not Path(path).is_file():
         raise UsageError(f"no such archive: {path}", hint="build one with `factcheck index`")
     try:
-        from factcheck import index
+        from factcheck.archive import index
     except ImportError:
-        raise UsageError("--db needs the archive index (factcheck.index), which this build lacks") from None
+        raise UsageError("--db needs the archive index (factcheck.archive.index), which this build lacks") from None
     opener = getattr(index, "open_index", None) or getattr(index, "Index", None)
     if opener is None:
-        raise UsageError("--db: factcheck.index offers no way to open an archive")
+        raise UsageError("--db: factcheck.archive.index offers no way to open an archive")
     return opener(path)
 
 
 def _archive_mentions(archive, docs: Sequence, rules) -> Sequence:
     if archive is None:
         return ()
-    from factcheck import index
+    from factcheck.archive import index
     find = getattr(index, "mentions_for", None) or getattr(archive, "mentions_for", None)
     if find is None:
         return ()

@@ -1,0 +1,322 @@
+"""The command line: parses arguments, runs a subcommand, maps errors to exit codes.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings that do; 2 usage, config, rule
+or input error; 3 an internal error (a bug in factcheck: please report it).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+from factcheck.cli.arguments import build_parser
+from factcheck.errors import FactcheckError, UsageError
+from factcheck.models import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+
+
+def _jsonl_fields(args):
+    from factcheck.documents import JsonlFields
+    kw = {}
+    for name in ("text", "date", "id"):
+        v = getattr(args, f"jsonl_{name}", None)
+        if v:
+            kw[name] = (v,) if isinstance(v, str) else tuple(v)
+    return JsonlFields(**kw)
+
+
+def _documents(args, errors: list[str]):
+    from factcheck.documents import iter_documents
+
+    def on_error(err: FactcheckError) -> None:
+        errors.append(str(err))
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    return iter_documents(args.paths, on_error=on_error, jsonl=_jsonl_fields(args),
+                          stdin_name=args.stdin_name, include=getattr(args, "include", None),
+                          exclude=getattr(args, "exclude", None))
+
+
+def _write(args, text: str) -> None:
+    if getattr(args, "output", None):
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise UsageError(f"cannot write {args.output}: {e.strerror}") from None
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_claims(args) -> int:
+    """``factcheck claims``: list every claim."""
+    from factcheck.check.engine import Options, extract_documents
+    from factcheck.report.text import CLAIM_REPORTERS
+    errors: list[str] = []
+    report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
+    report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
+    _write(args, CLAIM_REPORTERS[args.format](report))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def cmd_check(args) -> int:
+    """``factcheck check``: check articles, report, and gate on ``--fail-on``."""
+    from factcheck.check.engine import Options
+    from factcheck.report.formats import render, step_summary
+    from factcheck.rules.loading import RuleSet, load_rules
+    rules = load_rules(args.rules) if args.rules else RuleSet()
+    accepted = _baseline(args.baseline) if getattr(args, "baseline", None) else None
+    errors: list[str] = []
+    options = Options(date=args.date, cross=not args.no_cross, window_days=args.window, jobs=args.jobs,
+                      dollar=args.dollar)
+    report = _check_report(args, rules, options, errors)
+    report, failing = _gate(args, report, accepted)
+    _write(args, render(args.format, report, rules))
+    if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(report))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and not (args.exit_zero or args.write_baseline) else EXIT_OK
+
+
+def _baseline(path: str):
+    from factcheck.report.baseline import load
+    return load(path)
+
+
+def _gate(args, report, accepted):
+    """--write-baseline, --baseline, --min-level, --fail-on: the report to show and whether the run fails.
+
+    ``--fail-on`` looks at every finding not in the baseline, shown or not; ``--min-level``
+    only filters what is shown.
+    """
+    import dataclasses
+
+    from factcheck.report import baseline
+    if args.write_baseline:
+        _append(args.write_baseline, baseline.dumps(report.findings), mode="w")
+        n = len(report.findings)
+        print(f"factcheck: wrote {n} finding{'' if n == 1 else 's'} to {args.write_baseline}", file=sys.stderr)
+    if accepted is not None:
+        cmp = baseline.compare(report.findings, accepted)
+        for e in cmp.stale:
+            print(f"factcheck: note: {args.baseline}: stale entry {e.fingerprint} ({e.path}: {e.rule}: "
+                  f"{e.text!r}) no longer found; write the baseline again to drop it", file=sys.stderr)
+        report = dataclasses.replace(report, findings=cmp.new, baseline=cmp.as_dict())
+    failing = [f for f in report.findings if f.severity >= Severity.parse(args.fail_on)]
+    shown = tuple(f for f in report.findings if f.severity >= Severity.parse(args.min_level))
+    hidden = [f for f in failing if f.severity < Severity.parse(args.min_level)]
+    if hidden:
+        print(f"factcheck: note: {len(hidden)} finding{'' if len(hidden) == 1 else 's'} below --min-level "
+              f"{args.min_level}, not shown, at or above --fail-on {args.fail_on}", file=sys.stderr)
+    return dataclasses.replace(report, findings=shown), bool(failing)
+
+
+def _append(path: str, text: str, mode: str = "a") -> None:
+    try:
+        with open(path, mode, encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror}") from None
+
+
+def _check_report(args, rules, options, errors: list[str]):
+    """``check``'s report: cached per-file results, config overrides, suppressions, --diff-base."""
+    import dataclasses
+
+    from factcheck.check.cache import Cache, CrossMemo, check_files, rules_digest
+    from factcheck.config import apply_overrides
+    from factcheck.check.engine import combine
+    from factcheck.rules.loading import load_rules
+    config = args.configuration
+    sets = {(): rules}
+
+    def rules_for(path: str):
+        extra = tuple(r for o in config.overrides if o.rules and o.applies(path, config.root) for r in o.rules)
+        if extra not in sets:
+            sets[extra] = load_rules([*args.rules, *extra])
+        return sets[extra]
+
+    def on_error(err: FactcheckError) -> None:
+        errors.append(str(err))
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    keep = None
+    if getattr(args, "diff_base", None):
+        from factcheck.cli.diff_base import changes
+        keep = changes(args.diff_base).covers
+    cache = Cache(args.cache_dir) if args.cache_dir and not args.no_cache else None
+    results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
+                          jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude,
+                          stdin_name=args.stdin_name)
+    corpus = _corpus(args) if options.cross else ()
+    if corpus:
+        results = list(results)
+        own = {os.path.abspath(r.document.path) for r in results}
+        mentions = [m for r in check_files(corpus, rules_for, options, cache=cache, on_error=on_error,
+                                           jsonl=_jsonl_fields(args), include=args.include,
+                                           exclude=args.exclude)
+                    if os.path.abspath(r.document.path) not in own for m in r.mentions]
+    archived: list = []
+    if options.cross and getattr(args, "against", None):
+        results = list(results)
+        archived = _archived(args.against, results, options)
+    extra = [r for o in config.overrides for r in o.rules]
+    combined = load_rules([*args.rules, *extra]) if extra else rules
+    memo = None
+    if cache is not None and not getattr(args, "against", None):
+        memo = CrossMemo(cache, f"{rules_digest(combined)}|{options.window_days}|{len(mentions) if corpus else -1}")
+    report = combine(results, combined, options, errors,
+                     extra_mentions=(mentions if corpus else []) + archived, keep=keep, memo=memo)
+    kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
+    for note in report.notes + ((f"warning: {cache.disabled}",) if cache and cache.disabled else ()):
+        print(f"factcheck: {note}", file=sys.stderr)
+    return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
+
+
+def _corpus(args) -> list[str]:
+    """Articles only compared with: --corpus, else the configuration's paths when PATHs were given."""
+    if getattr(args, "corpus", None):
+        return list(args.corpus)
+    config = args.configuration
+    if config.file is None or config.origins.get("paths") != "command line":
+        return []
+    from factcheck.config import load_config
+    return list(load_config(config.file)[0].get("paths", ()))
+
+
+def _archived(db: str, results, options) -> list:
+    """The archive's mentions the checked documents' mentions may be compared with (``--against``)."""
+    from factcheck.archive.index import open_index
+    with open_index(db) as archive:
+        if archive.dollar != options.dollar:
+            print(f"factcheck: note: {db} was indexed with a bare $ meaning {archive.dollar}, this check "
+                  f"reads it as {options.dollar}: their dollar figures are not compared", file=sys.stderr)
+        own = {r.document.path for r in results}
+        return archive.counterparts([m for r in results for m in r.mentions], own, window_days=options.window_days)
+
+
+def _project_dollar() -> str:
+    """The configuration's ``dollar`` (searched upward from here), for commands without ``--config``."""
+    from factcheck.config import resolve
+    return resolve()["dollar"]
+
+
+def cmd_index(args) -> int:
+    """``factcheck index``: build or update an archive index."""
+    from factcheck.archive.index import open_index
+    from factcheck.rules.loading import load_rules
+    rules = load_rules(args.rules) if args.rules else None
+    failed = []
+
+    def on_error(err: FactcheckError) -> None:
+        failed.append(err)
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    with open_index(args.db, create=True) as archive:
+        summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
+                                 on_error=on_error, progress=True, dollar=args.dollar or _project_dollar())
+    print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
+    return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
+
+
+def cmd_report(args) -> int:
+    """``factcheck report``: the archive's timelines and outliers."""
+    from factcheck.archive import history
+    from factcheck.archive.index import open_index
+    from factcheck.rules.loading import load_rules
+    facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
+    with open_index(args.db) as archive:
+        pieces = history.render(args.format, history.entries(archive, facts, window_days=args.window))
+        if args.output:
+            _write(args, "".join(pieces))
+        else:
+            for piece in pieces:
+                sys.stdout.write(piece)
+    return EXIT_OK
+
+
+def cmd_config(args) -> int:
+    """``factcheck config``: the effective configuration and where each value came from."""
+    import json
+
+    from factcheck.config import table
+    config = args.configuration
+    _write(args, json.dumps(config.as_dict(), indent=2, ensure_ascii=False) + "\n" if args.format == "json"
+           else table(config))
+    return EXIT_OK
+
+
+def cmd_rules(args) -> int:
+    """``factcheck rules --check``: validate rule files."""
+    from factcheck.rules.loading import load_rules
+    rules = load_rules(args.paths)
+    print(f"{len(rules.files)} rule file{'' if len(rules.files) == 1 else 's'} OK: "
+          f"{len(rules.facts)} facts, {len(rules.relations)} relations")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    """``factcheck serve``: the local editor's page."""
+    from factcheck.server import parse_size, serve
+    serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body),
+          corpus=args.corpus, dollar=args.dollar or (None if args.db else _project_dollar()))
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    """``factcheck explain ID``: a fact or relation, with example claims."""
+    from factcheck.cli import explain
+    from factcheck.documents import iter_documents
+    from factcheck.rules.loading import load_rules
+    if not args.rules:
+        raise UsageError("explain needs --rules FILE|DIR (or `rules` in the configuration)")
+    rules = load_rules(args.rules)
+    item = explain.find(rules, args.id)
+    paths = args.paths or (["samples"] if os.path.isdir("samples") else [])
+
+    def on_error(err: FactcheckError) -> None:
+        print(f"factcheck: {err}", file=sys.stderr)
+
+    docs = iter_documents(paths, on_error=on_error, jsonl=_jsonl_fields(args))
+    examples, total, searched = explain.gather(docs, rules, item, dollar=args.configuration["dollar"])
+    sys.stdout.write(explain.describe(item, rules, examples, total, searched))
+    return EXIT_OK
+
+
+COMMANDS = {"claims": cmd_claims, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
+            "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report}
+
+
+def _configure(args, argv: Sequence[str] | None) -> None:
+    """Fill the options not given on the command line from the configuration (claims, check, config)."""
+    if args.command not in ("claims", "check", "config", "explain"):
+        return
+    from factcheck.config import configure
+    configure(args, argv, build_parser)
+    if not args.paths and args.command not in ("config", "explain"):
+        raise UsageError("no articles to read: give PATH… or set `paths` in the configuration")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        _configure(args, argv)
+        return COMMANDS[args.command](args)
+    except FactcheckError as err:
+        print(f"factcheck: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # a bug: one line, no traceback unless asked for
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        print(f"factcheck: internal error: {type(err).__name__}: {err} "
+              "(a bug in factcheck; rerun with FACTCHECK_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_CRASH

@@ -1,0 +1,357 @@
+"""Cross-article consistency: claims about the same quantity compared across documents.
+
+Mentions are grouped first — by fact id when the rules attached one, otherwise by their
+rule-less index key (unit, role, predicate or counted noun; see ``quantity.candidate_terms``)
+— and compared only within a group, so the work grows with the group sizes, never with all
+pairs.  Each mention then gets at most one *partner* per other document:
+
+* fact-keyed: the closest claim about the same fact in that document, when both documents
+  fall in the same timeline entry of the fact (any date for a fact without a timeline);
+* rule-less: the best-scoring look-alike in that document (content words near the number,
+  closeness of the values), within ``window_days``, kept unless the look-alike prefers
+  another claim of this document, so same-value counterparts compete with different-value
+  ones (a look-alike that never saw this document, its candidates being capped, does not
+  veto the pair).
+
+A mention is *blamed* when the partners that disagree with it (intervals that do not meet)
+agree among themselves in more documents than agree with it; with no majority each side gets
+a warning.  A newer, larger figure than every disagreeing one (a running total) is an
+``info`` "evolving figure", not a contradiction; the older, smaller side stays silent.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from typing import Mapping, Sequence
+
+from factcheck.models import Finding, Related, Severity, fmt_number
+from factcheck.cross.mentions import Mention, candidate_terms
+from factcheck.cross.vocabulary import lemma
+
+MAX_CANDIDATES = 100
+FREE_CANDIDATES = 12
+MIN_OVERLAP = 0.1
+SMALL_OVERLAP = 0.3
+SMALL = 10
+MAX_RATIO = 2.0
+MAX_PERCENT_RATIO = 1.25
+_PERIODS = frozenset({"day", "week", "month", "year"})
+_SHORT = frozenset({"day", "week"})
+
+
+def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
+                   window_days: float = 2.0) -> list[Finding]:
+    """``cross-article`` findings over ``mentions`` (every document's, archive ones included).
+
+    ``facts`` maps fact ids to ``rules.Fact`` (timeline periods and severities); without it
+    fact-keyed mentions are compared at any date with warning severity.
+    """
+    ms = sorted(mentions, key=_order)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(ms):
+        keys = candidate_terms(m)
+        if keys:
+            groups[keys[0]].append(i)
+    partners: dict[int, dict[str, int]] = {}
+    for key in sorted(groups):
+        members = groups[key]
+        if key.startswith("fact:"):
+            fact = (facts or {}).get(key[5:])
+            partners.update(_fact_partners(ms, members, fact))
+        else:
+            partners.update(_free_partners(ms, members, window_days))
+    out = []
+    for i in sorted(partners):
+        m = ms[i]
+        fact = (facts or {}).get(m.located.fact) if m.located.fact else None
+        evolving = not (fact is not None and fact.timeline)
+        f = _judge(m, [ms[j] for _, j in sorted(partners[i].items())], fact, evolving)
+        if f is not None:
+            out.append(f)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def _order(m: Mention) -> tuple:
+    loc = m.located
+    return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value)
+
+
+def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dict[str, int]]:
+    """For each mention, the closest same-fact claim in each other document of the same period."""
+    timeline = fact is not None and bool(fact.timeline)
+    period = {i: fact.period_index(ms[i].located.date) if timeline else 0 for i in members}
+    by_period: dict = defaultdict(list)
+    for i in members:
+        by_period[period[i]].append(i)
+    out: dict[int, dict[str, int]] = {}
+    for p, idx in by_period.items():
+        if p is None:
+            continue
+        idx.sort(key=lambda i: (_day(ms[i]), i))
+        docs = [ms[i].doc for i in idx]
+        claims = [ms[i].located.claim for i in idx]
+        half = MAX_CANDIDATES // 2
+        for pos, i in enumerate(idx):
+            me, c = docs[pos], claims[pos]
+            best: dict[str, tuple] = {}
+            for k in range(max(0, pos - half), min(len(idx), pos + half)):
+                d, o = docs[k], claims[k]
+                if d == me:
+                    continue
+                rank = (not (c.low <= o.high and o.low <= c.high), abs(c.value - o.value), idx[k])
+                if d not in best or rank < best[d]:
+                    best[d] = rank
+            if best:
+                out[i] = {d: r[2] for d, r in best.items()}
+    return out
+
+
+def _free_partners(ms: list[Mention], members: list[int], window_days: float) -> dict[int, dict[str, int]]:
+    """For each mention, its mutual best look-alike in each other document (rule-less keying).
+
+    Candidates come from the days within the window, one value-sorted bucket per day and name
+    (a mention that names places or people only looks where one of its names, or none, is
+    named), searched by bisection in the value band; plus undated and month- or year-dated
+    mentions.  An undated mention looks at every day.  The ``FREE_CANDIDATES`` nearest in
+    value are scored (a same-value counterpart is always among them), so the work grows with
+    the group, never with all pairs.
+    """
+    days: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    loose: list[int] = []
+    for i in members:
+        m = ms[i]
+        d = m.dates
+        if d is None or d[0] != d[1]:
+            loose.append(i)
+            continue
+        for name in m.names or ("",):
+            days[d[0].toordinal()][name].append(i)
+    buckets = {day: {name: _Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
+    loose_bucket = _Bucket(ms, loose)
+    reach = int(window_days)
+    best: dict[int, dict[str, tuple[float, int]]] = {}
+    for i in members:
+        a = ms[i]
+        d = a.dates
+        if d is None or d[0] != d[1]:
+            near_days = list(buckets.values())
+        elif 2 * reach + 1 < len(buckets):
+            o = d[0].toordinal()
+            near_days = [buckets[k] for k in range(o - reach, o + reach + 1) if k in buckets]
+        else:
+            o = d[0].toordinal()
+            near_days = [b for k, b in buckets.items() if abs(k - o) <= reach]
+        near = [bs[n] for bs in near_days for n in (*a.names, "") if n in bs] if a.names else \
+            [b for bs in near_days for b in bs.values()]
+        lo_v, hi_v = _value_range(a.value)
+        found = list(dict.fromkeys(p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)))
+        if d is not None and d[0] != d[1]:  # dated to a month or a year: the window still applies
+            found = [p for p in found if _in_window(a, ms[p[1]], window_days)]
+        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_window(a, ms[p[1]], window_days)]
+        if len(found) > FREE_CANDIDATES:
+            found.sort()
+            del found[FREE_CANDIDATES:]
+        mine: dict[str, tuple[float, int]] = {}
+        for _, j in found:
+            b = ms[j]
+            if b.doc != a.doc:
+                s = _affinity(a, b)
+                if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
+                    mine[b.doc] = (s, j)
+        best[i] = mine
+    out: dict[int, dict[str, int]] = {}
+    for i, mine in best.items():
+        kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, i))[1] == i}
+        if kept:
+            out[i] = kept
+    return out
+
+
+class _Bucket:
+    """Mentions sorted by value, searched by bisection."""
+
+    def __init__(self, ms: list[Mention], idx: list[int]):
+        self.idx = sorted(idx, key=lambda i: (ms[i].value, i))
+        self.values = [ms[i].value for i in self.idx]
+
+    def around(self, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """(distance, index) in ``[lo_v, hi_v]``, at most ``FREE_CANDIDATES // 2`` each side of ``value``."""
+        lo, hi = bisect.bisect_left(self.values, lo_v), bisect.bisect_right(self.values, hi_v)
+        pos = bisect.bisect_left(self.values, value)
+        a, b = max(lo, pos - FREE_CANDIDATES // 2), min(hi, pos + FREE_CANDIDATES // 2)
+        return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
+
+
+def score(a: Mention, b: Mention) -> float | None:
+    """How likely two rule-less mentions are about the same quantity; None when they cannot be."""
+    if a.unit != b.unit or a.role != b.role or a.side != b.side or not (a.comparable and b.comparable):
+        return None
+    return _affinity(a, b)
+
+
+def _affinity(a: Mention, b: Mention) -> float | None:
+    """``score`` for two mentions of one index group (same unit, role and side; comparable)."""
+    if a.noun and b.noun and a.noun != b.noun and not _kind_of_people(a.noun, b.noun):
+        return None
+    if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
+        return None
+    if a.scope != b.scope:
+        pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
+        if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
+            return None
+        if a.as_of != b.as_of:
+            return None
+    lo_v, hi_v = _value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
+    if not lo_v <= b.value <= hi_v:
+        return None
+    if a.names and b.names and not a.names & b.names:
+        return None
+    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years):
+        return None
+    union = len(a.terms | b.terms)
+    overlap = len(a.terms & b.terms) / union if union else 0.0
+    if max(abs(a.value), abs(b.value)) < SMALL:
+        if not (a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
+            return None
+    if overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b)):
+        return None
+    top = max(abs(a.value), abs(b.value))
+    closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
+    return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0)
+
+
+def _synonyms(a: Mention, b: Mention) -> bool:
+    """The same noun concept written with different words ("workers", "employees"): a weaker
+    sign of the same quantity than the same word, so more shared context is asked for."""
+    if not (a.noun and a.noun == b.noun and a.key and b.key):
+        return False
+    return lemma(a.key.split()[0]) != lemma(b.key.split()[0])
+
+
+def _kind_of_people(x: str, y: str) -> bool:
+    """"people" and a proper plural ("Palestinians", noun ``^palestinian``) may count the same."""
+    return {x[:1], y[:1]} == {"p", "^"} and "person" in (x, y)
+
+
+def _percent(unit: str) -> bool:
+    return unit.startswith(("%", "percent"))
+
+
+def _value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:
+    if v > 0:
+        return v / ratio, v * ratio
+    if v < 0:
+        return v * ratio, v / ratio
+    return 0.0, 0.0
+
+
+def _in_window(a: Mention, b: Mention, window_days: float) -> bool:
+    da, db = a.dates, b.dates
+    if da is None or db is None:
+        return True
+    gap = max((db[0] - da[1]).days, (da[0] - db[1]).days, 0)
+    return gap <= window_days
+
+
+def _day(m: Mention) -> int:
+    return m.located.date.toordinal() if m.located.date else 0
+
+
+def _meets(a: Mention, b: Mention) -> bool:
+    """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
+    x, y = a.located.claim, b.located.claim
+    return x.low <= y.high and y.low <= x.high
+
+
+def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
+    """The finding ``m`` deserves given its partners (one per other document), or None."""
+    agree = [p for p in partners if _meets(m, p)]
+    differ = [p for p in partners if not _meets(m, p)]
+    if not differ:
+        return None
+    older, newer, conflict = [], [], []
+    for p in differ:
+        trend = _trend(m, p) if evolving else 0
+        (older if trend > 0 else newer if trend < 0 else conflict).append(p)
+    if conflict:
+        conflict = conflict + older
+        groups = _value_groups(conflict)
+        size = max(len({p.doc for p in g}) for g in groups)
+        own = 1 + len({p.doc for p in agree})
+        if size < own:
+            return None
+        major = [p for g in groups if len({q.doc for q in g}) == size for p in g]
+        clear = size > own
+        severity = (fact.severity if fact is not None else Severity.WARNING) if clear else Severity.WARNING
+        return _finding(m, major, severity, size, _inconsistent(m, major, size, clear))
+    if older and not newer:
+        n = len({p.doc for p in older})
+        said = ", ".join(f"{_vals([p])} on {_when(p)}" for p in older)
+        message = (f"evolving figure: {m.phrase} — {n} older article{'s' if n > 1 else ''} said {said} "
+                   f"({_label(m)})")
+        return _finding(m, older, Severity.INFO, 0, message)
+    return None
+
+
+def _trend(m: Mention, p: Mention) -> int:
+    """+1 when ``m`` is newer and larger than ``p``, -1 when older and smaller, else 0."""
+    dm, dp = m.dates, p.dates
+    if dm is None or dp is None:
+        return 0
+    if dm[0] > dp[1] and m.located.claim.low > p.located.claim.high:
+        return 1
+    if dm[1] < dp[0] and m.located.claim.high < p.located.claim.low:
+        return -1
+    return 0
+
+
+def _when(m: Mention) -> str:
+    return m.located.date.isoformat() if m.located.date else m.period
+
+
+def _value_groups(ms: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by agreeing values (sorted by low bound, chained while they meet)."""
+    groups: list[list[Mention]] = []
+    for p in sorted(ms, key=lambda p: (p.located.claim.low, p.located.claim.high, _order(p))):
+        if groups and _meets(groups[-1][-1], p):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _label(m: Mention) -> str:
+    return m.located.fact or m.key or "same quantity"
+
+
+def _vals(ms: list[Mention]) -> str:
+    seen = []
+    for p in sorted(ms, key=lambda p: p.value):
+        c = p.located.claim
+        text = fmt_number(c.value) if c.low == c.high else c.text
+        if text not in seen:
+            seen.append(text)
+    return ", ".join(seen)
+
+
+def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> str:
+    n = len({p.doc for p in major})
+    verb = "says" if n == 1 else "say"
+    tail = "inconsistent" if clear else "inconsistent, no majority"
+    return (f"{m.phrase} — {n} other article{'s' if n > 1 else ''} {verb} {_vals(major)} "
+            f"({_label(m)}): {tail}")
+
+
+def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int, message: str) -> Finding:
+    loc, c = m.located, m.located.claim
+    rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.value, p.located.date)
+                for p in sorted(related, key=_order))
+    return Finding(
+        kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,
+        end_column=loc.end_column, message=message, text=c.text, value=c.value,
+        low=c.low, high=c.high, fact=loc.fact,
+        key=None if loc.fact else m.key, related=rel, agree=agree)
+
+
+__all__ = ["cross_findings", "score"]

@@ -1,0 +1,71 @@
+"""JSON Lines archives: one article a record, its text, date, id and title in named fields."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from factcheck.documents.dates import parse_date
+from factcheck.errors import FactcheckError, InputError
+from factcheck.models import Document, SourceMap
+
+OnError = Callable[[FactcheckError], None]
+
+
+@dataclass(frozen=True)
+class JsonlFields:
+    """Which JSON fields of a record hold its text, date, id and title (the first present wins)."""
+
+    text: tuple[str, ...] = ("text", "body", "content")
+    date: tuple[str, ...] = ("date", "published", "published_at")
+    id: tuple[str, ...] = ("id", "url")
+    title: tuple[str, ...] = ("title", "headline")
+
+
+def _first(record: dict, names: Sequence[str]) -> Any:
+    for key in names:
+        if record.get(key) not in (None, ""):
+            return record[key]
+    return None
+
+
+def read_jsonl(lines: Iterable[bytes], path: str, fields: JsonlFields, on_error: OnError) -> Iterator[Document]:
+    """The documents of JSON Lines ``lines`` (bytes): one per record, its line in the source map.
+
+    A line that is not UTF-8, not a JSON object, or has no text field goes to ``on_error``.
+    """
+    for number, raw in enumerate(lines, 1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as e:
+            on_error(InputError(f"not UTF-8 text (invalid byte 0x{raw[e.start]:02x})",
+                                path=path, line=number, column=e.start + 1))
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            on_error(InputError(f"not a JSON object: {e.msg}", path=path, line=number, column=e.colno))
+            continue
+        if not isinstance(record, dict):
+            on_error(InputError("not a JSON object", path=path, line=number))
+            continue
+        key = next((k for k in fields.text if isinstance(record.get(k), str)), None)
+        if key is None:
+            on_error(InputError(f"record has no text field (tried {', '.join(fields.text)})",
+                                path=path, line=number))
+            continue
+        text = record[key]
+        meta = {k: v for k, v in record.items() if k != key}
+        meta["record"] = number
+        rid = _first(record, fields.id)
+        if rid is not None:
+            meta["id"] = rid
+        title = _first(record, fields.title)
+        yield Document(path=path, text=text, date=parse_date(_first(record, fields.date)),
+                       title=str(title) if title is not None else None, meta=meta,
+                       source_map=SourceMap([(0, number, 1)]))
+
+
+__all__ = ["JsonlFields", "OnError", "read_jsonl"]

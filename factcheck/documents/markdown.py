@@ -1,0 +1,156 @@
+"""Markdown → Document: the prose of the file, everything else blanked with spaces.
+
+``text`` is the file itself with front matter, code, HTML, comments, link destinations,
+images, URLs and list numbers replaced by spaces (newlines kept), so an offset in ``text``
+is an offset in the file and the source map is the identity.  markdown-it-py finds the
+blocks; a small scanner finds the inline constructs within each block's lines.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+import yaml
+from markdown_it import MarkdownIt
+
+from factcheck.documents.dates import parse_date
+from factcheck.errors import FactcheckError, InputError
+from factcheck.models import Document, SourceMap
+
+DATE_KEYS = ("date", "published", "published_at", "pubdate")
+_FRONT = re.compile(r"---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_URL_END = r"[^\s<>.,;:!?'\")\]*_]"
+_INLINE = re.compile(
+    r"(?P<escape>\\[!-/:-@\[-`{-~])"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<code>`+)"
+    r"|(?P<autolink><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>@]+>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*"
+    r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)"
+    r"|(?P<image>!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?)"
+    r"|\](?P<dest>\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\))"
+    r"|\](?P<label>\[[^\]]*\])"
+    r"|(?P<url>(?:https?|ftp)://[^\s<>]*" + _URL_END + r"|www\.[^\s<>]*" + _URL_END + r")"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+    re.S)
+_parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("inline")  # blocks only
+
+
+def _plain(markdown: str) -> str:
+    """A heading's text without its inline markup: ``The *big* [story](u)`` → ``The big story``."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(re.sub(r"[`*_~]+|<[^>]*>", "", text).split())
+
+
+def front_matter(text: str, path: str, on_error: Callable[[FactcheckError], None]) -> tuple[int, dict]:
+    """The length of a leading ``---`` YAML block (0 when there is none) and its mapping.
+
+    A broken block is reported to ``on_error`` as an ``InputError`` naming its line; the block
+    still counts as front matter (it is blanked) and the body is read.
+    """
+    m = _FRONT.match(text)
+    if not m:
+        return 0, {}
+    try:
+        data = yaml.safe_load(m[1])
+    except (yaml.YAMLError, ValueError, OverflowError) as e:  # ValueError: a date like 2020-99-01
+        mark = getattr(e, "problem_mark", None)
+        reason = getattr(e, "problem", None) or str(e) or "invalid YAML"
+        on_error(InputError(f"broken front matter: {reason}", path=path,
+                            line=mark.line + 2 if mark else 1, column=mark.column + 1 if mark else None))
+        return m.end(), {}
+    if data is None:
+        return m.end(), {}
+    if not isinstance(data, dict):
+        on_error(InputError("front matter is not a mapping of keys to values", path=path, line=2))
+        return m.end(), {}
+    return m.end(), {str(k): v for k, v in data.items()}
+
+
+class _Buffer:
+    """The file's characters, blanked range by range (newlines survive)."""
+
+    def __init__(self, text: str):
+        self.chars = list(text)
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def blank(self, start: int, end: int) -> None:
+        chars = self.chars
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    def line(self, n: int) -> tuple[int, int]:
+        """Start and end (before its newline) of 0-based line ``n``."""
+        start = self.starts[n]
+        end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.chars)
+        return start, end
+
+    def blank_first(self, n: int, marker: str) -> None:
+        """Blanks the first ``marker`` on line ``n`` that stands after container prefixes."""
+        start, end = self.line(n)
+        m = re.compile(r"[ \t>*+-]*?(" + re.escape(marker) + r")(?=[ \t]|$)").match(
+            "".join(self.chars[start:end]))
+        if m:
+            self.blank(start + m.start(1), start + m.end(1))
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _scan(buf: _Buffer, start: int, end: int) -> None:
+    """Blanks the inline non-prose constructs between two offsets."""
+    segment = "".join(buf.chars[start:end])
+    pos = 0
+    while True:
+        m = _INLINE.search(segment, pos)
+        if not m:
+            return
+        kind, pos = m.lastgroup, m.end()
+        a, b = m.span(kind)
+        if kind == "code":
+            close = re.compile(r"(?<!`)" + m[kind] + r"(?!`)").search(segment, pos)
+            if not close:
+                continue
+            b = pos = close.end()
+        elif kind == "escape":
+            continue
+        elif kind == "entity":
+            decoded = html.unescape(m[kind])
+            if len(decoded) == 1:
+                buf.blank(start + a + 1, start + b)
+                buf.chars[start + a] = decoded if decoded != "\n" else " "
+            continue
+        buf.blank(start + a, start + b)
+
+
+def read_markdown(text: str, path: str, on_error: Callable[[FactcheckError], None]) -> Document:
+    """One Markdown file (BOM already removed) as a Document; front matter gives date, title, meta."""
+    fm_end, meta = front_matter(text, path, on_error)
+    buf = _Buffer(text.replace("\r", " "))  # lines end at "\n" only, for markdown-it and us alike
+    buf.blank(0, fm_end)
+    tokens = _parser.parse(buf.text())
+    prose: set[int] = set()
+    heading = None
+    for i, tok in enumerate(tokens):
+        if tok.type == "inline" and tok.map:
+            prose.update(range(*tok.map))
+            if heading is None and tokens[i - 1].type == "heading_open" and tokens[i - 1].tag == "h1":
+                heading = _plain(tok.content)
+    for n in range(len(buf.starts)):
+        if n not in prose:
+            buf.blank(*buf.line(n))
+    for tok in tokens:
+        if tok.type == "list_item_open" and tok.info and tok.map:
+            buf.blank_first(tok.map[0], tok.info + tok.markup)
+        elif tok.type == "heading_open" and tok.markup.startswith("#") and tok.map:
+            buf.blank_first(tok.map[0], tok.markup)
+    for first, last in sorted({tuple(t.map) for t in tokens if t.type == "inline" and t.map}):
+        _scan(buf, buf.starts[first], buf.line(last - 1)[1])
+    date = next((parse_date(meta[k]) for k in DATE_KEYS if meta.get(k) is not None), None)
+    title = meta.get("title")
+    title = str(title) if title is not None else (heading or None)
+    return Document(path=path, text=buf.text(), date=date, title=title, meta=meta,
+                    source_map=SourceMap.for_text(text), source=text)

@@ -1,0 +1,34 @@
+"""One unit written with "a" under a qualifier: "nearly a foot of snow", "more than a mile long".
+
+"a mile" alone is often an idiom ("won by a mile") and "a year" is never a count, so only a
+length, area, weight or volume with a qualifier before it ("nearly", "more than", "about",
+"up to" …) becomes a claim of one unit.  Durations stay out ("more than an hour later").
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from factcheck.extract.number_cores import Core
+
+#: " a foot", " an acre": found with ``str.find`` on the lower-cased text (no regex scan).
+_SURFACES = (" a mile", " a foot", " an inch", " a yard", " a kilometre", " a kilometer", " a metre", " a meter",
+             " an acre", " a hectare", " a tonne", " a ton", " a gallon", " a litre", " a liter")
+
+
+def single_unit_cores(text: str, low: str, widen: Callable[[str, Core], bool]) -> list[Core]:
+    """The qualified single units in ``text`` (``low`` is its lower-cased copy), widened."""
+    out = []
+    for surface in _SURFACES:
+        p = low.find(surface)
+        while p >= 0:
+            end = p + len(surface)
+            if not (low[end:end + 1].isalpha() or low[end:end + 1] == "-"):
+                a = p + 1
+                n = Core(a, a + (2 if surface.startswith(" an ") else 1), 1.0, words=True)
+                if widen(text, n) and n.q != "exact" and n.unit is not None:
+                    out.append(n)
+            p = low.find(surface, end)
+    return out
+
+
+__all__ = ["single_unit_cores"]

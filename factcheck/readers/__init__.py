@@ -1,1 +1,0 @@
-"""The Markdown and HTML readers behind ``factcheck.documents`` (use that module's API)."""

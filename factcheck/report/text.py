@@ -1,0 +1,123 @@
+"""Reports → text.  Each reporter is a small pure function ``Report -> str``.
+
+``REPORTERS`` maps a ``--format`` name to its function; ``CLAIM_REPORTERS`` does the same
+for ``factcheck claims``.
+"""
+from __future__ import annotations
+
+import json
+import textwrap
+from collections import defaultdict
+from typing import Callable
+
+from tabulate import tabulate
+
+from factcheck.report.fingerprint import fingerprints
+from factcheck.models import Finding, Report, Severity, fmt_number
+
+VERDICTS = {"fact": "inconsistent", "relation": "does not add up", "cross-article": "disagrees"}
+
+
+def _expected(f: Finding) -> str:
+    if f.expected is not None:
+        e = f.expected
+        if e.interval.low == e.interval.high:
+            return fmt_number(e.value)
+        return f"{fmt_number(e.value)} {e.interval}"
+    if f.related:
+        vals = sorted({fmt_number(r.value) for r in f.related})
+        return " / ".join(vals[:3]) + (" …" if len(vals) > 3 else "")
+    return ""
+
+
+def _verdict(f: Finding) -> str:
+    v = VERDICTS.get(f.kind, f.kind)
+    if f.kind == "cross-article" and f.severity == Severity.INFO:
+        v = "evolving"
+    elif f.kind == "cross-article" and f.agree:
+        v = f"disagrees with {f.agree}"
+    return f"{v} ({f.severity})"
+
+
+def _wrap(cells: tuple[str, ...], widths: tuple[int | None, ...]) -> tuple[str, ...]:
+    """Cells wrapped to at most ``widths`` characters (tabulate's own wrapping parses ``2,000`` as a number)."""
+    return tuple(c if w is None else "\n".join(textwrap.wrap(c, w, break_on_hyphens=False)) or c
+                 for c, w in zip(cells, widths))
+
+
+def summary_line(report: Report) -> str:
+    """``3 inconsistencies in 2 of 11 articles; 47 claims checked, 19 matched a fact``."""
+    n = len(report.findings)
+    docs = len({f.path for f in report.findings})
+    matched = sum(1 for c in report.claims if c.fact)
+    line = (f"{n} inconsistenc{'y' if n == 1 else 'ies'} in {docs} of {len(report.documents)} "
+            f"article{'' if len(report.documents) == 1 else 's'}; {len(report.claims)} claims checked, "
+            f"{matched} matched a fact")
+    if report.suppressed:
+        line += f"; {report.suppressed} suppressed"
+    if report.baseline:
+        line += f"; {report.baseline.get('suppressed', 0)} in the baseline"
+    if report.errors:
+        line += f"; {len(report.errors)} input error{'' if len(report.errors) == 1 else 's'}"
+    return line
+
+
+def table(report: Report) -> str:
+    """One table per document with findings, sorted by line, then the summary line."""
+    by_path: dict[str, list[Finding]] = defaultdict(list)
+    for f in report.findings:
+        by_path[f.path].append(f)
+    blocks = []
+    for path in sorted(by_path):
+        rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, _expected(f), _verdict(f), f.message),
+                      (None, 24, 26, 18, 22, 70))
+                for f in sorted(by_path[path], key=Finding.sort_key)]
+        blocks.append(path + "\n" + tabulate(
+            rows, headers=("line:col", "claim", "fact", "expected", "verdict", "why"),
+            tablefmt="simple", disable_numparse=True))
+    blocks.append(summary_line(report))
+    return "\n\n".join(blocks) + "\n"
+
+
+def as_json(report: Report) -> str:
+    """The versioned JSON document (``version: 1``); byte-identical for the same input.
+
+    Each finding also carries its ``fingerprint``; ``baseline`` is present when a baseline was used.
+    """
+    data = report.as_dict()
+    for f, fp in zip(data["findings"], fingerprints(report.findings)):
+        f["fingerprint"] = fp
+    if report.baseline is not None:
+        data["baseline"] = dict(report.baseline)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def claims_table(report: Report) -> str:
+    """Every claim: where, what, its value, interval, unit, qualifier and counted noun."""
+    rows = []
+    for c in report.claims:
+        cl = c.claim
+        rows.append((f"{c.path}:{c.line}:{c.column}", cl.text, fmt_number(cl.value), str(cl.interval),
+                     cl.unit or "", cl.qualifier, cl.noun, c.fact or ""))
+    headers = ("where", "claim", "value", "interval", "unit", "qualifier", "noun", "fact")
+    if not any(c.fact for c in report.claims):
+        rows = [r[:-1] for r in rows]
+        headers = headers[:-1]
+    out = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) if rows else ""
+    n_docs = len(report.documents)
+    tail = f"{len(report.claims)} claims in {n_docs} document{'' if n_docs == 1 else 's'}"
+    if report.errors:
+        tail += f"; {len(report.errors)} input error{'' if len(report.errors) == 1 else 's'}"
+    return (out + "\n\n" if out else "") + tail + "\n"
+
+
+def claims_json(report: Report) -> str:
+    """Claims only, in the same versioned envelope as ``as_json``."""
+    d = report.as_dict()
+    d.pop("findings")
+    d.pop("suppressed")
+    return json.dumps(d, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Report], str]] = {"table": table, "json": as_json}
+CLAIM_REPORTERS: dict[str, Callable[[Report], str]] = {"table": claims_table, "json": claims_json}

@@ -1,0 +1,367 @@
+"""Rule files: YAML facts (known figures) and relations between them, loaded and validated.
+
+Files are composed into YAML nodes (safe: no objects are built) so that every key and value
+keeps its line and column; every problem is a ``RuleError`` at ``path:line:column``.
+The format is documented in docs/rules.md; the records built (``Fact``, ``Relation``,
+``RuleSet``) live in ``facts`` and are importable from here too.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import os
+import re
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from factcheck.rules import relation
+from factcheck.errors import RuleError
+from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance, compile_term
+from factcheck.models import Severity
+from factcheck.extract.units import canonical_unit
+
+ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\Z")
+FILE_KEYS = ("include", "facts", "relations")
+FACT_KEYS = ("id", "label", "value", "timeline", "tolerance", "unit", "source", "severity", "tracked", "match")
+PERIOD_KEYS = ("value", "from", "tolerance", "source", "note")
+MATCH_KEYS = ("all", "any", "none", "window")
+RELATION_KEYS = ("id", "check", "message", "severity")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_PERCENT = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*%\s*\Z")
+
+
+def load_rules(paths: Sequence[str | Path]) -> RuleSet:
+    """Load rule files and directories (``*.yaml``/``*.yml``, recursively, sorted)."""
+    loader = _Loader()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+            if not found:
+                raise RuleError("no rule files (*.yaml, *.yml) in this directory", str(p))
+            for q in found:
+                loader.load_file(q, str(q), ())
+        elif path.is_file():
+            loader.load_file(path, str(p), ())
+        else:
+            raise RuleError("no such file or directory", str(p))
+    return loader.finish()
+
+
+def load_rules_text(text: str, name: str = "<rules>") -> RuleSet:
+    """Load rules from a string; ``name`` is the path errors show (includes resolve next to it)."""
+    loader = _Loader()
+    loader.load_text(text, name, Path(name), ())
+    return loader.finish()
+
+
+_KINDS = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
+_INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null"))
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+class _Loader:
+    """Reads rule files one by one into facts and relations; ``finish`` checks what spans files."""
+
+    def __init__(self):
+        self.facts: list[Fact] = []
+        self.relations: list[tuple[Relation, str, yaml.Node, int]] = []
+        self.files: list[str] = []
+        self.seen: set[Path] = set()
+        self.ids: dict[str, str] = {}
+
+    # files
+
+    def load_file(self, path: Path, where: str, stack: tuple[Path, ...]) -> None:
+        real = path.resolve()
+        if real in self.seen:
+            return
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as e:
+            raise RuleError(f"not UTF-8 text (byte {e.start})", where) from None
+        except OSError as e:
+            raise RuleError(f"cannot read rule file: {e.strerror or e}", where) from None
+        self.load_text(text, where, path, stack)
+
+    def load_text(self, text: str, where: str, path: Path, stack: tuple[Path, ...]) -> None:
+        self.seen.add(path.resolve())
+        stack = stack + (path.resolve(),)
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            problem = e.problem or e.context or "invalid YAML"
+            if e.context and problem.startswith("but "):
+                problem = f"{e.context}, {problem}"
+            raise RuleError(f"YAML syntax error: {problem}", where,
+                            mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+        except yaml.YAMLError as e:
+            raise RuleError(f"YAML syntax error: {e}", where) from None
+        self.files.append(where)
+        if root is None:
+            return
+        if not isinstance(root, yaml.MappingNode):
+            self.fail(where, root, f"a rule file must be a mapping with keys {_list(FILE_KEYS)}, "
+                                   f"found {_KINDS[type(root)]}")
+        keys = self.mapping(where, root, FILE_KEYS, "the rule file")
+        if "include" in keys:
+            node = keys["include"][1]
+            for item in [node] if isinstance(node, yaml.ScalarNode) and node.tag != _NULL else \
+                    self.items(where, node, "include"):
+                self.include(where, path, item, stack)
+        if "facts" in keys:
+            for item in self.items(where, keys["facts"][1], "facts"):
+                self.fact(where, item)
+        if "relations" in keys:
+            for item in self.items(where, keys["relations"][1], "relations"):
+                self.relation(where, item)
+
+    def include(self, where: str, path: Path, node: yaml.Node, stack: tuple[Path, ...]) -> None:
+        name = self.text(where, node, "include", optional=False)
+        target = path.parent / name
+        shown = os.path.normpath(os.path.join(os.path.dirname(where), name))
+        if target.resolve() in stack:
+            chain = [p.name for p in stack[stack.index(target.resolve()):]] + [target.name]
+            self.fail(where, node, "include cycle: " + " → ".join(chain))
+        if not target.is_file():
+            self.fail(where, node, f"included file {name!r} not found",
+                      f"looked for {shown}" if shown != name else None)
+        self.load_file(target, shown, stack)
+
+    # records
+
+    def fact(self, where: str, node: yaml.Node) -> None:
+        keys = self.mapping(where, node, FACT_KEYS, "a fact")
+        fid = self.id(where, node, keys, "fact")
+        label = self.required(where, node, keys, "label", f"fact {fid!r}")
+        label = self.text(where, label, "label", optional=False)
+        get = lambda k: keys[k][1] if k in keys else None  # noqa: E731
+        tracked = self.boolean(where, get("tracked"), "tracked") if "tracked" in keys else False
+        tolerance = self.tolerance(where, get("tolerance")) if "tolerance" in keys else Tolerance()
+        source = self.text(where, get("source"), "source") if "source" in keys else None
+        if "value" in keys and "timeline" in keys:
+            self.fail(where, keys["timeline"][0], f"fact {fid!r} has both 'value' and 'timeline'",
+                      "give one: 'value' for a fixed figure, 'timeline' for one that changes")
+        if tracked and ("value" in keys or "timeline" in keys):
+            k = "value" if "value" in keys else "timeline"
+            self.fail(where, keys[k][0], f"tracked fact {fid!r} cannot have a '{k}'",
+                      "a tracked fact has no known figure; remove it or set tracked: false")
+        if "value" in keys:
+            timeline = (Period(self.number(where, get("value"), "value"), None, tolerance),)
+        elif "timeline" in keys:
+            timeline = self.timeline(where, get("timeline"), tolerance)
+        elif tracked:
+            timeline = ()
+        else:
+            self.fail(where, node, f"fact {fid!r} has no 'value' or 'timeline'",
+                      "give one, or set tracked: true to compare it across articles only")
+        match = self.required(where, node, keys, "match", f"fact {fid!r}")
+        self.facts.append(Fact(
+            id=fid, label=label, unit=self.unit(where, get("unit")) if "unit" in keys else None,
+            severity=self.severity(where, get("severity")) if "severity" in keys else Severity.ERROR,
+            source=source, tracked=tracked, timeline=timeline, match=self.match(where, match, fid),
+            path=where, line=node.start_mark.line + 1))
+
+    def timeline(self, where: str, node: yaml.Node, tolerance: Tolerance) -> tuple[Period, ...]:
+        periods: list[Period] = []
+        for item in self.items(where, node, "timeline"):
+            keys = self.mapping(where, item, PERIOD_KEYS, "a timeline entry")
+            value = self.required(where, item, keys, "value", "timeline entry")
+            start = None
+            if "from" in keys:
+                start = self.date(where, keys["from"][1], "from")
+            elif periods:
+                self.fail(where, item, "timeline entry has no 'from' date",
+                          "only the first entry may leave it out")
+            if periods and periods[-1].start is not None and start <= periods[-1].start:
+                what = "duplicate date" if start == periods[-1].start else "timeline is not in date order:"
+                self.fail(where, keys["from"][1], f"{what} {start.isoformat()} "
+                          f"(the entry before starts {periods[-1].start.isoformat()})")
+            periods.append(Period(
+                self.number(where, value, "value"), start,
+                self.tolerance(where, keys["tolerance"][1]) if "tolerance" in keys else tolerance,
+                self.text(where, keys["source"][1], "source") if "source" in keys else None,
+                self.text(where, keys["note"][1], "note") if "note" in keys else None))
+        if not periods:
+            self.fail(where, node, "timeline is empty")
+        return tuple(periods)
+
+    def match(self, where: str, node: yaml.Node, fid: str) -> MatchSpec:
+        keys = self.mapping(where, node, MATCH_KEYS, "match")
+        terms = {k: self.terms(where, keys[k][1], k) for k in ("all", "any", "none") if k in keys}
+        window = None
+        if "window" in keys:
+            window = self.number(where, keys["window"][1], "window")
+            if window != int(window) or window < 1:
+                self.fail(where, keys["window"][1], f"invalid value {keys['window'][1].value!r} for window "
+                                                    "(expected a whole number of words, 1 or more)")
+            window = int(window)
+        if not terms.get("all") and not terms.get("any"):
+            self.fail(where, node, f"empty match for fact {fid!r}", "give at least one term in 'all' or 'any'")
+        return MatchSpec(terms.get("all", ()), terms.get("any", ()), terms.get("none", ()), window)
+
+    def terms(self, where: str, node: yaml.Node, key: str) -> tuple[Term, ...]:
+        out = []
+        for item in (self.items(where, node, key) if not isinstance(node, yaml.ScalarNode) else [node]):
+            text = self.text(where, item, f"a term in '{key}'", optional=False)
+            try:
+                out.append(Term(text, compile_term(text)))
+            except (ValueError, re.error) as e:
+                self.fail(where, item, f"invalid match term {text!r}: {e}")
+        return tuple(out)
+
+    def relation(self, where: str, node: yaml.Node) -> None:
+        keys = self.mapping(where, node, RELATION_KEYS, "a relation")
+        rid = self.id(where, node, keys, "relation")
+        check = self.required(where, node, keys, "check", f"relation {rid!r}")
+        text = self.text(where, check, "check", optional=False)
+        line, col = check.start_mark.line + 1, check.start_mark.column + 1 + (check.style in ("'", '"'))
+        expr = relation.parse(text, where, line, col)
+        if not expr.names:
+            self.fail(where, check, f"relation {rid!r} names no facts")
+        rel = Relation(
+            id=rid, check=text, message=self.text(where, keys["message"][1], "message") if "message" in keys else None,
+            severity=self.severity(where, keys["severity"][1]) if "severity" in keys else Severity.ERROR,
+            facts=expr.names, path=where, line=node.start_mark.line + 1, expression=expr)
+        self.relations.append((rel, where, check, col))
+
+    def finish(self) -> RuleSet:
+        known = {f.id for f in self.facts}
+        for rel, where, node, col in self.relations:
+            for ref in rel.expression.refs:
+                if ref.name not in known:
+                    raise RuleError(f"unknown fact {ref.name!r} in relation {rel.id!r}", where,
+                                    node.start_mark.line + 1, col + ref.offset, _unknown_hint(ref.name, known))
+        return RuleSet(tuple(self.facts), tuple(r[0] for r in self.relations), tuple(self.files))
+
+    # nodes
+
+    def fail(self, where: str, node: yaml.Node, message: str, hint: str | None = None):
+        mark = node.start_mark
+        raise RuleError(message, where, mark.line + 1, mark.column + 1, hint)
+
+    def mapping(self, where: str, node: yaml.Node, allowed: Sequence[str], what: str) -> dict:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(where, node, f"expected a mapping for {what}, found {_KINDS[type(node)]}")
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for knode, vnode in node.value:
+            if not isinstance(knode, yaml.ScalarNode):
+                self.fail(where, knode, f"a key must be a plain name, found {_KINDS[type(knode)]}")
+            key = knode.value
+            if key in out:
+                self.fail(where, knode, f"duplicate key {key!r} in {what} "
+                                        f"(first at line {out[key][0].start_mark.line + 1})")
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else f"expected one of {_list(allowed)}"
+                self.fail(where, knode, f"unknown key {key!r} in {what}", hint)
+            out[key] = (knode, vnode)
+        return out
+
+    def items(self, where: str, node: yaml.Node, key: str) -> list[yaml.Node]:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(where, node, f"expected a list for {key}, found {_KINDS[type(node)]}")
+        return node.value
+
+    def required(self, where: str, node: yaml.Node, keys: dict, key: str, what: str) -> yaml.Node:
+        if key not in keys:
+            self.fail(where, node, f"{what} is missing required key {key!r}")
+        return keys[key][1]
+
+    def id(self, where: str, node: yaml.Node, keys: dict, what: str) -> str:
+        vnode = self.required(where, node, keys, "id", what)
+        value = self.text(where, vnode, "id", optional=False)
+        if not ID.match(value):
+            self.fail(where, vnode, f"invalid id {value!r}",
+                      "use lowercase letters, digits and inner hyphens, such as 'captives-taken'")
+        if value in self.ids:
+            self.fail(where, vnode, f"duplicate id {value!r}", f"first defined at {self.ids[value]}")
+        self.ids[value] = f"{where}:{vnode.start_mark.line + 1}:{vnode.start_mark.column + 1}"
+        return value
+
+    def text(self, where: str, node: yaml.Node | None, key: str, optional: bool = True) -> str | None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL and optional:
+                return None
+            if node.tag != _NULL and node.value.strip():
+                return node.value
+        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected text)")
+
+    def number(self, where: str, node: yaml.Node, key: str) -> float:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
+            value = float(_SCALARS.construct_object(node))
+            if math.isfinite(value):
+                return value
+        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected a number)")
+
+    def boolean(self, where: str, node: yaml.Node, key: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            return bool(_SCALARS.construct_object(node))
+        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected true or false)")
+
+    def date(self, where: str, node: yaml.Node, key: str) -> dt.date:
+        if isinstance(node, yaml.ScalarNode) and _DATE.match(node.value.strip()):
+            try:
+                return dt.date.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        self.fail(where, node, f"invalid date {_show(node)} for {key} (expected YYYY-MM-DD)")
+
+    def severity(self, where: str, node: yaml.Node) -> Severity:
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return Severity.parse(node.value.strip())
+            except KeyError:
+                pass
+        self.fail(where, node, f"invalid value {_show(node)} for severity (expected error, warning or info)")
+
+    def tolerance(self, where: str, node: yaml.Node) -> Tolerance:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag in (_INT, _FLOAT):
+                value = float(_SCALARS.construct_object(node))
+                if value < 0:
+                    self.fail(where, node, f"invalid value {_show(node)} for tolerance (must not be negative)")
+                if math.isfinite(value):
+                    return Tolerance(absolute=value)
+            m = _PERCENT.match(node.value) if node.tag not in (_INT, _FLOAT) else None
+            if m:
+                return Tolerance(relative=float(m.group(1)) / 100)
+        self.fail(where, node, f"invalid value {_show(node)} for tolerance "
+                               "(expected a number or a percentage such as \"5%\")")
+
+    def unit(self, where: str, node: yaml.Node) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                return canonical_unit(node.value)
+            except ValueError:
+                pass
+        self.fail(where, node, f"unknown unit {_show(node)}", "expected null for a plain count, percent, "
+                  "percentage_point, a currency code such as USD, or a unit such as tonne or km")
+
+
+def _show(node: yaml.Node | None) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(node.value)
+    return {yaml.MappingNode: "of type mapping", yaml.SequenceNode: "of type list"}.get(type(node), "nothing")
+
+
+def _list(names: Sequence[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+def _unknown_hint(name: str, known: set[str]) -> str | None:
+    parts = name.split("-")
+    for i in range(1, len(parts)):
+        left, right = "-".join(parts[:i]), "-".join(parts[i:])
+        if left in known and right in known:
+            return f"to subtract, put spaces around the minus: '{left} - {right}'"
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None

@@ -1,0 +1,171 @@
+"""The kinds of rules: a fact (a known figure, its timeline and match terms), a relation
+between facts, and the ``RuleSet`` that holds them.  Instances come from YAML rule files
+(``rules.load_rules``); these records are frozen and pure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from factcheck.rules import relation
+from factcheck.models import Expected, Interval, Severity
+
+_NOT_IN_TERMS = re.compile(r"[()\[\]{}?+\\^]")
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a claim may stray from a figure: an absolute amount or a fraction of the value."""
+
+    absolute: float = 0.0
+    relative: float = 0.0
+
+    def interval(self, value: float) -> Interval:
+        """``[value - t, value + t]`` with ``t = max(absolute, relative * |value|)``."""
+        t = max(self.absolute, self.relative * abs(value))
+        return Interval(value - t, value + t)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One entry of a fact's timeline: the value that holds from ``start`` on."""
+
+    value: float
+    start: dt.date | None
+    tolerance: Tolerance
+    source: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One match term: ``text`` as written (``captive*|hostage``), ``pattern`` compiled from it."""
+
+    text: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class MatchSpec:
+    """Which claims are about a fact: every ``all`` term, one ``any`` term, no ``none`` term."""
+
+    all: tuple[Term, ...] = ()
+    any: tuple[Term, ...] = ()
+    none: tuple[Term, ...] = ()
+    window: int | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A known figure (or a tracked one with no known value) and how to recognise claims about it."""
+
+    id: str
+    label: str
+    unit: str | None
+    severity: Severity
+    source: str | None
+    tracked: bool
+    timeline: tuple[Period, ...]
+    match: MatchSpec
+    path: str
+    line: int
+
+    def period_index(self, on: dt.date | None) -> int | None:
+        """The timeline entry that holds on ``on`` (no date: the newest); None before the first."""
+        if not self.timeline:
+            return None
+        if on is None:
+            return len(self.timeline) - 1
+        found = None
+        for i, period in enumerate(self.timeline):
+            if period.start is None or period.start <= on:
+                found = i
+        return found
+
+    def expected(self, on: dt.date | None) -> Expected | None:
+        """What the fact says on ``on``; None when it has no figure for that date."""
+        i = self.period_index(on)
+        if i is None:
+            return None
+        p = self.timeline[i]
+        return Expected(p.value, p.tolerance.interval(p.value), as_of=p.start, source=p.source or self.source)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An arithmetic check between facts claimed in one article (``a + b == c``)."""
+
+    id: str
+    check: str
+    message: str | None
+    severity: Severity
+    facts: tuple[str, ...]
+    path: str
+    line: int
+    expression: relation.Expression | None = field(default=None, repr=False, compare=False)
+
+    def holds(self, values: Mapping[str, Interval]) -> bool | None:
+        """Whether the check can hold on these intervals; None when a fact it names is missing."""
+        return self._parsed().holds(values)
+
+    def implied(self, fact_id: str, values: Mapping[str, Interval]) -> Interval | None:
+        """The interval an equation gives ``fact_id`` from the other facts' values (see ``Expression.implied``)."""
+        return self._parsed().implied(fact_id, values)
+
+    def _parsed(self) -> relation.Expression:
+        return self.expression or relation.parse(self.check)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything loaded from a set of rule files."""
+
+    facts: tuple[Fact, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    files: tuple[str, ...] = ()
+
+    def fact(self, id: str) -> Fact:
+        """The fact with this id; KeyError if there is none."""
+        for f in self.facts:
+            if f.id == id:
+                return f
+        raise KeyError(id)
+
+
+# -- match terms -------------------------------------------------------------------------
+
+def compile_term(text: str) -> re.Pattern:
+    """``abduct*|hostage|October 7`` → one case-insensitive regex on word boundaries.
+
+    Raises ``ValueError`` with a reason when the term is malformed.
+    """
+    alts = []
+    for alt in text.split("|"):
+        words = alt.split()
+        if not words:
+            raise ValueError("has an empty alternative")
+        if all(set(w) == {"*"} for w in words):
+            raise ValueError(f"alternative {alt.strip()!r} would match any word")
+        bad = _NOT_IN_TERMS.search(alt)
+        if bad:
+            raise ValueError(f"uses {bad.group()!r}, which terms do not support "
+                             "(a term is words separated by '|'; '*' is the only wildcard)")
+        alts.append(r"\s+".join(_word(w) for w in words))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _word(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch == "*":
+            out.append(r"\w*")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+__all__ = ["Tolerance", "Period", "Term", "MatchSpec", "Fact", "Relation", "RuleSet", "compile_term"]

@@ -1,13 +1,19 @@
-"""Shared pytest setup: YAML case tables and golden files."""
+"""Shared pytest setup: one loader for every YAML case table, golden files, the repository root.
+
+Tests live in one folder per stage (``tests/documents``, ``tests/extract`` … ``tests/server``);
+their case tables and document fixtures live under ``tests/cases/<stage>/``.
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser):
@@ -19,12 +25,19 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
-def load_cases(folder: str) -> list:
-    """Every case of every YAML file under tests/cases/<folder>, as pytest params with readable ids."""
+def read_table(path: Path) -> dict[str, Any]:
+    """One YAML case table (a mapping; an empty file is an empty table)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def load_cases(folder: str, key: str = "cases", pattern: str = "*.yaml") -> list:
+    """Every case under ``key`` of every table in tests/cases/<folder>, as pytest params.
+
+    Each param's id is ``<table>:<case name>``, so a failing case names its table and case.
+    """
     params = []
-    for path in sorted((CASES / folder).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for i, case in enumerate(data.get("cases", [])):
-            name = case.get("name", str(i))
+    for path in sorted((CASES / folder).glob(pattern)):
+        for i, case in enumerate(read_table(path).get(key, [])):
+            name = case.get("name", str(i)) if isinstance(case, dict) else str(i)
             params.append(pytest.param(case, id=f"{path.stem}:{name}"))
     return params

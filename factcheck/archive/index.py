@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Sequence
 from factcheck import __version__
 from factcheck.archive.changed_files import changed_documents, content_hash
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.archive.rows import RowBuilder
 from factcheck.check.runner import Runner, batches, progress_bar
 
 SCHEMA_VERSION = 2
@@ -144,7 +145,7 @@ class Index:
         what a bare "$" means where an article's metadata names none), every document is
         re-indexed, so the claims follow the new rules and the new extractor.
         """
-        from factcheck.check.cache import rules_digest
+        from factcheck.rules.loading import rules_digest
         from factcheck.documents import JsonlFields, iter_paths
         from factcheck.check.engine import Options
         jsonl = jsonl or JsonlFields()
@@ -180,11 +181,11 @@ class Index:
     def _store(self, docs: Iterable, rules, options, batch: int, progress: bool) -> int:
         """Run the engine over ``docs`` and write the results, one transaction per batch."""
         bar = progress_bar(progress)
-        runner = Runner(rules, options)
+        runner = Runner(RowBuilder(rules, options), options.jobs)
         done, ok, prev = 0, False, None
         try:
             for chunk in batches(docs, batch):
-                job = runner.submit(chunk)
+                job = runner.submit([doc for doc, _, _ in chunk])
                 if prev is not None:
                     done += self._write(prev[0], prev[1]())
                     bar.update(len(prev[0]))

@@ -27,7 +27,10 @@ from typing import Any, Callable, Iterator, Sequence
 
 import factcheck
 from factcheck.check.engine import DocResult, Options, check_document
+from factcheck.check.runner import Runner
+from factcheck.documents import JsonlFields, decode, iter_paths, read_file, read_text
 from factcheck.errors import FactcheckError, InputError
+from factcheck.rules.loading import rules_digest
 
 SCHEMA = 1
 DB_NAME = "cache.sqlite"
@@ -77,22 +80,6 @@ def code_stamp() -> str:
     for p in sorted(pkg.rglob("*.py")):
         h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())
     return f"{factcheck.__version__}/{h.hexdigest()}"
-
-
-def rules_digest(rules) -> str:
-    """A hash of the rule files a RuleSet was loaded from (their paths and bytes)."""
-    if rules is None:
-        return "no-rules"
-    h = hashlib.blake2b(digest_size=16)
-    for name in getattr(rules, "files", ()):
-        h.update(str(name).encode() + b"\0")
-        try:
-            h.update(Path(name).read_bytes())
-        except OSError:
-            h.update(repr(rules).encode())
-    if not getattr(rules, "files", ()):
-        h.update(repr(rules).encode())
-    return h.hexdigest()
 
 
 def options_digest(options: Options, jsonl: Any = None) -> str:
@@ -265,7 +252,6 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
     the cache does not hold are read again, checked (on ``options.jobs`` processes) and
     stored, unless reading them raised an input error.
     """
-    from factcheck.documents import JsonlFields, decode, iter_paths, read_file, read_text
     jsonl = jsonl or JsonlFields()
     rulesets: list[Any] = []
     digests: dict[int, tuple[int, str]] = {}
@@ -326,15 +312,9 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
             except FactcheckError as err:
                 bad(err)
 
-    if options.jobs > 1 and len(todo) > 1:
-        import multiprocessing as mp
-        from factcheck.check.engine import _threads_unsafe
-        work = functools.partial(_work, rulesets=tuple(rulesets), options=options)
-        pool = mp.get_context("spawn" if _threads_unsafe() else "fork").Pool(options.jobs)
-        stream = pool.imap(work, tasks(), chunksize=16)
-    else:
-        pool = None
-        stream = (_work(t, rulesets, options) for t in tasks())
+    work = functools.partial(_work, rulesets=tuple(rulesets), options=options)
+    runner = Runner(work, options.jobs if len(todo) > 1 else 1)
+    stream = runner.imap(tasks())
     keys = {index: (path, key) for index, path, key, _ in todo}
     try:
         pending: list[DocResult] = []
@@ -348,8 +328,7 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
             yield result
         _store(cache, keys.get(current), pending, current in failed)
     finally:
-        if pool is not None:
-            pool.terminate()
+        runner.close(ok=False)
         if cache is not None:
             cache.close()
 
@@ -372,5 +351,5 @@ def _store(cache: Cache | None, entry, results: list[DocResult], failed: bool) -
         cache.put(entry[1], entry[0], results)
 
 
-__all__ = ["Cache", "CrossMemo", "check_files", "code_stamp", "rules_digest", "options_digest", "file_key",
+__all__ = ["Cache", "CrossMemo", "check_files", "code_stamp", "options_digest", "file_key",
            "dumps", "loads"]

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
-import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from factcheck.check import suppression
-from factcheck.extract.dollars import document_dollar, localize
+from factcheck.check.runner import Runner
+from factcheck.cross.consistency import cross_findings
+from factcheck.cross.mentions import Mention, mentions
 from factcheck.extract.claims import extract
+from factcheck.extract.dollars import document_dollar, localize
+from factcheck.extract.quotes import quote
+from factcheck.models import Document, Expected, Finding, Located, Related, Report, fmt_number
 from factcheck.rules.matching import match_claims
-from factcheck.models import Claim, Document, Expected, Finding, Located, Related, Report, fmt_number
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
+from factcheck.rules.model import Fact, RuleSet
 
 @dataclass(frozen=True)
 class Options:
@@ -47,30 +49,16 @@ class DocResult:
     document: Document
     claims: tuple[Located, ...]
     findings: tuple[Finding, ...]
-    mentions: tuple = ()
-    suppressions: tuple = ()
-    notes: tuple = ()
-
-
-def phrase(text: str, claim: Claim, words: int = 3) -> str:
-    """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
-    out = [claim.text]
-    pos = claim.end
-    limit = min(len(text), claim.end + 60)
-    for _ in range(words):
-        m = _WORD.search(text, pos, limit)
-        if not m or any(ch in text[pos:m.start()] for ch in ",;:.!?()—\n"):
-            break
-        out.append(m.group())
-        pos = m.end()
-    return " ".join(out)
+    mentions: tuple[Mention, ...] = ()
+    suppressions: tuple[suppression.Directive, ...] = ()
+    notes: tuple[suppression.Note, ...] = ()
 
 
 def _date_of(doc: Document, options: Options) -> dt.date | None:
     return suppression.as_of(doc) or doc.date or options.date
 
 
-def fact_finding(doc: Document, loc: Located, fact, on: dt.date | None) -> Finding | None:
+def fact_finding(doc: Document, loc: Located, fact: Fact, on: dt.date | None) -> Finding | None:
     """A ``fact`` finding when the claim's interval misses the fact's expected interval."""
     exp = fact.expected(on)
     claim = loc.claim
@@ -81,7 +69,7 @@ def fact_finding(doc: Document, loc: Located, fact, on: dt.date | None) -> Findi
     src = f"; source: {exp.source}" if exp.source else ""
     expected = fmt_number(exp.value) if exp.interval.low == exp.interval.high else \
         f"{fmt_number(exp.value)} {exp.interval}"
-    message = (f"{phrase(doc.text, claim)} — expected {expected} "
+    message = (f"{quote(doc.text, claim.start, claim.end)} — expected {expected} "
                f"({fact.id}{since}, {as_of}{src})")
     return Finding(
         kind="fact", severity=fact.severity, path=doc.path, line=loc.line, column=loc.column,
@@ -89,7 +77,7 @@ def fact_finding(doc: Document, loc: Located, fact, on: dt.date | None) -> Findi
         low=claim.low, high=claim.high, fact=fact.id, expected=exp, source=exp.source)
 
 
-def relation_findings(doc: Document, located: Sequence[Located], rules) -> list[Finding]:
+def relation_findings(doc: Document, located: Sequence[Located], rules: RuleSet) -> list[Finding]:
     """``relation`` findings: relations that cannot hold on this document's claims."""
     first: dict[str, Located] = {}
     for loc in located:
@@ -126,7 +114,7 @@ def _related(doc: Document, loc: Located) -> Related:
     return Related(doc.path, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.date)
 
 
-def check_document(doc: Document, rules=None, options: Options = Options()) -> DocResult:
+def check_document(doc: Document, rules: RuleSet | None = None, options: Options = Options()) -> DocResult:
     """Extract, match and check one document against the rules (no cross-article step)."""
     on = _date_of(doc, options)
     claims = localize(extract(doc.text), document_dollar(doc.meta, options.dollar))
@@ -142,56 +130,30 @@ def check_document(doc: Document, rules=None, options: Options = Options()) -> D
                 findings.append(f)
     if rules:
         findings.extend(relation_findings(doc, located, rules))
-    mentions = ()
-    if options.cross:
-        mentions = tuple(_mentions(doc, located))
+    found = tuple(mentions(doc, located)) if options.cross else ()
     directives, notes = suppression.directives(doc)
     slim = dataclasses.replace(doc, text="", source=None, source_map=None)
-    return DocResult(slim, tuple(located), tuple(findings), mentions, directives, notes)
+    return DocResult(slim, tuple(located), tuple(findings), found, directives, notes)
 
 
-def _mentions(doc: Document, located: Sequence[Located]) -> list:
-    try:
-        from factcheck.cross.mentions import mentions
-    except ImportError:
-        return []
-    return mentions(doc, located)
-
-
-def _cross(mentions: Sequence, rules, options: Options) -> list[Finding]:
-    try:
-        from factcheck.cross.consistency import cross_findings
-    except ImportError:
-        return []
+def _cross(mentions: Sequence[Mention], rules: RuleSet | None, options: Options) -> list[Finding]:
     facts = {f.id: f for f in rules.facts} if rules else None
     return cross_findings(mentions, facts, window_days=options.window_days)
 
 
-def run(docs: Iterable[Document], rules, options: Options) -> Iterable[DocResult]:
+def run(docs: Iterable[Document], rules: RuleSet | None, options: Options) -> Iterator[DocResult]:
     """``check_document`` over ``docs``, in order, on ``options.jobs`` processes."""
-    if options.jobs <= 1:
-        for doc in docs:
-            yield check_document(doc, rules, options)
-        return
-    import functools
-    import multiprocessing as mp
-    work = functools.partial(check_document, rules=rules, options=options)
-    with mp.get_context("spawn" if _threads_unsafe() else "fork").Pool(options.jobs) as pool:
-        yield from pool.imap(work, docs, chunksize=16)
+    with Runner(functools.partial(check_document, rules=rules, options=options), options.jobs) as runner:
+        yield from runner.imap(docs)
 
 
-def _threads_unsafe() -> bool:
-    import sys
-    return sys.platform == "darwin"
-
-
-def check_documents(docs: Iterable[Document], rules=None, options: Options = Options(),
+def check_documents(docs: Iterable[Document], rules: RuleSet | None = None, options: Options = Options(),
                     errors: Sequence[str] = (), extra_mentions: Sequence = ()) -> Report:
     """Check every document, then compare their claims with each other (and ``extra_mentions``)."""
     return combine(run(docs, rules, options), rules, options, errors, extra_mentions)
 
 
-def combine(results: Iterable[DocResult], rules=None, options: Options = Options(),
+def combine(results: Iterable[DocResult], rules: RuleSet | None = None, options: Options = Options(),
             errors: Sequence[str] = (), extra_mentions: Sequence = (),
             keep: Callable[[str, int], bool] | None = None, memo=None) -> Report:
     """One report from per-document results: cross-article findings added, suppressions applied.
@@ -230,7 +192,7 @@ def combine(results: Iterable[DocResult], rules=None, options: Options = Options
                   tuple(str(n) for n in suppression.sort_notes(notes)))
 
 
-def merge_cross(findings: list[Finding], cross: Sequence[Finding], rules) -> list[Finding]:
+def merge_cross(findings: list[Finding], cross: Sequence[Finding], rules: RuleSet | None) -> list[Finding]:
     """Add cross-article findings, letting the desk's figure arbitrate where there is one.
 
     For a fact with a known value the fact finding already says who is off: the other
@@ -256,4 +218,4 @@ def extract_documents(docs: Iterable[Document], options: Options = Options()) ->
 
 
 __all__ = ["Options", "DocResult", "check_document", "check_documents", "combine", "extract_documents",
-           "fact_finding", "merge_cross", "relation_findings", "phrase", "run"]
+           "fact_finding", "merge_cross", "relation_findings", "run"]

@@ -1,21 +1,66 @@
-"""The indexing pool: documents checked into index rows, at once or on worker processes.
+"""The one process pool: a function over many items, in order, on ``jobs`` worker processes.
 
-``Runner.submit(batch)`` starts a batch (one ahead of the writer) and returns a callable
-that waits for its rows; ``rows(doc)`` is the work one worker does for a document.
+Every parallel stage (checking documents, checking files with the cache, indexing an archive)
+runs through ``Runner``; with one job it runs in this process, so the output is identical
+either way.  Workers fork where that is safe and spawn on macOS.
 """
 from __future__ import annotations
 
-import json
+import multiprocessing as mp
+import multiprocessing.pool
 import sys
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Generic, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+CHUNK = 16
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+def pool_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: fork, except on macOS, where forking a threaded process is unsafe."""
+    return mp.get_context("spawn" if sys.platform == "darwin" else "fork")
 
 
-def batches(items: Iterable, size: int) -> Iterator[list]:
+class Runner(Generic[T, R]):
+    """``work`` over items, in order: in this process (``jobs`` ≤ 1) or on a pool of ``jobs``.
+
+    Use it as a context manager: leaving normally lets the workers finish, an exception (or
+    Ctrl-C) terminates them.
+    """
+
+    def __init__(self, work: Callable[[T], R], jobs: int = 1):
+        self.work = work
+        self.pool: multiprocessing.pool.Pool | None = pool_context().Pool(jobs) if jobs > 1 else None
+
+    def imap(self, items: Iterable[T], chunksize: int = CHUNK) -> Iterator[R]:
+        """``work(item)`` for every item, streamed in the items' order."""
+        if self.pool is None:
+            return map(self.work, items)
+        return self.pool.imap(self.work, items, chunksize=chunksize)
+
+    def submit(self, items: list[T]) -> Callable[[], list[R]]:
+        """Start a batch now; the callable returned waits for its results (in order)."""
+        if self.pool is None:
+            return lambda: [self.work(item) for item in items]
+        return self.pool.map_async(self.work, items, chunksize=CHUNK).get
+
+    def close(self, ok: bool = True) -> None:
+        """Stop the workers: let them finish when ``ok``, else terminate them."""
+        if self.pool is not None:
+            (self.pool.close if ok else self.pool.terminate)()
+            self.pool.join()
+            self.pool = None
+
+    def __enter__(self) -> "Runner[T, R]":
+        return self
+
+    def __exit__(self, kind, value, tb) -> None:
+        self.close(ok=kind is None)
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """``items`` in lists of ``size`` (the last one shorter), streamed."""
-    chunk: list = []
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -25,64 +70,20 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-class Runner:
-    """``rows`` over batches: at once (one job) or on a pool of ``options.jobs`` processes."""
-
-    def __init__(self, rules, options):
-        import functools
-        self.work = functools.partial(rows, rules=rules, options=options)
-        self.pool = None
-        if options.jobs > 1:
-            import multiprocessing as mp
-            self.pool = mp.get_context("spawn" if sys.platform == "darwin" else "fork").Pool(options.jobs)
-
-    def submit(self, chunk: list) -> Callable[[], list]:
-        """Start a batch of (document, record, hash); the callable returned waits for its rows."""
-        docs = [d for d, _, _ in chunk]
-        if self.pool is None:
-            return lambda: [self.work(d) for d in docs]
-        job = self.pool.map_async(self.work, docs, chunksize=16)
-        return job.get
-
-    def close(self, ok: bool) -> None:
-        """Stop the workers: let them finish when ``ok``, else terminate them."""
-        if self.pool is not None:
-            (self.pool.close if ok else self.pool.terminate)()
-            self.pool.join()
-
-
-def rows(doc, rules, options) -> tuple:
-    """One document's rows, built in the worker: (path, id, date, title), claims, mentions."""
-    from factcheck.check.engine import check_document
-    from factcheck.cross.mentions import candidate_terms
-    res = check_document(doc, rules, options)
-    d = res.document
-    rid = d.meta.get("id") if d.meta else None
-    head = (d.path, None if rid is None else str(rid), d.date.isoformat() if d.date else None, d.title)
-    claims = [(loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low, loc.claim.high,
-               loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact) for loc in res.claims]
-    mentions = []
-    for m in res.mentions:
-        terms = candidate_terms(m)
-        if terms:
-            mentions.append((_ENCODE(m.as_row()), terms,
-                             m.located.date.toordinal() if m.located.date else None, m.value))
-    return head, claims, mentions
-
-
-def progress_bar(enabled: bool):
-    """A tqdm bar on a terminal's stderr (articles/s, count); a silent stand-in otherwise."""
+def progress_bar(enabled: bool, total: int | None = None, unit: str = " articles"):
+    """A tqdm bar on a terminal's stderr (rate, count, and ETA when ``total`` is known); silent otherwise."""
     if enabled and sys.stderr.isatty():
         from tqdm import tqdm
-        return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
-
-    class _Null:
-        def update(self, n: int) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
-    return _Null()
+        return tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True)
+    return _Silent()
 
 
-__all__ = ["Runner", "batches", "progress_bar", "rows"]
+class _Silent:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+__all__ = ["CHUNK", "Runner", "batches", "pool_context", "progress_bar"]

@@ -48,7 +48,8 @@ def fact_ids(item) -> tuple[str, ...]:
 def gather(docs: Iterable[Document], rules, item, limit: int = LIMIT,
            dollar: str = "USD") -> tuple[list[Example], int, int]:
     """Up to ``limit`` claims attached to ``item`` (reading order), how many in all, documents read."""
-    from factcheck.check.engine import Options, check_document, phrase
+    from factcheck.check.engine import Options, check_document
+    from factcheck.extract.quotes import quote
     wanted = set(fact_ids(item))
     found: list[Example] = []
     total = searched = 0
@@ -59,7 +60,7 @@ def gather(docs: Iterable[Document], rules, item, limit: int = LIMIT,
             if loc.fact in wanted:
                 total += 1
                 if len(found) < limit:
-                    found.append(Example(loc.path, loc.line, loc.column, phrase(doc.text, loc.claim), loc.fact))
+                    found.append(Example(loc.path, loc.line, loc.column, quote(doc.text, loc.claim.start, loc.claim.end), loc.fact))
     return found, total, searched
 
 

@@ -125,10 +125,10 @@ def _check_report(args, rules, options, errors: list[str]):
     """``check``'s report: cached per-file results, config overrides, suppressions, --diff-base."""
     import dataclasses
 
-    from factcheck.check.cache import Cache, CrossMemo, check_files, rules_digest
+    from factcheck.check.cache import Cache, check_files
+    from factcheck.check.orchestration import run_check
     from factcheck.config import apply_overrides
-    from factcheck.check.engine import combine
-    from factcheck.rules.loading import load_rules
+    from factcheck.rules import load_rules
     config = args.configuration
     sets = {(): rules}
 
@@ -147,28 +147,28 @@ def _check_report(args, rules, options, errors: list[str]):
         from factcheck.cli.diff_base import changes
         keep = changes(args.diff_base).covers
     cache = Cache(args.cache_dir) if args.cache_dir and not args.no_cache else None
+    files = dict(jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude)
     results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
-                          jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude,
-                          stdin_name=args.stdin_name)
-    corpus = _corpus(args) if options.cross else ()
-    if corpus:
+                          stdin_name=args.stdin_name, **files)
+    corpus_paths = _corpus(args) if options.cross else []
+    corpus = []
+    if corpus_paths:
         results = list(results)
-        own = {os.path.abspath(r.document.path) for r in results}
-        mentions = [m for r in check_files(corpus, rules_for, options, cache=cache, on_error=on_error,
-                                           jsonl=_jsonl_fields(args), include=args.include,
-                                           exclude=args.exclude)
-                    if os.path.abspath(r.document.path) not in own for m in r.mentions]
-    archived: list = []
-    if options.cross and getattr(args, "against", None):
-        results = list(results)
-        archived = _archived(args.against, results, options)
+        corpus = [m for r in check_files(corpus_paths, rules_for, options, cache=cache, on_error=on_error, **files)
+                  for m in r.mentions]
     extra = [r for o in config.overrides for r in o.rules]
     combined = load_rules([*args.rules, *extra]) if extra else rules
-    memo = None
-    if cache is not None and not getattr(args, "against", None):
-        memo = CrossMemo(cache, f"{rules_digest(combined)}|{options.window_days}|{len(mentions) if corpus else -1}")
-    report = combine(results, combined, options, errors,
-                     extra_mentions=(mentions if corpus else []) + archived, keep=keep, memo=memo)
+
+    def on_note(note: str) -> None:
+        print(f"factcheck: note: {args.against}: {note}", file=sys.stderr)
+
+    if options.cross and getattr(args, "against", None):
+        from factcheck.archive import open_index
+        with open_index(args.against) as archive:
+            report = run_check(results, combined, options, corpus=corpus, archive=archive, errors=errors,
+                               keep=keep, on_note=on_note)
+    else:
+        report = run_check(results, combined, options, corpus=corpus, errors=errors, keep=keep, cache=cache)
     kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
     for note in report.notes + ((f"warning: {cache.disabled}",) if cache and cache.disabled else ()):
         print(f"factcheck: {note}", file=sys.stderr)
@@ -184,17 +184,6 @@ def _corpus(args) -> list[str]:
         return []
     from factcheck.config import load_config
     return list(load_config(config.file)[0].get("paths", ()))
-
-
-def _archived(db: str, results, options) -> list:
-    """The archive's mentions the checked documents' mentions may be compared with (``--against``)."""
-    from factcheck.archive.index import open_index
-    with open_index(db) as archive:
-        if archive.dollar != options.dollar:
-            print(f"factcheck: note: {db} was indexed with a bare $ meaning {archive.dollar}, this check "
-                  f"reads it as {options.dollar}: their dollar figures are not compared", file=sys.stderr)
-        own = {r.document.path for r in results}
-        return archive.counterparts([m for r in results for m in r.mentions], own, window_days=options.window_days)
 
 
 def _project_dollar() -> str:

@@ -19,11 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from factcheck.extract.quotes import quote
 from factcheck.models import Claim, Document, Located, compact_pickle, shared as _shared, shared_date as _date, \
     shared_words as _words
 from factcheck.cross.vocabulary import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
                              MONTH_NAMES, PREDICATES, SCALES as _SCALES, STOP as _STOP, TIME_NOUNS,
-                             TOKEN as _TOKEN, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
+                             WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                              is_predicate, is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 
 WINDOW_WORDS = 10
@@ -261,24 +262,7 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     if pred_word and pred_word.lower() not in key.lower():
         key = f"{key} {pred_word}".strip() if key else pred_word
     return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
-                   phrase(text, c), vague, period, names, record)
-
-
-def phrase(text: str, claim: Claim, words: int = 3) -> str:
-    """The claim with the few words that follow it in its clause: ``59 hostages remain``."""
-    out, content = [claim.text], 0
-    stop = min(len(text), claim.end + 80)
-    newline = text.find("\n", claim.end, stop)
-    for w in _TOKEN.findall(text, claim.end, stop if newline == -1 else newline):
-        if not _is_word(w):
-            break
-        if len(out) > words and (content or len(out) > 2 * words):
-            break
-        out.append(w)
-        content += w.lower() not in _STOP
-    while len(out) > 1 and out[-1].lower() in _STOP:
-        out.pop()
-    return " ".join(out)
+                   quote(text, c.start, c.end), vague, period, names, record)
 
 
 def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[str], str, str]:
@@ -388,4 +372,4 @@ def _unit(c: Claim, left: str, right: str) -> str:
     return unit
 
 
-__all__ = ["Mention", "Tokens", "mentions", "mention", "candidate_terms", "lemma", "fold", "phrase", "PREDICATES"]
+__all__ = ["Mention", "Tokens", "mentions", "mention", "candidate_terms", "lemma", "fold", "PREDICATES"]

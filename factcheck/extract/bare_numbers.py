@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract import numbers as N
-from factcheck.extract.number_cores import Core
+from factcheck.extract.core import Core
 from factcheck.extract.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
                                YEAR_BEFORE, YEAR_NOUNS)
 from factcheck.extract.counted_nouns import noun

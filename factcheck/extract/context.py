@@ -12,7 +12,8 @@ import re
 
 from factcheck.extract import numbers as N
 from factcheck.extract import qualifiers as Q
-from factcheck.extract.number_cores import Core, out_of
+from factcheck.extract.core import Core
+from factcheck.extract.number_cores import out_of
 from factcheck.extract.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
 from factcheck.extract.bare_numbers import age_bound, plain_ok
 from factcheck.extract.references import confidence_level

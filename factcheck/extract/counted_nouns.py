@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.number_cores import Core
+from factcheck.extract.core import Core
 from factcheck.extract.lexicon import STOP
 
 _OF_THE = re.compile(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])")

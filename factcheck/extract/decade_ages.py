@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.number_cores import Core
+from factcheck.extract.core import Core
 
 #: "in their", "into her": the possessive that makes a decade an age (the regex starts with a literal, to scan fast).
 _POSSESSIVE = re.compile(r"in(?:to)?[ \t]+(?:his|her|their|my|your|our|its)[ \t]+", re.IGNORECASE)

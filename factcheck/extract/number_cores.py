@@ -14,6 +14,7 @@ from factcheck.extract import numbers as N
 from factcheck.extract import qualifiers as Q
 from factcheck.extract.lexicon import IDENTIFIER_WORDS, MONTHS
 from factcheck.extract.units import AFTER_NUMBER, alternation
+from factcheck.extract.core import Core
 from factcheck.extract.number_words import OUT_OF, fraction_ok, prev_word, sentence_start, word_ok
 
 _SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])| / (\d{1,4})(?!\d| / ?\d)")  # "3/4", tokenized "3 / 4"
@@ -55,24 +56,6 @@ _TOKEN = re.compile(r"[A-Za-z]+")
 PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{1,3}-\d{3}-[A-Z]{3,}(?![A-Za-z])|\d{3}-\d{4}(?![\d,])|\d{1,4}(?:[-.]\d{2,4}){2,}(?![\d,])|\d{2,4}[ .]\d{3,4}[ .]\d{3,4}(?![\d,])|"
                     r"\d{4}-\d{2}(?:-\d{2})?(?!\d)|\d+(?:-\d+){2,}(?![\d,])")
 INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
-
-
-class Core:
-    """A number core being widened into a claim (mutable while ``widen`` works on it).
-
-    ``start``/``end`` span the claim so far and ``cend`` the core itself; ``step`` is the place
-    value of the last digit, ``scale`` the multiplier of a scale word; ``q`` the qualifier
-    name (see ``qualifiers.bounds``); ``vague`` the ``(low, high)`` of a vague amount or range;
-    ``words`` tells a number written in words; ``adjective`` a unit joined by a hyphen.
-    """
-
-    __slots__ = ("start", "end", "cend", "value", "unit", "kind", "q", "step", "vague", "scale", "words", "adjective")
-
-    def __init__(self, start: int, end: int, value: float, words: bool = False):
-        self.start, self.end, self.cend, self.value = start, end, end, value
-        self.unit: str | None = None
-        self.kind, self.q, self.step, self.vague, self.scale, self.words = "count", "exact", 0.0, None, 1.0, words
-        self.adjective = False
 
 
 def digit_core(text: str, m: re.Match) -> Core | None:

@@ -9,14 +9,11 @@ quarter".  ``prev_word`` reads the word before a position from a reversed slice 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from factcheck.extract import numbers as N
+from factcheck.extract.core import Core
 from factcheck.extract.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
 from factcheck.extract.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES
-
-if TYPE_CHECKING:
-    from factcheck.extract.number_cores import Core
 
 _ONE_IDIOM = re.compile(
     r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"

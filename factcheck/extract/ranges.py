@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.number_cores import Core
+from factcheck.extract.core import Core
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import prev_word
 

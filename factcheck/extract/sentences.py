@@ -18,6 +18,17 @@ fig p pp ch sec art op inc corp co ltd bros dept est approx vs etc jan feb mar a
 sept oct nov dec mt ft u.s u.k u.n e.g i.e a.m p.m""".split())
 
 
+def is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation ("U.S.", "Mr.", "Jan.") or an initial,
+    or stands between digits (a decimal point), rather than a sentence."""
+    if 0 < dot < len(text) - 1 and text[dot - 1].isdigit() and text[dot + 1].isdigit():
+        return True
+    if dot >= 7 and text[dot - 7:dot].isalpha():
+        return False  # a word of seven letters or more: no abbreviation is that long
+    word = _WORD_BEFORE.match(text[max(0, dot - 12):dot][::-1]).group()[::-1].lower()
+    return word in _ABBREV or len(word) == 1 and word.isalpha()
+
+
 class Sentences:
     """A forward-only cursor over the sentences of one text."""
 
@@ -41,11 +52,7 @@ class Sentences:
             return m.end()
 
     def _abbreviation(self, dot: int) -> bool:
-        text = self.text
-        if dot >= 7 and text[dot - 7:dot].isalpha():
-            return False  # a word of seven letters or more: no abbreviation is that long
-        word = _WORD_BEFORE.match(text[max(0, dot - 12):dot][::-1]).group()[::-1].lower()
-        return word in _ABBREV or len(word) == 1 and word.isalpha()
+        return is_abbreviation(self.text, dot)
 
     def around(self, pos: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence containing ``pos`` (end exclusive, trailing space included)."""
@@ -53,3 +60,6 @@ class Sentences:
             self.start = self.end
             self.end = self._next_end(self.end)
         return self.start, self.end
+
+
+__all__ = ["Sentences", "is_abbreviation"]

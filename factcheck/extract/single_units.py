@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from factcheck.extract.number_cores import Core
+from factcheck.extract.core import Core
 
 #: " a foot", " an acre": found with ``str.find`` on the lower-cased text (no regex scan).
 _SURFACES = (" a mile", " a foot", " an inch", " a yard", " a kilometre", " a kilometer", " a metre", " a meter",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import math
 import os
 import re
@@ -17,11 +18,11 @@ from typing import Sequence
 
 import yaml
 
-from factcheck.rules import relation
 from factcheck.errors import RuleError
-from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance, compile_term
-from factcheck.models import Severity
 from factcheck.extract.units import canonical_unit
+from factcheck.models import Severity
+from factcheck.rules import relation
+from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance, compile_term
 
 ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\Z")
 FILE_KEYS = ("include", "facts", "relations")
@@ -345,6 +346,22 @@ class _Loader:
                 pass
         self.fail(where, node, f"unknown unit {_show(node)}", "expected null for a plain count, percent, "
                   "percentage_point, a currency code such as USD, or a unit such as tonne or km")
+
+
+def rules_digest(rules: RuleSet | None) -> str:
+    """A hash of the rule files a RuleSet was loaded from (their paths and bytes)."""
+    if rules is None:
+        return "no-rules"
+    h = hashlib.blake2b(digest_size=16)
+    for name in rules.files:
+        h.update(str(name).encode() + b"\0")
+        try:
+            h.update(Path(name).read_bytes())
+        except OSError:
+            h.update(repr(rules).encode())
+    if not rules.files:
+        h.update(repr(rules).encode())
+    return h.hexdigest()
 
 
 def _show(node: yaml.Node | None) -> str:

@@ -16,7 +16,16 @@ import sys
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any, Sequence
 
+from factcheck.archive import Index, open_index
+from factcheck.check.engine import Options, run
+from factcheck.check.orchestration import run_check
+from factcheck.cross.mentions import Mention
+from factcheck.documents import iter_documents, read_text
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.models import Interval
+from factcheck.report.chart import Mark, Step, timeline_svg
+from factcheck.report.text import as_json
+from factcheck.rules.model import Fact, Relation, RuleSet
 
 READERS = (".md", ".markdown", ".html", ".htm", ".txt", ".jsonl")
 MAX_MARKS = 50
@@ -69,38 +78,35 @@ def _plain(obj: Any) -> Any:
     return str(obj)
 
 
-def _expected(fact, on: dt.date | None) -> dict[str, Any] | None:
-    try:
-        exp = fact.expected(on)
-    except Exception:  # a fact without a figure at that date
-        return None
+def _expected(fact: Fact, on: dt.date | None) -> dict[str, Any] | None:
+    exp = fact.expected(on)
     if exp is None:
         return None
     return {**exp.as_dict(), "source": exp.source}
 
 
-def fact_record(fact, today: dt.date) -> dict[str, Any]:
+def fact_record(fact: Fact, today: dt.date) -> dict[str, Any]:
     """One fact for ``GET /api/facts``: its fields, its timeline with accepted intervals, today's figure."""
     timeline = []
-    for period in getattr(fact, "timeline", ()) or ():
+    for period in fact.timeline:
         entry = _plain(period)
-        exp = _expected(fact, getattr(period, "start", None))
+        exp = _expected(fact, period.start)
         if exp:
             entry["low"], entry["high"] = exp["low"], exp["high"]
         timeline.append(entry)
-    rec = {name: _plain(getattr(fact, name, None))
-           for name in ("id", "label", "unit", "severity", "source", "tracked", "match")}
+    rec = {"id": fact.id, "label": fact.label, "unit": fact.unit, "severity": str(fact.severity),
+           "source": fact.source, "tracked": fact.tracked, "match": _plain(fact.match)}
     rec["timeline"] = timeline
     rec["current"] = _expected(fact, today)
-    dated = any(getattr(p, "start", None) for p in getattr(fact, "timeline", ()) or ())
+    dated = any(p.start for p in fact.timeline)
     rec["chart"] = f"/api/facts/{fact.id}/chart.svg" if dated else None
     return rec
 
 
-def relation_record(rel) -> dict[str, Any]:
+def relation_record(rel: Relation) -> dict[str, Any]:
     """One relation for ``GET /api/facts``."""
-    return {name: _plain(getattr(rel, name, None))
-            for name in ("id", "check", "message", "severity", "facts")}
+    return {"id": rel.id, "check": rel.check, "message": rel.message, "severity": str(rel.severity),
+            "facts": list(rel.facts)}
 
 
 def _offsets(report, docs: Sequence) -> dict[str, Any]:
@@ -182,8 +188,8 @@ class Checker:
     drafts are compared with them, and with the ``archive`` index, on every check.
     """
 
-    def __init__(self, rules=None, archive=None, rule_paths: Sequence[str] = (), corpus: Sequence = (),
-                 dollar: str = "USD"):
+    def __init__(self, rules: RuleSet | None = None, archive: Index | None = None, rule_paths: Sequence[str] = (),
+                 corpus: Sequence[Mention] = (), dollar: str = "USD"):
         self.rules = rules
         self.dollar = dollar
         self.archive = archive
@@ -192,16 +198,11 @@ class Checker:
 
     def check(self, text: str, name: str, date: dt.date | None) -> dict[str, Any]:
         """The versioned report for ``text`` read as file ``name``, plus the ``view`` block."""
-        from factcheck.documents import read_text
-        from factcheck.check.engine import Options, check_documents
-        from factcheck.report.text import as_json
         docs = list(read_text(text, name))
         docs = [d if d.date or not date else dataclasses.replace(d, date=date) for d in docs]
-        own = {d.path for d in docs}
-        extra = [m for m in self.corpus if _where(m)[0] not in own]
-        extra += list(_archive_mentions(self.archive, docs, self.rules))
-        report = check_documents(docs, self.rules, Options(date=date, cross=True, dollar=self.dollar),
-                                 extra_mentions=extra)
+        options = Options(date=date, cross=True, dollar=self.dollar)
+        report = run_check(run(docs, self.rules, options), self.rules, options, corpus=self.corpus,
+                           archive=self.archive)
         out = json.loads(as_json(report))
         out["view"] = _offsets(report, docs)
         return out
@@ -211,56 +212,45 @@ class Checker:
         rules = self.rules
         return {"version": 1, "rules": list(self.rule_paths),
                 "archive": bool(self.archive), "corpus": len(self.corpus),
-                "facts": [fact_record(f, today) for f in getattr(rules, "facts", ())],
-                "relations": [relation_record(r) for r in getattr(rules, "relations", ())]}
+                "facts": [fact_record(f, today) for f in rules.facts] if rules else [],
+                "relations": [relation_record(r) for r in rules.relations] if rules else []}
 
-    def fact(self, fact_id: str):
-        for f in getattr(self.rules, "facts", ()):
+    def fact(self, fact_id: str) -> Fact | None:
+        """The loaded fact with this id, or None."""
+        for f in self.rules.facts if self.rules else ():
             if f.id == fact_id:
                 return f
         return None
 
     def chart(self, fact_id: str, marks: Sequence[tuple[float, dt.date]], today: dt.date) -> str | None:
         """The SVG timeline of one fact, with the archive's claims and ``marks`` as dots."""
-        from factcheck.report.chart import Mark, Step, timeline_svg
         fact = self.fact(fact_id)
         if fact is None:
             return None
         steps = []
-        for p in getattr(fact, "timeline", ()) or ():
-            exp = _expected(fact, getattr(p, "start", None)) or {}
+        for p in fact.timeline:
+            exp = _expected(fact, p.start) or {}
             low = exp.get("low")
             high = exp.get("high")
             steps.append(Step(p.start, float(p.value), float(p.value if low is None else low),
-                              float(p.value if high is None else high), getattr(p, "source", None)))
+                              float(p.value if high is None else high), p.source))
         dots = [Mark(d, v, "this draft", _agrees(fact, v, d)) for v, d in marks]
         history = _archive_history(self.archive, fact_id) + corpus_history(self.corpus, fact_id)
         for d, v, label in history[:500]:
             dots.append(Mark(d, v, label, _agrees(fact, v, d)))
-        return timeline_svg(steps, dots, title=f"{getattr(fact, 'label', '') or fact.id} ({fact.id})",
+        return timeline_svg(steps, dots, title=f"{fact.label or fact.id} ({fact.id})",
                             today=today)
 
 
-def _agrees(fact, value: float, on: dt.date) -> bool:
-    from factcheck.models import Interval
-    try:
-        exp = fact.expected(on)
-    except Exception:
-        return True
+def _agrees(fact: Fact, value: float, on: dt.date) -> bool:
+    exp = fact.expected(on)
     return exp is None or exp.interval.meets(Interval.point(value))
 
 
 # ---- other articles: the corpus (``--corpus``) and the archive (``--db``) ---------------------
 
-def _where(mention) -> tuple[str | None, Any]:
-    loc = getattr(mention, "located", None)
-    return getattr(loc, "path", None), loc
-
-
-def load_corpus(paths: Sequence[str], rules, dollar: str = "USD") -> tuple:
+def load_corpus(paths: Sequence[str], rules: RuleSet | None, dollar: str = "USD") -> tuple[Mention, ...]:
     """The cross-article mentions of every article under ``paths`` (read once, at start)."""
-    from factcheck.documents import iter_documents
-    from factcheck.check.engine import Options, run
 
     def on_error(err: FactcheckError) -> None:
         print(f"factcheck serve: {err}", file=sys.stderr)
@@ -269,57 +259,29 @@ def load_corpus(paths: Sequence[str], rules, dollar: str = "USD") -> tuple:
     return tuple(m for res in run(docs, rules, Options(cross=True, dollar=dollar)) for m in res.mentions)
 
 
-def corpus_history(mentions: Sequence, fact_id: str) -> list[tuple[dt.date, float, str]]:
+def corpus_history(mentions: Sequence[Mention], fact_id: str) -> list[tuple[dt.date, float, str]]:
     """(date, value, article) of every dated corpus claim attached to ``fact_id``."""
     out = []
     for m in mentions:
-        path, loc = _where(m)
-        if loc is not None and loc.fact == fact_id and loc.date is not None:
-            out.append((loc.date, float(loc.claim.value), f"{path}:{loc.line}"))
+        loc = m.located
+        if loc.fact == fact_id and loc.date is not None:
+            out.append((loc.date, float(loc.claim.value), f"{loc.path}:{loc.line}"))
     return sorted(out)
 
 
-def open_archive(path: str | None):
+def open_archive(path: str | None) -> Index | None:
     """The ``--db`` archive, opened once; ``None`` without one."""
     if not path:
         return None
     if not Path(path).is_file():
         raise UsageError(f"no such archive: {path}", hint="build one with `factcheck index`")
-    try:
-        from factcheck.archive import index
-    except ImportError:
-        raise UsageError("--db needs the archive index (factcheck.archive.index), which this build lacks") from None
-    opener = getattr(index, "open_index", None) or getattr(index, "Index", None)
-    if opener is None:
-        raise UsageError("--db: factcheck.archive.index offers no way to open an archive")
-    return opener(path)
+    return open_index(path)
 
 
-def _archive_mentions(archive, docs: Sequence, rules) -> Sequence:
-    if archive is None:
-        return ()
-    from factcheck.archive import index
-    find = getattr(index, "mentions_for", None) or getattr(archive, "mentions_for", None)
-    if find is None:
-        return ()
-    try:
-        return find(archive, docs, rules) if find is getattr(index, "mentions_for", None) else find(docs, rules)
-    except FactcheckError:
-        raise
-    except TypeError:
-        return ()
-
-
-def _archive_history(archive, fact_id: str) -> list[tuple[dt.date, float, str]]:
+def _archive_history(archive: Index | None, fact_id: str) -> list[tuple[dt.date, float, str]]:
     if archive is None:
         return []
-    history = getattr(archive, "history", None)
-    if history is None:
-        return []
-    try:
-        return [(d, float(v), str(label)) for d, v, label in history(fact_id)][:500]
-    except (TypeError, ValueError):
-        return []
+    return [(d, float(v), str(label)) for d, v, label in archive.history(fact_id)][:500]
 
 
 __all__ = ["Checker", "RequestError", "READERS", "parse_check_request", "parse_marks", "fact_record",

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import math
 import random
-from pathlib import Path
 
 import pytest
 import yaml
+
+from conftest import CASES as ALL_CASES, load_cases
+
+CASES = ALL_CASES / "extract"
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,16 +22,7 @@ from factcheck.models import QUALIFIERS
 from factcheck.extract.sentences import Sentences
 from factcheck.extract.units import UNIT_SURFACES, canonical, unit_name, unit_registry
 
-CASES = Path(__file__).parent / "cases" / "extract"
 KINDS = {"count", "percent", "fraction", "currency", "quantity", "age"}
-
-
-def _cases():
-    out = []
-    for path in sorted(CASES.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            out.append(pytest.param(case, id=f"{path.stem}:{case['name']}"))
-    return out
 
 
 def _same(expected, actual) -> bool:
@@ -41,7 +35,7 @@ def _same(expected, actual) -> bool:
     return expected == actual
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", load_cases("extract"))
 def test_case(case):
     claims = extract(case["text"])
     if case.get("none"):

@@ -7,10 +7,9 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import GOLDEN, ROOT
 from factcheck.cli.main import main
 
-GOLDEN = ROOT / "tests" / "golden"
 
 
 @pytest.fixture(autouse=True)

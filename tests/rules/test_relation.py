@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
-import yaml
+
+from conftest import CASES, read_table
 
 from factcheck.errors import RuleError
 from factcheck.models import Interval
 from factcheck.rules.relation import add, divide, multiply, parse
 
-TABLE = yaml.safe_load((Path(__file__).parent / "cases" / "rules" / "relations.yaml").read_text(encoding="utf-8"))
+TABLE = read_table(CASES / "rules" / "relations.yaml")
 
 
 def _interval(v) -> Interval:

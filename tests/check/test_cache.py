@@ -195,7 +195,7 @@ def test_cli_cache_dir_and_no_cache(project, capsys):
 
 
 def test_an_unchanged_run_reuses_its_cross_article_findings(project, capsys, monkeypatch):
-    from factcheck.cross import consistency
+    from factcheck.check import engine
     news = project / "news"
     for i in range(5):
         (news / f"{i}.md").write_text(f"---\ndate: 2030-05-0{1 + i % 2}\n---\n\nThe ferry carried "
@@ -205,8 +205,8 @@ def test_an_unchanged_run_reuses_its_cross_article_findings(project, capsys, mon
     first = capsys.readouterr().out
     assert "news/4.md" in {f["path"] for f in json.loads(first)["findings"]}, "the planted 212 is flagged"
     calls = []
-    real = consistency.cross_findings
-    monkeypatch.setattr(consistency, "cross_findings", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = engine.cross_findings
+    monkeypatch.setattr(engine, "cross_findings", lambda *a, **k: calls.append(1) or real(*a, **k))
     main(argv)
     assert capsys.readouterr().out == first and calls == []
     (news / "4.md").write_text("---\ndate: 2030-05-01\n---\n\nThe ferry carried 180 passengers across the bay.\n",

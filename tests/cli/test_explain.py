@@ -104,8 +104,8 @@ def test_relation_lists_its_facts_and_their_claims(project, capsys):
     assert "  check: ferry-crossings < ferry-cars\n  severity: info\n" in out
     assert "  ferry-cars: Cars one ferry carries\n" in out
     assert out.endswith("claims attached to it: 2 in 2 documents\n"
-                        "  news/one.md:3:21  14 crossings a day  [ferry-crossings]\n"
-                        "  port/cars.md:3:16  40 cars  [ferry-cars]\n")
+                        "  news/one.md:3:21  The ferry now makes 14 crossings a day  [ferry-crossings]\n"
+                        "  port/cars.md:3:16  The quay holds 40 cars  [ferry-cars]\n")
 
 
 @pytest.mark.parametrize("wrong,hint", [

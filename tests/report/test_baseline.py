@@ -239,16 +239,13 @@ def test_corpus_articles_are_compared_but_not_reported(project, monkeypatch, cap
     (project / "other.md").write_text("Walkers said 9,500 visitors came.\n", encoding="utf-8")
     seen = []
 
-    def mentions(doc, located):
-        return [(doc.path, loc.line, loc.claim.text) for loc in located]
-
     def cross(mentions, rules, options):
-        seen.extend(mentions)
+        found = [(m.located.path, m.located.line, m.located.claim.text) for m in mentions]
+        seen.extend(found)
         return [Finding(kind="cross-article", severity=Severity.WARNING, path=p, line=line, column=1,
                         end_column=2, message=f"{text} differs", text=text, key="visitors")
-                for p, line, text in mentions]
+                for p, line, text in found]
 
-    monkeypatch.setattr(engine, "_mentions", mentions)
     monkeypatch.setattr(engine, "_cross", cross)
     assert check("a.md", "--corpus", ".", "--format", "json", "--fail-on", "info") == 1
     data = json.loads(capsys.readouterr().out)
@@ -266,8 +263,8 @@ def test_configured_paths_are_the_corpus_when_paths_are_given(project, monkeypat
     import factcheck.check.engine as engine
     (project / "factcheck.yaml").write_text("rules: [rules.yaml]\npaths: [.]\n", encoding="utf-8")
     seen = []
-    monkeypatch.setattr(engine, "_mentions", lambda doc, located: [doc.path for _ in located])
-    monkeypatch.setattr(engine, "_cross", lambda mentions, rules, options: seen.extend(mentions) or [])
+    monkeypatch.setattr(engine, "_cross", lambda mentions, rules, options: seen.extend(
+        m.located.path for m in mentions) or [])
     assert main(["check", "quiet.md", "--no-cache", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["documents"][0]["path"] == "quiet.md"
     names = [os.path.basename(p) for p in seen]

@@ -8,14 +8,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import GOLDEN as GOLDEN_ROOT, ROOT
 from factcheck.cli import arguments
 from factcheck.report import formats
 from factcheck.cli.main import main
 from factcheck.report.fingerprint import fingerprints
 from factcheck.models import Claim, Document, Expected, Finding, Interval, Located, Related, Report, Severity
 
-GOLDEN = ROOT / "tests" / "golden" / "formats"
+GOLDEN = GOLDEN_ROOT / "formats"
 EXTENSIONS = {"table": "txt", "json": "json", "jsonl": "jsonl", "github": "txt", "sarif": "sarif",
               "junit": "xml", "gitlab": "json", "markdown": "md"}
 BUDGET = "news/2024-05-02-budget.md"

@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
+
+from conftest import CASES, read_table
 
 from factcheck.documents import (JsonlFields, iter_documents, iter_paths, parse_date, read_file,
                                  read_text)
 from factcheck.errors import FactcheckError, InputError
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "documents"
-FILES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))["files"]
-DATES = yaml.safe_load((FIXTURES / "dates.yaml").read_text(encoding="utf-8"))["cases"]
+FIXTURES = CASES / "documents"
+FILES = read_table(FIXTURES / "cases.yaml")["files"]
+DATES = read_table(FIXTURES / "dates.yaml")["cases"]
 
 
 def where(raw: str, needle: str) -> tuple[int, int]:
@@ -306,7 +307,7 @@ def test_parse_date(case):
     assert parse_date(case["value"]) == case["date"]
 
 
-SNIPPETS = yaml.safe_load((FIXTURES / "snippets.yaml").read_text(encoding="utf-8"))["cases"]
+SNIPPETS = read_table(FIXTURES / "snippets.yaml")["cases"]
 
 
 @pytest.mark.parametrize("case", SNIPPETS, ids=[c["name"] for c in SNIPPETS])

@@ -12,9 +12,8 @@ import datetime as dt
 import random
 
 import pytest
-import yaml
 
-from conftest import CASES
+from conftest import CASES, read_table
 from factcheck.cross import consistency
 from factcheck.cross.consistency import cross_findings
 from factcheck.extract.claims import extract
@@ -26,7 +25,7 @@ from factcheck.rules.loading import load_rules_text
 def _cases():
     params = []
     for path in sorted((CASES / "cross").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_table(path)
         rules = load_rules_text(data["rules"], f"{path.stem}-rules.yaml") if "rules" in data else None
         for case in data["cases"]:
             params.append(pytest.param(case, rules, id=f"{path.stem}:{case['name']}"))

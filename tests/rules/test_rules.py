@@ -14,19 +14,21 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import CASES as ALL_CASES, ROOT, read_table
+
+CASES = ALL_CASES / "rules"
+
 from factcheck.errors import FactcheckError, RuleError
 from factcheck.rules.matching import match_claims
 from factcheck.models import Claim, Interval
 from factcheck.rules.loading import (RuleSet, Tolerance, canonical_unit, compile_term, load_rules,
                              load_rules_text)
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases" / "rules"
 PACKS = sorted((ROOT / "rules").glob("*.yaml"))
 
 
 def _table(name: str, key: str = "cases") -> list:
-    data = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))
+    data = read_table(CASES / name)
     return [pytest.param(c, id=c.get("name") or c.get("term") or c.get("unit") or c.get("text", str(i))[:60])
             for i, c in enumerate(data[key])]
 

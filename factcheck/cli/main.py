@@ -213,11 +213,12 @@ def cmd_index(args) -> int:
 def cmd_report(args) -> int:
     """``factcheck report``: the archive's timelines and outliers."""
     from factcheck.archive import history
+    from factcheck.report.history import render
     from factcheck.archive.index import open_index
     from factcheck.rules.loading import load_rules
     facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
     with open_index(args.db) as archive:
-        pieces = history.render(args.format, history.entries(archive, facts, window_days=args.window))
+        pieces = render(args.format, history.entries(archive, facts, window_days=args.window))
         if args.output:
             _write(args, "".join(pieces))
         else:

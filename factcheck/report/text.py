@@ -1,7 +1,7 @@
 """Reports → text.  Each reporter is a small pure function ``Report -> str``.
 
-``REPORTERS`` maps a ``--format`` name to its function; ``CLAIM_REPORTERS`` does the same
-for ``factcheck claims``.
+The table and JSON reporters of ``factcheck check`` (the registry of every format is
+``report.formats.FORMATS``) and those of ``factcheck claims`` (``CLAIM_REPORTERS``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from factcheck.models import Finding, Report, Severity, fmt_number
 VERDICTS = {"fact": "inconsistent", "relation": "does not add up", "cross-article": "disagrees"}
 
 
-def _expected(f: Finding) -> str:
+def expected_text(f: Finding) -> str:
+    """The "expected" cell: the fact's figure (and interval), or the other articles' values."""
     if f.expected is not None:
         e = f.expected
         if e.interval.low == e.interval.high:
@@ -30,7 +31,8 @@ def _expected(f: Finding) -> str:
     return ""
 
 
-def _verdict(f: Finding) -> str:
+def verdict_text(f: Finding) -> str:
+    """The "verdict" cell: inconsistent, does not add up, disagrees, evolving; and the severity."""
     v = VERDICTS.get(f.kind, f.kind)
     if f.kind == "cross-article" and f.severity == Severity.INFO:
         v = "evolving"
@@ -69,7 +71,7 @@ def table(report: Report) -> str:
         by_path[f.path].append(f)
     blocks = []
     for path in sorted(by_path):
-        rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, _expected(f), _verdict(f), f.message),
+        rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, expected_text(f), verdict_text(f), f.message),
                       (None, 24, 26, 18, 22, 70))
                 for f in sorted(by_path[path], key=Finding.sort_key)]
         blocks.append(path + "\n" + tabulate(
@@ -119,5 +121,4 @@ def claims_json(report: Report) -> str:
     return json.dumps(d, indent=2, ensure_ascii=False) + "\n"
 
 
-REPORTERS: dict[str, Callable[[Report], str]] = {"table": table, "json": as_json}
 CLAIM_REPORTERS: dict[str, Callable[[Report], str]] = {"table": claims_table, "json": claims_json}

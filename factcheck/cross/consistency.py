@@ -24,9 +24,10 @@ import bisect
 from collections import defaultdict
 from typing import Mapping, Sequence
 
-from factcheck.models import Finding, Related, Severity, fmt_number
+from factcheck.cross.frames import compatible
 from factcheck.cross.mentions import Mention, candidate_terms
 from factcheck.cross.vocabulary import lemma
+from factcheck.models import Finding, Related, Severity, fmt_number
 
 MAX_CANDIDATES = 100
 FREE_CANDIDATES = 12
@@ -49,17 +50,20 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
     ms = sorted(mentions, key=_order)
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
-        keys = candidate_terms(m)
-        if keys:
-            groups[keys[0]].append(i)
+        for key in candidate_terms(m):
+            groups[key].append(i)
     partners: dict[int, dict[str, int]] = {}
     for key in sorted(groups):
         members = groups[key]
         if key.startswith("fact:"):
             fact = (facts or {}).get(key[5:])
-            partners.update(_fact_partners(ms, members, fact))
+            found = _fact_partners(ms, members, fact)
         else:
-            partners.update(_free_partners(ms, members, window_days))
+            found = _free_partners(ms, members, window_days)
+        for i, docs in found.items():
+            mine = partners.setdefault(i, {})
+            for d, j in docs.items():
+                mine.setdefault(d, j)
     out = []
     for i in sorted(partners):
         m = ms[i]
@@ -134,7 +138,7 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
     for i in members:
         a = ms[i]
         d = a.dates
-        if d is None or d[0] != d[1]:
+        if d is None or d[0] != d[1] or _timeless(a):
             near_days = list(buckets.values())
         elif 2 * reach + 1 < len(buckets):
             o = d[0].toordinal()
@@ -146,9 +150,8 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
             [b for bs in near_days for b in bs.values()]
         lo_v, hi_v = _value_range(a.value)
         found = list(dict.fromkeys(p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)))
-        if d is not None and d[0] != d[1]:  # dated to a month or a year: the window still applies
-            found = [p for p in found if _in_window(a, ms[p[1]], window_days)]
-        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_window(a, ms[p[1]], window_days)]
+        found = [p for p in found if _in_time(a, ms[p[1]], window_days)]
+        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_time(a, ms[p[1]], window_days)]
         if len(found) > FREE_CANDIDATES:
             found.sort()
             del found[FREE_CANDIDATES:]
@@ -192,9 +195,7 @@ def score(a: Mention, b: Mention) -> float | None:
 
 def _affinity(a: Mention, b: Mention) -> float | None:
     """``score`` for two mentions of one index group (same unit, role and side; comparable)."""
-    if a.noun and b.noun and a.noun != b.noun and not _kind_of_people(a.noun, b.noun):
-        return None
-    if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
+    if not compatible(a.frame, b.frame):
         return None
     if a.scope != b.scope:
         pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
@@ -207,18 +208,41 @@ def _affinity(a: Mention, b: Mention) -> float | None:
         return None
     if a.names and b.names and not a.names & b.names:
         return None
-    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years):
+    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years) \
+            and not (a.frame.fixed and b.frame.fixed):
         return None
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
+    strong = _strong(a, b)
     if max(abs(a.value), abs(b.value)) < SMALL:
-        if not (a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
+        if not (strong or a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
             return None
-    if overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b)):
+    if not strong and (overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b))):
         return None
     top = max(abs(a.value), abs(b.value))
     closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
-    return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0)
+    return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0) + (0.3 if strong else 0.0)
+
+
+def _strong(a: Mention, b: Mention) -> bool:
+    """Both (compatible) frames name their subject and their predicate: the same quantity
+    whatever the words around them."""
+    fa, fb = a.frame, b.frame
+    return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
+
+
+def _timeless(m: Mention) -> bool:
+    """A count fixed by a past event, or one that can only move one way: compared at any date."""
+    return m.frame.fixed or m.frame.trend != 0
+
+
+def _in_time(a: Mention, b: Mention, window_days: float) -> bool:
+    """Whether two mentions are close enough in time to be compared."""
+    if a.frame.fixed and b.frame.fixed:
+        return True
+    if a.frame.trend and a.frame.trend == b.frame.trend:
+        return True
+    return _in_window(a, b, window_days)
 
 
 def _synonyms(a: Mention, b: Mention) -> bool:
@@ -260,8 +284,7 @@ def _day(m: Mention) -> int:
 
 def _meets(a: Mention, b: Mention) -> bool:
     """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
-    x, y = a.located.claim, b.located.claim
-    return x.low <= y.high and y.low <= x.high
+    return a.low <= b.high and b.low <= a.high
 
 
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
@@ -274,6 +297,8 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
     for p in differ:
         trend = _trend(m, p) if evolving else 0
         (older if trend > 0 else newer if trend < 0 else conflict).append(p)
+    if m.frame.fixed:
+        conflict, older, newer = conflict + older + newer, [], []
     if conflict:
         conflict = conflict + older
         groups = _value_groups(conflict)
@@ -295,15 +320,21 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
 
 
 def _trend(m: Mention, p: Mention) -> int:
-    """+1 when ``m`` is newer and larger than ``p``, -1 when older and smaller, else 0."""
+    """+1 when ``m`` moved from ``p`` the way its quantity can move (newer and larger for a
+    running total; newer and smaller for what remains), -1 when ``p`` did, else 0."""
     dm, dp = m.dates, p.dates
     if dm is None or dp is None:
         return 0
-    if dm[0] > dp[1] and m.located.claim.low > p.located.claim.high:
+    way = -1 if m.frame.trend < 0 else 1
+    if dm[0] > dp[1] and _beyond(m, p, way):
         return 1
-    if dm[1] < dp[0] and m.located.claim.high < p.located.claim.low:
+    if dm[1] < dp[0] and _beyond(p, m, way):
         return -1
     return 0
+
+
+def _beyond(new: Mention, old: Mention, way: int) -> bool:
+    return new.low > old.high if way > 0 else new.high < old.low
 
 
 def _when(m: Mention) -> str:

@@ -13,6 +13,7 @@ from factcheck.cross.vocabulary import fold, lemma
 
 BE = frozenset("is are was were be been being am 's 're".split())
 HAVE = frozenset("has have had having 've".split())
+PRESENT_AUX = frozenset("is are am has have 's 're 've".split())
 MODAL = frozenset("will would could can may might should must shall".split())
 AUX = BE | HAVE | MODAL | frozenset("do does did".split())
 #: Words between an auxiliary and its predicate that do not change what is counted.
@@ -34,6 +35,12 @@ sank woken written gone went done did come came become became got gotten stood s
 PAST_ONLY = frozenset("took saw gave stole came went fell rose ran began sank became did got sat lay stood".split())
 #: Words ending in "-ed" that are not verb forms.
 NOT_VERBS = frozenset("hundred red bed seed need speed shed sacred naked wicked kindred bred deed feed weed reed breed".split())
+#: Verbs of reporting and counting: they say who counted, not what was counted ("121 cases
+#: were confirmed" counts cases, as "120 cases reported" does).
+REPORTING = frozenset("""confirm confirmed confirms report reported reports record recorded records register
+registered identify identified count counted counts tally tallied log logged document documented diagnose
+diagnosed detect detected list listed put estimate estimated show showed shown say said says tell told
+announce announced believe believed think thought know known""".split())
 #: Adverbs that mark a figure as a state still holding ("still held", "remain").
 STILL = frozenset("still remain remains remained remaining left yet".split())
 #: Words that mark a running total, which may only grow.
@@ -99,6 +106,6 @@ def month(word: str) -> int:
     return m if m and (len(w) == 3 or w in full or w == "sept") else 0
 
 
-__all__ = ["ADVERBS", "AUX", "BE", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
-           "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "RUNNING", "RUNNING_PHRASES", "STILL", "is_finite",
+__all__ = ["ADVERBS", "AUX", "BE", "PRESENT_AUX", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
+           "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL", "is_finite",
            "is_participle", "is_verb", "month"]

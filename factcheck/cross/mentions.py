@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import re
 from typing import Sequence
 
@@ -54,6 +55,7 @@ LENGTHS = {"kilometer": 1000.0, "kilometre": 1000.0, "mile": 1609.344, "meter": 
            "foot": 0.3048, "yard": 0.9144, "centimeter": 0.01, "inch": 0.0254, "nautical_mile": 1852.0}
 STOREYS = frozenset("stories storeys floors".split())
 STOREY = (3.0, 4.5)
+SETTLED_DAYS = 7
 _TOTAL_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|combined|overall)\b", re.I)
 
 
@@ -117,7 +119,7 @@ class _Reader:
         if self.last_sentence[0] != c.sentence_start:
             prev = self.anchors.get(self.last_sentence[0], frozenset()) if self.last_sentence[0] >= 0 else frozenset()
             self.last_sentence = (c.sentence_start, prev)
-        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, self.last_sentence[1])
+        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, self.last_sentence[1], c.kind)
         self.anchors[c.sentence_start] = f.anchor
         para = self.paragraph(c.start)
         if f.needs_antecedent:
@@ -145,6 +147,25 @@ class _Reader:
             return f
         return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words,
                                    modifiers=f.modifiers or g.modifiers, needs_antecedent=False)
+
+
+def _long_past(frame: Frame, today: dt.date | None) -> bool:
+    """Whether the event a count is anchored to lies well before the article (a week or more),
+    so its count is settled: today's attack may still see its toll rise."""
+    if today is None or any(a.startswith("phase") for a in frame.anchor):
+        return True
+    years = sorted(int(a[1:]) for a in frame.anchor if a[:1] == "y" and a[1:].isdigit())
+    days = sorted(a for a in frame.anchor if a[:1] == "d" and a[1:2].isdigit())
+    year = years[-1] if years else today.year
+    if not days:
+        return year < today.year
+    try:
+        when = dt.date(year, int(days[0][1:3]), int(days[0][4:6]))
+    except ValueError:
+        return False
+    if not years and when > today:
+        when = when.replace(year=year - 1)
+    return (today - when).days >= SETTLED_DAYS
 
 
 def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
@@ -178,6 +199,12 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
 def _mention(reader: _Reader, loc: Located, period: str, record: int) -> Mention | None:
     text, tokens, c = reader.text, reader.tokens, loc.claim
     frame = reader.frame(c)
+    if frame.fixed and not _long_past(frame, loc.date):
+        frame = dataclasses.replace(frame, fixed=False)
+    if c.kind == "quantity" and c.noun and "-" in c.text:
+        frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
+    if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:
+        return None
     end = c.start + len(c.text.rstrip(",. "))
     para0, para1 = reader.paragraph(c.start)
     para0, para1 = max(para0, c.start - 400), min(para1, end + 400)
@@ -218,6 +245,7 @@ def _mention(reader: _Reader, loc: Located, period: str, record: int) -> Mention
     noun_words = frame.subject_words.split()
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
+    holders = sentence_names(["."] + list(reversed(left_clause)), c.text, right_clause, noun_words) & names
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
@@ -229,7 +257,7 @@ def _mention(reader: _Reader, loc: Located, period: str, record: int) -> Mention
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
     return Mention(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
-                   quote(text, c.start, c.end), vague, period, names, record, scale)
+                   quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 
 def _age(c: Claim, left: str, right: str) -> str | None:

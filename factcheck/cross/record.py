@@ -22,7 +22,8 @@ class Mention:
     for the two numbers of "59 to 41"; ``unit`` the claim's unit, or its dimension when the
     value was converted (``scale``: the factor, low and high, to that dimension's base unit);
     ``scope`` the time scopes named near it; ``phrase`` the quote for messages; ``names`` the
-    folded capitalized words of its sentence (places, people, organisations).
+    folded capitalized words of its sentence (places, people, organisations), ``holders`` those
+    of its own clause.
     """
 
     located: Located
@@ -40,6 +41,7 @@ class Mention:
     names: frozenset[str] = frozenset()
     record: int = 0
     scale: tuple[float, float] = (1.0, 1.0)
+    holders: frozenset[str] = frozenset()
 
     @property
     def noun(self) -> str:
@@ -116,7 +118,7 @@ class Mention:
             "role": self.role, "side": self.side, "unit": self.unit, "scope": " ".join(sorted(self.scope)),
             "phrase": self.phrase, "vague": int(self.vague), "period": self.period,
             "names": " ".join(sorted(self.names)), "record": self.record,
-            "scale_low": self.scale[0], "scale_high": self.scale[1],
+            "scale_low": self.scale[0], "scale_high": self.scale[1], "holders": " ".join(sorted(self.holders)),
             "subject": f.subject, "subject_words": f.subject_words, "modifiers": " ".join(sorted(f.modifiers)),
             "predicate": f.predicate, "predicate_words": f.predicate_words, "also": f.also,
             "anchor": " ".join(sorted(f.anchor)), "trend": f.trend, "fixed": int(f.fixed), "voice": f.voice,
@@ -140,7 +142,7 @@ class Mention:
         return cls(loc, _shared(row["key"]), _words(row["terms"]), frame, bool(row["forecast"]), _shared(row["role"]),
                    _shared(row["side"]), _shared(row["unit"]), _words(row["scope"]), row["phrase"],
                    bool(row["vague"]), _shared(row["period"] or ""), _words(row["names"]), int(row["record"] or 0),
-                   (float(row["scale_low"]), float(row["scale_high"])))
+                   (float(row["scale_low"]), float(row["scale_high"])), _words(row["holders"]))
 
 
 __all__ = ["Mention"]

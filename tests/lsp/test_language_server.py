@@ -101,6 +101,32 @@ def test_a_figure_after_an_emoji_is_placed_in_utf16_code_units(server, project):
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
 
 
+@pytest.mark.parametrize("name, language, text, line, character", [
+    ("page.html", "html", "<html><head><meta property='article:published_time' content='2025-03-12'></head>\n"
+     "<body><p>Organisers said &amp; repeated: 59 hostages remain in Gaza.</p></body></html>\n", 1, 41),
+    ("notes.txt", "plaintext", "Notes\nOrganisers said 59 hostages remain in Gaza.\n", 1, 16),
+    ("untitled:Untitled-1", "markdown", "Organisers said 59 hostages remain in Gaza.\n", 0, 16)])
+def test_html_text_and_unsaved_buffers_are_checked(server, project, name, language, text, line, character):
+    if name.startswith("untitled:"):
+        uri = name
+        server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1,
+                                                                "text": text}})
+    else:
+        uri = open_doc(server, project, name, text, language)
+    [d] = by_code(server.diagnostics(uri), "captives-remaining")
+    assert d["range"]["start"] == {"line": line, "character": character}
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+
+
+def test_an_unused_suppression_is_a_warning(server, project):
+    text = "<!-- factcheck-ignore captives-taken -->\nOrganisers said 58 hostages remain in Gaza.\n"
+    uri = open_doc(server, project, "unused.md", text)
+    [d] = by_code(server.diagnostics(uri), "suppression")
+    assert d["severity"] == 2 and "unused suppression" in d["message"]
+    assert d["range"]["start"] == {"line": 0, "character": 0}
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+
+
 def test_hover_explains_the_claim_and_its_fact(server, project):
     uri = open_doc(server, project, "hover.md", DRAFT)
     [d] = by_code(server.diagnostics(uri), "captives-remaining")
@@ -209,6 +235,19 @@ def test_a_broken_rule_file_is_shown_and_a_rule_edit_rechecks(tmp_path):
         mark = client.mark()
         client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": rules.resolve().as_uri(), "type": 2}]})
         assert not by_code(client.diagnostics(uri, start=mark), "captives-remaining")
+
+        config = project / "factcheck.yaml"
+        config.write_text("rules: [rules/]\nwindoww: 3\n", encoding="utf-8")
+        mark = client.mark()
+        client.notify("textDocument/didSave", {"textDocument": {"uri": config.resolve().as_uri()}})
+        shown = client.wait(lambda n: n["method"] == "window/showMessage", start=mark)["params"]
+        assert "factcheck.yaml:2: unknown key 'windoww'" in shown["message"] and "did you mean 'window'" in shown["message"]
+        assert client.diagnostics(uri, start=mark) == []  # checked with the defaults: no rules
+        config.write_text("rules: [rules/]\n", encoding="utf-8")
+        rules.write_text(good, encoding="utf-8")
+        mark = client.mark()
+        client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.resolve().as_uri(), "type": 2}]})
+        assert by_code(client.diagnostics(uri, start=mark), "captives-remaining")
     finally:
         assert client.close() == 0, client.errors()
 
@@ -219,3 +258,30 @@ def test_without_pygls_the_command_says_what_to_install(monkeypatch, capsys):
     assert main(["lsp"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'factcheck[lsp]'" in err
+
+
+def test_the_corpus_and_the_against_archive_are_compared_with(tmp_path):
+    from factcheck.archive import open_index
+    old = tmp_path / "archive"
+    old.mkdir()
+    for name, who in (("a.md", "firefighters"), ("b.md", "the council")):
+        (old / name).write_text(FIRE.format(n=40).replace("firefighters", who), encoding="utf-8")
+    with open_index(str(tmp_path / "archive.sqlite"), create=True) as archive:
+        archive.update([str(old)])
+    project = tmp_path / "desk"
+    (project / "corpus").mkdir(parents=True)
+    (project / "corpus" / "union.md").write_text(
+        "---\ndate: 2025-05-01\n---\nThe strike at the Brinmoor cannery has idled 410 workers, according to the union.\n",
+        encoding="utf-8")
+    (project / "factcheck.yaml").write_text("paths: [corpus/]\ncache: false\n", encoding="utf-8")
+    client = Client("--against", str(tmp_path / "archive.sqlite"), cwd=project)
+    try:
+        client.initialize(project, options={"debounce": 20})
+        text = (FIRE.format(n=75) + "\nThe strike at the Brinmoor cannery has idled 300 workers, according to the union.\n")
+        uri = open_doc(client, project, "draft.md", text)
+        found = {d["range"]["start"]["line"]: d for d in by_code(client.diagnostics(uri), "cross-article")}
+        assert "2 other articles say 40" in found[3]["message"]
+        assert "1 other article says 410" in found[5]["message"]
+        assert found[5]["relatedInformation"][0]["location"]["uri"].endswith("/corpus/union.md")
+    finally:
+        assert client.close() == 0, client.errors()

@@ -25,7 +25,11 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: 
 LinesFor = Callable[[str], "Lines | None"]
 
 
-def _span(lines: Lines | None, line: int, column: int, end: int, encoding: str) -> types.Range:
+def span(lines: Lines | None, line: int, column: int, end: int, encoding: str) -> types.Range:
+    """The range from 1-based ``column`` to ``end`` (code points) on ``line``, in the client's encoding.
+
+    Without the text (``lines`` None) code points are taken for code units.
+    """
     if lines is None:
         return types.Range(types.Position(line - 1, column - 1), types.Position(line - 1, end - 1))
     return types.Range(types.Position(*lines.position(line, column, encoding)),
@@ -34,7 +38,7 @@ def _span(lines: Lines | None, line: int, column: int, end: int, encoding: str) 
 
 def finding_range(lines: Lines, finding: Finding, encoding: str) -> types.Range:
     """The range a finding underlines: its claim, in the client's encoding."""
-    return _span(lines, finding.line, finding.column, max(finding.end_column, finding.column), encoding)
+    return span(lines, finding.line, finding.column, max(finding.end_column, finding.column), encoding)
 
 
 def disk_lines(cache: dict[str, Lines | None]) -> LinesFor:
@@ -57,7 +61,7 @@ def finding_diagnostic(lines: Lines, finding: Finding, encoding: str, lines_for:
     for r in finding.related:
         if not os.path.exists(r.path):
             continue
-        where = _span(lines_for(r.path), r.line, r.column, r.column + len(r.text), encoding)
+        where = span(lines_for(r.path), r.line, r.column, r.column + len(r.text), encoding)
         date = f" ({r.date.isoformat()})" if r.date else ""
         related.append(types.DiagnosticRelatedInformation(
             types.Location(file_uri(r.path), where), f"“{r.text}”{date}"))
@@ -76,16 +80,16 @@ def diagnostics(checked: Checked, encoding: str, lines_for: LinesFor | None = No
     for note in checked.notes:
         text = lines.line(note.line - 1)
         out.append(types.Diagnostic(
-            range=_span(lines, note.line, note.column, max(len(text) + 1, note.column), encoding),
+            range=span(lines, note.line, note.column, max(len(text) + 1, note.column), encoding),
             message=note.message, severity=types.DiagnosticSeverity.Warning, code="suppression", source=SOURCE))
     for err in checked.errors:
         line = err.line or 1
         column = err.column or 1
         message = err.message + (f" ({err.hint})" if err.hint else "")
         out.append(types.Diagnostic(
-            range=_span(lines, line, column, max(len(lines.line(line - 1)) + 1, column), encoding),
+            range=span(lines, line, column, max(len(lines.line(line - 1)) + 1, column), encoding),
             message=message, severity=types.DiagnosticSeverity.Error, code="input", source=SOURCE))
     return out
 
 
-__all__ = ["SEVERITIES", "SOURCE", "diagnostics", "disk_lines", "finding_diagnostic", "finding_range"]
+__all__ = ["SEVERITIES", "SOURCE", "diagnostics", "disk_lines", "finding_diagnostic", "finding_range", "span"]

@@ -14,7 +14,7 @@ from pygls.uris import to_fs_path
 
 from factcheck.config import FILES
 from factcheck.lsp.actions import OPEN_RULE, SHOW_ARITHMETIC, code_actions, show_document
-from factcheck.lsp.diagnostics import SOURCE, finding_range
+from factcheck.lsp.diagnostics import SOURCE, finding_range, span
 from factcheck.lsp.hovers import hover_markdown
 from factcheck.lsp.positions import Lines
 from factcheck.lsp.server import WATCHED, FactcheckServer
@@ -65,6 +65,9 @@ def register(server: FactcheckServer) -> None:
         if path is not None:
             await ls.files_changed([path])
         elif ls.buffer(params.text_document.uri) is not None:
+            file = to_fs_path(params.text_document.uri)
+            if file:
+                ls.worker.submit(ls.projects.saved, file)  # before the check: one worker, in order
             ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -91,11 +94,11 @@ def register(server: FactcheckServer) -> None:
             return None
         lines = Lines.of(checked.buffer.text)
         if loc is not None:
-            span = [lines.position(loc.line, loc.column, ls.encoding), lines.position(loc.line, loc.end_column, ls.encoding)]
-            where = types.Range(types.Position(*span[0]), types.Position(*span[1]))
+            where = span(lines, loc.line, loc.column, loc.end_column, ls.encoding)
         else:
             where = finding_range(lines, findings[0], ls.encoding)
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown), range=where)
+        content = types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown)
+        return types.Hover(contents=content, range=where)
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
@@ -130,7 +133,8 @@ def register(server: FactcheckServer) -> None:
 
     @server.command(SHOW_ARITHMETIC)
     def show_arithmetic(ls: FactcheckServer, *args) -> None:
-        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=str(args[0]) if args else ""))
+        text = str(args[0]) if args else ""
+        ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=text))
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: FactcheckServer, *args) -> None:

@@ -6,7 +6,7 @@ upward from the document's folder (``config.find_config``): ``factcheck.yaml``,
 ``.git``.  One ``Project`` per configuration file (or per root without one) keeps the rules,
 the rule sets of the per-path overrides, the mentions of the configured corpus (``paths``)
 and the ``--against`` archive, loaded on first use and dropped when a rule file or the
-configuration changes.  A broken rule file or configuration is recorded as ``problems``
+configuration changes; a corpus article saved in the editor is read again.  A broken rule file or configuration is recorded as ``problems``
 (the last rules that loaded stay in use); nothing here raises a ``FactcheckError``.
 """
 from __future__ import annotations
@@ -61,7 +61,8 @@ class Project:
         self._rules: RuleSet | None = None
         self._loaded = False
         self._sets: dict[tuple[str, ...], RuleSet] = {}
-        self._corpus: tuple[Mention, ...] | None = None
+        self._corpus: dict[str, tuple[Mention, ...]] | None = None
+        self._mentions: tuple[Mention, ...] | None = None
         self._archive: Index | None = None
         self._archive_tried = False
 
@@ -111,23 +112,33 @@ class Project:
     def corpus(self) -> tuple[Mention, ...]:
         """The mentions of the configuration's ``paths`` (read once; through the file cache)."""
         if self._corpus is None:
-            self._corpus = ()
+            self._corpus, self._mentions = {}, None
             paths = list(self.config["paths"]) if self.settings.corpus else []
             if paths:
-                self._corpus = tuple(self._read_corpus(paths))
-        return self._corpus
+                self._corpus = self._read_corpus(paths)
+        if self._mentions is None:
+            self._mentions = tuple(m for found in self._corpus.values() for m in found)
+        return self._mentions
 
-    def _read_corpus(self, paths: list[str]):
+    def saved(self, path: str) -> None:
+        """An article was saved: read it again when the corpus holds it."""
+        key = os.path.abspath(path)
+        if self._corpus and key in self._corpus:
+            self._corpus.update(self._read_corpus([path]))
+            self._mentions = None
+
+    def _read_corpus(self, paths: list[str]) -> dict[str, tuple[Mention, ...]]:
+        """The mentions of every article under ``paths``, by absolute path (unreadable ones skipped)."""
         config = self.config
         cache = Cache(config["cache"]) if config["cache"] else None
         fields = {k: config[f"jsonl.{k}"] for k in ("text", "date", "id") if config[f"jsonl.{k}"]}
-        jobs = config["jobs"] or os.cpu_count() or 1
-        options = Options(cross=True, window_days=float(config["window"]), dollar=config["dollar"], jobs=jobs)
+        found: dict[str, list[Mention]] = {}
         unreadable: list[FactcheckError] = []
-        for result in check_files(paths, self.rules_for, options, cache=cache, on_error=unreadable.append,
+        for result in check_files(paths, self.rules_for, self.options, cache=cache, on_error=unreadable.append,
                                   jsonl=JsonlFields(**fields), include=config["include"] or None,
                                   exclude=config["exclude"] or None):
-            yield from result.mentions
+            found.setdefault(os.path.abspath(result.document.path), []).extend(result.mentions)
+        return {path: tuple(ms) for path, ms in found.items()}
 
     def archive(self) -> Index | None:
         """The ``--against`` archive index, opened once (None without one, or when it cannot be)."""
@@ -207,6 +218,11 @@ class Projects:
         for project in touched:
             project.reload()
         return bool(touched)
+
+    def saved(self, path: str) -> None:
+        """An article was saved: every project whose corpus holds it reads it again."""
+        for project in self._by_key.values():
+            project.saved(path)
 
     def all(self) -> list[Project]:
         """The projects loaded so far."""

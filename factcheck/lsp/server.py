@@ -186,15 +186,17 @@ class FactcheckServer(LanguageServer):
         self.worker.shutdown(wait=True, cancel_futures=True)
 
     def configure(self, options: Any) -> None:
-        """Apply the client's ``initializationOptions`` (rules, against, debounce in ms, corpus)."""
+        """Apply the client's ``initializationOptions`` (rules, against, debounce in ms, corpus); an
+        option left empty keeps the command line's."""
         if not isinstance(options, dict):
             return
         s = self.settings
         rules = options.get("rules")
-        rules = (rules,) if isinstance(rules, str) else tuple(str(r) for r in rules) if isinstance(rules, list) else s.rules
+        rules = [rules] if isinstance(rules, str) else rules if isinstance(rules, list) else []
         debounce = options.get("debounce")
+        against = options.get("against")
         self.settings = Settings(
-            rules=rules, against=str(options["against"]) if options.get("against") else s.against,
+            rules=tuple(str(r) for r in rules if r) or s.rules, against=str(against) if against else s.against,
             debounce=float(debounce) / 1000 if isinstance(debounce, (int, float)) else s.debounce,
             corpus=bool(options.get("corpus", s.corpus)))
         self.projects = Projects(self.settings)

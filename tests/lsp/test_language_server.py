@@ -283,5 +283,14 @@ def test_the_corpus_and_the_against_archive_are_compared_with(tmp_path):
         assert "2 other articles say 40" in found[3]["message"]
         assert "1 other article says 410" in found[5]["message"]
         assert found[5]["relatedInformation"][0]["location"]["uri"].endswith("/corpus/union.md")
+
+        union = project / "corpus" / "union.md"  # edited and saved in the editor: the corpus follows
+        fixed = union.read_text(encoding="utf-8").replace("410", "300")
+        union.write_text(fixed, encoding="utf-8")
+        other = client.open(union, fixed)
+        client.notify("textDocument/didSave", {"textDocument": {"uri": other}})
+        client.notify("textDocument/didClose", {"textDocument": {"uri": other}})
+        client.change(uri, 2, text + "\n")
+        assert [d["range"]["start"]["line"] for d in by_code(client.diagnostics(uri, version=2), "cross-article")] == [3]
     finally:
         assert client.close() == 0, client.errors()

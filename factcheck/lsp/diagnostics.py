@@ -3,7 +3,8 @@
 Every finding becomes a diagnostic over its claim (code: the rule id; source ``factcheck``;
 severity error, warning or information), with the other articles' claims as related
 information; a suppression warning (unused, malformed) becomes a warning; an input problem
-(a broken front matter) an error at its line.  Positions are converted to the client's
+(a broken front matter) an error at its line; a broken rule file or configuration an error in
+that file.  Positions are converted to the client's
 encoding on the text that was checked (``positions.Lines``).
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Callable
 
 from lsprotocol import types
 
+from factcheck.errors import FactcheckError
 from factcheck.lsp.checking import Checked
 from factcheck.lsp.hovers import file_uri
 from factcheck.lsp.positions import Lines
@@ -92,4 +94,22 @@ def diagnostics(checked: Checked, encoding: str, lines_for: LinesFor | None = No
     return out
 
 
-__all__ = ["SEVERITIES", "SOURCE", "diagnostics", "disk_lines", "finding_diagnostic", "finding_range", "span"]
+def problem_diagnostics(problems: list[FactcheckError], encoding: str) -> dict[str, list[types.Diagnostic]]:
+    """Broken rule files and configurations as errors in those files, by ``file:`` URI."""
+    out: dict[str, list[types.Diagnostic]] = {}
+    lines_for = disk_lines({})
+    for err in problems:
+        if not err.path or not os.path.isfile(err.path):
+            continue
+        lines = lines_for(err.path)
+        line, column = err.line or 1, err.column or 1
+        end = max(len(lines.line(line - 1)) + 1, column) if lines else column
+        message = err.message + (f" ({err.hint})" if err.hint else "")
+        out.setdefault(file_uri(err.path), []).append(types.Diagnostic(
+            range=span(lines, line, column, end, encoding), message=message,
+            severity=types.DiagnosticSeverity.Error, code=type(err).__name__, source=SOURCE))
+    return out
+
+
+__all__ = ["SEVERITIES", "SOURCE", "diagnostics", "disk_lines", "finding_diagnostic", "finding_range", "problem_diagnostics",
+           "span"]

@@ -27,7 +27,7 @@ from pygls.uris import to_fs_path
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.lsp.checking import Buffer, Checked, Checker, display_path
-from factcheck.lsp.diagnostics import diagnostics, disk_lines
+from factcheck.lsp.diagnostics import diagnostics, disk_lines, problem_diagnostics
 from factcheck.lsp.positions import UTF16, Lines, choose_encoding
 from factcheck.lsp.projects import Projects, Settings
 
@@ -55,6 +55,7 @@ class FactcheckServer(LanguageServer):
         self.latest: dict[str, Checked] = {}
         self.published: dict[str, list] = {}
         self.reported: set[str] = set()
+        self.broken: set[str] = set()
 
     # ---- documents
 
@@ -145,6 +146,9 @@ class FactcheckServer(LanguageServer):
         since; documents in ``force`` are published even when their diagnostics did not change."""
         for err in problems:
             self._show(f"factcheck: {err}")
+        for uri, found in problem_diagnostics(problems, self.encoding).items():
+            self.broken.add(uri)
+            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found))
         for uri, c in checked.items():
             if self.versions.get(uri, c.buffer.version) != c.buffer.version:
                 continue
@@ -166,6 +170,9 @@ class FactcheckServer(LanguageServer):
         loop = asyncio.get_event_loop()
         if await loop.run_in_executor(self.worker, self.projects.changed, paths):
             self.reported.clear()
+            for uri in self.broken:
+                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            self.broken.clear()
             self.recheck_all()
 
     def closed(self, uri: str) -> None:

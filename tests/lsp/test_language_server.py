@@ -228,6 +228,8 @@ def test_a_broken_rule_file_is_shown_and_a_rule_edit_rechecks(tmp_path):
         shown = client.wait(lambda n: n["method"] == "window/showMessage", start=mark)["params"]
         line = broken.split("\n").index(next(x for x in broken.split("\n") if "fifty-eight" in x)) + 1
         assert shown["type"] == 1 and f"gaza-captives.yaml:{line}:" in shown["message"]
+        [in_rules] = client.diagnostics(rules.resolve().as_uri(), start=mark)
+        assert in_rules["range"]["start"]["line"] == line - 1 and "fifty-eight" in in_rules["message"]
         client.change(uri, 2, EMOJI + "\nStill here.\n")  # the server survives, with the last rules that loaded
         assert by_code(client.diagnostics(uri, version=2), "captives-remaining")
 
@@ -235,6 +237,7 @@ def test_a_broken_rule_file_is_shown_and_a_rule_edit_rechecks(tmp_path):
         mark = client.mark()
         client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": rules.resolve().as_uri(), "type": 2}]})
         assert not by_code(client.diagnostics(uri, start=mark), "captives-remaining")
+        assert client.diagnostics(rules.resolve().as_uri(), start=mark) == []
 
         config = project / "factcheck.yaml"
         config.write_text("rules: [rules/]\nwindoww: 3\n", encoding="utf-8")

@@ -16,7 +16,7 @@ from factcheck.config import FILES
 from factcheck.lsp.actions import OPEN_RULE, SHOW_ARITHMETIC, code_actions, show_document
 from factcheck.lsp.diagnostics import SOURCE, finding_range, span
 from factcheck.lsp.hovers import hover_markdown
-from factcheck.lsp.positions import Lines
+from factcheck.lsp.positions import Lines, choose_encoding
 from factcheck.lsp.server import WATCHED, FactcheckServer
 
 
@@ -34,7 +34,8 @@ def register(server: FactcheckServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(ls: FactcheckServer, params: types.InitializeParams) -> None:
         ls.configure(params.initialization_options)
-        ls.encoding = ls.encoding_from(params)
+        agreed = ls.workspace.position_encoding  # pygls answers the client's offer; use what it announced
+        ls.encoding = choose_encoding([str(getattr(agreed, "value", agreed))] if agreed else None)
         root = params.root_uri and to_fs_path(params.root_uri)
         if root:
             ls.projects.fallback = root

@@ -28,7 +28,7 @@ from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.lsp.checking import Buffer, Checked, Checker, display_path
 from factcheck.lsp.diagnostics import diagnostics, disk_lines, problem_diagnostics
-from factcheck.lsp.positions import UTF16, Lines, choose_encoding
+from factcheck.lsp.positions import UTF16, Lines
 from factcheck.lsp.projects import Projects, Settings
 
 log = logging.getLogger("factcheck.lsp")
@@ -62,10 +62,10 @@ class FactcheckServer(LanguageServer):
     def buffer(self, uri: str) -> Buffer | None:
         """The open document at ``uri`` as a Buffer, when it is an article factcheck reads."""
         try:
+            if uri not in self.workspace.text_documents:  # (get_text_document would read it from disk)
+                return None
             doc = self.workspace.get_text_document(uri)
-        except RuntimeError:
-            return None
-        if uri not in self.workspace.text_documents:
+        except RuntimeError:  # not initialized
             return None
         file = to_fs_path(uri) if uri.startswith("file:") else None
         name = file or uri.rsplit("/", 1)[-1].rsplit(":", 1)[-1] or "untitled"
@@ -150,8 +150,8 @@ class FactcheckServer(LanguageServer):
             self.broken.add(uri)
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=found))
         for uri, c in checked.items():
-            if self.versions.get(uri, c.buffer.version) != c.buffer.version:
-                continue
+            if uri not in self.versions or self.versions[uri] != c.buffer.version:
+                continue  # closed, or changed since: a newer check is on its way
             self.latest[uri] = c
             if uri in force or self.published.get(uri) != diags[uri]:
                 self.published[uri] = diags[uri]
@@ -208,13 +208,6 @@ class FactcheckServer(LanguageServer):
             corpus=bool(options.get("corpus", s.corpus)))
         self.projects = Projects(self.settings)
         self.checker = Checker(self.projects)
-
-    def encoding_from(self, params: types.InitializeParams) -> str:
-        """The position encoding agreed with the client (pygls answers with the same choice)."""
-        general = params.capabilities.general
-        offered = [str(e.value if hasattr(e, "value") else e) for e in (general.position_encodings or [])] \
-            if general else []
-        return choose_encoding(offered)
 
 
 __all__ = ["ARTICLES", "LANGUAGES", "WATCHED", "FactcheckServer"]

@@ -38,7 +38,7 @@ def project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(project):
     client = Client(cwd=project)
-    client.initialize(project, options={"debounce": 20})
+    client.initialize(project, options={"debounce": 150})
     yield client
     assert client.close() == 0, client.errors()
 
@@ -85,6 +85,19 @@ def test_open_change_and_save_publish_diagnostics(server, project):
     assert by_code(server.diagnostics(uri, version=2, start=mark), "captives-taken")
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     assert server.diagnostics(uri, start=mark + 1) == []
+
+
+def test_quick_changes_are_checked_once_after_the_pause(server, project):
+    uri = open_doc(server, project, "typing.md", DRAFT)
+    server.diagnostics(uri, version=1)
+    mark = server.mark()
+    for version, figure in ((2, "57"), (3, "56"), (4, "58")):
+        server.change(uri, version, DRAFT.replace("59 hostages", f"{figure} hostages"))
+    assert not by_code(server.diagnostics(uri, version=4, start=mark), "captives-remaining")
+    published = [n["params"].get("version") for n in server.notes[mark:]
+                 if n["method"] == "textDocument/publishDiagnostics" and n["params"]["uri"] == uri]
+    assert published == [4]
+    server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
 
 
 def test_a_figure_after_an_emoji_is_placed_in_utf16_code_units(server, project):

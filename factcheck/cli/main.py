@@ -275,8 +275,20 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(args) -> int:
+    """``factcheck lsp``: the language server over stdio (the ``lsp`` extra: pygls, lsprotocol)."""
+    from factcheck import lsp
+    needed = lsp.missing()
+    if needed:
+        raise UsageError(f"factcheck lsp needs {needed}, which is not installed: pip install 'factcheck[lsp]'")
+    lsp.serve(lsp.Settings(rules=tuple(args.rules), against=args.against, debounce=max(args.debounce, 0) / 1000,
+                           corpus=not args.no_corpus))
+    return EXIT_OK
+
+
 COMMANDS = {"claims": cmd_claims, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
-            "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report}
+            "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report,
+            "lsp": cmd_lsp}
 
 
 def _configure(args, argv: Sequence[str] | None) -> None:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import datetime as dt
 import re
 from typing import Sequence
 
-from factcheck.cross.frames import STATES, Frame, read_frame
+from factcheck.frames import Frame, FrameReader
+from factcheck.frames.model import STATES
 from factcheck.cross.record import Mention
-from factcheck.cross.vocabulary import (FORECAST as _FORECAST, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
+from factcheck.frames.vocabulary import (FORECAST as _FORECAST, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
@@ -55,8 +55,6 @@ LENGTHS = {"kilometer": 1000.0, "kilometre": 1000.0, "mile": 1609.344, "meter": 
            "foot": 0.3048, "yard": 0.9144, "centimeter": 0.01, "inch": 0.0254, "nautical_mile": 1852.0}
 STOREYS = frozenset("stories storeys floors".split())
 STOREY = (3.0, 4.5)
-SETTLED_DAYS = 7
-_TOTAL_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|combined|overall)\b", re.I)
 
 
 def candidate_terms(m: Mention) -> list[str]:
@@ -89,86 +87,7 @@ def comparable(forecast: bool, vague: bool, role: str, frame: Frame) -> bool:
     return role == "" or (role in ("age", "distance") and frame.subject not in ("age", "dist"))
 
 
-class _Reader:
-    """One document's text, tokens, paragraphs and the frames read so far (antecedents)."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.tokens = Tokens(text)
-        self.breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
-        self.subjects: list[tuple[int, int, Frame]] = []
-        self.anchors: dict[int, frozenset[str]] = {}
-        self.last_sentence = (-1, frozenset())
-
-    def paragraph(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the paragraph holding ``pos``."""
-        i = bisect.bisect_right(self.breaks, pos)
-        start = self.breaks[i - 1] + 1 if i else 0
-        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
-        return start, end
-
-    def sentence(self, c: Claim) -> tuple[list[str], list[int]]:
-        """The tokens of the claim's sentence and their offsets."""
-        s = self.tokens.starts
-        a, b = bisect.bisect_left(s, c.sentence_start), bisect.bisect_left(s, max(c.sentence_end, c.end))
-        return self.tokens.words[a:b], s[a:b]
-
-    def frame(self, c: Claim) -> Frame:
-        """The claim's frame, its subject taken from an antecedent where it names none."""
-        words, starts = self.sentence(c)
-        if self.last_sentence[0] != c.sentence_start:
-            prev = self.anchors.get(self.last_sentence[0], frozenset()) if self.last_sentence[0] >= 0 else frozenset()
-            self.last_sentence = (c.sentence_start, prev)
-        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, self.last_sentence[1], c.kind)
-        self.anchors[c.sentence_start] = f.anchor
-        para = self.paragraph(c.start)
-        if f.needs_antecedent:
-            f = self._resolve(f, c, para)
-        if f.subject and c.kind == "count" and c.value > 1 and not c.unit:
-            self.subjects.append((c.sentence_start, para[0], f))
-        return f
-
-    def _resolve(self, f: Frame, c: Claim, para: tuple[int, int]) -> Frame:
-        """Take the subject of the claim this bare number refers to: the first of its sentence
-        for a total ("…, 33 in all"), else the nearest before it in this or the previous
-        sentence, in its paragraph or, when the paragraph names none yet, the one before."""
-        if _TOTAL_AFTER.match(self.text, c.end):
-            first = next((g for s, _, g in self.subjects if s == c.sentence_start), None)
-            if first is not None:
-                return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(),
-                                           subject_words=first.subject_words.split()[-1], needs_antecedent=False)
-        if not self.subjects:
-            return f
-        sentence, paragraph, g = self.subjects[-1]
-        recent = sorted(s for s in self.anchors if s < c.sentence_start)[-2:]
-        if sentence != c.sentence_start and sentence not in recent:
-            return f
-        if paragraph != para[0] and any(p == para[0] for _, p, _ in self.subjects):
-            return f
-        return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words,
-                                   modifiers=f.modifiers or g.modifiers, needs_antecedent=False)
-
-
-def _long_past(frame: Frame, today: dt.date | None) -> bool:
-    """Whether the event a count is anchored to lies well before the article (a week or more),
-    so its count is settled: today's attack may still see its toll rise."""
-    if today is None or any(a.startswith("phase") for a in frame.anchor):
-        return True
-    years = sorted(int(a[1:]) for a in frame.anchor if a[:1] == "y" and a[1:].isdigit())
-    days = sorted(a for a in frame.anchor if a[:1] == "d" and a[1:2].isdigit())
-    year = years[-1] if years else today.year
-    if not days:
-        return year < today.year
-    try:
-        when = dt.date(year, int(days[0][1:3]), int(days[0][4:6]))
-    except ValueError:
-        return False
-    if not years and when > today:
-        when = when.replace(year=year - 1)
-    return (today - when).days >= SETTLED_DAYS
-
-
-def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
+def mentions(doc: Document, located: Sequence[Located], reader: FrameReader | None = None) -> list[Mention]:
     """The mentions of ``doc``'s located claims that can be compared across articles (those
     ``candidate_terms`` files: fact-attached or comparable counts); pure, ``doc.text`` gives
     the context.
@@ -181,7 +100,7 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
     raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
     period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
     record = int(doc.meta.get("record") or 0) if doc.meta else 0
-    reader = _Reader(doc.text)
+    reader = reader or FrameReader(doc.text)
     out = []
     for loc in located:
         m = _mention(reader, loc, period if loc.date is None else "", record)
@@ -193,14 +112,12 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
 def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None, record: int = 0) -> Mention | None:
     """The mention of one located claim in ``text`` read alone (no antecedents), or None when it
     is no comparable count and no fact's claim."""
-    return _mention(_Reader(text), loc, period, record)
+    return _mention(FrameReader(text), loc, period, record)
 
 
-def _mention(reader: _Reader, loc: Located, period: str, record: int) -> Mention | None:
+def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Mention | None:
     text, tokens, c = reader.text, reader.tokens, loc.claim
-    frame = reader.frame(c)
-    if frame.fixed and not _long_past(frame, loc.date):
-        frame = dataclasses.replace(frame, fixed=False)
+    frame = reader.frame(c, loc.date)
     if c.kind == "quantity" and c.noun and "-" in c.text:
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
     if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from factcheck.cross.frames import Frame
+from factcheck.frames.model import Frame
 from factcheck.models import Claim, Located, compact_pickle, shared as _shared, shared_date as _date, \
     shared_words as _words
 

@@ -12,9 +12,9 @@ import datetime as dt
 from collections import defaultdict
 from typing import Mapping, Sequence
 
-from factcheck.cross.frames import STATES, compatible
+from factcheck.frames.model import STATES, compatible
 from factcheck.cross.mentions import Mention, comparable
-from factcheck.cross.vocabulary import lemma
+from factcheck.frames.vocabulary import lemma
 
 MIN_OVERLAP = 0.1
 SMALL_OVERLAP = 0.3

@@ -18,7 +18,7 @@ from factcheck.cross import consistency, similarity
 from factcheck.cross.consistency import cross_findings
 from factcheck.extract.claims import extract
 from factcheck.models import Claim, Document, Located, Severity
-from factcheck.cross.frames import Frame
+from factcheck.frames.model import Frame
 from factcheck.cross.mentions import Mention, candidate_terms, fold, lemma, mention, mentions
 from factcheck.rules.loading import load_rules_text
 

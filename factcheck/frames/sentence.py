@@ -19,41 +19,16 @@ a claim's sentence shallowly, with the word facts of ``grammar``:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Sequence
 
-from factcheck.cross import grammar as G
-from factcheck.cross.phrases import (PREPOSITIONS, PRONOUNS, STATE_WORDS, STATES, clause_end, clause_start,
+from factcheck.frames import grammar as G
+from factcheck.frames.model import Frame
+from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, STATE_WORDS, STATES, clause_end, clause_start,
                                      concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
-from factcheck.cross.vocabulary import PREDICATES, is_word, is_year, lemma
+from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
-#: Nouns that stand for people in some role, each comparable with a generic "people".
-ROLES = frozenset({"captive", "prisoner", "victim", "evacuee", "refugee", "casualty", "passenger", "patient"})
-GENERIC = frozenset({"person"})
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
                       r"\bover (?:those|these|the) (?:weeks|days|months)\b|\bduring (?:it|that)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Frame:
-    """What a claim counts and when (see the module docstring)."""
-
-    subject: str = ""
-    subject_words: str = ""
-    modifiers: frozenset[str] = frozenset()
-    predicate: str = ""
-    predicate_words: str = ""
-    also: str = ""
-    anchor: frozenset[str] = frozenset()
-    trend: int = 0
-    fixed: bool = False
-    voice: str = ""
-    part: bool = False
-    needs_antecedent: bool = False
-
-    def label(self) -> str:
-        """A readable name of the quantity: "hostages remain", "people killed"."""
-        return " ".join(w for w in (self.subject_words, self.predicate_words) if w) or self.subject
 
 
 def _anchors(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
@@ -170,7 +145,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             if other != subject:
                 subject, subject_words, mods = "person", f"{subject_words} and {' '.join(more)}", frozenset()
     k = j
-    modifier = ""
+    modifier, span = "", (0, 0)
     p = k
     while p < end and words[p].lower() in ("still", "now", "also", "all", "currently"):
         p += 1
@@ -186,10 +161,11 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             if G.is_participle(words[p]):
                 modifier = STATE_WORDS.get(words[p].lower()) if p > k else None
                 modifier = modifier or concept(words[p])
-            k = m
+            span, k = (starts[p], starts[m]), m
     if k == j and k < end and G.is_participle(words[k]) and words[k].lower() not in G.AUX:
         before, before_words = predicate_before(words, i0, lo)
         if before:
+            span = (starts[k], starts[end - 1] + len(words[end - 1]))
             modifier, k = concept(words[k]), end
     predicate, predicate_words, after, still = predicate_after(words, k, end)
     if not predicate and noun_words and noun_words[-1].lower() in STATE_WORDS:
@@ -227,37 +203,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
                    text[max(0, claim_start - 60):claim_start])
     return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
-                 voice, _part(words, i0, j, end, lo), needs)
+                 voice, _part(words, i0, j, end, lo), needs, span)
 
 
-def compatible(a: Frame, b: Frame) -> bool:
-    """Whether two frames may count the same thing (subjects, modifiers, predicates, anchors, parts)."""
-    if a.voice or b.voice or a.part != b.part:
-        return False
-    if a.subject and b.subject and a.subject != b.subject:
-        pair = {a.subject, b.subject}
-        if not (pair & GENERIC and (pair - GENERIC) <= ROLES | {s for s in pair if s.startswith("^")}):
-            return False
-    if a.part and a.subject != b.subject:
-        return False
-    if a.modifiers != b.modifiers and (a.subject and b.subject or a.subject and a.modifiers
-                                       or b.subject and b.modifiers):
-        return False
-    if a.predicate and b.predicate and a.predicate != b.predicate:
-        if not ((a.also == b.predicate and a.predicate not in STATES and not b.also)
-                or (b.also == a.predicate and b.predicate not in STATES and not a.also)):
-            return False
-    return not (a.fixed and b.fixed and _clash(a.anchor, b.anchor))
-
-
-def _clash(x: frozenset[str], y: frozenset[str]) -> bool:
-    """Whether two sets of anchors name different events: another date, year or phase."""
-    for prefix in ("d", "y", "phase"):
-        xs = {a for a in x if a.startswith(prefix) and a[len(prefix):len(prefix) + 1].isdigit()}
-        ys = {a for a in y if a.startswith(prefix) and a[len(prefix):len(prefix) + 1].isdigit()}
-        if xs and ys and not xs & ys:
-            return True
-    return False
-
-
-__all__ = ["Frame", "STATES", "compatible", "concept", "read_frame"]
+__all__ = ["read_frame"]

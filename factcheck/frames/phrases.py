@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from factcheck.cross import grammar as G
-from factcheck.cross.vocabulary import CONCEPTS, fold, is_word, lemma
+from factcheck.frames import grammar as G
+from factcheck.frames.vocabulary import CONCEPTS, fold, is_word, lemma
 
 #: Verb phrases that name one predicate concept ("handed back" is a release).
 PHRASES = {("handed", "back"): "release", ("handed", "over"): "release", ("hand", "over"): "release",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.cross.vocabulary import fold, lemma
+from factcheck.frames.vocabulary import fold, lemma
 
 BE = frozenset("is are was were be been being am 's 're".split())
 HAVE = frozenset("has have had having 've".split())

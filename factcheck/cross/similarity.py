@@ -91,9 +91,12 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
 
 
 def _strong(a: Mention, b: Mention) -> bool:
-    """Both (compatible) frames name their subject and their predicate: the same quantity
-    whatever the words around them."""
+    """Both (compatible) frames name their subject and their predicate, or both count what one
+    dated past event did: the same quantity whatever the words around them."""
     fa, fb = a.frame, b.frame
+    if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
+            and any(x[:1] in "dyp" for x in fa.anchor & fb.anchor):
+        return True
     return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from factcheck.frames.model import Frame
-from factcheck.frames.sentence import read_frame
+from factcheck.frames.sentence import anchors_of, read_frame
 from factcheck.frames.vocabulary import Tokens
 from factcheck.models import Claim
 
@@ -60,12 +60,11 @@ class FrameReader:
 
     def _frame(self, c: Claim, today: dt.date | None) -> Frame:
         words, starts = self.sentence(c)
+        para = self.paragraph(c.start)
         if self.last_sentence[0] != c.sentence_start:
-            prev = self.anchors.get(self.last_sentence[0], frozenset()) if self.last_sentence[0] >= 0 else frozenset()
-            self.last_sentence = (c.sentence_start, prev)
+            self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para[0]))
         f = read_frame(words, starts, self.text, c.start, c.end, c.noun, self.last_sentence[1], c.kind)
         self.anchors[c.sentence_start] = f.anchor
-        para = self.paragraph(c.start)
         if f.needs_antecedent:
             f = self._resolve(f, c, para)
         if f.subject and c.kind == "count" and c.value > 1 and not c.unit:
@@ -73,6 +72,22 @@ class FrameReader:
         if f.fixed and not long_past(f, today):
             f = dataclasses.replace(f, fixed=False)
         return f
+
+    def _before(self, sentence_start: int, paragraph_start: int) -> frozenset[str]:
+        """The anchors of the sentence before ``sentence_start`` in its paragraph (its own, or
+        what it carried over itself)."""
+        lo = max(paragraph_start, sentence_start - 600)
+        s = self.tokens.starts
+        a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
+        words = self.tokens.words[a:b]
+        ends = [k for k, w in enumerate(words[:-1]) if w in (".", "!", "?")]
+        first = ends[-1] + 1 if ends else 0
+        if not words or (first == 0 and lo > paragraph_start):
+            return frozenset()
+        own = anchors_of(words, first, len(words))
+        if own or first == 0:
+            return own
+        return self._before(s[a + first], paragraph_start) if s[a + first] > paragraph_start else frozenset()
 
     def _resolve(self, f: Frame, c: Claim, para: tuple[int, int]) -> Frame:
         if _TOTAL_AFTER.match(self.text, c.end):

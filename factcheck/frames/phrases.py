@@ -12,13 +12,18 @@ from factcheck.frames import grammar as G
 from factcheck.frames.vocabulary import CONCEPTS, fold, is_word, lemma
 
 #: Verb phrases that name one predicate concept ("handed back" is a release).
-PHRASES = {("handed", "back"): "release", ("handed", "over"): "release", ("hand", "over"): "release",
+PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "over"): "release", ("hand", "over"): "release",
            ("brought", "home"): "release", ("came", "home"): "release", ("come", "home"): "release",
            ("let", "go"): "release", ("walked", "free"): "release", ("set", "free"): "release",
            ("sent", "home"): "release", ("knocked", "out"): "intercept", ("shot", "down"): "intercept",
            ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take"}
 #: Predicates that name a state holding at the article's date, not an event.
 STATES = frozenset({"remain", "alive", "miss", "arrest", "in"})
+#: Adjectives that split what a noun counts into parts ("living hostages" are some of the
+#: hostages; "mutinous soldiers" are just the soldiers the story is about).
+PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional female male
+young old elderly adult teenage underage minor foreign domestic local civilian military seriously critically
+severely slightly minor major fatal nonfatal""".split())
 #: Words that modify a counted noun without changing what it counts.
 PLAIN_MODIFIERS = frozenset("""more other others additional further some about nearly almost around roughly
 least most over under than at just only a an the of those these them whom which its their his her our
@@ -35,7 +40,8 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "rise": "rose rise rises risen rising climb climbed climbs jump jumped jumps increase increased "
                           "increases reach reached reaches grow grew grown swell swelled soar soared",
                   "return": "return returned returning",
-                  "remain": "remain remains remained remaining stay stayed hold holds holding held"}
+                  "remain": "remain remains remained remaining stay stayed hold holds holding held",
+                  "show": "show shows showed shown see seen saw appear appears appeared"}
 _FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}
 PRONOUNS = frozenset("them those these whom which they it".split())
 PREPOSITIONS = frozenset("in at on from under inside outside near across with without aboard".split())
@@ -102,7 +108,8 @@ def subject_of(noun_words: Sequence[str]) -> tuple[str, str, frozenset[str]]:
     c = concept(head)
     if head[:1].isupper() and c not in CONCEPTS and c not in EXTRA_CONCEPTS:
         c = "^" + c
-    mods = frozenset(STATE_WORDS.get(w.lower(), concept(w)) for w in words[:-1] if not w[:1].isupper())
+    mods = frozenset(STATE_WORDS.get(w.lower(), w.lower()) for w in words[:-1]
+                     if w.lower() in STATE_WORDS or w.lower() in PARTITIONS)
     return c, " ".join(words), mods
 
 
@@ -114,6 +121,9 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
         still |= words[k].lower() in G.STILL
         negated |= words[k].lower() in ("not", "no", "never", "n't")
         k += 1
+    pair = (words[k].lower(), words[k + 1].lower()) if k + 1 < end else ("", "")
+    if pair in PHRASES:
+        return PHRASES[pair], " ".join(words[start:k + 2]), k + 2, still
     if k >= end or not (G.is_verb(words[k]) or words[k].lower() in STATE_WORDS or words[k].lower() in
                         ("in", "inside", "at", "under") or words[k].lower() in G.STILL):
         if still:
@@ -160,7 +170,7 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
         if low in ("for",) and k >= 2 and words[k - 1].lower() in ("exchange", "return") \
                 and words[k - 2].lower() == "in":
             return "release", " ".join(words[k - 2:k + 1])
-        if G.is_verb(words[k]) and low not in G.AUX:
+        if G.is_verb(words[k]) and low not in G.AUX and not (k > 0 and words[k - 1].lower() in ("in", "the", "a", "an")):
             aux = words[k - 1] + " " if k > 0 and words[k - 1].lower() in G.AUX else ""
             pair = (low, words[k + 1].lower() if k + 1 < len(words) else "")
             if pair in PHRASES:
@@ -176,4 +186,4 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
     return "", ""
 
 
-__all__ = ["EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]
+__all__ = ["PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]

@@ -27,11 +27,13 @@ from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, STATE_WORDS, STATE
                                      concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
+_NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
+                  r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
                       r"\bover (?:those|these|the) (?:weeks|days|months)\b|\bduring (?:it|that)\b", re.I)
 
 
-def _anchors(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
+def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     """The past events named in ``words[lo:hi]``: dates, years, numbered phases, event nouns."""
     out = set()
     for k in range(lo, hi):
@@ -52,7 +54,8 @@ def _anchors(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
                 n = G.ORDINALS.get(o.lower())
                 if n:
                     out.add(f"phase{n}")
-        elif low in G.EVENTS and k > lo and words[k - 1].lower() in ("the", "in", "during", "of"):
+        elif low in G.EVENTS and k > lo and (words[k - 1].lower() in ("the", "in", "during", "of")
+                                             or is_year(words[k - 1])):
             out.add("e:" + lemma(low))
     return frozenset(out)
 
@@ -114,7 +117,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     needs = False
     if not subject and j < len(words) and words[j].lower() == "of":
         j, inner = noun_phrase(words, j + 1, end)
-        if inner and inner[0].lower() in PRONOUNS or not inner:
+        if inner and inner[0].lower() in ("whom", "which") and i0 >= 2 and words[i0 - 1] == ",":
+            subject, subject_words, mods = subject_of(words[max(0, i0 - 4):i0 - 1])
+        elif inner and inner[0].lower() in PRONOUNS or not inner:
             needs = True
         else:
             subject, subject_words, mods = subject_of(inner)
@@ -185,20 +190,25 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 break
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
-    needs = kind == "count" and (needs or (not subject and not rising and predicate_words not in words[:i0]
+    opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
+    needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))
     if predicate_words.split()[-1:] and predicate_words.split()[-1].lower() in G.REPORTING:
         predicate, predicate_words = "", ""
     sentence = text[starts[0]:starts[-1] + len(words[-1])] if words else ""
-    anchor = _anchors(words, 0, len(words))
-    if previous and _DEICTIC.search(sentence):
+    anchor = anchors_of(words, 0, len(words))
+    if previous and (_DEICTIC.search(sentence) or not anchor and not _NOW.search(sentence)):
         anchor |= previous
+    elif previous and not any(a[:1] in "dy" for a in anchor) and anchor & previous:
+        anchor |= {a for a in previous if a[:1] in "dy"}
     state = predicate in STATES or predicate == "remain" or still
     trend = -1 if (predicate == "remain" or still) else 1 if rising else 0
     lowered = sentence.lower()
     if not state and (subject in ("toll", "tally") or any(p in lowered for p in G.RUNNING_PHRASES[:6])):
         trend = 1
-    past = bool(predicate) and not state and not any(w.lower() in G.PRESENT_AUX for w in predicate_words.split())
+    verb_words = predicate_words.lower().split()
+    perfect = any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
+    past = bool(predicate) and not state and (perfect or not any(w in G.PRESENT_AUX for w in verb_words))
     fixed = past and trend == 0 and any(a[:1] in "dyp" and a[1:2] in "0123456789h" for a in anchor)
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
                    text[max(0, claim_start - 60):claim_start])
@@ -206,4 +216,4 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                  voice, _part(words, i0, j, end, lo), needs, span)
 
 
-__all__ = ["read_frame"]
+__all__ = ["anchors_of", "read_frame"]

@@ -148,10 +148,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
             return None
         role = _role(c, left, right, before_words, after_words)
         if role == "" and distance:
-            place = [w for w in left_clause[:6] if w[:1].isupper()]
             role = "distance"
-            frame = dataclasses.replace(frame, subject=f"dist:{fold(place[0])}" if place else "dist", predicate="",
-                                        also="")
+            frame = dataclasses.replace(frame, subject=_distance_from(text, c, left_clause), predicate="", also="")
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
@@ -175,6 +173,25 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
     return Mention(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders)
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s*(?:[,.;:)]|\band\b|\bto\b|\bwhere\b|\Z))",
+                   re.I)
+
+
+def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
+    """What a distance is measured from: the place after "from" ("30km from the park"), or for
+    "12 miles away" the last place its sentence names after "from"; else the place its
+    clause names; ``dist`` when none."""
+    after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
+    m = _FROM.search(after[:40])
+    if m is None and re.match(r"\W*away\b", after):
+        found = list(_FROM.finditer(text, c.sentence_start, c.start))
+        m = found[-1] if found else None
+    if m is not None:
+        return "dist:" + fold(m.group(1).split()[-1])
+    place = [w for w in left_clause[:6] if w[:1].isupper()]
+    return f"dist:{fold(place[0])}" if place else "dist"
 
 
 def _age(c: Claim, left: str, right: str) -> str | None:

@@ -94,6 +94,8 @@ def _strong(a: Mention, b: Mention) -> bool:
     """Both (compatible) frames name their subject and their predicate, or both count what one
     dated past event did: the same quantity whatever the words around them."""
     fa, fb = a.frame, b.frame
+    if a.role == "distance" and fa.subject == fb.subject and fa.subject != "dist":
+        return True
     if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
             and any(x[:1] in "dyp" for x in fa.anchor & fb.anchor):
         return True

@@ -12,7 +12,7 @@ each qualifier asserts is tabulated in ``docs/intervals.md``.
 from __future__ import annotations
 
 import math
-import re
+from factcheck.extract import lazy_re as re
 
 from factcheck.extract import qualifiers as Q
 from factcheck.extract.context import widen

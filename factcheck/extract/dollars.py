@@ -10,7 +10,7 @@ U.S. dollars", "USD 5") stays USD.
 from __future__ import annotations
 
 import dataclasses
-import re
+from factcheck.extract import lazy_re as re
 from typing import Any, Mapping, Sequence
 
 from factcheck.models import Claim

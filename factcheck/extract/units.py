@@ -10,7 +10,7 @@ a pint name as ``canonical`` spells it (``kilometer``, ``tonne``, ``square_kilom
 from __future__ import annotations
 
 import functools
-import re
+from factcheck.extract import lazy_re as re
 from pathlib import Path
 
 #: pint expression → surfaces (``|``-separated).  Words are matched in lower case, Capitalized

@@ -2,10 +2,12 @@
 
 Runs ``factcheck check DRAFT --rules rules/ --no-cache`` as a fresh process N times and
 prints the minimum and median wall time, then the modules that ``python -X importtime``
-reports as costing most (self time) in one such run.
+reports as costing most (self time) in one such run.  With ``PYTHONDONTWRITEBYTECODE`` set
+(as in CI containers) every run compiles factcheck's source again; ``--pyc`` lets Python
+cache the bytecode, as an installed package does.
 
     python bench/startup.py                        # samples/2025-03-12-draft-hostage-count.md
-    python bench/startup.py DRAFT --runs 30 --top 20
+    python bench/startup.py DRAFT --runs 30 --top 20 --pyc
 """
 from __future__ import annotations
 
@@ -26,21 +28,34 @@ def _command(draft: str) -> list[str]:
     return [sys.executable, "-m", "factcheck", "check", draft, "--rules", str(ROOT / "rules"), "--no-cache"]
 
 
-def time_runs(draft: str, runs: int) -> list[float]:
-    """Wall time of each of ``runs`` fresh ``factcheck check`` processes, in seconds."""
+def _bytecode(pyc: bool) -> str:
+    if pyc or not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return "factcheck's bytecode cached in __pycache__"
+    if any(ROOT.glob("factcheck/**/__pycache__/*.pyc")):
+        return "factcheck's bytecode read from an earlier __pycache__"
+    return "factcheck compiled from source every run (PYTHONDONTWRITEBYTECODE, no __pycache__)"
+
+
+def _env(pyc: bool) -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not (pyc and k == "PYTHONDONTWRITEBYTECODE")}
+
+
+def time_runs(draft: str, runs: int, pyc: bool = False) -> list[float]:
+    """Wall time of each of ``runs`` fresh ``factcheck check`` processes (after one to warm up), in seconds."""
     times = []
-    for _ in range(runs):
+    for _ in range(runs + 1):
         start = time.perf_counter()
-        done = subprocess.run(_command(draft), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        done = subprocess.run(_command(draft), cwd=ROOT, env=_env(pyc), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
         if done.returncode not in (0, 1):
             raise SystemExit(f"factcheck exited {done.returncode}: {' '.join(_command(draft))}")
-    return times
+    return times[1:]
 
 
-def import_offenders(draft: str, top: int) -> list[tuple[int, int, str]]:
+def import_offenders(draft: str, top: int, pyc: bool = False) -> list[tuple[int, int, str]]:
     """(self µs, cumulative µs, module) of the ``top`` slowest imports of one run."""
-    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    env = {**_env(pyc), "PYTHONPROFILEIMPORTTIME": "1"}
     done = subprocess.run(_command(draft), cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, text=True)
     rows = []
@@ -58,14 +73,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("draft", nargs="?", default=str(DRAFT))
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--pyc", action="store_true", help="cache bytecode even if PYTHONDONTWRITEBYTECODE is set")
     args = parser.parse_args(argv)
-    times = time_runs(args.draft, args.runs)
+    bytecode = _bytecode(args.pyc)
+    times = time_runs(args.draft, args.runs, args.pyc)
     median = statistics.median(times)
-    print(f"factcheck check {Path(args.draft).name} --rules rules/ --no-cache, {args.runs} runs")
+    print(f"factcheck check {Path(args.draft).name} --rules rules/ --no-cache, {args.runs} runs; "
+          f"{bytecode}")
     print(f"  min {min(times):.3f} s   median {median:.3f} s   max {max(times):.3f} s   "
           f"(target: median under {TARGET:.2f} s: {'met' if median < TARGET else 'NOT met'})")
     print("\nslowest imports of one run (self time; cumulative in brackets):")
-    for own, total, name in import_offenders(args.draft, args.top):
+    for own, total, name in import_offenders(args.draft, args.top, args.pyc):
         print(f"  {own / 1000:7.1f} ms  ({total / 1000:7.1f} ms)  {name}")
     return 0
 

@@ -13,16 +13,16 @@ kernel and ``config``, ``server`` and ``cli`` at the edges.
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
 
 __version__ = "0.3.0"
 
 
-def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], Any]:
+def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], object]:
     """A module ``__getattr__`` for ``package``: each public name in ``exports`` (name → module
     relative to the package) is imported from its module on first use, so that importing a
     package costs nothing until one of its names is asked for."""
-    def __getattr__(name: str) -> Any:
+    def __getattr__(name: str) -> object:
         if name in exports:
             return getattr(importlib.import_module(f"{package}.{exports[name]}"), name)
         raise AttributeError(f"module {package!r} has no attribute {name!r}")

@@ -166,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     if rest:
         print(f"{'(' + str(len(rest)) + ' more)':<36} {'':>7} {sum(len(r[2].calls) for r in rest):>7} "
               f"{sum(r[0] for r in rest) * 1e3:>8.2f} {sum(r[1] for r in rest) * 1e3:>9.2f}")
+    terms = [r for r in rows if r[2].name.startswith("term ")]
+    print(f"{'(the ' + str(len(terms)) + ' match terms)':<36} {'':>7} {sum(len(r[2].calls) for r in terms):>7} "
+          f"{sum(r[0] for r in terms) * 1e3:>8.2f} {sum(r[1] for r in terms) * 1e3:>9.2f} "
+          f"{sum(r[0] for r in terms) / sum(r[1] for r in terms):>7.2f}x")
     print(f"{'all patterns':<36} {'':>7} {sum(len(r[2].calls) for r in rows):>7} {total_re * 1e3:>8.2f} "
           f"{total_rx * 1e3:>9.2f} {total_re / total_rx:>7.2f}x  "
           f"{'yes' if all(r[3] for r in rows) else 'NO'}")

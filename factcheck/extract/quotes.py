@@ -9,7 +9,6 @@ sentence: never inside "U.S.", "Mr." or a number such as "1.8".
 from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
-
 from factcheck.extract.sentences import is_abbreviation
 
 LEFT = 45

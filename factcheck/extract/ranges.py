@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
-
 from factcheck.extract.core import Core
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import prev_word

@@ -10,8 +10,9 @@ a pint name as ``canonical`` spells it (``kilometer``, ``tonne``, ``square_kilom
 from __future__ import annotations
 
 import functools
-from factcheck.extract import lazy_re as re
 from pathlib import Path
+
+from factcheck.extract import lazy_re as re
 
 #: pint expression → surfaces (``|``-separated).  Words are matched in lower case, Capitalized
 #: and UPPER case; symbols listed in ``SYMBOLS`` only exactly as written.

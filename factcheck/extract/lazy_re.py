@@ -4,8 +4,9 @@
 except that ``compile`` returns a ``LazyPattern``: it keeps the pattern's text and flags and
 compiles on the first call of a method (or the first read of ``groupindex``, ``groups`` or
 ``flags``); from then on its methods are the compiled pattern's own bound methods.  The
-extractor holds some 170 patterns and a one-page draft runs about 60 of them, so this saves
-a third of the compile time of a one-draft ``factcheck check`` (``bench/startup.py``).
+extractor holds some 140 patterns and a one-page draft runs about 45 of them (the big ones
+among them), so this saves about a third of the compile time of a one-draft ``factcheck
+check`` (``bench/startup.py``).
 
 ``compile_regex`` is the same for a pattern run by the third-party ``regex`` module, imported
 on first use (``bench/regex_vs_re.py`` measures where it is faster than ``re``).

@@ -2,11 +2,12 @@
 
 Every compiled pattern of factcheck (and the match terms of the rule files in ``rules/``) is
 wrapped to record the calls a ``factcheck check`` makes on realistic text: the Multi-News
-articles and ``samples/``, read, extracted, matched to the rules and compared.  The calls are then replayed on
-the same pattern compiled by ``re`` and by ``regex`` (VERSION0, the ``re``-compatible
-behaviour) and timed; every result (span and groups of every match) is compared.  The table
-shows each pattern's share of the work, both times, ``regex``'s speed-up, and whether
-``regex`` gave the same results, then the compile times and a plain digit scan in MB/s.
+articles and ``samples/``, read, extracted, matched to the rules and compared.  The calls are
+then replayed on the pattern compiled by ``re`` and by ``regex`` (VERSION0, its
+``re``-compatible behaviour), taking turns, and every result (span and groups of every
+match) is compared.  The table shows where each pattern runs today, both times, ``regex``'s
+speed-up, whether the results were the same, and both compile times; then a plain digit scan
+in MB/s.  Times and speed-ups vary by a few per cent from run to run on a busy machine.
 
     python bench/regex_vs_re.py [--corpus DIR] [--top 25] [--repeat 5]
 """

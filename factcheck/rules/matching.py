@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from factcheck.extract.lazy_re import compile_regex
 from factcheck.models import Claim
+from factcheck.extract.lazy_re import compile_regex
 
 NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import hashlib
 import io
 import os
 import pickle
@@ -74,10 +73,11 @@ def loads(blob: bytes) -> list[DocResult]:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """factcheck's version plus a hash of its own source files (about a millisecond)."""
+    """factcheck's version plus a hash of its own source and data files (about a millisecond)."""
+    import hashlib
     h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
     pkg = Path(factcheck.__file__).parent
-    for p in sorted(pkg.rglob("*.py")):
+    for p in sorted([*pkg.rglob("*.py"), *pkg.rglob("*.tsv")]):
         h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())
     return f"{factcheck.__version__}/{h.hexdigest()}"
 
@@ -199,6 +199,7 @@ class CrossMemo:
         keys = self.cache.keys
         if not keys or None in keys:
             return None
+        import hashlib
         h = hashlib.blake2b(self.salt.encode(), digest_size=20)
         for k in keys:
             h.update(b"\0" + k.encode())
@@ -234,6 +235,7 @@ class CrossMemo:
 
 def file_key(data: bytes, prefix: str) -> str:
     """A file's cache key: a hash of ``prefix`` (code, options, rules, path) and its bytes."""
+    import hashlib
     return hashlib.blake2b(prefix.encode() + b"\0" + data, digest_size=20).hexdigest()
 
 
@@ -260,10 +262,10 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
         rules = rules_for(path)
         if id(rules) not in digests:
             rulesets.append(rules)
-            digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules))
+            digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules) if cache is not None else "")
         return digests[id(rules)]
 
-    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}"
+    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}" if cache is not None else ""
     hits: dict[int, list[DocResult]] = {}
     todo: list[tuple[int, str, str | None, int]] = []
     n = 0

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from factcheck.cli.arguments import build_parser
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.models import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 
@@ -93,7 +92,9 @@ def _gate(args, report, accepted):
     """
     import dataclasses
 
-    from factcheck.report import baseline
+    from factcheck.models import Severity
+    if args.write_baseline or accepted is not None:
+        from factcheck.report import baseline
     if args.write_baseline:
         _append(args.write_baseline, baseline.dumps(report.findings), mode="w")
         n = len(report.findings)

@@ -9,8 +9,7 @@ sentence: never inside "U.S.", "Mr." or a number such as "1.8".
 """
 from __future__ import annotations
 
-import re
-
+from factcheck.extract import lazy_re as re
 from factcheck.extract.sentences import is_abbreviation
 
 LEFT = 45

@@ -31,13 +31,16 @@ from typing import Sequence
 
 from factcheck.frames.model import Frame
 from factcheck.models import Claim
+from factcheck.extract.lazy_re import compile_regex
 
 NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|including|in exchange for|"
     r"compared with|compared to|versus|after|before)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n")
+#: Run by ``regex``, 1.3× faster here than ``re`` (bench/regex_vs_re.py); ``[\s\x1c-\x1f]`` is
+#: ``re``'s ``\s``, which counts the four separator controls as space where ``regex``'s does not.
+_SENTENCE_END = compile_regex(r"[.!?][\"'”’)]*[\s\x1c-\x1f]+(?=[\"'“‘(]?[A-Z0-9])|\n[\s\x1c-\x1f]*\n")
 
 
 @dataclass(frozen=True, slots=True)

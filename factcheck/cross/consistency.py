@@ -255,7 +255,7 @@ def _vals(ms: list[Mention]) -> str:
     seen = []
     for p in sorted(ms, key=lambda p: p.value):
         c = p.located.claim
-        text = fmt_number(c.value) if c.low == c.high else c.text
+        text = fmt_number(c.value) if c.low == c.high and not c.unit else c.text
         if text not in seen:
             seen.append(text)
     return ", ".join(seen)
@@ -271,7 +271,8 @@ def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> s
 
 def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int, message: str) -> Finding:
     loc, c = m.located, m.located.claim
-    rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.value, p.located.date)
+    rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.located.claim.value,
+                        p.located.date)
                 for p in sorted(related, key=_order))
     return Finding(
         kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,

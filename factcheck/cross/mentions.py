@@ -149,7 +149,9 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         role = _role(c, left, right, before_words, after_words)
         if role == "" and distance:
             role = "distance"
-            frame = dataclasses.replace(frame, subject=_distance_from(text, c, left_clause), predicate="", also="")
+            place = _distance_from(text, c, left_clause)
+            frame = dataclasses.replace(frame, subject=place, predicate="", also="", predicate_words="",
+                                        subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
@@ -175,8 +177,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s*(?:[,.;:)]|\band\b|\bto\b|\bwhere\b|\Z))",
-                   re.I)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
+                   r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
 
 
 def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:

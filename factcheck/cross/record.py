@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -60,13 +61,22 @@ class Mention:
 
     @functools.cached_property
     def low(self) -> float:
-        """The claim's lower bound, in the base unit of its dimension."""
-        return self.located.claim.low * self.scale[0]
+        """The claim's lower bound, in the base unit of its dimension (a converted figure keeps
+        the precision it was written with: "30km" is 25 to 35 km in metres)."""
+        c = self.located.claim
+        return (c.low - self._rounding) * self.scale[0]
 
     @functools.cached_property
     def high(self) -> float:
         """The claim's upper bound, in the base unit of its dimension."""
-        return self.located.claim.high * self.scale[1]
+        c = self.located.claim
+        return (c.high + self._rounding) * self.scale[1]
+
+    @functools.cached_property
+    def _rounding(self) -> float:
+        if self.scale == (1.0, 1.0) or self.located.claim.low != self.located.claim.high:
+            return 0.0
+        return rounding(self.located.claim.value)
 
     @functools.cached_property
     def value(self) -> float:
@@ -145,4 +155,14 @@ class Mention:
                    (float(row["scale_low"]), float(row["scale_high"])), _words(row["holders"]))
 
 
-__all__ = ["Mention"]
+def rounding(value: float) -> float:
+    """Half the place value of a figure's last non-zero digit (30 → 5, 19 → 0.5, 2.5 → 0.05)."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    step = 10.0 ** math.floor(math.log10(abs(value)))
+    while step > 1e-9 and abs(round(value / step) * step - value) > 1e-9 * abs(value):
+        step /= 10
+    return step / 2
+
+
+__all__ = ["Mention", "rounding"]

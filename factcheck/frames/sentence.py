@@ -29,6 +29,9 @@ from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
 _NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
                   r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+#: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
+#: in hospital").
+_WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
                       r"\bover (?:those|these|the) (?:weeks|days|months)\b|\bduring (?:it|that)\b", re.I)
 
@@ -179,6 +182,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         predicate, predicate_words = predicate_before(words, i0, lo)
     if not predicate:
         predicate, predicate_words = predicate_before(words, i0, lo, reach=15)
+    if predicate_words.split()[-1:] and predicate_words.split()[-1].lower() in G.REPORTING:
+        predicate, predicate_words = "", ""
     rising = predicate == "rise"
     if rising or not predicate:
         if rising:
@@ -193,8 +198,6 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
     needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))
-    if predicate_words.split()[-1:] and predicate_words.split()[-1].lower() in G.REPORTING:
-        predicate, predicate_words = "", ""
     sentence = text[starts[0]:starts[-1] + len(words[-1])] if words else ""
     anchor = anchors_of(words, 0, len(words))
     if previous and (_DEICTIC.search(sentence) or not anchor and not _NOW.search(sentence)):
@@ -206,6 +209,12 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     lowered = sentence.lower()
     if not state and (subject in ("toll", "tally") or any(p in lowered for p in G.RUNNING_PHRASES[:6])):
         trend = 1
+    if predicate in ("kill", "injure"):
+        place = _WHERE_HURT.search(text, starts[lo] if lo < len(starts) else claim_start,
+                                   starts[end - 1] + len(words[end - 1]) if end else claim_end)
+        if place:
+            mods = mods | {"at-" + ("scene" if "scene" in place.group().lower() or "spot" in place.group().lower()
+                                    else "hospital")}
     verb_words = predicate_words.lower().split()
     perfect = any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
     past = bool(predicate) and not state and (perfect or not any(w in G.PRESENT_AUX for w in verb_words))

@@ -112,7 +112,8 @@ def relation_findings(doc: Document, located: Sequence[Located], rules: RuleSet)
 
 
 def _related(doc: Document, loc: Located) -> Related:
-    return Related(doc.path, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.date)
+    return Related(doc.path, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.date,
+                   quote(doc.text, loc.claim.start, loc.claim.end), loc.fact or "")
 
 
 def check_document(doc: Document, rules: RuleSet | None = None, options: Options = Options()) -> DocResult:

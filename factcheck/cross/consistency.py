@@ -272,7 +272,7 @@ def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> s
 def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int, message: str) -> Finding:
     loc, c = m.located, m.located.claim
     rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.located.claim.value,
-                        p.located.date)
+                        p.located.date, p.phrase, p.located.fact or p.key)
                 for p in sorted(related, key=_order))
     return Finding(
         kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,

@@ -125,7 +125,7 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float,
         if d is None or d[0] != d[1]:
             loose.append(i)
             continue
-        for name in m.names or ("",):
+        for name in m.holders or ("",):
             days[d[0].toordinal()][name].append(i)
     buckets = {day: {name: _Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
     loose_bucket = _Bucket(ms, loose)
@@ -142,7 +142,7 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float,
         else:
             o = d[0].toordinal()
             near_days = [b for k, b in buckets.items() if abs(k - o) <= reach]
-        near = [bs[n] for bs in near_days for n in (*a.names, "") if n in bs] if a.names else \
+        near = [bs[n] for bs in near_days for n in (*a.holders, "") if n in bs] if a.holders else \
             [b for bs in near_days for b in bs.values()]
         lo_v, hi_v = S.value_range(a.value)
         found = list(dict.fromkeys(p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)))

@@ -162,7 +162,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     noun_words = frame.subject_words.split()
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
-    holders = sentence_names(["."] + list(reversed(left_clause)), c.text, right_clause, noun_words) & names
+    holders = sentence_names(["."] + ([] if _embedded(left_clause) else list(reversed(left_clause))), c.text,
+                             right_clause, noun_words) & names
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
@@ -179,6 +180,22 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
 
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
                    r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
+
+
+_PREPOSITION = frozenset("of for with about on to from by over among between against".split())
+_DETERMINER = frozenset("the a an its their his her all some about nearly almost around roughly least at more than "
+                        "over up".split())
+
+
+def _embedded(left_clause: Sequence[str]) -> bool:
+    """Whether the number stands inside a prepositional phrase ("the return *of the 58*
+    hostages"): the places its clause names then belong to the clause's own verb."""
+    for w in left_clause[:5]:
+        low = w.lower()
+        if low in _DETERMINER:
+            continue
+        return low in _PREPOSITION
+    return False
 
 
 def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:

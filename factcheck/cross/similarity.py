@@ -16,6 +16,9 @@ from factcheck.frames.model import STATES, compatible
 from factcheck.cross.mentions import Mention, comparable
 from factcheck.frames.vocabulary import lemma
 
+#: How far apart in days two reports of a count that moves one way (what remains, a running
+#: total) are still compared: a story's toll evolves over weeks, not years.
+TREND_DAYS = 90
 MIN_OVERLAP = 0.1
 SMALL_OVERLAP = 0.3
 SMALL = 10
@@ -118,18 +121,18 @@ def timeless(m: Mention) -> bool:
 
 
 def in_time(a: Mention, b: Mention, window_days: float) -> bool:
-    """Whether two mentions are close enough in time to be compared: two counts of one past
-    event at any date; a count of a dated past event and a figure of no such anchor only when
-    the latter was written about that day; counts that move one way at any date; else within
-    the window."""
-    if a.frame.fixed and b.frame.fixed:
+    """Whether two mentions are close enough in time to be compared: two counts of one dated
+    past event (a shared date, year or phase) at any date; a count of a dated past event and a
+    figure of no such anchor only when the latter was written about that day; counts that move
+    one way within ``TREND_DAYS``; else within the window."""
+    if a.frame.fixed and b.frame.fixed and any(x[:1] in "dyp" for x in a.frame.anchor & b.frame.anchor):
         return True
     for x, y in ((a, b), (b, a)):
         day = _anchor_day(x) if x.frame.fixed else None
         if day is not None and y.dates is not None:
             return y.dates[0] - dt.timedelta(days=window_days) <= day <= y.dates[1] + dt.timedelta(days=1)
     if a.frame.trend and a.frame.trend == b.frame.trend:
-        return True
+        return in_window(a, b, TREND_DAYS)
     return in_window(a, b, window_days)
 
 
@@ -195,5 +198,5 @@ def meets(a: Mention, b: Mention) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-__all__ = ["MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "in_time",
+__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "in_time",
            "in_window", "is_comparable", "meets", "rarity", "score", "timeless", "value_range"]

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterator, Mapping
 
+from factcheck.cross.similarity import TREND_DAYS
 from factcheck.models import Finding
 
 CHUNK = 50_000
@@ -101,13 +102,14 @@ def _judge_slice(db, key: str, core: tuple, loaded: tuple, facts, window_days: f
     if core[0] is None:
         rows = db.execute(sql + " ORDER BY k.mention_id", (key,))
     else:
-        rows = db.execute(sql + " AND (k.day IS NULL OR k.timeless = 1 OR k.day >= ? AND k.day < ?) "
-                          "ORDER BY k.mention_id", (key, loaded[0], loaded[1]))
+        rows = db.execute(sql + " AND (k.day IS NULL OR k.timeless = 2 OR k.day >= ? AND k.day < ? "
+                          "OR k.timeless = 1 AND k.day >= ? AND k.day < ?) ORDER BY k.mention_id",
+                          (key, loaded[0], loaded[1], core[0] - TREND_DAYS - 1, core[1] + TREND_DAYS + 1))
     ms, judged = [], set()
     for row, day, timeless in rows:
         m = Mention.from_row(json.loads(row))
         ms.append(m)
-        whole = day is None or timeless
+        whole = day is None or timeless == 2
         if core[0] is None or (whole and loaded[2]) or (not whole and core[0] <= day < core[1]):
             judged.add((m.located.path, m.located.line, m.located.column))
     return [f for f in cross_findings(ms, facts, window_days=window_days)

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS mention_keys (
     key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER, value REAL,
     timeless INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS mention_keys_key ON mention_keys (key, value);
-CREATE INDEX IF NOT EXISTS mention_keys_timeless ON mention_keys (key, value) WHERE timeless = 1;
+CREATE INDEX IF NOT EXISTS mention_keys_timeless ON mention_keys (key, value) WHERE timeless > 0;
 CREATE INDEX IF NOT EXISTS mention_keys_window ON mention_keys (key, day, value, mention_id);
 CREATE INDEX IF NOT EXISTS mention_keys_doc ON mention_keys (doc);
 """
@@ -310,7 +310,7 @@ class Index:
                 f"AND day IS NULL AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
             out += self.db.execute(
                 f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_timeless WHERE key=? "
-                f"AND timeless = 1 AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
+                f"AND timeless > 0 AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
         return out
 
     def _near_day(self, key: str, day: int | None) -> list:

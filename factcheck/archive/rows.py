@@ -29,7 +29,8 @@ class RowBuilder:
 
 def document_rows(doc: Document, rules: RuleSet | None, options: Options) -> tuple:
     """One document's rows: (path, id, date, title), claims, and (row, keys, day, value, timeless)
-    per mention (timeless: compared at any date, a fixed count or one that moves one way)."""
+    per mention (timeless: 2 for a fixed count, compared at any date; 1 for one that moves one
+    way, compared within ``similarity.TREND_DAYS``; else 0)."""
     res = check_document(doc, rules, options)
     d = res.document
     rid = d.meta.get("id") if d.meta else None
@@ -41,7 +42,7 @@ def document_rows(doc: Document, rules: RuleSet | None, options: Options) -> tup
         terms = candidate_terms(m)
         if terms:
             mentions.append((_ENCODE(m.as_row()), terms, m.located.date.toordinal() if m.located.date else None,
-                             m.value, int(m.frame.fixed or m.frame.trend != 0)))
+                             m.value, 2 if m.frame.fixed else 1 if m.frame.trend else 0))
     return head, claims, mentions
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from factcheck.frames.model import Frame
-from factcheck.frames.sentence import anchors_of, read_frame
+from factcheck.frames.sentence import NOW, anchors_of, read_frame, scene_of
 from factcheck.frames.vocabulary import Tokens
 from factcheck.models import Claim
 
@@ -35,7 +35,7 @@ class FrameReader:
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.subjects: list[tuple[int, int, Frame]] = []
         self.anchors: dict[int, frozenset[str]] = {}
-        self.last_sentence: tuple[int, frozenset[str]] = (-1, frozenset())
+        self.last_sentence: tuple[int, tuple[frozenset[str], frozenset[str]]] = (-1, (frozenset(), frozenset()))
         self.read: dict[tuple[int, int], Frame] = {}
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -63,7 +63,8 @@ class FrameReader:
         para = self.paragraph(c.start)
         if self.last_sentence[0] != c.sentence_start:
             self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para[0]))
-        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, self.last_sentence[1], c.kind)
+        previous, scene = self.last_sentence[1]
+        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, c.kind, scene)
         self.anchors[c.sentence_start] = f.anchor
         if f.needs_antecedent:
             f = self._resolve(f, c, para)
@@ -73,9 +74,9 @@ class FrameReader:
             f = dataclasses.replace(f, fixed=False)
         return f
 
-    def _before(self, sentence_start: int, paragraph_start: int) -> frozenset[str]:
-        """The anchors of the sentence before ``sentence_start`` in its paragraph (its own, or
-        what it carried over itself)."""
+    def _before(self, sentence_start: int, paragraph_start: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The anchors of the sentence before ``sentence_start`` in its paragraph, and the time
+        it passes on: set by a fronted time phrase, and passed on by sentences naming no time."""
         lo = max(paragraph_start, sentence_start - 600)
         s = self.tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
@@ -83,11 +84,13 @@ class FrameReader:
         ends = [k for k, w in enumerate(words[:-1]) if w in (".", "!", "?")]
         first = ends[-1] + 1 if ends else 0
         if not words or (first == 0 and lo > paragraph_start):
-            return frozenset()
+            return frozenset(), frozenset()
         own = anchors_of(words, first, len(words))
-        if own or first == 0:
-            return own
-        return self._before(s[a + first], paragraph_start) if s[a + first] > paragraph_start else frozenset()
+        scene = scene_of(words, first, len(words))
+        if not scene and not own and first > 0 and s[a + first] > paragraph_start \
+                and not NOW.search(self.text, s[a + first], sentence_start):
+            scene = self._before(s[a + first], paragraph_start)[1]
+        return own, scene
 
     def _resolve(self, f: Frame, c: Claim, para: tuple[int, int]) -> Frame:
         if _TOTAL_AFTER.match(self.text, c.end):

@@ -27,13 +27,23 @@ from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, STATE_WORDS, STATE
                                      concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
-_NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
+NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
                   r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
 #: in hospital").
 _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
+_SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
                       r"\bover (?:those|these|the) (?:weeks|days|months)\b|\bduring (?:it|that)\b", re.I)
+
+
+def scene_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
+    """The time a sentence sets for the ones after it: the anchors of a fronted time phrase
+    ("In 1982, …", "During the siege, …"), empty when it opens with none."""
+    if lo >= hi or words[lo].lower() not in _SCENE_OPENERS:
+        return frozenset()
+    stop = next((k for k in range(lo, min(hi, lo + 8)) if words[k] in (",", ";", ":")), min(hi, lo + 6))
+    return anchors_of(words, lo, stop)
 
 
 def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
@@ -105,7 +115,8 @@ def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before:
 
 
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
-               noun: str, previous: frozenset[str] = frozenset(), kind: str = "count") -> Frame:
+               noun: str, previous: frozenset[str] = frozenset(), kind: str = "count",
+               scene: frozenset[str] = frozenset()) -> Frame:
     """The frame of the claim at ``claim_start:claim_end`` in its sentence's ``words`` (and
     their ``starts`` in ``text``); ``noun`` is the claim's counted noun and ``kind`` its kind
     (an amount of money names what it is after "in": "$25 million in punitive damages");
@@ -200,8 +211,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))
     sentence = text[starts[0]:starts[-1] + len(words[-1])] if words else ""
     anchor = anchors_of(words, 0, len(words))
-    if previous and (_DEICTIC.search(sentence) or not anchor and not _NOW.search(sentence)):
+    if previous and _DEICTIC.search(sentence):
         anchor |= previous
+    elif scene and not anchor and not NOW.search(sentence):
+        anchor |= scene
     elif previous and not any(a[:1] in "dy" for a in anchor) and anchor & previous:
         anchor |= {a for a in previous if a[:1] in "dy"}
     state = predicate in STATES or predicate == "remain" or still
@@ -225,4 +238,4 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                  voice, _part(words, i0, j, end, lo), needs, span)
 
 
-__all__ = ["anchors_of", "read_frame"]
+__all__ = ["anchors_of", "read_frame", "scene_of", "NOW"]

@@ -33,6 +33,8 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
                              r"((?:[A-Z][\w'’-]+\s*)+)")
+_PERSON_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:man|woman|boy|girl|"
+                           r"resident|teen|teenager|driver|student|mother|father)\s*,?\s+((?:[A-Z][\w'’-]+\s*){2,3})")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
@@ -245,6 +247,9 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
 
 
 def _age_name(left: str, right: str) -> str:
+    m = _PERSON_AFTER.match(right)
+    if m:
+        return m.group(1).split()[-1].lower()
     m = _AGE_NAME_AFTER.match(right)
     if m:
         return m.group(1).split()[-1].lower()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Mapping, Sequence
 
-from factcheck.frames.model import STATES, compatible
+from factcheck.frames.model import compatible
 from factcheck.cross.mentions import Mention, comparable
 from factcheck.frames.vocabulary import lemma
 
@@ -80,10 +80,9 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
     strong = _strong(a, b)
-    if max(abs(a.value), abs(b.value)) < SMALL:
-        state = strong and a.predicate in STATES and b.predicate == a.predicate
+    if max(abs(a.value), abs(b.value)) < SMALL and not a.unit:
         if not (strong or a.noun and a.noun == b.noun and a.predicate == b.predicate) \
-                or overlap < (MIN_OVERLAP if state else SMALL_OVERLAP):
+                or overlap < (MIN_OVERLAP if strong else SMALL_OVERLAP):
             return None
     if not strong and (overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b))):
         return None

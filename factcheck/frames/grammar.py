@@ -50,6 +50,10 @@ RUNNING_PHRASES = ("so far", "to date", "in total", "risen to", "rose to", "clim
 #: Words that quote a figure in order to correct or deny it.
 DISPUTE_BEFORE = frozenset("falsely wrongly incorrectly erroneously mistakenly claimed boasted alleged".split())
 CORRECTION = re.compile(r"\b(?:in fact|actually|in reality|when really|rather than|not \S+ but|instead)\b", re.I)
+#: Another source's figure set against this one in the same sentence ("…, but the authority put
+#: the figure at 1,400"): the first figure is contested.
+COUNTER = re.compile(r"^[^.;]{0,120}?(?:,\s*|\s)(?:but|while|whereas|however)\b[^.;]{0,80}?\b(?:put|puts|putting|placed|"
+                     r"said|says|estimated|estimates|counted|reported|gave|gives)\b[^.;]{0,40}?\d", re.I)
 EARLIER = re.compile(r"\b(?:up|down) from\b|\b(?:initially|originally|previously|earlier|first) "
                      r"(?:reported|said|put|estimated|announced|given)\b|\brevised (?:down|up)?\s*from\b"
                      r"|\bearlier (?:reports?|estimates?|figures?)\b", re.I)
@@ -107,5 +111,5 @@ def month(word: str) -> int:
 
 
 __all__ = ["ADVERBS", "AUX", "BE", "PRESENT_AUX", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
-           "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL", "is_finite",
+           "COUNTER", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL", "is_finite",
            "is_participle", "is_verb", "month"]

@@ -46,7 +46,9 @@ class Frame:
 
 def compatible(a: Frame, b: Frame) -> bool:
     """Whether two frames may count the same thing (subjects, modifiers, predicates, anchors, parts)."""
-    if a.voice or b.voice or a.part != b.part:
+    if a.voice or b.voice:
+        return False
+    if a.part != b.part and not (a.subject and a.subject == b.subject and a.subject not in GENERIC):
         return False
     if a.subject and b.subject and a.subject != b.subject:
         pair = {a.subject, b.subject}

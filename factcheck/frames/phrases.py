@@ -19,6 +19,9 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
            ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take"}
 #: Predicates that name a state holding at the article's date, not an event.
 STATES = frozenset({"remain", "alive", "miss", "arrest", "in"})
+#: Verbs that take their meaning from their object ("suffered injuries" is an injury).
+LIGHT_VERBS = frozenset("suffer suffered suffers sustain sustained sustains receive received receives".split())
+STATE_CONCEPTS = frozenset({"injure", "kill", "burn"})
 #: Adjectives that split what a noun counts into parts ("living hostages" are some of the
 #: hostages; "mutinous soldiers" are just the soldiers the story is about).
 PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional female male
@@ -41,7 +44,17 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                           "increases reach reached reaches grow grew grown swell swelled soar soared",
                   "return": "return returned returning",
                   "remain": "remain remains remained remaining stay stayed hold holds holding held",
-                  "show": "show shows showed shown see seen saw appear appears appeared"}
+                  "show": "show shows showed shown see seen saw appear appears appeared",
+                  "steal": "steal stole stolen stealing embezzle embezzled embezzling siphon siphoned siphoning "
+                           "misappropriate misappropriated divert diverted defraud defrauded swindle swindled "
+                           "loot looted",
+                  "win": "win wins won winning secure secured",
+                  "fine": "fine fined fines penalize penalized penalise penalised",
+                  "raise": "raise raised raising",
+                  "recover": "recover recovered recovering retrieve retrieved pull pulled",
+                  "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
+                  "evacuate": "evacuate evacuated evacuating",
+                  "cut": "cut cuts cutting slash slashed eliminate eliminated shed"}
 _FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}
 PRONOUNS = frozenset("them those these whom which they it".split())
 PREPOSITIONS = frozenset("in at on from under inside outside near across with without aboard".split())
@@ -100,14 +113,17 @@ def noun_phrase(words: Sequence[str], k: int, end: int) -> tuple[int, list[str]]
 
 
 def subject_of(noun_words: Sequence[str]) -> tuple[str, str, frozenset[str]]:
-    """(concept, words as written, restrictive modifiers) of a counted noun phrase."""
+    """(concept, words as written, restrictive modifiers) of a counted noun phrase.  A proper
+    plural ("Palestinians") is ``^palestinian``, comparable with "people"; a proper singular
+    ("the UN's agency") is ``=un'`` and is not."""
     words = [w for w in noun_words if w.lower() not in PLAIN_MODIFIERS]
     if not words or words[-1].lower() in STATE_WORDS:
         return "", "", frozenset()
     head = words[-1]
     c = concept(head)
     if head[:1].isupper() and c not in CONCEPTS and c not in EXTRA_CONCEPTS:
-        c = "^" + c
+        plural = head.lower().endswith("s") and not head.lower().endswith(("'s", "’s", "ss"))
+        c = ("^" if plural else "=") + c
     mods = frozenset(STATE_WORDS.get(w.lower(), w.lower()) for w in words[:-1]
                      if w.lower() in STATE_WORDS or w.lower() in PARTITIONS)
     return c, " ".join(words), mods
@@ -148,6 +164,10 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
         if state:
             return state, f"{w} {place}", k + 2, still
         return ("remain" if still else "in"), " ".join(words[start:k + 2]), k + 2, still
+    if low in LIGHT_VERBS and k + 1 < end:
+        obj = noun_phrase(words, k + 1, end)[1]
+        if obj and concept(obj[-1]) in STATE_CONCEPTS:
+            return concept(obj[-1]), " ".join([w, *obj]), k + 1 + len(obj), still
     if G.is_verb(w):
         passive = any(x.lower() in G.BE for x in words[start:k])
         c = "release" if passive and concept(w) == "return" else concept(w)
@@ -186,4 +206,4 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
     return "", ""
 
 
-__all__ = ["PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]
+__all__ = ["LIGHT_VERBS", "PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]

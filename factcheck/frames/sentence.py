@@ -32,6 +32,7 @@ NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
 #: in hospital").
 _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
+_COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
                       r"\bover (?:those|these|the) (?:weeks|days|months)\b|\bduring (?:it|that)\b", re.I)
@@ -103,8 +104,8 @@ def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
     return False
 
 
-def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str) -> str:
-    if any(w.lower() in G.DISPUTE_BEFORE for w in words[max(lo, i0 - 6):i0]):
+def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str, rest: str) -> str:
+    if any(w.lower() in G.DISPUTE_BEFORE for w in words[max(lo, i0 - 6):i0]) or G.COUNTER.match(rest):
         return "disputed"
     m = G.CORRECTION.search(text_after)
     if m and any(ch.isdigit() for ch in text_after[m.end():]) or re.search(r"\bnot\s*\Z", text_before):
@@ -127,14 +128,28 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     lo, end = clause_start(words, i0), clause_end(words, i1)
     noun_words = noun.split()
     j = i1 + len(noun_words)
+    if noun_words and noun_words[-1].lower() in _COMPOUND_HEADS and j < end and is_word(words[j]) \
+            and words[j].lower().endswith("s") and not G.is_verb(words[j]):
+        noun_words, j = [*noun_words, words[j]], j + 1
     subject, subject_words, mods = subject_of(noun_words)
     needs = False
+    partitive_state = ""
     if not subject and j < len(words) and words[j].lower() == "of":
-        j, inner = noun_phrase(words, j + 1, end)
+        nominal = j + 2 if j + 2 < end and words[j + 1].lower() == "the" else j + 1
+        if nominal < end and words[nominal].lower() in STATE_WORDS:
+            j, inner = nominal + 1, [words[nominal]]
+        else:
+            j, inner = noun_phrase(words, j + 1, end)
         if inner and inner[0].lower() in ("whom", "which") and i0 >= 2 and words[i0 - 1] == ",":
             subject, subject_words, mods = subject_of(words[max(0, i0 - 4):i0 - 1])
         elif inner and inner[0].lower() in PRONOUNS or not inner:
             needs = True
+        elif inner[-1].lower() in STATE_WORDS and j + 1 < end and words[j].lower() in G.BE:
+            j2, role = noun_phrase(words, j + 1, end)
+            if role:
+                subject, subject_words, mods = subject_of(role)
+                j = j2
+                partitive_state = STATE_WORDS[inner[-1].lower()]
         else:
             subject, subject_words, mods = subject_of(inner)
     if not subject and i0 >= 2 and words[i0 - 1].lower() == "of" and words[i0 - 2][:1].islower():
@@ -187,19 +202,26 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             span = (starts[k], starts[end - 1] + len(words[end - 1]))
             modifier, k = concept(words[k]), end
     predicate, predicate_words, after, still = predicate_after(words, k, end)
+    if partitive_state:
+        predicate, predicate_words = partitive_state, next(w for w in words[i1:] if w.lower() in STATE_WORDS)
     if not predicate and noun_words and noun_words[-1].lower() in STATE_WORDS:
         predicate, predicate_words = STATE_WORDS[noun_words[-1].lower()], noun_words[-1]
+    own = bool(predicate)
     if not predicate:
         predicate, predicate_words = predicate_before(words, i0, lo)
     if not predicate:
         predicate, predicate_words = predicate_before(words, i0, lo, reach=15)
-    if predicate_words.split()[-1:] and predicate_words.split()[-1].lower() in G.REPORTING:
+    if needs and not own and j > i1 and words[i1].lower() == "of":
+        mods = mods | {"subset"}
+    verb = predicate_words.split()[-1:]
+    if verb and (verb[0].lower() in G.REPORTING or predicate == "show" and not any(
+            w.lower() in G.BE for w in predicate_words.split())):
         predicate, predicate_words = "", ""
     rising = predicate == "rise"
     if rising or not predicate:
         if rising:
             predicate, predicate_words = "", ""
-        for w in [*reversed(words[max(lo, i0 - 6):i0]), *words[i1:min(end, i1 + 6)]]:
+        for w in [*reversed(words[max(lo, i0 - 6):i0]), *words[j:min(end, j + 6)]]:
             if concept(w) in PREDICATES and concept(w) != "captive":
                 predicate, predicate_words = concept(w), w
                 needs = False
@@ -233,7 +255,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     past = bool(predicate) and not state and (perfect or not any(w in G.PRESENT_AUX for w in verb_words))
     fixed = past and trend == 0 and any(a[:1] in "dyp" and a[1:2] in "0123456789h" for a in anchor)
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
-                   text[max(0, claim_start - 60):claim_start])
+                   text[max(0, claim_start - 60):claim_start],
+                   text[claim_end:starts[-1] + len(words[-1])] if words else "")
     return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
                  voice, _part(words, i0, j, end, lo), needs, span)
 

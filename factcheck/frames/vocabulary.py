@@ -205,10 +205,34 @@ def breaks_clause(token: str) -> bool:
 
 def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str], skip: Sequence[str]) -> frozenset[str]:
     """Capitalized words of the number's sentence that do not start it (places, people), as
-    their name keys (``name_key``)."""
+    their name keys (``name_key``); not the speakers an attribution names ("Dunleavy said",
+    "according to the Wire"): who reports a figure does not say what it is about."""
     words = [*before, claim_text, *after]
-    return frozenset(name for prev, w in zip(["."] + words, words)
-                     if prev not in SENTENCE_START and w not in skip and (name := name_key(w)))
+    quiet = attribution_spans(words)
+    return frozenset(name for k, (prev, w) in enumerate(zip(["."] + words, words))
+                     if k not in quiet and prev not in SENTENCE_START and w not in skip and (name := name_key(w)))
+
+
+ATTRIBUTION = frozenset("said says told tells according spokesman spokeswoman spokesperson".split())
+
+
+def attribution_spans(words: Sequence[str]) -> set[int]:
+    """Indexes of the capitalized words that name a speaker: up to four before "said"/"told"
+    (and the title words between), or after "according to" and "said"."""
+    out: set[int] = set()
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low not in ATTRIBUTION:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 5 and (words[j][:1].isupper() or words[j].lower() in ("the", "of", "chief")):
+            out.add(j)
+            j -= 1
+        j = k + 1 + (low == "according")
+        while j < len(words) and j - k <= 5 and (words[j][:1].isupper() or words[j].lower() in ("the", "to", "of")):
+            out.add(j)
+            j += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -239,4 +263,4 @@ def clause(tokens) -> list[str]:
 
 
 __all__ = ["CONCEPTS", "PREDICATES", "TIME_NOUNS", "STOP", "MONTH_NAMES", "Tokens", "fold", "lemma", "is_word",
-           "is_year", "clause", "sentence_names", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key"]
+           "is_year", "clause", "sentence_names", "attribution_spans", "ATTRIBUTION", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key"]

@@ -119,9 +119,6 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
 
 def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Mention | None:
     text, tokens, c = reader.text, reader.tokens, loc.claim
-    frame = reader.frame(c, loc.date)
-    if c.kind == "quantity" and c.noun and "-" in c.text:
-        frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
     if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:
         return None
     end = c.start + len(c.text.rstrip(",. "))
@@ -136,10 +133,15 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         return None
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     name = _age(c, left, right)
+    role = "age" if name is not None else _role(c, left, right, before_words, after_words)
+    if role not in ("", "age") and not loc.fact:
+        return None
+    frame = reader.frame(c, loc.date)
+    if c.kind == "quantity" and c.noun and "-" in c.text:
+        frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
     right_clause = clause(after_words)
     unit, scale = _unit(c, left, right)
     if name is not None:
-        role = "age"
         frame = dataclasses.replace(frame, subject=f"age:{name}" if name else "age", predicate="", also="",
                                     subject_words=f"age of {name or 'someone'}", predicate_words="", part=False)
     else:
@@ -148,7 +150,6 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                     and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))
         if not (loc.fact or frame.subject or frame.predicate or distance):
             return None
-        role = _role(c, left, right, before_words, after_words)
         if role == "" and distance:
             role = "distance"
             place = _distance_from(text, c, left_clause)

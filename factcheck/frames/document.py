@@ -37,6 +37,7 @@ class FrameReader:
         self.anchors: dict[int, frozenset[str]] = {}
         self.last_sentence: tuple[int, tuple[frozenset[str], frozenset[str]]] = (-1, (frozenset(), frozenset()))
         self.read: dict[tuple[int, int], Frame] = {}
+        self.own: dict[int, frozenset[str]] = {}
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding ``pos``."""
@@ -64,7 +65,10 @@ class FrameReader:
         if self.last_sentence[0] != c.sentence_start:
             self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para[0]))
         previous, scene = self.last_sentence[1]
-        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, c.kind, scene)
+        if c.sentence_start not in self.own:
+            self.own[c.sentence_start] = anchors_of(words, 0, len(words))
+        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, c.kind, scene,
+                       self.own[c.sentence_start])
         self.anchors[c.sentence_start] = f.anchor
         if f.needs_antecedent:
             f = self._resolve(f, c, para)

@@ -117,12 +117,12 @@ def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before:
 
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
                noun: str, previous: frozenset[str] = frozenset(), kind: str = "count",
-               scene: frozenset[str] = frozenset()) -> Frame:
+               scene: frozenset[str] = frozenset(), own_anchors: frozenset[str] | None = None) -> Frame:
     """The frame of the claim at ``claim_start:claim_end`` in its sentence's ``words`` (and
     their ``starts`` in ``text``); ``noun`` is the claim's counted noun and ``kind`` its kind
     (an amount of money names what it is after "in": "$25 million in punitive damages");
     ``previous`` the anchors of the sentence before (taken over when this one says "over that
-    period")."""
+    period"); ``own_anchors`` the sentence's own anchors, when already read."""
     i0 = next((k for k, s in enumerate(starts) if s >= claim_start), len(words))
     i1 = next((k for k in range(i0, len(words)) if starts[k] >= claim_end), len(words))
     lo, end = clause_start(words, i0), clause_end(words, i1)
@@ -232,7 +232,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))
     sentence = text[starts[0]:starts[-1] + len(words[-1])] if words else ""
-    anchor = anchors_of(words, 0, len(words))
+    anchor = own_anchors if own_anchors is not None else anchors_of(words, 0, len(words))
     if previous and _DEICTIC.search(sentence):
         anchor |= previous
     elif scene and not anchor and not NOW.search(sentence):

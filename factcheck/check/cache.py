@@ -74,8 +74,14 @@ def loads(blob: bytes) -> list[DocResult]:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """factcheck's version plus a hash of its own source files (about a millisecond)."""
+    """factcheck's version plus a hash of its own source files and the version of trafilatura,
+    which chooses the article blocks of a web page."""
     h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
+    try:
+        from importlib.metadata import version
+        h.update(version("trafilatura").encode())
+    except Exception:  # not installed the ordinary way: the source hash still changes with ours
+        pass
     pkg = Path(factcheck.__file__).parent
     for p in sorted(pkg.rglob("*.py")):
         h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())

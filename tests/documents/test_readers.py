@@ -17,7 +17,9 @@ from conftest import CASES, read_table
 
 from factcheck.documents import (JsonlFields, iter_documents, iter_paths, parse_date, read_file,
                                  read_text)
+from factcheck.documents.html import html_fragment
 from factcheck.errors import FactcheckError, InputError
+from factcheck.models import Document
 
 FIXTURES = CASES / "documents"
 FILES = read_table(FIXTURES / "cases.yaml")["files"]
@@ -313,7 +315,11 @@ SNIPPETS = read_table(FIXTURES / "snippets.yaml")["cases"]
 @pytest.mark.parametrize("case", SNIPPETS, ids=[c["name"] for c in SNIPPETS])
 def test_snippets(case):
     problems = []
-    (doc,) = read_text(case["text"], "snippet", fmt=case["fmt"], on_error=problems.append)
+    if case.get("fragment"):
+        text, offsets, _ = html_fragment(case["text"], "snippet")
+        doc = Document("snippet", text, source_map=offsets.source_map(case["text"]))
+    else:
+        (doc,) = read_text(case["text"], "snippet", fmt=case["fmt"], on_error=problems.append)
     assert len(problems) == case.get("problems", 0)
     for key in ("title", "date"):
         if key in case:

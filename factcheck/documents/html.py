@@ -4,8 +4,9 @@ Uses the standard library's ``html.parser`` with ``convert_charrefs=False``: eve
 and every entity arrives with its exact place from ``getpos()``, so the source map needs no
 guessing.  Scripts, styles, the head and hidden elements are skipped.  Which blocks of a
 page are the article is decided by ``article_blocks`` (trafilatura, aligned back onto these
-chunks); when it finds none, the page's ``<article>`` or ``<main>`` is kept (without nav,
-aside and furniture marked by its class, id or role), else the whole body.  Block elements
+chunks), never nav or aside; when it finds none, and in a fragment without ``<html>``,
+``<head>`` or ``<body>``, the ``<article>`` or ``<main>`` is kept (without nav, aside and
+furniture marked by its class, id or role), else everything.  Block elements
 end a line so sentences do not run together; whitespace inside a block is a space.
 ``html_fragment`` reads markup embedded in another format (a JSON string, an XML element).
 """
@@ -64,6 +65,7 @@ class _Page(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title_parts: list[str] = []
         self.times: list[tuple[bool, str]] = []
+        self.whole_page = False  # an <html>, <head> or <body> tag: a page, not a fragment of one
 
     @property
     def state(self) -> tuple[bool, bool, int, bool]:
@@ -74,6 +76,8 @@ class _Page(HTMLParser):
         a = {k.lower(): v or "" for k, v in attrs}
         self._close_implied(tag)
         skip, main, chrome, pre = self.state
+        if tag in ("html", "head", "body"):
+            self.whole_page = True
         if tag == "html" and a.get("lang"):
             self.meta.setdefault("lang", a["lang"].strip())
         if tag == "meta":
@@ -213,9 +217,14 @@ def _assemble(pieces: list[tuple], keep) -> tuple[str, OffsetMap]:
     return out.build()
 
 
-def _article(source: str, pieces: list[tuple], has_main: bool):
-    """Which pieces are the article: trafilatura's choice, else ``<article>``/``<main>``, else all."""
-    if any(p[1] is not None and p[0] != " " for p in pieces):
+def _article(source: str, page: _Page, has_main: bool):
+    """Which pieces are the article: trafilatura's choice, else ``<article>``/``<main>``, else all.
+
+    Markup without ``<html>``, ``<head>`` or ``<body>`` is a fragment (a pasted or exported
+    article body), not a page: there is no page around it to tell apart.
+    """
+    pieces = page.pieces
+    if page.whole_page and any(p[1] is not None and p[0] != " " for p in pieces):
         from factcheck.documents.article_blocks import article_pieces
         chosen = {i for i in article_pieces(source, pieces) or () if pieces[i][3] < LANDMARK}
         if any(pieces[i][0] != " " for i in chosen):
@@ -227,7 +236,7 @@ def read_html(source: str, path: str) -> Document:
     """One HTML page (BOM already removed) as a Document with its date, title and meta tags."""
     page = _parse(source, path)
     has_main = any(p[2] for p in page.pieces)
-    text, offsets = _assemble(page.pieces, _article(source, page.pieces, has_main))
+    text, offsets = _assemble(page.pieces, _article(source, page, has_main))
     meta = page.meta
     title = meta.get("og:title") or " ".join("".join(page.title_parts).split()) or None
     date = next((d for d in (parse_date(meta.get(k)) for k in DATE_META) if d), None)

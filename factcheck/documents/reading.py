@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from factcheck.documents.dates import parse_date
+from factcheck.documents.encodings import decode
 from factcheck.documents.jsonl import JsonlFields, OnError, read_jsonl
 from factcheck.documents.paths import EXTENSIONS, iter_paths
 from factcheck.errors import FactcheckError, InputError
@@ -67,20 +68,6 @@ def _format(name: str, fmt: str | None = None, text: str = "") -> str:
     return "text"
 
 
-def decode(data: bytes, path: str) -> str:
-    """A file's bytes as text (UTF-8, a BOM dropped); binary or other encodings raise ``InputError``."""
-    if b"\0" in data[:8192]:
-        raise InputError("binary file, not text", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InputError(f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at line {line})",
-                         path=path, line=line, column=column,
-                         hint="convert it, e.g. iconv -f latin1 -t utf-8") from None
-
-
 def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
               on_error: OnError | None = None) -> Iterator[Document]:
     """The documents of one file: one for text, Markdown and HTML, one per JSON Lines record.
@@ -103,7 +90,8 @@ def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
             data = fh.read()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
-    yield from read_text(decode(data, name), name, fmt=fmt, jsonl=jsonl, on_error=on_error)
+    yield from read_text(decode(data, name, fmt if fmt in ("html", "xml") else None), name, fmt=fmt,
+                         jsonl=jsonl, on_error=on_error)
 
 
 def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None,

@@ -294,7 +294,7 @@ def test_paths_pass_through_and_missing(tmp_path):
 
 def test_iter_documents_reports_and_goes_on(tmp_path):
     (tmp_path / "good.md").write_text("Good 1.\n", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 bad")
     (tmp_path / "mixed.jsonl").write_text('{"text": "ok 2"}\nnot json\n{"text": "ok 3"}\n', encoding="utf-8")
     errors: list[FactcheckError] = []
     docs = list(iter_documents([str(tmp_path / "missing"), str(tmp_path)], on_error=errors.append))

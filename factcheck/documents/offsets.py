@@ -40,6 +40,13 @@ class OffsetMap:
         at, src = self.breaks[i] if self.breaks else (0, 0)
         return src + offset - at
 
+    def sliced(self, start: int, end: int | None = None) -> "OffsetMap":
+        """The map of ``text[start:end]``."""
+        end = self.length if end is None else min(end, self.length)
+        breaks = [(0, self.to_source(start))]
+        breaks += [(at - start, src) for at, src in self.breaks if start < at < end]
+        return OffsetMap(tuple(breaks), max(end - start, 0))
+
     def runs(self):
         """``(text start, text end, source start)`` of every one-to-one run, in text order."""
         b = self.breaks
@@ -60,9 +67,10 @@ class OffsetMap:
                 i += 1
         return OffsetMap(tuple(out) or ((0, outer.to_source(0)),), self.length)
 
-    def source_map(self, source: str) -> SourceMap:
-        """The (line, column) anchors of this map in ``source``: one per run and per source line."""
-        starts = line_starts(source)
+    def source_map(self, source: str, starts: list[int] | None = None) -> SourceMap:
+        """The (line, column) anchors of this map in ``source``: one per run and per source line
+        (``starts``: the ``line_starts`` of ``source``, when already known)."""
+        starts = starts or line_starts(source)
         anchors = []
         for at, end, src in self.runs():
             line = bisect.bisect_right(starts, src)

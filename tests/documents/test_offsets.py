@@ -41,3 +41,10 @@ def test_source_map_anchors_every_line_a_run_crosses():
 def test_line_column():
     assert line_column("ab\ncd", 0) == (1, 1)
     assert line_column("ab\ncd", 4) == (2, 2)
+
+
+def test_sliced_keeps_the_offsets_of_the_slice():
+    whole = OffsetMap(((0, 10), (3, 50), (6, 90)), 9)
+    part = whole.sliced(2, 7)
+    assert part.length == 5
+    assert [part.to_source(i) for i in range(5)] == [whole.to_source(i) for i in range(2, 7)]

@@ -49,31 +49,44 @@ def _where(data: bytes, at: int) -> tuple[int, int]:
     return data.count(b"\n", 0, at) + 1, at - line_start + 1
 
 
-def decode(data: bytes, path: str, markup: str | None = None) -> str:
-    """A file's bytes as text, by its byte-order mark, its declared charset, else UTF-8 (the mark
-    dropped).  Binary data, an unknown charset or bytes the encoding cannot read raise ``InputError``."""
+def _codec(data: bytes, path: str, markup: str | None) -> tuple[str, int, str | None]:
+    """(codec, length of the byte-order mark, the label the file declared when it chose the codec)."""
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return _decode(data[len(bom):], codec, path, None)
+            return codec, len(bom), None
     if b"\0" in data[:8192] and not data.startswith((b"<\0?\0", b"\0<\0?")):
         raise InputError("binary file, not text", path=path)
     name, at = declared(data, markup)
     if name is None or name.replace("_", "-") in ("utf-8", "utf8"):
-        return _decode(data, "utf-8", path, None)
+        return "utf-8", 0, None
     if name.startswith(("utf-16", "utf-32")) and not data.startswith((b"<\0", b"\0<")):
-        return _decode(data, "utf-8", path, None)  # a mark-less file written in ASCII cannot be UTF-16
+        return "utf-8", 0, None  # a mark-less file written in ASCII cannot be UTF-16
     if name in WINDOWS_1252:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
+        return "cp1252", 0, name
     try:
-        codec = codecs.lookup(name).name
+        return codecs.lookup(name).name, 0, name
     except LookupError:
         line, column = _where(data, at)
         raise InputError(f"unknown charset {name!r} declared", path=path, line=line, column=column,
                          hint="convert the file to UTF-8, e.g. with iconv") from None
-    return _decode(data, codec, path, name)
+
+
+def decode(data: bytes, path: str, markup: str | None = None) -> str:
+    """A file's bytes as text, by its byte-order mark, its declared charset, else UTF-8 (the mark
+    dropped).  Binary data, an unknown charset or bytes the encoding cannot read raise ``InputError``."""
+    codec, skip, label = _codec(data, path, markup)
+    if codec == "cp1252":
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined
+            return data.decode("latin-1")
+    return _decode(data[skip:], codec, path, label)
+
+
+def peek(data: bytes, path: str, markup: str | None = None) -> str:
+    """The first bytes of a file as text, for a guess at its format (undecodable bytes replaced)."""
+    codec, skip, _ = _codec(data, path, markup)
+    return data[skip:].decode(codec, "replace")
 
 
 def _decode(data: bytes, codec: str, path: str, declared_as: str | None) -> str:
@@ -90,4 +103,4 @@ def _decode(data: bytes, codec: str, path: str, declared_as: str | None) -> str:
                          hint="convert it to UTF-8, e.g. with iconv") from None
 
 
-__all__ = ["BOMS", "WINDOWS_1252", "declared", "decode"]
+__all__ = ["BOMS", "WINDOWS_1252", "declared", "decode", "peek"]

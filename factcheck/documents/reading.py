@@ -2,7 +2,8 @@
 
 Every reader keeps positions exact: ``Document.locate(offset)`` gives the (line, column)
 where a character of ``Document.text`` stands in the original file (for a JSON Lines record:
-the record's line and the offset in its text field + 1).  ``.json`` and ``.xml`` files are read as the news format their content
+the record's line and the offset in its text field + 1; for a ``.docx``: the paragraph and
+the character in it).  ``.json`` and ``.xml`` files are read as the news format their content
 is (``formats``): ninjs or ANS, NITF, NewsML-G2 or a WordPress export.
 
 Errors: a file that cannot be read raises ``InputError``.  A problem that does not stop the
@@ -26,7 +27,7 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document, SourceMap
 
 #: Every reader: by extension (``paths.EXTENSIONS``), ``json``/``xml`` by content, or named.
-FORMATS = ("text", "markdown", "html", "jsonl", "json", "xml", "ninjs", "ans", "nitf", "newsml-g2", "wxr")
+FORMATS = ("text", "markdown", "html", "jsonl", "json", "xml", "ninjs", "ans", "nitf", "newsml-g2", "wxr", "docx")
 MARKUP = {"html": "html", "xml": "xml", "nitf": "xml", "newsml-g2": "xml", "wxr": "xml"}
 
 
@@ -79,7 +80,7 @@ def _format(name: str, fmt: str | None = None, text: str = "") -> str:
 
 def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
               on_error: OnError | None = None, drafts: bool = False) -> Iterator[Document]:
-    """The documents of one file: one for text, Markdown, HTML and most news formats, one per
+    """The documents of one file: one for text, Markdown, HTML, Word and most news formats, one per
     JSON Lines record, ninjs or ANS list item, NewsML-G2 item or WordPress post.
 
     The format follows the extension (unknown ones are read as plain text; ``.json`` and
@@ -101,6 +102,10 @@ def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
             data = fh.read()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
+    if fmt == "docx":
+        from factcheck.documents.word import read_docx
+        yield read_docx(data, name)
+        return
     yield from read_text(decode(data, name, MARKUP.get(fmt)), name, fmt=fmt, jsonl=jsonl, on_error=on_error,
                          drafts=drafts)
 
@@ -123,6 +128,8 @@ def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None, jsonl
     if fmt in ("json", "ninjs", "ans", "xml", "nitf", "newsml-g2", "wxr"):
         from factcheck.documents.structured import read_structured
         return read_structured(text, name, fmt, on_error, drafts=drafts)
+    if fmt == "docx":
+        raise InputError("a Word document is read from its file, not from text", path=name)
     return [Document(path=name, text=text.replace("\r", " "), source=text,
                      source_map=SourceMap.for_text(text))]
 

@@ -114,6 +114,25 @@ def test_jsonl_records_update_one_by_one(tmp_path):
     assert dump(fresh) == dump(db)
 
 
+def test_a_file_of_several_items_keeps_one_row_per_item(tmp_path):
+    path = tmp_path / "wire.json"
+    items = [{"uri": f"u{i}", "versioncreated": "2031-05-04", "body_text": BRIDGE.format(n=n)}
+             for i, n in enumerate((23, 23, 23))]
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    assert update(db, [tmp_path]).indexed == 3
+    s = update(db, [tmp_path])
+    assert (s.indexed, s.unchanged, s.removed) == (0, 3, 0)
+    path.write_text(json.dumps(items[:2], indent=1), encoding="utf-8")
+    s = update(db, [tmp_path])
+    assert (s.indexed, s.unchanged, s.removed) == (2, 0, 1)
+    rows = dump(db)["documents"]
+    assert [(r[1], r[2]) for r in rows] == [(2, "u0"), (7, "u1")]
+    fresh = tmp_path / "fresh.sqlite"
+    update(fresh, [path])
+    assert dump(fresh) == dump(db)
+
+
 def test_jsonl_blank_bad_and_paged_records(tmp_path, monkeypatch):
     path = tmp_path / "feed.jsonl"
     recs = [{"id": f"r{i}", "date": "2031-05-04", "text": BRIDGE.format(n=20 + i)} for i in range(7)]

@@ -251,12 +251,14 @@ def _work(task, rulesets, options):
 def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: Options, *,
                 cache: Cache | None, on_error: Callable[[FactcheckError], None], jsonl: Any = None,
                 include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
-                stdin_name: str = "<stdin>") -> Iterator[DocResult]:
+                stdin_name: str = "<stdin>", drafts: bool = False,
+                on_skip: Callable[[str, str], None] | None = None) -> Iterator[DocResult]:
     """``check_document`` over every document of every file, in order, with cached files skipped.
 
     ``rules_for(path)`` is the RuleSet for a file.  Files are read once to hash them; those
     the cache does not hold are read again, checked (on ``options.jobs`` processes) and
-    stored, unless reading them raised an input error.
+    stored, unless reading them raised an input error.  ``drafts`` and ``on_skip`` are
+    ``iter_documents``'.
     """
     jsonl = jsonl or JsonlFields()
     rulesets: list[Any] = []
@@ -269,13 +271,13 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
             digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules))
         return digests[id(rules)]
 
-    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}"
+    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}|{drafts}"
     hits: dict[int, list[DocResult]] = {}
     todo: list[tuple[int, str, str | None, int]] = []
     n = 0
     for given in paths:
         try:
-            for path in iter_paths([given], include=include, exclude=exclude):
+            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip):
                 which, digest = ruleset(path)
                 key = None
                 if path != "-" and cache is not None:
@@ -310,9 +312,9 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
             try:
                 if path == "-":
                     docs = read_text(decode(sys.stdin.buffer.read(), stdin_name), stdin_name,
-                                     jsonl=jsonl, on_error=bad)
+                                     jsonl=jsonl, on_error=bad, drafts=drafts)
                 else:
-                    docs = read_file(path, jsonl=jsonl, on_error=bad)
+                    docs = read_file(path, jsonl=jsonl, on_error=bad, drafts=drafts)
                 for doc in docs:
                     yield index, doc, which
             except FactcheckError as err:

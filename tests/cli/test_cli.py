@@ -48,6 +48,11 @@ def test_claims_golden(capsys, update_golden):
     _golden("samples.claims.txt", capsys.readouterr().out, update_golden)
 
 
+def test_text_golden(capsys, update_golden):
+    assert main(["text", "samples/"]) == 0
+    _golden("samples.text.txt", capsys.readouterr().out, update_golden)
+
+
 def test_text_jsonl_gives_path_id_date_title_and_the_exact_text(capsys):
     from factcheck.documents import read_file
     export = "tests/cases/documents/formats/wxr.xml"
@@ -67,6 +72,13 @@ def test_text_notes_skipped_files_and_fails_on_unreadable_ones(tmp_path, capsys)
     assert f"factcheck: note: {tmp_path / 'settings.json'}: skipped: a JSON file that is neither" in captured.err
     assert main(["text", str(tmp_path / "settings.json")]) == 2
     assert "not a news format" in capsys.readouterr().err
+
+
+def test_check_reads_wordpress_drafts_only_with_drafts(capsys):
+    args = ["check", "samples/wordpress-export.xml", "--rules", "rules/", "--no-cross", "--no-cache"]
+    assert main(args) == 0
+    assert main(args + ["--drafts"]) == 1
+    assert "60 hostages still held" in capsys.readouterr().out.replace("\n", " ")
 
 
 def test_fail_on_levels(capsys):

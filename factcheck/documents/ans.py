@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from factcheck.documents.dates import parse_date
-from factcheck.documents.json_source import JsonString, first
-from factcheck.documents.offsets import line_column, line_starts
-from factcheck.documents.story import Story
-from factcheck.errors import FactcheckError, InputError
+from factcheck.documents.json_source import JsonString
+from factcheck.documents.story import Story, json_stories
+from factcheck.errors import FactcheckError
 from factcheck.models import Document
 
 PROSE = ("text", "header")
@@ -42,33 +40,20 @@ def _elements(elements, story: Story) -> int:
     return read
 
 
+def _read(item: dict, story: Story) -> tuple[str | None, str | None]:
+    headlines = item.get("headlines") if isinstance(item.get("headlines"), dict) else {}
+    headline = headlines.get("basic")
+    title = story.add(headline, headline.offsets(), html=True) if isinstance(headline, JsonString) else None
+    if not _elements(item.get("content_elements"), story):
+        return None, "ANS story has no text among its content_elements"
+    return title or None, None
+
+
 def read_ans(value, source: str, path: str, on_error: Callable[[FactcheckError], None]) -> list[Document]:
     """The Documents of a parsed ANS file (``value``: a story or a list of stories)."""
-    stories = value if isinstance(value, list) else [value]
-    starts = line_starts(source)
-    docs: list[Document] = []
-    for item in stories:
-        line = line_column(source, getattr(item, "start", 0), starts)[0]
-        if not isinstance(item, dict):
-            on_error(InputError("ANS: an item of the list is not an object", path=path, line=line))
-            continue
-        story = Story(path, source, starts)
-        headlines = item.get("headlines") if isinstance(item.get("headlines"), dict) else {}
-        headline = headlines.get("basic")
-        title = story.add(headline, headline.offsets(), html=True) if isinstance(headline, JsonString) else None
-        if not _elements(item.get("content_elements"), story):
-            on_error(InputError("ANS story has no text among its content_elements", path=path, line=line))
-            continue
-        meta = {"format": "ans"}
-        for key, names in (("id", ("_id",)), ("lang", ("language",)), ("url", ("canonical_url", "website_url"))):
-            found = first(item, *names)
-            if isinstance(found, str):
-                meta[key] = str(found)
-        if isinstance(value, list):
-            meta["record"] = line
-        date = parse_date(first(item, "display_date", "first_publish_date", "publish_date", "created_date"))
-        docs.append(story.document(date=date, title=title, meta=meta, whole_file=not docs))
-    return docs
+    return json_stories(value, source, path, on_error, fmt="ans", read=_read,
+                        fields=(("id", ("_id",)), ("lang", ("language",)), ("url", ("canonical_url", "website_url"))),
+                        dates=("display_date", "first_publish_date", "publish_date", "created_date"))
 
 
 __all__ = ["read_ans"]

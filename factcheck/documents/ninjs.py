@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from factcheck.documents.dates import parse_date
 from factcheck.documents.json_source import JsonString, first
-from factcheck.documents.offsets import line_column, line_starts
-from factcheck.documents.story import Story
-from factcheck.errors import FactcheckError, InputError
+from factcheck.documents.story import Story, json_stories
+from factcheck.errors import FactcheckError
 from factcheck.models import Document
 
 MAIN_ROLES = (None, "", "main", "body", "text", "article")
@@ -55,36 +53,23 @@ def _body(item: dict) -> tuple[JsonString | None, bool]:
     return (entry["value"], _html(entry)) if entry else (None, False)
 
 
+def _read(item: dict, story: Story) -> tuple[str | None, str | None]:
+    body, html = _body(item)
+    if body is None:
+        return None, "ninjs item has no body (body_html, body_text or bodies[])"
+    headline, headline_html = _headline(item)
+    title = story.add(headline, headline.offsets(), html=headline_html) if headline else None
+    story.add(body, body.offsets(), html=html)
+    return title, None
+
+
 def read_ninjs(value, source: str, path: str, on_error: Callable[[FactcheckError], None]) -> list[Document]:
     """The Documents of a parsed ninjs file (``value``: an item or a list of items)."""
-    items = value if isinstance(value, list) else [value]
-    starts = line_starts(source)
-    docs: list[Document] = []
-    for item in items:
-        line = line_column(source, getattr(item, "start", 0), starts)[0]
-        if not isinstance(item, dict):
-            on_error(InputError("ninjs: an item of the list is not an object", path=path, line=line))
-            continue
-        body, html = _body(item)
-        if body is None:
-            on_error(InputError("ninjs item has no body (body_html, body_text or bodies[])", path=path, line=line))
-            continue
-        story = Story(path, source, starts)
-        headline, headline_html = _headline(item)
-        title = story.add(headline, headline.offsets(), html=headline_html) if headline else None
-        story.add(body, body.offsets(), html=html)
-        meta = {"format": "ninjs"}
-        for key, names in (("id", ("uri", "guid")), ("lang", ("language",)), ("version", ("version",)),
-                           ("pubstatus", ("pubstatus", "pubStatus"))):
-            found = first(item, *names)
-            if isinstance(found, (str, int)):
-                meta[key] = str(found)
-        if isinstance(value, list):
-            meta["record"] = line
-        date = parse_date(first(item, "versioncreated", "versionCreated", "firstcreated", "firstCreated",
-                                "contentcreated", "contentCreated"))
-        docs.append(story.document(date=date, title=title, meta=meta, whole_file=not docs))
-    return docs
+    return json_stories(value, source, path, on_error, fmt="ninjs", read=_read,
+                        fields=(("id", ("uri", "guid")), ("lang", ("language",)), ("version", ("version",)),
+                                ("pubstatus", ("pubstatus", "pubStatus"))),
+                        dates=("versioncreated", "versionCreated", "firstcreated", "firstCreated",
+                               "contentcreated", "contentCreated"))
 
 
 __all__ = ["read_ninjs"]

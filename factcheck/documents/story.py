@@ -9,10 +9,13 @@ so a claim maps to the line and column of the file, through escapes and entities
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Callable, Sequence
 
+from factcheck.documents.dates import parse_date
 from factcheck.documents.html import html_fragment
-from factcheck.documents.offsets import MappedText, OffsetMap, line_starts
+from factcheck.documents.json_source import first
+from factcheck.documents.offsets import MappedText, OffsetMap, line_column, line_starts
+from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document
 
 
@@ -55,4 +58,40 @@ class Story:
                         source=self.source if whole_file else None)
 
 
-__all__ = ["Story"]
+def json_stories(value: Any, source: str, path: str, on_error: Callable[[FactcheckError], None], *, fmt: str,
+                 fields: Sequence[tuple[str, tuple[str, ...]]], dates: Sequence[str],
+                 read: Callable[[dict, Story], tuple[str | None, str | None]]) -> list[Document]:
+    """The stories of a parsed JSON news file, one item or a list of items (ninjs, ANS).
+
+    ``read(item, story)`` adds an item's text to ``story`` and returns (title, problem): a
+    problem (the item has no text) goes to ``on_error`` at the item's line and the other items
+    are read.  ``fields`` names the meta keys and the item fields they come from, the first
+    present winning; ``dates`` the date fields, likewise.  An item of a list carries its first
+    line in ``meta["record"]``.
+    """
+    items = value if isinstance(value, list) else [value]
+    starts = line_starts(source)
+    docs: list[Document] = []
+    for item in items:
+        line = line_column(source, getattr(item, "start", 0), starts)[0]
+        if not isinstance(item, dict):
+            on_error(InputError(f"{fmt}: an item of the list is not an object", path=path, line=line))
+            continue
+        story = Story(path, source, starts)
+        title, problem = read(item, story)
+        if problem:
+            on_error(InputError(problem, path=path, line=line))
+            continue
+        meta: dict[str, Any] = {"format": fmt}
+        for key, names in fields:
+            found = first(item, *names)
+            if isinstance(found, (str, int)):
+                meta[key] = str(found)
+        if isinstance(value, list):
+            meta["record"] = line
+        docs.append(story.document(date=parse_date(first(item, *dates)), title=title, meta=meta,
+                                   whole_file=not docs))
+    return docs
+
+
+__all__ = ["Story", "json_stories"]

@@ -4,10 +4,10 @@ trafilatura (a well-kept main-text extractor) tells the article from the page ar
 menus, related links, captions, comments — but gives no positions back into the file.  The
 HTML reader's text chunks carry exact positions.  This module aligns the two: both texts
 become word 4-gram shingles (the words lower-cased), ``difflib`` finds the longest runs the
-two sequences share in order, and a block of the page (the chunks between two block
-boundaries) is article text when most of its words fall in those runs.  The alignment is one
-to one and in order, so a paragraph a page carries twice (a teaser, a hidden copy) is kept
-once, where trafilatura took it.
+two sequences share in order (between two runs, the words left are aligned one by one), and
+a block of the page (the chunks between two block boundaries) is article text when most of
+its words are aligned.  The alignment is one to one and in order, so a paragraph a page
+carries twice (a teaser, a hidden copy) is kept once, where trafilatura took it.
 """
 from __future__ import annotations
 
@@ -18,11 +18,18 @@ from typing import Sequence
 
 WORD = re.compile(r"\w+")
 SHINGLE = 4
+#: The largest gap between two aligned runs (words on our side × theirs) aligned word by word:
+#: an inline element left out makes a small gap; a large one is text the two do not share, and
+#: aligning it word by word would cost time for nothing.
+MAX_GAP = 250_000
+_LOG = logging.getLogger("trafilatura")
 
 
 def _extract(source: str) -> str:
+    """trafilatura's article text of a page (reader comments left out, tables kept)."""
     import trafilatura  # heavy: imported when a page is read, not with factcheck
-    logging.getLogger("trafilatura").addHandler(logging.NullHandler())  # its "discarding data" notes
+    if not _LOG.handlers:  # its "discarding data" notes are not the user's business
+        _LOG.addHandler(logging.NullHandler())
     return trafilatura.extract(source, include_comments=False, include_tables=True) or ""
 
 
@@ -58,7 +65,7 @@ def shared_words(ours: Sequence[str], theirs: Sequence[str], n: int = SHINGLE) -
     for start, other, size in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
         if not size:  # the sentinel at the end: the gap runs to the last word
             start, other = len(ours), len(theirs)
-        if start > i and other > j:
+        if start > i and other > j and (start - i) * (other - j) <= MAX_GAP:
             gap = difflib.SequenceMatcher(None, ours[i:start], theirs[j:other], autojunk=False)
             for x, _, k in gap.get_matching_blocks():
                 covered[i + x:i + x + k] = [True] * k
@@ -84,4 +91,4 @@ def article_pieces(source: str, pieces: Sequence[tuple]) -> set[int] | None:
     return kept or None
 
 
-__all__ = ["SHINGLE", "article_pieces", "shared_words"]
+__all__ = ["MAX_GAP", "SHINGLE", "article_pieces", "shared_words"]

@@ -26,11 +26,16 @@ _LOG = logging.getLogger("trafilatura")
 
 
 def _extract(source: str) -> str:
-    """trafilatura's article text of a page (reader comments left out, tables kept)."""
+    """trafilatura's article text of a page (reader comments left out, tables kept).
+
+    ``fast``: its own extraction without the backup extractors it compares with (readability,
+    jusText).  Measured on the 181 pages of bench/html.py: F1 0.963 against 0.960, 3.7 s
+    against 4.8 s.
+    """
     import trafilatura  # heavy: imported when a page is read, not with factcheck
     if not _LOG.handlers:  # its "discarding data" notes are not the user's business
         _LOG.addHandler(logging.NullHandler())
-    return trafilatura.extract(source, include_comments=False, include_tables=True) or ""
+    return trafilatura.extract(source, include_comments=False, include_tables=True, fast=True) or ""
 
 
 def _words(pieces: Sequence[tuple]) -> tuple[list[str], list[int], list[list[int]]]:

@@ -13,23 +13,23 @@ kernel and ``config``, ``server`` and ``cli`` at the edges.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from collections.abc import Callable, Mapping
 
 __version__ = "0.3.0"
 
-_EXPORTS = {
-    "extract": "factcheck.extract.claims",
-    "read_file": "factcheck.documents.reading",
-    "read_text": "factcheck.documents.reading",
-    "load_rules": "factcheck.rules.loading",
-    "check_documents": "factcheck.check.engine",
-}
+
+def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], object]:
+    """A module ``__getattr__`` for ``package``: each public name in ``exports`` (name → module
+    relative to the package) is imported from its module on first use, so that importing a
+    package costs nothing until one of its names is asked for."""
+    def __getattr__(name: str) -> object:
+        if name in exports:
+            return getattr(importlib.import_module(f"{package}.{exports[name]}"), name)
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+    return __getattr__
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'factcheck' has no attribute {name!r}")
-
-
+_EXPORTS = {"extract": "extract.claims", "read_file": "documents.reading", "read_text": "documents.reading",
+            "load_rules": "rules.loading", "check_documents": "check.engine"}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 __all__ = ["__version__", *_EXPORTS]

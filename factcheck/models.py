@@ -249,7 +249,8 @@ class Expected:
 @compact_pickle
 @dataclass(frozen=True, slots=True)
 class Related:
-    """Another claim a finding refers to: where it stands and what it said."""
+    """Another claim a finding refers to: where it stands, what it said, its clause (``quote``)
+    and what it counts (``label``: the fact id, or its frame, "hostages remain")."""
 
     path: str
     line: int
@@ -257,11 +258,14 @@ class Related:
     text: str
     value: float
     date: dt.date | None = None
+    quote: str = ""
+    label: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """Builtin values only, for the JSON report."""
         return {"path": self.path, "line": self.line, "column": self.column, "text": self.text,
-                "value": _num(self.value), "date": self.date.isoformat() if self.date else None}
+                "value": _num(self.value), "date": self.date.isoformat() if self.date else None,
+                "quote": self.quote, "label": self.label}
 
 
 @compact_pickle

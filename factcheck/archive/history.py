@@ -96,18 +96,19 @@ def _judge_slice(db, key: str, core: tuple, loaded: tuple, facts, window_days: f
     """The findings on the slice's core mentions, judged with the whole loaded range."""
     from factcheck.cross.consistency import cross_findings
     from factcheck.cross.mentions import Mention
-    sql = ("SELECT m.row, k.day FROM mention_keys k JOIN mentions m ON m.id = k.mention_id "
+    sql = ("SELECT m.row, k.day, k.timeless FROM mention_keys k JOIN mentions m ON m.id = k.mention_id "
            "WHERE k.key = ?")
     if core[0] is None:
         rows = db.execute(sql + " ORDER BY k.mention_id", (key,))
     else:
-        rows = db.execute(sql + " AND (k.day IS NULL OR k.day >= ? AND k.day < ?) ORDER BY k.mention_id",
-                          (key, loaded[0], loaded[1]))
+        rows = db.execute(sql + " AND (k.day IS NULL OR k.timeless = 1 OR k.day >= ? AND k.day < ?) "
+                          "ORDER BY k.mention_id", (key, loaded[0], loaded[1]))
     ms, judged = [], set()
-    for row, day in rows:
+    for row, day, timeless in rows:
         m = Mention.from_row(json.loads(row))
         ms.append(m)
-        if core[0] is None or (day is None and loaded[2]) or (day is not None and core[0] <= day < core[1]):
+        whole = day is None or timeless
+        if core[0] is None or (whole and loaded[2]) or (not whole and core[0] <= day < core[1]):
             judged.add((m.located.path, m.located.line, m.located.column))
     return [f for f in cross_findings(ms, facts, window_days=window_days)
             if (f.path, f.line, f.column) in judged]

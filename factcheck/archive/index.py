@@ -21,7 +21,7 @@ from factcheck.errors import FactcheckError, UsageError
 from factcheck.archive.rows import RowBuilder
 from factcheck.check.runner import Runner, batches, progress_bar
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BATCH = 500
 NEAREST = 200  # candidates fetched per key and draft mention (consistency.MAX_CANDIDATES)
 
@@ -38,8 +38,10 @@ CREATE INDEX IF NOT EXISTS claims_fact ON claims (fact) WHERE fact IS NOT NULL;
 CREATE TABLE IF NOT EXISTS mentions (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, row TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 CREATE TABLE IF NOT EXISTS mention_keys (
-    key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER, value REAL);
+    key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER, value REAL,
+    timeless INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS mention_keys_key ON mention_keys (key, value);
+CREATE INDEX IF NOT EXISTS mention_keys_timeless ON mention_keys (key, value) WHERE timeless = 1;
 CREATE INDEX IF NOT EXISTS mention_keys_window ON mention_keys (key, day, value, mention_id);
 CREATE INDEX IF NOT EXISTS mention_keys_doc ON mention_keys (doc);
 """
@@ -50,6 +52,9 @@ MIGRATIONS = {  # schema version → the script that takes an index to the next 
        # version 1 rows did not say which JSON Lines record they came from
        "UPDATE mentions SET row = json_set(row, '$.record', "
        "(SELECT record FROM documents d WHERE d.id = mentions.doc));",
+    # version 3 mentions carry claim frames, which only the text gives: documents are read again
+    2: "DELETE FROM mention_keys;\nDELETE FROM mentions;\nUPDATE documents SET hash = '';\n"
+       "ALTER TABLE mention_keys ADD COLUMN timeless INTEGER NOT NULL DEFAULT 0;",
 }
 
 
@@ -212,12 +217,12 @@ class Index:
                 db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                [(doc_id, *c) for c in claims])
                 rows, keys = [], []
-                for row, terms, day, value in mentions:
+                for row, terms, day, value, timeless in mentions:
                     mention_id += 1
                     rows.append((mention_id, doc_id, row))
-                    keys.extend((k, mention_id, doc_id, day, value) for k in terms)
+                    keys.extend((k, mention_id, doc_id, day, value, timeless) for k in terms)
                 db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", rows)
-                db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?)", keys)
+                db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?, ?)", keys)
         return len(chunk)
 
     def _remove_missing(self, paths: Sequence[str], seen: set, stale: list) -> int:
@@ -260,7 +265,7 @@ class Index:
             return self._counterparts(mentions, exclude, window_days)
 
     def _counterparts(self, mentions: Sequence, exclude, window_days: float) -> list:
-        from factcheck.cross.consistency import MAX_RATIO
+        from factcheck.cross.similarity import MAX_RATIO
         from factcheck.cross.mentions import Mention, candidate_terms
         ids: dict[int, None] = {}
         for m in mentions:
@@ -303,6 +308,9 @@ class Index:
             out += self.db.execute(
                 f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_window WHERE key=? "
                 f"AND day IS NULL AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
+            out += self.db.execute(
+                f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_timeless WHERE key=? "
+                f"AND timeless = 1 AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
         return out
 
     def _near_day(self, key: str, day: int | None) -> list:

@@ -28,7 +28,8 @@ class RowBuilder:
 
 
 def document_rows(doc: Document, rules: RuleSet | None, options: Options) -> tuple:
-    """One document's rows: (path, id, date, title), claims, and (row, keys, day, value) per mention."""
+    """One document's rows: (path, id, date, title), claims, and (row, keys, day, value, timeless)
+    per mention (timeless: compared at any date, a fixed count or one that moves one way)."""
     res = check_document(doc, rules, options)
     d = res.document
     rid = d.meta.get("id") if d.meta else None
@@ -39,8 +40,8 @@ def document_rows(doc: Document, rules: RuleSet | None, options: Options) -> tup
     for m in res.mentions:
         terms = candidate_terms(m)
         if terms:
-            mentions.append((_ENCODE(m.as_row()), terms,
-                             m.located.date.toordinal() if m.located.date else None, m.value))
+            mentions.append((_ENCODE(m.as_row()), terms, m.located.date.toordinal() if m.located.date else None,
+                             m.value, int(m.frame.fixed or m.frame.trend != 0)))
     return head, claims, mentions
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import hashlib
 import io
 import os
 import pickle
@@ -74,8 +73,9 @@ def loads(blob: bytes) -> list[DocResult]:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """factcheck's version plus a hash of its own source files and the version of trafilatura,
-    which chooses the article blocks of a web page."""
+    """factcheck's version plus a hash of its own source and data files and the version of
+    trafilatura, which chooses the article blocks of a web page."""
+    import hashlib
     h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
     try:
         from importlib.metadata import version
@@ -83,7 +83,7 @@ def code_stamp() -> str:
     except Exception:  # not installed the ordinary way: the source hash still changes with ours
         pass
     pkg = Path(factcheck.__file__).parent
-    for p in sorted(pkg.rglob("*.py")):
+    for p in sorted([*pkg.rglob("*.py"), *pkg.rglob("*.tsv")]):
         h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())
     return f"{factcheck.__version__}/{h.hexdigest()}"
 
@@ -205,6 +205,7 @@ class CrossMemo:
         keys = self.cache.keys
         if not keys or None in keys:
             return None
+        import hashlib
         h = hashlib.blake2b(self.salt.encode(), digest_size=20)
         for k in keys:
             h.update(b"\0" + k.encode())
@@ -240,6 +241,7 @@ class CrossMemo:
 
 def file_key(data: bytes, prefix: str) -> str:
     """A file's cache key: a hash of ``prefix`` (code, options, rules, path) and its bytes."""
+    import hashlib
     return hashlib.blake2b(prefix.encode() + b"\0" + data, digest_size=20).hexdigest()
 
 
@@ -268,10 +270,10 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
         rules = rules_for(path)
         if id(rules) not in digests:
             rulesets.append(rules)
-            digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules))
+            digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules) if cache is not None else "")
         return digests[id(rules)]
 
-    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}|{drafts}"
+    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}|{drafts}" if cache is not None else ""
     hits: dict[int, list[DocResult]] = {}
     todo: list[tuple[int, str, str | None, int]] = []
     n = 0

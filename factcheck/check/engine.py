@@ -21,6 +21,7 @@ from factcheck.cross.mentions import Mention, mentions
 from factcheck.extract.claims import extract
 from factcheck.extract.dollars import document_dollar, localize
 from factcheck.extract.quotes import quote
+from factcheck.frames import FrameReader
 from factcheck.models import Document, Expected, Finding, Located, Related, Report, fmt_number
 from factcheck.rules.matching import match_claims
 from factcheck.rules.model import Fact, RuleSet
@@ -111,14 +112,17 @@ def relation_findings(doc: Document, located: Sequence[Located], rules: RuleSet)
 
 
 def _related(doc: Document, loc: Located) -> Related:
-    return Related(doc.path, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.date)
+    return Related(doc.path, loc.line, loc.column, loc.claim.text, loc.claim.value, loc.date,
+                   quote(doc.text, loc.claim.start, loc.claim.end), loc.fact or "")
 
 
 def check_document(doc: Document, rules: RuleSet | None = None, options: Options = Options()) -> DocResult:
     """Extract, match and check one document against the rules (no cross-article step)."""
     on = _date_of(doc, options)
     claims = localize(extract(doc.text), document_dollar(doc.meta, options.dollar))
-    facts = match_claims(doc.text, claims, rules.facts, on) if rules else [None] * len(claims)
+    reader = FrameReader(doc.text)
+    frames = [reader.frame(c, on) for c in claims] if rules else None
+    facts = match_claims(doc.text, claims, rules.facts, on, frames) if rules else [None] * len(claims)
     located, findings = [], []
     for claim, fact in zip(claims, facts):
         line, col = doc.locate(claim.start)
@@ -130,7 +134,7 @@ def check_document(doc: Document, rules: RuleSet | None = None, options: Options
                 findings.append(f)
     if rules:
         findings.extend(relation_findings(doc, located, rules))
-    found = tuple(mentions(doc, located)) if options.cross else ()
+    found = tuple(mentions(doc, located, reader)) if options.cross else ()
     directives, notes = suppression.directives(doc)
     slim = dataclasses.replace(doc, text="", source=None, source_map=None)
     return DocResult(slim, tuple(located), tuple(findings), found, directives, notes)

@@ -6,10 +6,12 @@ either way.  Workers fork where that is safe and spawn on macOS.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
-import multiprocessing.pool
 import sys
-from typing import Callable, Generic, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, Iterable, Iterator, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    import multiprocessing.pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -18,6 +20,7 @@ CHUNK = 16
 
 def pool_context() -> multiprocessing.context.BaseContext:
     """How worker processes start: fork, except on macOS, where forking a threaded process is unsafe."""
+    import multiprocessing as mp
     return mp.get_context("spawn" if sys.platform == "darwin" else "fork")
 
 

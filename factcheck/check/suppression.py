@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
@@ -181,6 +180,7 @@ def _from_comments(path: str, text: str, out: list, notes: list) -> None:
         line, col = lines.at(m.start())
         keyword = d[1].lower()
         if keyword not in KEYWORDS:
+            import difflib
             close = difflib.get_close_matches(keyword, KEYWORDS, n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]}?)" if close else f" (known: {', '.join(KEYWORDS)})"
             notes.append(Note(path, line, col, f"unknown directive {d[1]}{hint}; it is ignored"))

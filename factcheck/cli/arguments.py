@@ -169,6 +169,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
     p.add_argument("--max-body", default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
     _add_dollar_arg(p, None, "the archive's, else the configuration's, else USD")
+
+    p = sub.add_parser("lsp", help="the language server: findings in the editor as you type (stdio; "
+                                   "needs factcheck[lsp])")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="rule file or directory (repeatable; default: each document's configuration)")
+    p.add_argument("--against", metavar="DB", help="also compare with the articles of this archive index")
+    p.add_argument("--debounce", type=float, default=300, metavar="MS",
+                   help="pause after a change before re-checking (default: 300 ms)")
+    p.add_argument("--no-corpus", action="store_true",
+                   help="do not read the configuration's paths as articles to compare with")
+    p.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default and "
+                                                        "only transport; accepted since editors pass it)")
     return parser
 
 

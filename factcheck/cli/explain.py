@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from factcheck.errors import UsageError
-from factcheck.models import Document, fmt_number
+from factcheck.models import Document
+from factcheck.rules.describe import fact_lines, relation_lines
 
 LIMIT = 3
 
@@ -64,58 +65,9 @@ def gather(docs: Iterable[Document], rules, item, limit: int = LIMIT,
     return found, total, searched
 
 
-def _tolerance(period) -> str:
-    t = period.tolerance
-    if not t.absolute and not t.relative:
-        return "exact"
-    parts = []
-    if t.absolute:
-        parts.append(f"±{fmt_number(t.absolute)}")
-    if t.relative:
-        parts.append(f"±{fmt_number(t.relative * 100)}%")
-    return " or ".join(parts) + f" → {t.interval(period.value)}"
-
-
-def _terms(match) -> list[str]:
-    out = []
-    for key in ("all", "any", "none"):
-        terms = getattr(match, key)
-        if terms:
-            out.append(f"  {key + ':':5} " + ", ".join(t.text for t in terms))
-    if match.window:
-        out.append(f"  window: {match.window} characters")
-    return out
-
-
-def _fact_lines(fact) -> list[str]:
-    lines = [f"{fact.id}: {fact.label}", f"  defined in {fact.path}:{fact.line}",
-             f"  unit: {fact.unit or 'none (a count)'}; severity: {fact.severity}"
-             + ("; tracked (no known figure, compared across articles)" if fact.tracked else "")]
-    if fact.source:
-        lines.append(f"  source: {fact.source}")
-    if fact.timeline:
-        lines.append("values over time:")
-        for i, p in enumerate(fact.timeline):
-            since = f"from {p.start.isoformat()}" if p.start else "from the start"
-            extra = "".join(f"; {x}" for x in (p.source and f"source: {p.source}", p.note) if x)
-            now = "  (newest)" if i == len(fact.timeline) - 1 and len(fact.timeline) > 1 else ""
-            lines.append(f"  {since:<17} {fmt_number(p.value)} (tolerance {_tolerance(p)}){extra}{now}")
-    lines.append("matches claims near:")
-    lines.extend(_terms(fact.match) or ["  (no terms)"])
-    return lines
-
-
-def _relation_lines(rel, rules) -> list[str]:
-    lines = [f"{rel.id}: {rel.message or rel.check}", f"  defined in {rel.path}:{rel.line}",
-             f"  check: {rel.check}", f"  severity: {rel.severity}", "facts:"]
-    labels = {f.id: f.label for f in rules.facts}
-    lines.extend(f"  {f}: {labels.get(f, '(unknown fact)')}" for f in rel.facts)
-    return lines
-
-
 def describe(item, rules, examples: Sequence[Example] = (), total: int = 0, searched: int = 0) -> str:
     """The text ``factcheck explain`` prints for a fact or relation and its example claims."""
-    lines = _relation_lines(item, rules) if hasattr(item, "check") else _fact_lines(item)
+    lines = relation_lines(item, rules) if hasattr(item, "check") else fact_lines(item)
     if searched:
         shown = f"; {len(examples)} shown" if total > len(examples) else ""
         lines.append(f"claims attached to it: {total} in {searched} document{'' if searched == 1 else 's'}"

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from factcheck.cli.arguments import build_parser
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.models import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 
@@ -107,7 +106,9 @@ def _gate(args, report, accepted):
     """
     import dataclasses
 
-    from factcheck.report import baseline
+    from factcheck.models import Severity
+    if args.write_baseline or accepted is not None:
+        from factcheck.report import baseline
     if args.write_baseline:
         _append(args.write_baseline, baseline.dumps(report.findings), mode="w")
         n = len(report.findings)
@@ -290,8 +291,20 @@ def cmd_explain(args) -> int:
     return EXIT_OK
 
 
+def cmd_lsp(args) -> int:
+    """``factcheck lsp``: the language server over stdio (the ``lsp`` extra: pygls, lsprotocol)."""
+    from factcheck import lsp
+    needed = lsp.missing()
+    if needed:
+        raise UsageError(f"factcheck lsp needs {needed}, which is not installed: pip install 'factcheck[lsp]'")
+    lsp.serve(lsp.Settings(rules=tuple(args.rules), against=args.against, debounce=max(args.debounce, 0) / 1000,
+                           corpus=not args.no_corpus))
+    return EXIT_OK
+
+
 COMMANDS = {"claims": cmd_claims, "text": cmd_text, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
-            "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report}
+            "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report,
+            "lsp": cmd_lsp}
 
 
 def _configure(args, argv: Sequence[str] | None) -> None:

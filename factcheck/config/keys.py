@@ -7,7 +7,6 @@ turns the ``overrides`` list into changed severities and disabled findings.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import fnmatch
 import os
 import re
@@ -150,6 +149,7 @@ TOP_KEYS = tuple(dict.fromkeys(k.split(".")[0] for k in KEYS))
 
 
 def _suggest(name: str, known: Sequence[str]) -> str | None:
+    import difflib
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
 

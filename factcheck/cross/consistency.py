@@ -24,19 +24,14 @@ import bisect
 from collections import defaultdict
 from typing import Mapping, Sequence
 
-from factcheck.models import Finding, Related, Severity, fmt_number
+from factcheck.cross import similarity as S
 from factcheck.cross.mentions import Mention, candidate_terms
-from factcheck.cross.vocabulary import lemma
+from factcheck.models import Finding, Related, Severity, fmt_number
 
 MAX_CANDIDATES = 100
 FREE_CANDIDATES = 12
-MIN_OVERLAP = 0.1
-SMALL_OVERLAP = 0.3
-SMALL = 10
-MAX_RATIO = 2.0
-MAX_PERCENT_RATIO = 1.25
-_PERIODS = frozenset({"day", "week", "month", "year"})
-_SHORT = frozenset({"day", "week"})
+MAX_CANDIDATES = 100
+FREE_CANDIDATES = 12
 
 
 def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
@@ -49,17 +44,21 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
     ms = sorted(mentions, key=_order)
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
-        keys = candidate_terms(m)
-        if keys:
-            groups[keys[0]].append(i)
+        for key in candidate_terms(m):
+            groups[key].append(i)
+    rarity = S.rarity(ms)
     partners: dict[int, dict[str, int]] = {}
     for key in sorted(groups):
         members = groups[key]
         if key.startswith("fact:"):
             fact = (facts or {}).get(key[5:])
-            partners.update(_fact_partners(ms, members, fact))
+            found = _fact_partners(ms, members, fact)
         else:
-            partners.update(_free_partners(ms, members, window_days))
+            found = _free_partners(ms, members, window_days, rarity)
+        for i, docs in found.items():
+            mine = partners.setdefault(i, {})
+            for d, j in docs.items():
+                mine.setdefault(d, j)
     out = []
     for i in sorted(partners):
         m = ms[i]
@@ -88,7 +87,7 @@ def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dic
     for p, idx in by_period.items():
         if p is None:
             continue
-        idx.sort(key=lambda i: (_day(ms[i]), i))
+        idx.sort(key=lambda i: (S.day_of(ms[i]), i))
         docs = [ms[i].doc for i in idx]
         claims = [ms[i].located.claim for i in idx]
         half = MAX_CANDIDATES // 2
@@ -107,7 +106,8 @@ def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dic
     return out
 
 
-def _free_partners(ms: list[Mention], members: list[int], window_days: float) -> dict[int, dict[str, int]]:
+def _free_partners(ms: list[Mention], members: list[int], window_days: float,
+                   rarity: Mapping[str, float]) -> dict[int, dict[str, int]]:
     """For each mention, its mutual best look-alike in each other document (rule-less keying).
 
     Candidates come from the days within the window, one value-sorted bucket per day and name
@@ -125,7 +125,7 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
         if d is None or d[0] != d[1]:
             loose.append(i)
             continue
-        for name in m.names or ("",):
+        for name in m.holders or ("",):
             days[d[0].toordinal()][name].append(i)
     buckets = {day: {name: _Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
     loose_bucket = _Bucket(ms, loose)
@@ -134,7 +134,7 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
     for i in members:
         a = ms[i]
         d = a.dates
-        if d is None or d[0] != d[1]:
+        if d is None or d[0] != d[1] or S.timeless(a):
             near_days = list(buckets.values())
         elif 2 * reach + 1 < len(buckets):
             o = d[0].toordinal()
@@ -142,13 +142,12 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
         else:
             o = d[0].toordinal()
             near_days = [b for k, b in buckets.items() if abs(k - o) <= reach]
-        near = [bs[n] for bs in near_days for n in (*a.names, "") if n in bs] if a.names else \
+        near = [bs[n] for bs in near_days for n in (*a.holders, "") if n in bs] if a.holders else \
             [b for bs in near_days for b in bs.values()]
-        lo_v, hi_v = _value_range(a.value)
+        lo_v, hi_v = S.value_range(a.value)
         found = list(dict.fromkeys(p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)))
-        if d is not None and d[0] != d[1]:  # dated to a month or a year: the window still applies
-            found = [p for p in found if _in_window(a, ms[p[1]], window_days)]
-        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if _in_window(a, ms[p[1]], window_days)]
+        found = [p for p in found if S.in_time(a, ms[p[1]], window_days)]
+        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if S.in_time(a, ms[p[1]], window_days)]
         if len(found) > FREE_CANDIDATES:
             found.sort()
             del found[FREE_CANDIDATES:]
@@ -156,7 +155,7 @@ def _free_partners(ms: list[Mention], members: list[int], window_days: float) ->
         for _, j in found:
             b = ms[j]
             if b.doc != a.doc:
-                s = _affinity(a, b)
+                s = S.affinity(a, b, rarity)
                 if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
                     mine[b.doc] = (s, j)
         best[i] = mine
@@ -183,97 +182,18 @@ class _Bucket:
         return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
 
 
-def score(a: Mention, b: Mention) -> float | None:
-    """How likely two rule-less mentions are about the same quantity; None when they cannot be."""
-    if a.unit != b.unit or a.role != b.role or a.side != b.side or not (a.comparable and b.comparable):
-        return None
-    return _affinity(a, b)
-
-
-def _affinity(a: Mention, b: Mention) -> float | None:
-    """``score`` for two mentions of one index group (same unit, role and side; comparable)."""
-    if a.noun and b.noun and a.noun != b.noun and not _kind_of_people(a.noun, b.noun):
-        return None
-    if a.predicate and b.predicate and a.predicate != b.predicate and a.role != "age":
-        return None
-    if a.scope != b.scope:
-        pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
-        if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
-            return None
-        if a.as_of != b.as_of:
-            return None
-    lo_v, hi_v = _value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
-    if not lo_v <= b.value <= hi_v:
-        return None
-    if a.names and b.names and not a.names & b.names:
-        return None
-    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years):
-        return None
-    union = len(a.terms | b.terms)
-    overlap = len(a.terms & b.terms) / union if union else 0.0
-    if max(abs(a.value), abs(b.value)) < SMALL:
-        if not (a.noun and a.noun == b.noun and a.predicate == b.predicate) or overlap < SMALL_OVERLAP:
-            return None
-    if overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b)):
-        return None
-    top = max(abs(a.value), abs(b.value))
-    closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
-    return overlap + closeness + (0.2 if a.noun and a.noun == b.noun else 0.0)
-
-
-def _synonyms(a: Mention, b: Mention) -> bool:
-    """The same noun concept written with different words ("workers", "employees"): a weaker
-    sign of the same quantity than the same word, so more shared context is asked for."""
-    if not (a.noun and a.noun == b.noun and a.key and b.key):
-        return False
-    return lemma(a.key.split()[0]) != lemma(b.key.split()[0])
-
-
-def _kind_of_people(x: str, y: str) -> bool:
-    """"people" and a proper plural ("Palestinians", noun ``^palestinian``) may count the same."""
-    return {x[:1], y[:1]} == {"p", "^"} and "person" in (x, y)
-
-
-def _percent(unit: str) -> bool:
-    return unit.startswith(("%", "percent"))
-
-
-def _value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:
-    if v > 0:
-        return v / ratio, v * ratio
-    if v < 0:
-        return v * ratio, v / ratio
-    return 0.0, 0.0
-
-
-def _in_window(a: Mention, b: Mention, window_days: float) -> bool:
-    da, db = a.dates, b.dates
-    if da is None or db is None:
-        return True
-    gap = max((db[0] - da[1]).days, (da[0] - db[1]).days, 0)
-    return gap <= window_days
-
-
-def _day(m: Mention) -> int:
-    return m.located.date.toordinal() if m.located.date else 0
-
-
-def _meets(a: Mention, b: Mention) -> bool:
-    """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
-    x, y = a.located.claim, b.located.claim
-    return x.low <= y.high and y.low <= x.high
-
-
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
     """The finding ``m`` deserves given its partners (one per other document), or None."""
-    agree = [p for p in partners if _meets(m, p)]
-    differ = [p for p in partners if not _meets(m, p)]
+    agree = [p for p in partners if S.meets(m, p)]
+    differ = [p for p in partners if not S.meets(m, p)]
     if not differ:
         return None
     older, newer, conflict = [], [], []
     for p in differ:
         trend = _trend(m, p) if evolving else 0
         (older if trend > 0 else newer if trend < 0 else conflict).append(p)
+    if m.frame.fixed:
+        conflict, older, newer = conflict + older + newer, [], []
     if conflict:
         conflict = conflict + older
         groups = _value_groups(conflict)
@@ -295,15 +215,21 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
 
 
 def _trend(m: Mention, p: Mention) -> int:
-    """+1 when ``m`` is newer and larger than ``p``, -1 when older and smaller, else 0."""
+    """+1 when ``m`` moved from ``p`` the way its quantity can move (newer and larger for a
+    running total; newer and smaller for what remains), -1 when ``p`` did, else 0."""
     dm, dp = m.dates, p.dates
     if dm is None or dp is None:
         return 0
-    if dm[0] > dp[1] and m.located.claim.low > p.located.claim.high:
+    way = -1 if m.frame.trend < 0 else 1
+    if dm[0] > dp[1] and _beyond(m, p, way):
         return 1
-    if dm[1] < dp[0] and m.located.claim.high < p.located.claim.low:
+    if dm[1] < dp[0] and _beyond(p, m, way):
         return -1
     return 0
+
+
+def _beyond(new: Mention, old: Mention, way: int) -> bool:
+    return new.low > old.high if way > 0 else new.high < old.low
 
 
 def _when(m: Mention) -> str:
@@ -314,7 +240,7 @@ def _value_groups(ms: list[Mention]) -> list[list[Mention]]:
     """Mentions grouped by agreeing values (sorted by low bound, chained while they meet)."""
     groups: list[list[Mention]] = []
     for p in sorted(ms, key=lambda p: (p.located.claim.low, p.located.claim.high, _order(p))):
-        if groups and _meets(groups[-1][-1], p):
+        if groups and S.meets(groups[-1][-1], p):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -329,7 +255,7 @@ def _vals(ms: list[Mention]) -> str:
     seen = []
     for p in sorted(ms, key=lambda p: p.value):
         c = p.located.claim
-        text = fmt_number(c.value) if c.low == c.high else c.text
+        text = fmt_number(c.value) if c.low == c.high and not c.unit else c.text
         if text not in seen:
             seen.append(text)
     return ", ".join(seen)
@@ -345,7 +271,8 @@ def _inconsistent(m: Mention, major: list[Mention], size: int, clear: bool) -> s
 
 def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int, message: str) -> Finding:
     loc, c = m.located, m.located.claim
-    rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.value, p.located.date)
+    rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.located.claim.value,
+                        p.located.date, p.phrase, p.located.fact or p.key)
                 for p in sorted(related, key=_order))
     return Finding(
         kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,
@@ -354,4 +281,4 @@ def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int,
         key=None if loc.fact else m.key, related=rel, agree=agree)
 
 
-__all__ = ["cross_findings", "score"]
+__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "cross_findings"]

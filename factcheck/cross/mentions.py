@@ -1,31 +1,30 @@
-"""What quantity a claim is about, judged without rules: a ``Mention``.
+"""Mentions: every comparable claim of a document with its frame and its surroundings.
 
-A mention is a located claim plus cheap, plain facts about its surroundings: the counted
-noun right after the number ("58 *hostages*"), the nearest predicate in its clause
-("*killed*", "*death toll*"), the content words within about ten words of the number, a
-time scope ("on a single day", "this week", "in total"), whether it is a forecast ("could
-reach"), and a role for numbers that are not counts of anything comparable (years, dates,
-times, labels, the two sides of a score).  Words are folded by ``words.fold``, a tiny
-suffix-stripping lemmatizer and a small synonym table (killed/dead/died/death toll →
-``kill``), so no NLP dependency is needed.  Everything here is pure and every field is a plain value, so
-mentions can be stored (``as_row``/``from_row``) and looked up by ``candidate_terms``.
+``mentions(doc, located)`` reads a document's claims in order: each gets a ``Frame`` (what it
+counts and when, ``frames.read_frame``) and a ``Mention`` (the frame plus cheap context: the
+content words within about ten words of the number, the time scopes named near it, the
+places and people of its sentence, whether it is a forecast, and a role for numbers that are
+no counts: years, dates, times, labels, ages, distances).  A bare number that opens a
+clause ("Fifty-eight are still in Gaza") takes its subject from the claim before it in the
+same or the previous sentence of its paragraph; a total after coordinated parts ("25 living
+hostages and the bodies of eight others, 33 in all") from the first part.  Lengths are
+compared in metres (a storey is 3 to 4.5 m).  Pure; one pass over the document.
 """
 from __future__ import annotations
 
 import bisect
-import datetime as dt
-import functools
+import dataclasses
 import re
-from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Sequence
 
+from factcheck.frames import Frame, FrameReader
+from factcheck.frames.model import STATES
+from factcheck.cross.record import Mention
+from factcheck.frames.vocabulary import (FORECAST as _FORECAST, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
+                                        STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
+                                        is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
-from factcheck.models import Claim, Document, Located, compact_pickle, shared as _shared, shared_date as _date, \
-    shared_words as _words
-from factcheck.cross.vocabulary import (CONCEPTS as _CONCEPTS, FORECAST as _FORECAST, MODIFIERS as _MODIFIERS,
-                             MONTH_NAMES, PREDICATES, SCALES as _SCALES, STOP as _STOP, TIME_NOUNS,
-                             WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
-                             is_predicate, is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
+from factcheck.models import Claim, Document, Located
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
@@ -52,139 +51,43 @@ _SCALE_AFTER = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|o['’]clock\b)|:\d", re.I)
 
 
-@compact_pickle
-@dataclass(frozen=True)
-class Mention:
-    """A located claim and what quantity it is about, in plain fields (storable as a row).
-
-    ``key`` is readable ("people killed"); ``terms`` the folded content words near the number;
-    ``noun`` the folded counted noun (``person``; ``year:career`` for a 30-year career;
-    ``age:<surname>`` for an age); ``predicate`` the nearest event concept (``kill``) or "";
-    ``forecast`` marks "could reach"-style figures; ``role`` is "" for comparable counts and
-    ``age``, ``year``, ``date``, ``time`` or ``label`` otherwise; ``side`` is ``a``/``b`` for the
-    two numbers of "59 to 41"; ``unit`` is the claim's unit or one read from the text
-    (``%``, ``$``, `` million``); ``scope`` the time scopes named near it; ``phrase`` the claim
-    with the words that follow it, for messages; ``names`` the folded capitalized words of
-    its sentence that do not start it (places, people, organisations).
-    """
-
-    located: Located
-    key: str
-    terms: frozenset[str]
-    noun: str
-    predicate: str
-    forecast: bool
-    role: str = ""
-    side: str = ""
-    unit: str = ""
-    scope: frozenset[str] = frozenset()
-    phrase: str = ""
-    vague: bool = False
-    period: str = ""
-    names: frozenset[str] = frozenset()
-    record: int = 0
-
-    @functools.cached_property
-    def doc(self) -> str:
-        """The document's identity: its path, with the record number for a JSON Lines record."""
-        return f"{self.located.path}#{self.record}" if self.record else self.located.path
-
-    @functools.cached_property
-    def value(self) -> float:
-        """The claim's value."""
-        return self.located.claim.value
-
-    @property
-    def comparable(self) -> bool:
-        """Whether a rule-less comparison may use it (a count of something, not a forecast)."""
-        return _comparable(self.forecast, self.vague, self.role, self.noun)
-
-    @functools.cached_property
-    def dates(self) -> tuple[dt.date, dt.date] | None:
-        """The first and last day the mention's document may date from; None when undated."""
-        if self.located.date:
-            return self.located.date, self.located.date
-        if not self.period:
-            return None
-        year = int(self.period[:4])
-        if len(self.period) == 4:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        month = int(self.period[5:7])
-        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-        return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
-
-    @functools.cached_property
-    def named_years(self) -> frozenset[str]:
-        """The years named near the number (``y2014`` terms)."""
-        return frozenset(t for t in self.terms if t[:1] == "y" and t[1:].isdigit())
-
-    @functools.cached_property
-    def years(self) -> frozenset[str]:
-        """The named years, else the document's own year (a figure naming none is current)."""
-        d = self.dates
-        own = frozenset({f"y{d[0].year}"}) if d and d[0].year == d[1].year else frozenset()
-        return self.named_years or own
-
-    @functools.cached_property
-    def as_of(self) -> frozenset[str]:
-        """The ``asof:<month>`` scopes."""
-        return frozenset(s for s in self.scope if s.startswith("asof:"))
-
-    def as_row(self) -> dict[str, Any]:
-        """Builtin values only (str, int, float, None), for a database row or JSON."""
-        loc, c = self.located, self.located.claim
-        return {
-            "path": loc.path, "line": loc.line, "column": loc.column,
-            "date": loc.date.isoformat() if loc.date else None, "fact": loc.fact,
-            "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier,
-            "claim_unit": c.unit, "start": c.start, "end": c.end, "text": c.text,
-            "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "claim_noun": c.noun, "kind": c.kind, "low_open": int(c.low_open), "high_open": int(c.high_open),
-            "key": self.key, "terms": " ".join(sorted(self.terms)), "noun": self.noun,
-            "predicate": self.predicate, "forecast": int(self.forecast), "role": self.role,
-            "side": self.side, "unit": self.unit, "scope": " ".join(sorted(self.scope)),
-            "phrase": self.phrase, "vague": int(self.vague), "period": self.period,
-            "names": " ".join(sorted(self.names)), "record": self.record,
-        }
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Mention":
-        """The mention ``as_row`` stored.  Words, paths and dates that recur from row to row are
-        shared, not copied: a report holds tens of thousands of mentions at a time."""
-        claim = Claim(float(row["value"]), float(row["low"]), float(row["high"]), _shared(row["qualifier"]),
-                      _shared(row["claim_unit"]), int(row["start"]), int(row["end"]), row["text"],
-                      int(row["sentence_start"]), int(row["sentence_end"]), noun=_shared(row["claim_noun"] or ""),
-                      kind=_shared(row["kind"]), low_open=bool(row["low_open"]), high_open=bool(row["high_open"]))
-        loc = Located(_shared(row["path"]), int(row["line"]), int(row["column"]), claim, _date(row["date"]),
-                      _shared(row["fact"]))
-        return cls(loc, _shared(row["key"]), _words(row["terms"]), _shared(row["noun"]),
-                   _shared(row["predicate"]), bool(row["forecast"]), _shared(row["role"]), _shared(row["side"]),
-                   _shared(row["unit"]), _words(row["scope"]), row["phrase"], bool(row.get("vague")),
-                   _shared(row.get("period") or ""), _words(row.get("names")), int(row.get("record") or 0))
+LENGTHS = {"kilometer": 1000.0, "kilometre": 1000.0, "mile": 1609.344, "meter": 1.0, "metre": 1.0,
+           "foot": 0.3048, "yard": 0.9144, "centimeter": 0.01, "inch": 0.0254, "nautical_mile": 1852.0}
+STOREYS = frozenset("stories storeys floors".split())
+STOREY = (3.0, 4.5)
 
 
 def candidate_terms(m: Mention) -> list[str]:
     """Index keys under which ``m``'s possible counterparts are filed (``cross_findings`` blocks on them)."""
-    key = _key(m.located.fact, m.forecast, m.vague, m.role, m.noun, m.predicate, m.unit, m.side)
-    return [key] if key else []
+    f = m.frame
+    key = _key(m.located.fact, m.forecast, m.vague, m.role, f, m.unit, m.side)
+    if not key:
+        return []
+    if f.also and f.predicate not in STATES and not m.located.fact and m.role == "":
+        return [key, f"{m.unit}|{m.role}|{m.side}|p:{f.also}"]
+    return [key]
 
 
-def _key(fact, forecast: bool, vague: bool, role: str, noun: str, predicate: str, unit: str, side: str) -> str:
-    """``candidate_terms``'s key from the fields it reads ("" for a mention never compared)."""
+def _key(fact, forecast: bool, vague: bool, role: str, frame: Frame, unit: str, side: str) -> str:
+    """``candidate_terms``'s main key from the fields it reads ("" for a mention never compared)."""
     if forecast:
         return ""
     if fact:
         return f"fact:{fact}"
-    if not _comparable(forecast, vague, role, noun):
+    if not comparable(forecast, vague, role, frame):
         return ""
-    head = f"p:{predicate}" if predicate and role == "" else f"n:{noun}" if noun else ""
+    head = f"p:{frame.predicate}" if frame.predicate and role == "" else f"n:{frame.subject}" if frame.subject else ""
     return f"{unit}|{role}|{side}|{head}" if head else ""
 
 
-def _comparable(forecast: bool, vague: bool, role: str, noun: str) -> bool:
-    return not forecast and not vague and (role == "" or (role in ("age", "distance") and noun not in ("age", "dist")))
+def comparable(forecast: bool, vague: bool, role: str, frame: Frame) -> bool:
+    """Whether a rule-less comparison may use a claim: the article's own count of something."""
+    if forecast or vague or frame.voice:
+        return False
+    return role == "" or (role in ("age", "distance") and frame.subject not in ("age", "dist"))
 
 
-def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
+def mentions(doc: Document, located: Sequence[Located], reader: FrameReader | None = None) -> list[Mention]:
     """The mentions of ``doc``'s located claims that can be compared across articles (those
     ``candidate_terms`` files: fact-attached or comparable counts); pure, ``doc.text`` gives
     the context.
@@ -192,61 +95,75 @@ def mentions(doc: Document, located: Sequence[Located]) -> list[Mention]:
     A document whose metadata dates it only to a month or a year (``date: 2016-08``) gives
     its mentions that ``period``.
     """
+    if not located:
+        return []
     raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
     period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
-    tokens = Tokens(doc.text) if located else None
     record = int(doc.meta.get("record") or 0) if doc.meta else 0
-    out = (mention(doc.text, loc, period if loc.date is None else "", tokens, record, comparable_only=True)
-           for loc in located)
-    return [m for m in out if m is not None]
+    reader = reader or FrameReader(doc.text)
+    out = []
+    for loc in located:
+        m = _mention(reader, loc, period if loc.date is None else "", record)
+        if m is not None:
+            out.append(m)
+    return out
 
 
-def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None,
-            record: int = 0, *, comparable_only: bool = False) -> Mention | None:
-    """The mention of one located claim in ``text`` (``tokens``: ``Tokens(text)``, when at hand;
-    ``record``: the JSON Lines record the text is, 0 for a whole file).  ``comparable_only``:
-    None, without reading the rest of the context, for a claim ``candidate_terms`` would not file."""
-    tokens = tokens or Tokens(text)
-    c = loc.claim
+def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None, record: int = 0) -> Mention | None:
+    """The mention of one located claim in ``text`` read alone (no antecedents), or None when it
+    is no comparable count and no fact's claim."""
+    return _mention(FrameReader(text), loc, period, record)
+
+
+def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Mention | None:
+    text, tokens, c = reader.text, reader.tokens, loc.claim
+    frame = reader.frame(c, loc.date)
+    if c.kind == "quantity" and c.noun and "-" in c.text:
+        frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
+    if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:
+        return None
     end = c.start + len(c.text.rstrip(",. "))
-    p0 = text.rfind("\n\n", 0, c.start)
-    para0 = max(p0 + 2 if p0 != -1 else 0, c.start - 400)
-    p1 = text.find("\n\n", end)
-    para1 = min(p1 if p1 != -1 else len(text), end + 400)
+    para0, para1 = reader.paragraph(c.start)
+    para0, para1 = max(para0, c.start - 400), min(para1, end + 400)
     before_words, before_starts = tokens.before(para0, c.start, _REACH)
     after_words, after_starts = tokens.after(end, para1, _REACH)
     left_clause = clause(reversed(before_words))
     forecast = not _FORECAST.isdisjoint(map(str.lower, left_clause[:6]))
     vague = c.qualifier == "vague"
-    if comparable_only and (forecast or (vague and not loc.fact)):
+    if forecast or (vague and not loc.fact):
         return None
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     name = _age(c, left, right)
     right_clause = clause(after_words)
-    noun, noun_words, pred, pred_word = _head(right_clause, left_clause, right)
+    unit, scale = _unit(c, left, right)
     if name is not None:
         role = "age"
-        noun, noun_words, pred, pred_word = f"age:{name}" if name else "age", [f"age of {name or 'someone'}"], "", ""
+        frame = dataclasses.replace(frame, subject=f"age:{name}" if name else "age", predicate="", also="",
+                                    subject_words=f"age of {name or 'someone'}", predicate_words="", part=False)
     else:
         unit_text = f"{c.unit or ''} {c.text}{right[:12]}".lower()
         distance = (("mi" in unit_text or "met" in unit_text or "km" in unit_text)
                     and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))
-        if comparable_only and not (loc.fact or noun or pred or distance):
+        if not (loc.fact or frame.subject or frame.predicate or distance):
             return None
         role = _role(c, left, right, before_words, after_words)
         if role == "" and distance:
-            place = [w for w in left_clause[:6] if w[:1].isupper()]
-            role, noun = "distance", f"dist:{fold(place[0])}" if place else "dist"
-    if comparable_only and not _key(loc.fact, forecast, vague, role, noun, pred, "", ""):
+            role = "distance"
+            place = _distance_from(text, c, left_clause)
+            frame = dataclasses.replace(frame, subject=place, predicate="", also="", predicate_words="",
+                                        subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
+    if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
-    unit = _unit(c, left, right)
     side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
     nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
     window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
     terms = frozenset(map(token_term, window + [w for w in nearby if is_year(w)])) - {""}
+    noun_words = frame.subject_words.split()
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
+    holders = sentence_names(["."] + ([] if _embedded(left_clause) else list(reversed(left_clause))), c.text,
+                             right_clause, noun_words) & names
     near = left_clause[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
@@ -257,65 +174,43 @@ def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = N
     as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
-    key_words = noun_words or []
-    key = " ".join(key_words)
-    if pred_word and pred_word.lower() not in key.lower():
-        key = f"{key} {pred_word}".strip() if key else pred_word
-    return Mention(loc, key or c.noun or "", terms, noun, pred, forecast, role, side, unit, scope,
-                   quote(text, c.start, c.end), vague, period, names, record)
+    return Mention(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
+                   quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 
-def _head(right: list[str], left: list[str], raw_right: str) -> tuple[str, list[str], str, str]:
-    """(noun, noun words as written, predicate, predicate word as written)."""
-    run = []
-    for w in right[:6]:
+_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
+                   r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
+
+
+_PREPOSITION = frozenset("of for with about on to from by over among between against".split())
+_DETERMINER = frozenset("the a an its their his her all some about nearly almost around roughly least at more than "
+                        "over up".split())
+
+
+def _embedded(left_clause: Sequence[str]) -> bool:
+    """Whether the number stands inside a prepositional phrase ("the return *of the 58*
+    hostages"): the places its clause names then belong to the clause's own verb."""
+    for w in left_clause[:5]:
         low = w.lower()
-        if low in _MODIFIERS:
-            if run:
-                break
+        if low in _DETERMINER:
             continue
-        if low in _STOP:
-            break
-        run.append(w)
-        if len(run) == 3:
-            break
-    noun, noun_word = "", ""
-    for w in run:
-        low = w.lower()
-        if fold(w) in _CONCEPTS or (low.endswith("s") and not low.endswith("ss")) or w[:1].isupper():
-            noun_word = w
-            break
-    if not noun_word and run:
-        noun_word = run[0]
-    pred, pred_word = "", ""
-    if noun_word[:1].isupper():
-        i = run.index(noun_word)
-        while i + 1 < len(run) and run[i + 1][:1].isupper():
-            i += 1
-        noun_word = run[i]
-    if noun_word:
-        noun = fold(noun_word)
-        if noun_word[:1].isupper() and noun not in _CONCEPTS:
-            noun = "^" + noun
-        if "-" in noun_word and fold(noun_word.split("-")[-1]) in PREDICATES:
-            noun = fold(noun_word.split("-")[-1])
-        if noun in PREDICATES:
-            pred, pred_word, noun = noun, noun_word, ""
-        elif noun in TIME_NOUNS:
-            hyphen = raw_right.lstrip().startswith("-")
-            rest = run[run.index(noun_word) + 1:] if noun_word in run else []
-            if hyphen and rest:
-                noun = f"{noun}:{fold(rest[-1])}"
-    noun_words = run[: run.index(noun_word) + 1] if noun_word in run else []
-    if not pred and (any(map(is_predicate, right[:8])) or any(map(is_predicate, left[:8]))):
-        for i in range(min(8, max(len(right), len(left)))):
-            if i < len(right) and is_predicate(right[i]):
-                pred, pred_word = fold(right[i]), right[i]
-                break
-            if i < len(left) and is_predicate(left[i]):
-                pred, pred_word = fold(left[i]), left[i]
-                break
-    return noun, noun_words, pred, pred_word
+        return low in _PREPOSITION
+    return False
+
+
+def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
+    """What a distance is measured from: the place after "from" ("30km from the park"), or for
+    "12 miles away" the last place its sentence names after "from"; else the place its
+    clause names; ``dist`` when none."""
+    after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
+    m = _FROM.search(after[:40])
+    if m is None and re.match(r"\W*away\b", after):
+        found = list(_FROM.finditer(text, c.sentence_start, c.start))
+        m = found[-1] if found else None
+    if m is not None:
+        return "dist:" + fold(m.group(1).split()[-1])
+    place = [w for w in left_clause[:6] if w[:1].isupper()]
+    return f"dist:{fold(place[0])}" if place else "dist"
 
 
 def _age(c: Claim, left: str, right: str) -> str | None:
@@ -357,7 +252,12 @@ def _age_name(left: str, right: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _unit(c: Claim, left: str, right: str) -> str:
+def _unit(c: Claim, left: str, right: str) -> tuple[str, tuple[float, float]]:
+    """The unit a claim is compared in, and the factors (low, high) that convert it there."""
+    if c.unit in LENGTHS:
+        return "length", (LENGTHS[c.unit], LENGTHS[c.unit])
+    if c.unit is None and c.noun and c.noun.split()[-1].lower() in STOREYS:
+        return "length", STOREY
     unit = c.unit or ""
     if not unit:
         sign = left.rstrip()[-1:]
@@ -369,7 +269,8 @@ def _unit(c: Claim, left: str, right: str) -> str:
         m = _SCALE_AFTER.match(right)
         if m:
             unit += " " + m.group(1).lower()
-    return unit
+    return unit, (1.0, 1.0)
 
 
-__all__ = ["Mention", "Tokens", "mentions", "mention", "candidate_terms", "lemma", "fold", "PREDICATES"]
+__all__ = ["Mention", "Tokens", "candidate_terms", "comparable", "fold", "lemma", "mention", "mentions",
+           "PREDICATES"]

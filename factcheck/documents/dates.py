@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import re
 from typing import Any
 
@@ -47,6 +46,7 @@ def parse_date(value: Any) -> dt.date | None:
         m = _DMY.fullmatch(s) or _DMY.match(s)
         if m and _month(m[2]):
             return dt.date(int(m[3]), _month(m[2]), int(m[1]))
+        import email.utils
         return email.utils.parsedate_to_datetime(s).date()
     except (TypeError, ValueError, IndexError, OverflowError):
         return None

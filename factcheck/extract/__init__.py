@@ -3,6 +3,9 @@
 Number cores are read (digits, words, fractions), widened by their context (qualifiers,
 units, ranges) and kept or dropped by the claim policy; each claim carries its interval.
 """
-from factcheck.extract.claims import extract
 
-__all__ = ["extract"]
+from factcheck import lazy_exports
+
+_EXPORTS = {"extract": "claims"}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+__all__ = [*_EXPORTS]

@@ -9,7 +9,7 @@ addresses, list numbering and gallery counters ("1 of 43 Photos"), and marks the
 """
 from __future__ import annotations
 
-import re
+from factcheck.extract import lazy_re as re
 
 from factcheck.extract import numbers as N
 from factcheck.extract.core import Core

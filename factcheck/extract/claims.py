@@ -12,8 +12,8 @@ each qualifier asserts is tabulated in ``docs/intervals.md``.
 from __future__ import annotations
 
 import math
-import re
 
+from factcheck.extract import lazy_re as re
 from factcheck.extract import qualifiers as Q
 from factcheck.extract.context import widen
 from factcheck.extract.number_cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,

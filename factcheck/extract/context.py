@@ -8,7 +8,7 @@ characters before it, so every check is anchored and short.
 from __future__ import annotations
 
 import math
-import re
+from factcheck.extract import lazy_re as re
 
 from factcheck.extract import numbers as N
 from factcheck.extract import qualifiers as Q

@@ -1,8 +1,7 @@
 """The counted noun: the words right after a claim that name what it counts."""
 from __future__ import annotations
 
-import re
-
+from factcheck.extract import lazy_re as re
 from factcheck.extract.core import Core
 from factcheck.extract.lexicon import STOP
 

@@ -7,8 +7,7 @@ may be a temperature or an era, and yields no claim.  "late 20s or early 30s" is
 """
 from __future__ import annotations
 
-import re
-
+from factcheck.extract import lazy_re as re
 from factcheck.extract.core import Core
 
 #: "in their", "into her": the possessive that makes a decade an age (the regex starts with a literal, to scan fast).

@@ -10,9 +10,9 @@ U.S. dollars", "USD 5") stays USD.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any, Mapping, Sequence
 
+from factcheck.extract import lazy_re as re
 from factcheck.models import Claim
 from factcheck.extract.units import CURRENCIES
 

@@ -8,8 +8,8 @@ third quarter"; ``wording`` holds that policy).
 from __future__ import annotations
 
 import math
-import re
 
+from factcheck.extract import lazy_re as re
 from factcheck.extract import numbers as N
 from factcheck.extract import qualifiers as Q
 from factcheck.extract.lexicon import IDENTIFIER_WORDS, MONTHS

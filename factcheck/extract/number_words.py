@@ -8,7 +8,7 @@ quarter".  ``prev_word`` reads the word before a position from a reversed slice 
 """
 from __future__ import annotations
 
-import re
+from factcheck.extract import lazy_re as re
 
 from factcheck.extract import numbers as N
 from factcheck.extract.core import Core

@@ -4,7 +4,7 @@ Pure functions over short strings; the vocabularies also build ``extract``'s pat
 """
 from __future__ import annotations
 
-import re
+from factcheck.extract import lazy_re as re
 
 SMALL = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -7,8 +7,8 @@ one anchored match however long the document is.
 from __future__ import annotations
 
 import math
-import re
 
+from factcheck.extract import lazy_re as re
 from factcheck.extract.units import alternation
 
 INF = math.inf

@@ -1,8 +1,7 @@
 """Ranges: "30-40", "30 to 40", "between 30 and 40" and "two or three" become one claim; units spread leftwards."""
 from __future__ import annotations
 
-import re
-
+from factcheck.extract import lazy_re as re
 from factcheck.extract.core import Core
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import prev_word

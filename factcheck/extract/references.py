@@ -8,7 +8,8 @@ a record id ("PMID: 27884854", "ISBN 9783161484100") and the level of a confiden
 from __future__ import annotations
 
 import bisect
-import re
+
+from factcheck.extract import lazy_re as re
 
 #: Each kind of reference, matched only where its mark stands (a pass of ``str.find`` per mark,
 #: so a long text costs no regex scan).

@@ -6,7 +6,7 @@ cursor forward, so a whole document costs one pass however many claims it holds.
 """
 from __future__ import annotations
 
-import re
+from factcheck.extract import lazy_re as re
 
 #: A sentence end: punctuation before a capital or digit, a blank line, a line opening a list.
 #: Every branch starts with the one character class, so the regex engine skips ahead fast.

@@ -3,12 +3,16 @@
 ``unit_name(surface)`` turns a surface (``km``, ``sq km``, ``degrees Celsius``, ``euros``)
 into factcheck's normalized unit: ``percent``, ``percentage_point``, an ISO 4217 code, or
 a pint name as ``canonical`` spells it (``kilometer``, ``tonne``, ``square_kilometer``,
-``kilometer/hour``).  Pint is consulted once per distinct unit (cached), never per claim.
+``kilometer/hour``).  The units the extractor and rule files usually name are read from
+``known_units.tsv`` (pint's readings, kept equal to pint's by a test), so pint's registry
+(a fifth of a second to build) is loaded only for a unit that table does not hold.
 """
 from __future__ import annotations
 
 import functools
-import re
+from pathlib import Path
+
+from factcheck.extract import lazy_re as re
 
 #: pint expression → surfaces (``|``-separated).  Words are matched in lower case, Capitalized
 #: and UPPER case; symbols listed in ``SYMBOLS`` only exactly as written.
@@ -225,6 +229,16 @@ _UNIT_ALIASES = {"%": "percent", "percent": "percent", "per cent": "percent", "p
 _POWERS = {2: "square_", 3: "cubic_"}
 
 
+KNOWN_UNITS = Path(__file__).with_name("known_units.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def known_units() -> dict[str, str]:
+    """``known_units.tsv``: unit texts → pint's reading of them (``pint_reading``), without pint."""
+    lines = KNOWN_UNITS.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
 @functools.lru_cache(maxsize=512)
 def canonical_unit(text: str) -> str | None:
     """A unit as the extractor names it: ``km`` → ``kilometer``, ``km²`` → ``square_kilometer``.
@@ -237,6 +251,12 @@ def canonical_unit(text: str) -> str | None:
         return _UNIT_ALIASES[key.lower()]
     if key in CURRENCIES:
         return key
+    return known_units().get(key) or pint_reading(key)
+
+
+def pint_reading(key: str) -> str:
+    """What pint's registry makes of a unit (loading the registry on first use); ``ValueError``
+    when it reads none.  ``canonical_unit`` asks only for units ``known_units`` lacks."""
     power, base = 1, key.replace("²", "^2").replace("³", "^3")
     for n, prefix in _POWERS.items():
         if base.startswith(prefix):
@@ -247,10 +267,10 @@ def canonical_unit(text: str) -> str | None:
     except Exception:
         if key.upper() in CURRENCIES:
             return key.upper()
-        raise ValueError(text) from None
+        raise ValueError(key) from None
     parts = dict(units._units)
     if not parts:
-        raise ValueError(text)
+        raise ValueError(key)
     if len(parts) == 1:
         (name, exp), = parts.items()
         name = re.sub(r"metric_ton\Z", "tonne", name)
@@ -260,8 +280,30 @@ def canonical_unit(text: str) -> str | None:
         if exp in _POWERS:
             return _POWERS[exp] + name
     if power != 1:
-        raise ValueError(text)
+        raise ValueError(key)
     return str(units).replace(" ", "").replace("metric_ton", "tonne")
+
+
+#: Spellings of rule files beyond the extractor's surfaces that ``known_units.tsv`` also holds.
+_RULE_SPELLINGS = ("degC", "degF", "celsius", "fahrenheit", "km^2", "m^2", "mi^2", "ft^2", "m^3", "Mt", "kt")
+
+
+def pint_readings() -> dict[str, str]:
+    """Every unit text ``known_units.tsv`` holds, read by pint: the extractor's surfaces and
+    pint expressions, the names they normalize to, common rule-file spellings (only those
+    pint reads, and none that ``canonical_unit`` answers before the table)."""
+    texts = {*UNIT_SURFACES, *UNIT_SURFACES.values(), *_RULE_SPELLINGS}
+    texts |= {pint_reading(expr) for expr in UNIT_SURFACES.values()}
+    out = {}
+    for text in sorted(texts):
+        key = " ".join(text.split())
+        if key.lower() in _UNIT_ALIASES or key in CURRENCIES:
+            continue
+        try:
+            out[key] = pint_reading(key)
+        except ValueError:
+            continue
+    return out
 
 
 _PERCENT_SURFACES = [s for s in PERCENT_WORDS if s not in ("pc", "pp", "%")]

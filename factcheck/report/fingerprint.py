@@ -8,7 +8,6 @@ CI systems (SARIF ``partialFingerprints``, GitLab Code Quality) and baselines us
 """
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
 from typing import Sequence
@@ -40,6 +39,7 @@ def identity(finding: Finding) -> tuple[str, str, str, str, str]:
 
 def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     """The hex SHA-256 prefix naming ``finding`` (``occurrence``: its index among identical ones)."""
+    import hashlib
     parts = (VERSION, *identity(finding), str(occurrence))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:LENGTH]
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import Any, Callable
 
@@ -73,6 +71,7 @@ def github(report: Report) -> str:
 # ---------------------------------------------------------------- SARIF
 
 def _uri(path: str) -> str:
+    import urllib.parse
     path = normalize_path(path)
     if path.startswith("/"):
         return "file://" + urllib.parse.quote(path)
@@ -147,6 +146,7 @@ def _xml_text(text: str) -> str:
 
 def junit(report: Report) -> str:
     """JUnit XML: one testsuite, one testcase per article, a failure per finding shown."""
+    import xml.etree.ElementTree as ET
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f, _ in _sorted(report):
         by_path[f.path].append(f)

@@ -12,7 +12,6 @@ import textwrap
 from collections import defaultdict
 from typing import Callable
 
-from tabulate import tabulate
 
 from factcheck.report.fingerprint import fingerprints
 from factcheck.models import Document, Finding, Report, Severity, fmt_number
@@ -68,6 +67,7 @@ def summary_line(report: Report) -> str:
 
 def table(report: Report) -> str:
     """One table per document with findings, sorted by line, then the summary line."""
+    from tabulate import tabulate
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
         by_path[f.path].append(f)
@@ -98,6 +98,7 @@ def as_json(report: Report) -> str:
 
 def claims_table(report: Report) -> str:
     """Every claim: where, what, its value, interval, unit, qualifier and counted noun."""
+    from tabulate import tabulate
     rows = []
     for c in report.claims:
         cl = c.claim

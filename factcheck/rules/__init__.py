@@ -1,9 +1,10 @@
 """Stage 3, rules: the fact and relation model, YAML loading and validation, the relation
 language, and matching claims to facts.
 """
-from factcheck.rules.loading import load_rules, load_rules_text
-from factcheck.rules.matching import match_claims
-from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance
 
-__all__ = ["Fact", "MatchSpec", "Period", "Relation", "RuleSet", "Term", "Tolerance", "load_rules",
-           "load_rules_text", "match_claims"]
+from factcheck import lazy_exports
+
+_EXPORTS = {**dict.fromkeys(("Fact", "MatchSpec", "Period", "Relation", "RuleSet", "Term", "Tolerance"), "model"),
+            "load_rules": "loading", "load_rules_text": "loading", "match_claims": "matching"}
+__getattr__ = lazy_exports(__name__, _EXPORTS)
+__all__ = [*_EXPORTS]

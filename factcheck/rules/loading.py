@@ -8,8 +8,6 @@ The format is documented in docs/rules.md; the records built (``Fact``, ``Relati
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import hashlib
 import math
 import os
 import re
@@ -257,6 +255,7 @@ class _Loader:
                 self.fail(where, knode, f"duplicate key {key!r} in {what} "
                                         f"(first at line {out[key][0].start_mark.line + 1})")
             if key not in allowed:
+                import difflib
                 close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
                 hint = f"did you mean {close[0]!r}?" if close else f"expected one of {_list(allowed)}"
                 self.fail(where, knode, f"unknown key {key!r} in {what}", hint)
@@ -352,6 +351,7 @@ def rules_digest(rules: RuleSet | None) -> str:
     """A hash of the rule files a RuleSet was loaded from (their paths and bytes)."""
     if rules is None:
         return "no-rules"
+    import hashlib
     h = hashlib.blake2b(digest_size=16)
     for name in rules.files:
         h.update(str(name).encode() + b"\0")
@@ -380,5 +380,6 @@ def _unknown_hint(name: str, known: set[str]) -> str | None:
         left, right = "-".join(parts[:i]), "-".join(parts[i:])
         if left in known and right in known:
             return f"to subtract, put spaces around the minus: '{left} - {right}'"
+    import difflib
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None

@@ -204,18 +204,22 @@ def test_an_older_schema_is_migrated_in_place(tmp_path, archive, capsys):
     update(db, [archive])
     before = dump(db)
     con = sqlite3.connect(db)
-    with con:  # what version 1 had: a (key, day) index, and mention rows without their record
+    with con:  # what version 1 had: a (key, day) index, mention rows without their record or frame
         con.execute("DROP INDEX mention_keys_window")
         con.execute("CREATE INDEX mention_keys_day ON mention_keys (key, day)")
         con.execute("UPDATE mentions SET row = json_remove(row, '$.record')")
+        con.execute("DROP INDEX mention_keys_timeless")
+        con.execute("ALTER TABLE mention_keys DROP COLUMN timeless")
         con.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     con.close()
     assert main(["report", "--db", str(db)]) == 0
     con = sqlite3.connect(db)
     indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3"
+    assert con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0  # frames need the text again
     con.close()
     assert "mention_keys_window" in indexes and "mention_keys_day" not in indexes
+    update(db, [archive])
     assert dump(db) == before
 
 

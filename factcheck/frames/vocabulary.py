@@ -204,8 +204,8 @@ def breaks_clause(token: str) -> bool:
 
 
 def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str], skip: Sequence[str]) -> frozenset[str]:
-    """Capitalized words of the number's sentence that do not start it (places, people), folded
-    and cut to five letters so a country and its people meet ("Israel", "Israelis")."""
+    """Capitalized words of the number's sentence that do not start it (places, people), as
+    their name keys (``name_key``)."""
     words = [*before, claim_text, *after]
     return frozenset(name for prev, w in zip(["."] + words, words)
                      if prev not in SENTENCE_START and w not in skip and (name := name_key(w)))
@@ -213,11 +213,17 @@ def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str],
 
 @functools.lru_cache(maxsize=1 << 16)
 def name_key(w: str) -> str:
-    """A capitalized word's name key (folded, five letters), or "" for any other token."""
+    """A capitalized word's name key, or "" for any other token: its first letter and the next
+    consonants, four letters in all, so a place and its people meet ("Israel", "Israelis") and
+    so do spellings of one transliterated name ("Jabalia", "Jebaliya")."""
     if (w[:1].isupper() and is_word(w) and w.lower() not in STOP and w.lower() not in WEEKDAYS
             and not MONTH_WORD.fullmatch(w)):
-        return fold(w)[:5]
+        base = fold(w)
+        return (base[:1] + "".join(ch for ch in base[1:] if ch not in _SOFT))[:4]
     return ""
+
+
+_SOFT = frozenset("aeiouyhw'’.-")
 
 
 def clause(tokens) -> list[str]:

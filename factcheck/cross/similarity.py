@@ -1,0 +1,202 @@
+"""How alike two mentions are: whether they may count the same thing, and how likely they do.
+
+``affinity`` is the test and the score: frames compatible (``frames.compatible``), time
+scopes, places and people, years and values in range, enough shared context; the score adds
+the context overlap, the closeness of the values, the shared rare names and the strength of
+the frames.  ``in_time`` says whether two mentions are close enough in time to be compared
+(``--window``), with fixed counts and counts that move one way compared at any date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Mapping, Sequence
+
+from factcheck.frames.model import STATES, compatible
+from factcheck.cross.mentions import Mention, comparable
+from factcheck.frames.vocabulary import lemma
+
+#: How far apart in days two reports of a count that moves one way (what remains, a running
+#: total) are still compared: a story's toll evolves over weeks, not years.
+TREND_DAYS = 90
+MIN_OVERLAP = 0.1
+SMALL_OVERLAP = 0.3
+SMALL = 10
+MAX_RATIO = 2.0
+MAX_PERCENT_RATIO = 1.25
+_PERIODS = frozenset({"day", "week", "month", "year"})
+_SHORT = frozenset({"day", "week"})
+
+
+def score(a: Mention, b: Mention) -> float | None:
+    """How likely two rule-less mentions are about the same quantity; None when they cannot be."""
+    if a.unit != b.unit or a.role != b.role or a.side != b.side or not (is_comparable(a) and is_comparable(b)):
+        return None
+    return affinity(a, b, rarity([a, b]))
+
+
+def is_comparable(m: Mention) -> bool:
+    """Whether a rule-less comparison may use a mention (``mentions.comparable``)."""
+    return comparable(m.forecast, m.vague, m.role, m.frame)
+
+
+def rarity(ms: Sequence[Mention]) -> dict[str, float]:
+    """How much each name says about which quantity a figure is: a name next to many of the
+    run's figures (the story's country) says little, one next to few says much."""
+    count: dict[str, int] = defaultdict(int)
+    for m in ms:
+        for name in m.names:
+            count[name] += 1
+    return {name: 1.0 / n for name, n in count.items()}
+
+
+def _shared_names(a: Mention, b: Mention, rarity: Mapping[str, float]) -> float:
+    """The weighted share of names two mentions have in common (0 to 1)."""
+    union = a.names | b.names
+    if not union:
+        return 0.0
+    weight = sum(rarity.get(n, 1.0) for n in union)
+    return sum(rarity.get(n, 1.0) for n in a.names & b.names) / weight if weight else 0.0
+
+
+def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) -> float | None:
+    """``score`` for two mentions of one index group (same unit, role and side; comparable)."""
+    if not compatible(a.frame, b.frame):
+        return None
+    if a.scope != b.scope:
+        pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
+        if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
+            return None
+        if a.as_of != b.as_of:
+            return None
+    lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
+    if not lo_v <= b.value <= hi_v:
+        return None
+    if _elsewhere(a, b):
+        return None
+    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years) \
+            and not (a.frame.fixed and b.frame.fixed):
+        return None
+    union = len(a.terms | b.terms)
+    overlap = len(a.terms & b.terms) / union if union else 0.0
+    strong = _strong(a, b)
+    if max(abs(a.value), abs(b.value)) < SMALL:
+        state = strong and a.predicate in STATES and b.predicate == a.predicate
+        if not (strong or a.noun and a.noun == b.noun and a.predicate == b.predicate) \
+                or overlap < (MIN_OVERLAP if state else SMALL_OVERLAP):
+            return None
+    if not strong and (overlap < MIN_OVERLAP or (overlap < SMALL_OVERLAP and _synonyms(a, b))):
+        return None
+    top = max(abs(a.value), abs(b.value))
+    closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
+    named = _shared_names(a, b, rarity) if rarity is not None else 0.0
+    return overlap + closeness + named + (0.2 if a.noun and a.noun == b.noun else 0.0) + (0.3 if strong else 0.0)
+
+
+def _strong(a: Mention, b: Mention) -> bool:
+    """Both (compatible) frames name their subject and their predicate, or both count what one
+    dated past event did: the same quantity whatever the words around them."""
+    fa, fb = a.frame, b.frame
+    if a.role == "distance" and fa.subject == fb.subject and fa.subject != "dist":
+        return True
+    if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
+            and any(x[:1] in "dyp" for x in fa.anchor & fb.anchor):
+        return True
+    return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
+
+
+def _elsewhere(a: Mention, b: Mention) -> bool:
+    """Whether two figures belong to different places or people: their clauses name different
+    ones, or (neither clause naming any) their sentences do."""
+    if a.holders and b.holders:
+        return not a.holders & b.holders
+    if not a.holders and not b.holders and a.names and b.names:
+        return not a.names & b.names
+    return False
+
+
+def timeless(m: Mention) -> bool:
+    """A count fixed by a past event, or one that can only move one way: compared at any date."""
+    return m.frame.fixed or m.frame.trend != 0
+
+
+def in_time(a: Mention, b: Mention, window_days: float) -> bool:
+    """Whether two mentions are close enough in time to be compared: two counts of one dated
+    past event (a shared date, year or phase) at any date; a count of a dated past event and a
+    figure of no such anchor only when the latter was written about that day; counts that move
+    one way within ``TREND_DAYS``; else within the window."""
+    if a.frame.fixed and b.frame.fixed and any(x[:1] in "dyp" for x in a.frame.anchor & b.frame.anchor):
+        return True
+    for x, y in ((a, b), (b, a)):
+        day = _anchor_day(x) if x.frame.fixed else None
+        if day is not None and y.dates is not None:
+            return y.dates[0] - dt.timedelta(days=window_days) <= day <= y.dates[1] + dt.timedelta(days=1)
+    if a.frame.trend and a.frame.trend == b.frame.trend:
+        return in_window(a, b, TREND_DAYS)
+    return in_window(a, b, window_days)
+
+
+def _anchor_day(m: Mention) -> dt.date | None:
+    """The day of the past event a fixed count names ("on Feb. 6"), in the year it names or the
+    last such day before the article; None without a day."""
+    days = sorted(a for a in m.frame.anchor if a[:1] == "d" and a[1:2].isdigit())
+    if not days or m.dates is None:
+        return None
+    month, day = int(days[0][1:3]), int(days[0][4:6])
+    years = sorted(int(a[1:]) for a in m.frame.anchor if a[:1] == "y" and a[1:].isdigit())
+    try:
+        if years:
+            return dt.date(years[-1], month, day)
+        when = dt.date(m.dates[1].year, month, day)
+        return when if when <= m.dates[1] else dt.date(m.dates[1].year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _synonyms(a: Mention, b: Mention) -> bool:
+    """The same noun concept written with different words ("workers", "employees"): a weaker
+    sign of the same quantity than the same word, so more shared context is asked for."""
+    if not (a.noun and a.noun == b.noun and a.key and b.key):
+        return False
+    return lemma(a.key.split()[0]) != lemma(b.key.split()[0])
+
+
+def _kind_of_people(x: str, y: str) -> bool:
+    """"people" and a proper plural ("Palestinians", noun ``^palestinian``) may count the same."""
+    return {x[:1], y[:1]} == {"p", "^"} and "person" in (x, y)
+
+
+def _percent(unit: str) -> bool:
+    return unit.startswith(("%", "percent"))
+
+
+def value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:
+    """The values at most ``ratio`` times away from ``v`` (the same sign)."""
+    if v > 0:
+        return v / ratio, v * ratio
+    if v < 0:
+        return v * ratio, v / ratio
+    return 0.0, 0.0
+
+
+def in_window(a: Mention, b: Mention, window_days: float) -> bool:
+    """Whether the days the two documents may date from are at most ``window_days`` apart (undated: yes)."""
+    da, db = a.dates, b.dates
+    if da is None or db is None:
+        return True
+    gap = max((db[0] - da[1]).days, (da[0] - db[1]).days, 0)
+    return gap <= window_days
+
+
+def day_of(m: Mention) -> int:
+    """The ordinal of the document's day, 0 when undated."""
+    return m.located.date.toordinal() if m.located.date else 0
+
+
+def meets(a: Mention, b: Mention) -> bool:
+    """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
+    return a.low <= b.high and b.low <= a.high
+
+
+__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "in_time",
+           "in_window", "is_comparable", "meets", "rarity", "score", "timeless", "value_range"]

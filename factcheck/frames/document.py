@@ -1,0 +1,129 @@
+"""The frames of a document's claims, read in order, with what one sentence lends the next.
+
+``FrameReader(text).frame(claim)`` reads each claim's frame in its sentence; a bare number
+that opens a clause ("Fifty-eight are still in Gaza") takes the subject of the claim before
+it in the same or the previous sentence (in its paragraph, or the one before when its
+paragraph names none yet); a total after coordinated parts ("25 living hostages and the
+bodies of eight others, 33 in all") the first subject of its sentence; a sentence that says
+"over that period" the anchors of the sentence before.  A count anchored to a day less than
+``SETTLED_DAYS`` before the article is not fixed: today's attack may still see its toll rise.
+Claims must be asked for in document order.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import re
+
+from factcheck.frames.model import Frame
+from factcheck.frames.sentence import anchors_of, read_frame
+from factcheck.frames.vocabulary import Tokens
+from factcheck.models import Claim
+
+SETTLED_DAYS = 7
+_TOTAL_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|combined|overall)\b", re.I)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+class FrameReader:
+    """One document's text, tokens and paragraphs, and the frames read so far (antecedents)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = Tokens(text)
+        self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        self.subjects: list[tuple[int, int, Frame]] = []
+        self.anchors: dict[int, frozenset[str]] = {}
+        self.last_sentence: tuple[int, frozenset[str]] = (-1, frozenset())
+        self.read: dict[tuple[int, int], Frame] = {}
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the paragraph holding ``pos``."""
+        i = bisect.bisect_right(self.breaks, pos)
+        start = self.breaks[i - 1] + 1 if i else 0
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return start, end
+
+    def sentence(self, c: Claim) -> tuple[list[str], list[int]]:
+        """The tokens of the claim's sentence and their offsets."""
+        s = self.tokens.starts
+        a, b = bisect.bisect_left(s, c.sentence_start), bisect.bisect_left(s, max(c.sentence_end, c.end))
+        return self.tokens.words[a:b], s[a:b]
+
+    def frame(self, c: Claim, today: dt.date | None = None) -> Frame:
+        """The claim's frame (read once; ``today`` is the article's date)."""
+        key = (c.start, c.end)
+        if key not in self.read:
+            self.read[key] = self._frame(c, today)
+        return self.read[key]
+
+    def _frame(self, c: Claim, today: dt.date | None) -> Frame:
+        words, starts = self.sentence(c)
+        para = self.paragraph(c.start)
+        if self.last_sentence[0] != c.sentence_start:
+            self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para[0]))
+        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, self.last_sentence[1], c.kind)
+        self.anchors[c.sentence_start] = f.anchor
+        if f.needs_antecedent:
+            f = self._resolve(f, c, para)
+        if f.subject and c.kind == "count" and c.value > 1 and not c.unit:
+            self.subjects.append((c.sentence_start, para[0], f))
+        if f.fixed and not long_past(f, today):
+            f = dataclasses.replace(f, fixed=False)
+        return f
+
+    def _before(self, sentence_start: int, paragraph_start: int) -> frozenset[str]:
+        """The anchors of the sentence before ``sentence_start`` in its paragraph (its own, or
+        what it carried over itself)."""
+        lo = max(paragraph_start, sentence_start - 600)
+        s = self.tokens.starts
+        a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
+        words = self.tokens.words[a:b]
+        ends = [k for k, w in enumerate(words[:-1]) if w in (".", "!", "?")]
+        first = ends[-1] + 1 if ends else 0
+        if not words or (first == 0 and lo > paragraph_start):
+            return frozenset()
+        own = anchors_of(words, first, len(words))
+        if own or first == 0:
+            return own
+        return self._before(s[a + first], paragraph_start) if s[a + first] > paragraph_start else frozenset()
+
+    def _resolve(self, f: Frame, c: Claim, para: tuple[int, int]) -> Frame:
+        if _TOTAL_AFTER.match(self.text, c.end):
+            first = next((g for s, _, g in self.subjects if s == c.sentence_start), None)
+            if first is not None:
+                return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(),
+                                           subject_words=first.subject_words.split()[-1], needs_antecedent=False)
+        if not self.subjects:
+            return f
+        sentence, paragraph, g = self.subjects[-1]
+        recent = sorted(s for s in self.anchors if s < c.sentence_start)[-2:]
+        if sentence != c.sentence_start and sentence not in recent:
+            return f
+        if paragraph != para[0] and any(p == para[0] for _, p, _ in self.subjects):
+            return f
+        return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words,
+                                   modifiers=f.modifiers or g.modifiers, needs_antecedent=False)
+
+
+def long_past(frame: Frame, today: dt.date | None) -> bool:
+    """Whether the event a count is anchored to lies ``SETTLED_DAYS`` or more before the article
+    (a numbered phase always does; an article of unknown date is given the benefit)."""
+    if today is None or any(a.startswith("phase") for a in frame.anchor):
+        return True
+    years = sorted(int(a[1:]) for a in frame.anchor if a[:1] == "y" and a[1:].isdigit())
+    days = sorted(a for a in frame.anchor if a[:1] == "d" and a[1:2].isdigit())
+    year = years[-1] if years else today.year
+    if not days:
+        return year < today.year
+    try:
+        when = dt.date(year, int(days[0][1:3]), int(days[0][4:6]))
+    except ValueError:
+        return False
+    if not years and when > today:
+        when = when.replace(year=year - 1)
+    return (today - when).days >= SETTLED_DAYS
+
+
+__all__ = ["FrameReader", "SETTLED_DAYS", "long_past"]

@@ -1,0 +1,189 @@
+"""Phrases around a number: its noun phrase and subject, the verb phrase and its predicate.
+
+The shallow readings ``frames.read_frame`` is built from; each works on a sentence's tokens
+(``words``) and indexes into them.  A predicate is a concept (``release`` for "freed",
+"handed back", "were returned"; ``remain`` for "still held"; ``kill`` for "dead").
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from factcheck.frames import grammar as G
+from factcheck.frames.vocabulary import CONCEPTS, fold, is_word, lemma
+
+#: Verb phrases that name one predicate concept ("handed back" is a release).
+PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "over"): "release", ("hand", "over"): "release",
+           ("brought", "home"): "release", ("came", "home"): "release", ("come", "home"): "release",
+           ("let", "go"): "release", ("walked", "free"): "release", ("set", "free"): "release",
+           ("sent", "home"): "release", ("knocked", "out"): "intercept", ("shot", "down"): "intercept",
+           ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take"}
+#: Predicates that name a state holding at the article's date, not an event.
+STATES = frozenset({"remain", "alive", "miss", "arrest", "in"})
+#: Adjectives that split what a noun counts into parts ("living hostages" are some of the
+#: hostages; "mutinous soldiers" are just the soldiers the story is about).
+PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional female male
+young old elderly adult teenage underage minor foreign domestic local civilian military seriously critically
+severely slightly minor major fatal nonfatal""".split())
+#: Words that modify a counted noun without changing what it counts.
+PLAIN_MODIFIERS = frozenset("""more other others additional further some about nearly almost around roughly
+least most over under than at just only a an the of those these them whom which its their his her our
+another total estimated reported""".split())
+STATE_WORDS = {"dead": "kill", "deceased": "kill", "alive": "alive", "living": "alive",
+               "missing": "miss", "unaccounted": "miss", "injured": "injure", "wounded": "injure",
+               "hurt": "injure", "killed": "kill", "held": "remain", "captive": "remain",
+               "hospitalized": "injure", "hospitalised": "injure", "custody": "arrest", "captivity": "remain"}
+EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inmates",
+                  "body": "body bodies corpse corpses remains",
+                  "soldier": "soldier soldiers troops servicemen servicewomen",
+                  "take": "take took taken seize seized seizing abduct abducted abducting kidnap kidnapped "
+                          "kidnapping capture captured snatch snatched",
+                  "rise": "rose rise rises risen rising climb climbed climbs jump jumped jumps increase increased "
+                          "increases reach reached reaches grow grew grown swell swelled soar soared",
+                  "return": "return returned returning",
+                  "remain": "remain remains remained remaining stay stayed hold holds holding held",
+                  "show": "show shows showed shown see seen saw appear appears appeared"}
+_FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}
+PRONOUNS = frozenset("them those these whom which they it".split())
+PREPOSITIONS = frozenset("in at on from under inside outside near across with without aboard".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+dozen dozens thousand thousands million millions""".split())
+_CLAUSE_PUNCT = frozenset(",;:()—–.!?\"“”")
+QUALIFIERS = frozenset("""about some nearly almost around roughly approximately least at more than up to
+over under fewer less an estimated a further another the its their his her all only just another
+exactly precisely close barely""".split())
+
+
+def concept(word: str) -> str:
+    """A word's concept for frames: the shared synonym table, then the frame's own."""
+    w = word.lower()
+    return _FOLD_EXTRA.get(w) or _FOLD_EXTRA.get(lemma(w)) or fold(word)
+
+
+def is_number(token: str) -> bool:
+    """A token that states a number (digits or a number word)."""
+    return any(ch.isdigit() for ch in token) or token.lower() in _NUMBER_WORDS
+
+
+def clause_end(words: Sequence[str], k: int) -> int:
+    """The index of the punctuation that ends the clause holding ``words[k]`` (or the length)."""
+    while k < len(words) and words[k] not in _CLAUSE_PUNCT:
+        k += 1
+    return k
+
+
+def clause_start(words: Sequence[str], k: int) -> int:
+    """The index of the first word of the clause holding ``words[k]``."""
+    while k > 0 and words[k - 1] not in _CLAUSE_PUNCT:
+        k -= 1
+    return k
+
+
+def noun_phrase(words: Sequence[str], k: int, end: int) -> tuple[int, list[str]]:
+    """The noun phrase opening at ``k`` (determiners and numbers skipped): its end and its words;
+    a pronoun ("them", "those") is a phrase of its own."""
+    if k < end and words[k].lower() in PRONOUNS:
+        return k + 1, [words[k]]
+    while k < end and (words[k].lower() in ("the", "a", "an", "its", "their", "his", "her", "these")
+                       or is_number(words[k])):
+        k += 1
+    out: list[str] = []
+    while k < end and len(out) < 4 and is_word(words[k]) and not G.is_finite(words[k]) \
+            and words[k].lower() not in G.CONJUNCTIONS and words[k].lower() not in ("in", "on", "at", "of",
+                                                                                    "from", "who", "that"):
+        out.append(words[k])
+        k += 1
+        low = out[-1].lower()
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 3 or low in ("people", "children"):
+            break
+    return k, out
+
+
+def subject_of(noun_words: Sequence[str]) -> tuple[str, str, frozenset[str]]:
+    """(concept, words as written, restrictive modifiers) of a counted noun phrase."""
+    words = [w for w in noun_words if w.lower() not in PLAIN_MODIFIERS]
+    if not words or words[-1].lower() in STATE_WORDS:
+        return "", "", frozenset()
+    head = words[-1]
+    c = concept(head)
+    if head[:1].isupper() and c not in CONCEPTS and c not in EXTRA_CONCEPTS:
+        c = "^" + c
+    mods = frozenset(STATE_WORDS.get(w.lower(), w.lower()) for w in words[:-1]
+                     if w.lower() in STATE_WORDS or w.lower() in PARTITIONS)
+    return c, " ".join(words), mods
+
+
+def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, int, bool]:
+    """(predicate, words, index after it, still) of the verb phrase opening at ``k``."""
+    still = negated = False
+    start = k
+    while k < end and (words[k].lower() in G.AUX or words[k].lower() in G.ADVERBS):
+        still |= words[k].lower() in G.STILL
+        negated |= words[k].lower() in ("not", "no", "never", "n't")
+        k += 1
+    pair = (words[k].lower(), words[k + 1].lower()) if k + 1 < end else ("", "")
+    if pair in PHRASES:
+        return PHRASES[pair], " ".join(words[start:k + 2]), k + 2, still
+    if k >= end or not (G.is_verb(words[k]) or words[k].lower() in STATE_WORDS or words[k].lower() in
+                        ("in", "inside", "at", "under") or words[k].lower() in G.STILL):
+        if still:
+            return "remain", " ".join(words[start:k]), k, still
+        done = [x for x in words[start:k] if G.is_participle(x)]
+        return (concept(done[-1]), " ".join(words[start:k]), k, still) if done else ("", "", k, still)
+    w = words[k]
+    low = w.lower()
+    nxt = words[k + 1].lower() if k + 1 < end else ""
+    if (low, nxt) in PHRASES:
+        return PHRASES[(low, nxt)], f"{w} {words[k + 1]}", k + 2, still
+    if low in G.STILL or concept(w) == "remain":
+        return "remain", w, k + 1, True
+    if low in STATE_WORDS and (k > start or low in ("dead", "alive", "missing")):
+        state = STATE_WORDS[low]
+        if negated and state in ("alive", "kill"):
+            state = "alive" if state == "kill" else "kill"
+        return ("remain" if state == "remain" and still else state), " ".join(words[start:k + 1]), k + 1, still
+    if low in ("in", "inside", "at", "under") and k > start:
+        place = words[k + 1] if k + 1 < end else ""
+        state = STATE_WORDS.get(place.lower())
+        if state:
+            return state, f"{w} {place}", k + 2, still
+        return ("remain" if still else "in"), " ".join(words[start:k + 2]), k + 2, still
+    if G.is_verb(w):
+        passive = any(x.lower() in G.BE for x in words[start:k])
+        c = "release" if passive and concept(w) == "return" else concept(w)
+        return c, " ".join(words[start:k + 1]) if passive else w, k + 1, still
+    if still:
+        return "remain", " ".join(words[start:k]), k, still
+    return "", "", k, still
+
+
+def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> tuple[str, str]:
+    """The verb a number in object position follows ("freed about 1,800", "killing at least 17"),
+    or "in exchange for" (a swap releases).  With ``reach`` the search goes on that many tokens
+    past commas and noun phrases, for a number standing in apposition ("…, 30 captives in all")."""
+    k = i - 1
+    stop = max(0, lo - reach)
+    while k >= stop:
+        low = words[k].lower()
+        if low.endswith("ing") and len(low) > 5 and k == i - 1 and not words[k][:1].isupper():
+            return concept(words[k]), words[k]
+        if low in ("for",) and k >= 2 and words[k - 1].lower() in ("exchange", "return") \
+                and words[k - 2].lower() == "in":
+            return "release", " ".join(words[k - 2:k + 1])
+        if G.is_verb(words[k]) and low not in G.AUX and not (k > 0 and words[k - 1].lower() in ("in", "the", "a", "an")):
+            aux = words[k - 1] + " " if k > 0 and words[k - 1].lower() in G.AUX else ""
+            pair = (low, words[k + 1].lower() if k + 1 < len(words) else "")
+            if pair in PHRASES:
+                return PHRASES[pair], f"{aux}{words[k]} {words[k + 1]}"
+            if concept(words[k]) == "return" and aux and aux.strip().lower() in G.BE:
+                return "release", f"{aux}{words[k]}"
+            return concept(words[k]), aux + words[k]
+        if k < lo and (words[k] in (";", ":", ".") or low in ("while", "whereas", "but")):
+            break
+        if k >= lo and low not in QUALIFIERS and low not in ("back", "over", "out", "home") and not reach:
+            break
+        k -= 1
+    return "", ""
+
+
+__all__ = ["PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]

@@ -1,0 +1,228 @@
+"""A claim's frame: what it counts and when, read from its sentence.
+
+Word keys around a number cannot tell who did what, when; a frame can.  ``read_frame`` reads
+a claim's sentence shallowly, with the word facts of ``grammar``:
+
+* **subject**: the counted noun; after "of" ("61 of the hostages", "34 of them"); from a
+  fronted partitive ("Of the 251 people abducted, 58 are …"); or, for a bare number that
+  opens a clause ("Fifty-eight are still in Gaza"), the antecedent the caller passes in;
+* **predicate**: the main verb or state of the clause ("59 hostages taken on October 7
+  *remain*"): a participle right after the noun opens a reduced relative and is only a
+  modifier when a finite verb follows; a number in object position takes the verb before it;
+* **anchor**: the past event the figure belongs to ("on 7 October", "in 2014", "in phase
+  one", "the crackdown"); a count of an anchored past event is **fixed** and never evolves;
+* **trend**: what remains can only shrink (-1), a running total only grow (+1);
+* **voice**: the article's own figure, or one it quotes to correct ("disputed") or an
+  earlier figure ("up from 12": "earlier");
+* **part**: one of coordinated counts ("four soldiers and six gunmen") that add up to a whole.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from factcheck.frames import grammar as G
+from factcheck.frames.model import Frame
+from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, STATE_WORDS, STATES, clause_end, clause_start,
+                                     concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
+from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
+
+_NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
+                  r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+#: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
+#: in hospital").
+_WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
+_DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
+                      r"\bover (?:those|these|the) (?:weeks|days|months)\b|\bduring (?:it|that)\b", re.I)
+
+
+def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
+    """The past events named in ``words[lo:hi]``: dates, years, numbered phases, event nouns."""
+    out = set()
+    for k in range(lo, hi):
+        w = words[k]
+        low = w.lower()
+        m = G.month(w)
+        if m:
+            nxt = k + 2 if k + 2 < hi and words[k + 1] == "." else k + 1
+            for d in (words[nxt] if nxt < hi else "", words[k - 1] if k > lo else ""):
+                day = d.lower().rstrip("stndrh") if d[:1].isdigit() else ""
+                if day.isdigit() and 1 <= int(day) <= 31:
+                    out.add(f"d{m:02d}-{int(day):02d}")
+                    break
+        elif is_year(w):
+            out.add(f"y{w}")
+        elif low in G.PHASE_NOUNS:
+            for o in (words[k - 1] if k > lo else "", words[k + 1] if k + 1 < hi else ""):
+                n = G.ORDINALS.get(o.lower())
+                if n:
+                    out.add(f"phase{n}")
+        elif low in G.EVENTS and k > lo and (words[k - 1].lower() in ("the", "in", "during", "of")
+                                             or is_year(words[k - 1])):
+            out.add("e:" + lemma(low))
+    return frozenset(out)
+
+
+def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
+    """Whether the number is one of coordinated counts that share one verb ("four soldiers and
+    six gunmen died", "killing two soldiers and three civilians"): both numbers stand on the
+    same side of that verb, with no verb of their own between them."""
+    def verb_between(a: int, b: int) -> bool:
+        return any(G.is_verb(w) for w in words[a:b])
+
+    def position(k_start: int, k_end: int) -> str:
+        after = next((x for x in range(k_end, clause_end(words, k_end)) if G.is_verb(words[x])), None)
+        before = next((x for x in range(k_start - 1, clause_start(words, k_start) - 1, -1)
+                       if G.is_verb(words[x])), None)
+        return "subject" if after is not None and (before is None or after - k_end < k_start - before) \
+            else "object" if before is not None else ""
+
+    mine = position(i0, j)
+    if j < end and words[j].lower() in G.CONJUNCTIONS:
+        other = next((k for k in range(j + 1, min(end, j + 6)) if is_number(words[k])), None)
+        if other is not None and not verb_between(j, other) and position(other, other + 1) == mine:
+            return bool(mine)
+    for k in range(i0 - 1, max(lo, i0 - 6) - 1, -1):
+        if words[k].lower() in G.CONJUNCTIONS:
+            other = next((x for x in range(k - 1, max(lo, k - 6) - 1, -1) if is_number(words[x])), None)
+            if other is not None and not verb_between(other + 1, i0) and position(other, other + 1) == mine:
+                return bool(mine)
+            break
+        if G.is_verb(words[k]):
+            break
+    return False
+
+
+def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str) -> str:
+    if any(w.lower() in G.DISPUTE_BEFORE for w in words[max(lo, i0 - 6):i0]):
+        return "disputed"
+    m = G.CORRECTION.search(text_after)
+    if m and any(ch.isdigit() for ch in text_after[m.end():]) or re.search(r"\bnot\s*\Z", text_before):
+        return "disputed"
+    if G.EARLIER.search(text_before[-40:]):
+        return "earlier"
+    return ""
+
+
+def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
+               noun: str, previous: frozenset[str] = frozenset(), kind: str = "count") -> Frame:
+    """The frame of the claim at ``claim_start:claim_end`` in its sentence's ``words`` (and
+    their ``starts`` in ``text``); ``noun`` is the claim's counted noun and ``kind`` its kind
+    (an amount of money names what it is after "in": "$25 million in punitive damages");
+    ``previous`` the anchors of the sentence before (taken over when this one says "over that
+    period")."""
+    i0 = next((k for k, s in enumerate(starts) if s >= claim_start), len(words))
+    i1 = next((k for k in range(i0, len(words)) if starts[k] >= claim_end), len(words))
+    lo, end = clause_start(words, i0), clause_end(words, i1)
+    noun_words = noun.split()
+    j = i1 + len(noun_words)
+    subject, subject_words, mods = subject_of(noun_words)
+    needs = False
+    if not subject and j < len(words) and words[j].lower() == "of":
+        j, inner = noun_phrase(words, j + 1, end)
+        if inner and inner[0].lower() in ("whom", "which") and i0 >= 2 and words[i0 - 1] == ",":
+            subject, subject_words, mods = subject_of(words[max(0, i0 - 4):i0 - 1])
+        elif inner and inner[0].lower() in PRONOUNS or not inner:
+            needs = True
+        else:
+            subject, subject_words, mods = subject_of(inner)
+    if not subject and i0 >= 2 and words[i0 - 1].lower() == "of" and words[i0 - 2][:1].islower():
+        c = concept(words[i0 - 2])
+        if c in PREDICATES and c != "captive":
+            pass
+        elif len(words[i0 - 2]) > 3 and words[i0 - 2].lower().endswith("s"):
+            subject, subject_words = c, words[i0 - 2]
+    if not subject and lo > 0 and words[0].lower() == "of":
+        _, inner = noun_phrase(words, 1, lo)
+        inner = [w for w in inner if not is_number(w)]
+        subject, subject_words, mods = subject_of(inner)
+    if not subject and kind == "currency" and j + 1 < end and words[j].lower() in ("in", "of", "for"):
+        j2, inner = noun_phrase(words, j + 1, end)
+        if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper():
+            j = j2
+            subject, subject_words, mods = subject_of(inner)
+    if j < len(words) and words[j].lower() in ("others", "more"):
+        j += 1
+    if noun_words and j + 1 < end and words[j].lower() in ("and", "or") and is_word(words[j + 1]) \
+            and not is_number(words[j + 1]) and not G.is_verb(words[j + 1]) \
+            and words[j + 1].lower() not in ("the", "a", "an", "its", "their"):
+        j2, more = noun_phrase(words, j + 1, end)
+        if more:
+            j = j2
+            other, _, _ = subject_of(more)
+            if other != subject:
+                subject, subject_words, mods = "person", f"{subject_words} and {' '.join(more)}", frozenset()
+    k = j
+    modifier, span = "", (0, 0)
+    p = k
+    while p < end and words[p].lower() in ("still", "now", "also", "all", "currently"):
+        p += 1
+    if p < end and (G.is_participle(words[p]) or words[p].lower() in PREPOSITIONS and noun_words):
+        m = None
+        for x in range(p + 1, end):
+            if words[x].lower() in G.CONJUNCTIONS:
+                break
+            if G.is_finite(words[x]) and not G.is_participle(words[x]):
+                m = x
+                break
+        if m is not None:
+            if G.is_participle(words[p]):
+                modifier = STATE_WORDS.get(words[p].lower()) if p > k else None
+                modifier = modifier or concept(words[p])
+            span, k = (starts[p], starts[m]), m
+    if k == j and k < end and G.is_participle(words[k]) and words[k].lower() not in G.AUX:
+        before, before_words = predicate_before(words, i0, lo)
+        if before:
+            span = (starts[k], starts[end - 1] + len(words[end - 1]))
+            modifier, k = concept(words[k]), end
+    predicate, predicate_words, after, still = predicate_after(words, k, end)
+    if not predicate and noun_words and noun_words[-1].lower() in STATE_WORDS:
+        predicate, predicate_words = STATE_WORDS[noun_words[-1].lower()], noun_words[-1]
+    if not predicate:
+        predicate, predicate_words = predicate_before(words, i0, lo)
+    if not predicate:
+        predicate, predicate_words = predicate_before(words, i0, lo, reach=15)
+    if predicate_words.split()[-1:] and predicate_words.split()[-1].lower() in G.REPORTING:
+        predicate, predicate_words = "", ""
+    rising = predicate == "rise"
+    if rising or not predicate:
+        if rising:
+            predicate, predicate_words = "", ""
+        for w in [*reversed(words[max(lo, i0 - 6):i0]), *words[i1:min(end, i1 + 6)]]:
+            if concept(w) in PREDICATES and concept(w) != "captive":
+                predicate, predicate_words = concept(w), w
+                needs = False
+                break
+    if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
+        predicate = concept(noun_words[-1])
+    opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
+    needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
+                                           and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))
+    sentence = text[starts[0]:starts[-1] + len(words[-1])] if words else ""
+    anchor = anchors_of(words, 0, len(words))
+    if previous and (_DEICTIC.search(sentence) or not anchor and not _NOW.search(sentence)):
+        anchor |= previous
+    elif previous and not any(a[:1] in "dy" for a in anchor) and anchor & previous:
+        anchor |= {a for a in previous if a[:1] in "dy"}
+    state = predicate in STATES or predicate == "remain" or still
+    trend = -1 if (predicate == "remain" or still) else 1 if rising else 0
+    lowered = sentence.lower()
+    if not state and (subject in ("toll", "tally") or any(p in lowered for p in G.RUNNING_PHRASES[:6])):
+        trend = 1
+    if predicate in ("kill", "injure"):
+        place = _WHERE_HURT.search(text, starts[lo] if lo < len(starts) else claim_start,
+                                   starts[end - 1] + len(words[end - 1]) if end else claim_end)
+        if place:
+            mods = mods | {"at-" + ("scene" if "scene" in place.group().lower() or "spot" in place.group().lower()
+                                    else "hospital")}
+    verb_words = predicate_words.lower().split()
+    perfect = any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
+    past = bool(predicate) and not state and (perfect or not any(w in G.PRESENT_AUX for w in verb_words))
+    fixed = past and trend == 0 and any(a[:1] in "dyp" and a[1:2] in "0123456789h" for a in anchor)
+    voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
+                   text[max(0, claim_start - 60):claim_start])
+    return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
+                 voice, _part(words, i0, j, end, lo), needs, span)
+
+
+__all__ = ["anchors_of", "read_frame"]

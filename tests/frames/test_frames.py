@@ -1,0 +1,38 @@
+"""Claim frames, driven by tests/cases/frames/*.yaml."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import load_cases
+from factcheck.extract import extract
+from factcheck.frames import FrameReader
+
+
+def _frame(case):
+    text = case["text"]
+    date = case.get("date")
+    date = dt.date.fromisoformat(str(date)) if date else None
+    reader = FrameReader(text)
+    claims = extract(text)
+    target = next((c for c in claims if c.text == case["claim"]), None)
+    assert target is not None, [c.text for c in claims]
+    for c in claims:
+        f = reader.frame(c, date)
+        if c is target:
+            return f
+    raise AssertionError("unreachable")
+
+
+@pytest.mark.parametrize("case", load_cases("frames"))
+def test_frame(case):
+    f = _frame(case)
+    for key, want in case["frame"].items():
+        got = getattr(f, key)
+        if key == "anchor":
+            assert set(want) <= got, (key, got)
+        elif key == "modifiers":
+            assert got == frozenset(want), (key, got)
+        else:
+            assert got == want, (key, got, f)

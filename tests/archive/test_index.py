@@ -102,6 +102,13 @@ def same_as_fresh(db, path, records: list) -> None:
     assert dump(fresh) == dump(db)
 
 
+def test_files_in_no_news_format_are_skipped_with_a_note(tmp_path, archive):
+    (archive / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    skipped = []
+    s = update(tmp_path / "a.sqlite", [archive], on_skip=lambda path, why: skipped.append(path))
+    assert (s.indexed, s.errors) == (4, 0) and skipped == [str(archive / "package.json")]
+
+
 def test_jsonl_records_update_one_by_one(tmp_path):
     path = tmp_path / "feed.jsonl"
     recs = [{"id": f"r{i}", "date": "2031-05-04", "text": BRIDGE.format(n=n)} for i, n in enumerate((23, 23, 23))]

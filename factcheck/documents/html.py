@@ -55,9 +55,10 @@ DATE_META = ("article:published_time", "date", "pubdate", "datepublished", "dc.d
 class _Page(HTMLParser):
     """Collects text pieces with their place in the file and the state they were found in."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, skip: frozenset = frozenset()) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.skip = SKIP | skip
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.stack: list[tuple[str, bool, bool, int, bool]] = []  # tag, skip, main, chrome, pre
         #: text, source offset (None: a break), main, chrome (``LANDMARK``, ``FURNITURE`` or 0), verbatim
@@ -93,7 +94,7 @@ class _Page(HTMLParser):
             self._break()
         if tag in VOID:
             return
-        self.stack.append((tag, skip or tag in SKIP or "hidden" in a or a.get("aria-hidden") == "true",
+        self.stack.append((tag, skip or tag in self.skip or "hidden" in a or a.get("aria-hidden") == "true",
                            main or tag in MAIN, max(chrome, _chrome(tag, a)), pre or tag == "pre"))
 
     def _close_implied(self, tag: str) -> None:
@@ -173,11 +174,11 @@ def _chrome(tag: str, attrs: dict) -> int:
     return FURNITURE if any(t in CHROME_CLASSES for t in tokens) else 0
 
 
-def _parse(source: str, path: str) -> _Page:
+def _parse(source: str, path: str, skip: frozenset = frozenset()) -> _Page:
     """Parses the page; a markup the stdlib parser chokes on (``<![``) is read as a blank."""
     text = source
     for _ in range(100):
-        page = _Page(text)
+        page = _Page(text, skip)
         try:
             page.feed(text)
             page.close()
@@ -247,10 +248,11 @@ def read_html(source: str, path: str) -> Document:
                     source_map=offsets.source_map(source), source=source)
 
 
-def html_fragment(markup: str, path: str) -> tuple[str, OffsetMap, dict]:
+def html_fragment(markup: str, path: str, skip: frozenset = frozenset()) -> tuple[str, OffsetMap, dict]:
     """Markup embedded in another format (the whole of it is the article): its text, the map of
-    that text into ``markup``, and the meta tags it holds."""
-    page = _parse(markup, path)
+    that text into ``markup``, and the meta tags it holds; elements named in ``skip`` (a
+    format's own furniture, such as NITF's ``media``) are not read."""
+    page = _parse(markup, path, skip)
     pieces = page.pieces
     text, offsets = _assemble(pieces, lambda i: not pieces[i][3])
     return text, offsets, dict(page.meta)

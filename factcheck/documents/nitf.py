@@ -4,7 +4,7 @@ Fields read (docs/formats.md):
 
 * text: ``body/body.head/hedline/hl1``, then every ``body/body.content`` — paragraphs, sub-heads,
   lists, tables and blocks, read as markup by the HTML reader.  Bylines, datelines, abstracts,
-  media captions outside ``body.content`` and ``body.end`` are not read.
+  ``media`` (pictures and their captions) and ``body.end`` are not read.
 * date: ``head/pubdata/@date.publication``, else ``head/docdata/date.issue/@norm``, else
   ``date.release/@norm`` (ISO 8601, the basic form ``20250303T080000Z`` included).
 * id: ``head/docdata/doc-id/@id-string``; language: ``xml:lang`` of ``nitf``, ``body`` or
@@ -25,6 +25,8 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document
 
 _DAY = re.compile(r"(\d{4})(\d{2})(\d{2})")
+#: Pictures, video and audio inside the body, with their captions: the page around the story.
+MEDIA = frozenset({"media"})
 
 
 def nitf_date(value: str | None):
@@ -45,7 +47,7 @@ def add_nitf(nitf: Element, story: Story, *, headline: bool = True) -> tuple[str
     body = nitf.find("body")
     blocks = 0
     for content in (c for c in (body.children if body is not None else ()) if c.tag == "body.content"):
-        blocks += bool(story.add_markup(content.inner, content.end))
+        blocks += bool(story.add_markup(content.inner, content.end, MEDIA))
     return title, blocks
 
 

@@ -28,11 +28,11 @@ class Story:
         self.starts = starts if starts is not None else line_starts(source)
         self.out = MappedText()
 
-    def add(self, text: str, offsets: OffsetMap, *, html: bool = False) -> str:
-        """Appends a block: ``text`` (a field's value) and its map into the file; ``html``: markup.
-        Returns the block's text as read ("" when it holds none)."""
+    def add(self, text: str, offsets: OffsetMap, *, html: bool = False, skip: frozenset = frozenset()) -> str:
+        """Appends a block: ``text`` (a field's value) and its map into the file; ``html``: markup,
+        without the elements named in ``skip``.  Returns the block's text as read ("" when none)."""
         if html:
-            inner, inner_map, _ = html_fragment(text, self.path)
+            inner, inner_map, _ = html_fragment(text, self.path, skip)
             text, offsets = inner, inner_map.compose(offsets)
         text = text.replace("\r", " ")
         kept = text.strip()
@@ -44,9 +44,9 @@ class Story:
         self.out.add_mapped(kept, offsets.sliced(lead, lead + len(kept)))
         return kept
 
-    def add_markup(self, start: int, end: int) -> str:
+    def add_markup(self, start: int, end: int, skip: frozenset = frozenset()) -> str:
         """Appends the markup that stands in the file between two offsets (an XML body)."""
-        return self.add(self.source[start:end], OffsetMap.verbatim(start, end - start), html=True)
+        return self.add(self.source[start:end], OffsetMap.verbatim(start, end - start), html=True, skip=skip)
 
     def document(self, *, date: dt.date | None, title: Any, meta: dict, whole_file: bool = True) -> Document:
         """The Document; ``whole_file``: it carries the file's text (suppression comments are read

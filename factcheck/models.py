@@ -199,7 +199,10 @@ class Document:
     ``text`` has the same length as the visible article text; parts that are not prose
     (front matter, code, URLs, comments) may be blanked with spaces so offsets stay put.
     ``path`` is the file's path; a JSON Lines record keeps its file's path, with its line in
-    ``meta["record"]`` and its id in ``meta["id"]`` (its source map gives the record's line).
+    ``meta["record"]`` and its id in ``meta["id"]`` (its source map gives the record's line); so
+    does an item of a file that holds several (a ninjs list, a NewsML-G2 message, a WordPress
+    export), with the item's first line.  ``source`` is the file's text, for the comments that
+    suppress findings; a file of several items gives it to its first document only.
     """
 
     path: str
@@ -363,10 +366,16 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         """Builtin values only, for the JSON report."""
-        records = {d.path for d in self.documents if "record" in d.meta}
+        records: dict[str, list[int]] = {}
+        for d in self.documents:
+            if "record" in d.meta:
+                records.setdefault(d.path, []).append(d.meta["record"])
+        starts = {path: sorted(lines) for path, lines in records.items()}
         counts: dict[tuple, int] = {}
-        for c in self.claims:
-            key = (c.path, c.line if c.path in records else None)
+        for c in self.claims:  # a record's claims stand on its first line or after it
+            lines = starts.get(c.path)
+            at = bisect.bisect_right(lines, c.line) - 1 if lines else -1
+            key = (c.path, lines[at] if at >= 0 else None)
             counts[key] = counts.get(key, 0) + 1
         return {
             "version": 1,

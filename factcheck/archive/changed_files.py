@@ -41,16 +41,19 @@ def changed_documents(db: sqlite3.Connection, files: Sequence[str], jsonl, faile
                         for failed_line in [n for n in hashes if n < record]:
                             del hashes[failed_line]  # a line that did not parse keeps its old row
                         yield doc, record, hashes.pop(record, "")
-            else:
+            else:  # a whole file: one document (record 0), or one per item (a WordPress export …)
                 known = dict(db.execute("SELECT record, hash FROM documents WHERE path=?", (path,)))
                 with open(path, "rb") as fh:
                     h = content_hash(fh.read())
-                stale = sorted(r for r in known if r != 0)
-                if known.get(0) == h:
-                    counts["unchanged"] += 1
+                if known and set(known.values()) == {h}:
+                    counts["unchanged"] += len(known)
                 else:
+                    read: set[int] = set()
                     for doc in read_file(path, jsonl=jsonl, on_error=failed):
-                        yield doc, 0, h
+                        record = int(doc.meta.get("record", 0))
+                        read.add(record)
+                        yield doc, record, h
+                    stale = sorted(r for r in known if r not in read)
         except OSError as e:
             failed(InputError(f"cannot read: {e.strerror or e}", path=path))
             continue

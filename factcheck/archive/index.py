@@ -142,13 +142,15 @@ class Index:
 
     def update(self, paths: Sequence[str], rules=None, *, jobs: int = 1, jsonl=None,
                on_error: Callable[[FactcheckError], None] | None = None, progress: bool = False,
-               batch: int = BATCH, dollar: str = "USD") -> Summary:
+               batch: int = BATCH, dollar: str = "USD",
+               on_skip: Callable[[str, str], None] | None = None) -> Summary:
         """Index the articles under ``paths``: new and changed documents, removals; returns counts.
 
         Built with other rules than last time (``meta.rules_hash``), by another factcheck
         version (``meta.factcheck_version``) or with another default dollar (``meta.dollar``,
         what a bare "$" means where an article's metadata names none), every document is
-        re-indexed, so the claims follow the new rules and the new extractor.
+        re-indexed, so the claims follow the new rules and the new extractor.  A walked
+        ``.json``/``.xml`` file in none of the news formats goes to ``on_skip(path, why)``.
         """
         from factcheck.rules.loading import rules_digest
         from factcheck.documents import JsonlFields, iter_paths
@@ -172,11 +174,11 @@ class Index:
                 self.db.execute("UPDATE documents SET hash=''")
         counts = {"unchanged": 0, "seen": set(), "stale": []}
         try:
-            files = list(iter_paths(paths))
+            files = list(iter_paths(paths, on_skip=on_skip))
         except FactcheckError as err:
             failed(err)
             files = [p for p in paths if os.path.exists(p)]
-            files = [f for p in files for f in iter_paths([p])]
+            files = [f for p in files for f in iter_paths([p], on_skip=on_skip)]
         docs = changed_documents(self.db, files, jsonl, failed, counts)
         options = Options(cross=True, jobs=max(1, jobs), dollar=dollar)
         indexed = self._store(docs, rules, options, batch, progress)

@@ -73,13 +73,28 @@ def loads(blob: bytes) -> list[DocResult]:
 
 @functools.lru_cache(maxsize=1)
 def code_stamp() -> str:
-    """factcheck's version plus a hash of its own source and data files (about a millisecond)."""
+    """factcheck's version plus a hash of its own source and data files and the version of
+    trafilatura, which chooses the article blocks of a web page."""
     import hashlib
     h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
+    h.update(_installed("trafilatura").encode())
     pkg = Path(factcheck.__file__).parent
     for p in sorted([*pkg.rglob("*.py"), *pkg.rglob("*.tsv")]):
         h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())
     return f"{factcheck.__version__}/{h.hexdigest()}"
+
+
+def _installed(name: str) -> str:
+    """The ``NAME-VERSION.dist-info`` folder of an installed package ("" when there is none): its
+    version without ``importlib.metadata``, which costs 20 to 50 ms to import."""
+    import importlib.util
+    import os
+    try:
+        spec = importlib.util.find_spec(name)
+        folder = os.path.dirname(os.path.dirname(spec.origin)) if spec and spec.origin else ""
+        return " ".join(sorted(n for n in os.listdir(folder) if n.startswith(name + "-") and n.endswith(".dist-info")))
+    except (OSError, ImportError, ValueError):
+        return ""
 
 
 def options_digest(options: Options, jsonl: Any = None) -> str:
@@ -247,12 +262,14 @@ def _work(task, rulesets, options):
 def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: Options, *,
                 cache: Cache | None, on_error: Callable[[FactcheckError], None], jsonl: Any = None,
                 include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
-                stdin_name: str = "<stdin>") -> Iterator[DocResult]:
+                stdin_name: str = "<stdin>", drafts: bool = False,
+                on_skip: Callable[[str, str], None] | None = None) -> Iterator[DocResult]:
     """``check_document`` over every document of every file, in order, with cached files skipped.
 
     ``rules_for(path)`` is the RuleSet for a file.  Files are read once to hash them; those
     the cache does not hold are read again, checked (on ``options.jobs`` processes) and
-    stored, unless reading them raised an input error.
+    stored, unless reading them raised an input error.  ``drafts`` and ``on_skip`` are
+    ``iter_documents``'.
     """
     jsonl = jsonl or JsonlFields()
     rulesets: list[Any] = []
@@ -265,13 +282,13 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
             digests[id(rules)] = (len(rulesets) - 1, rules_digest(rules) if cache is not None else "")
         return digests[id(rules)]
 
-    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}" if cache is not None else ""
+    prefix = f"{code_stamp()}|{options_digest(options, jsonl)}|{drafts}" if cache is not None else ""
     hits: dict[int, list[DocResult]] = {}
     todo: list[tuple[int, str, str | None, int]] = []
     n = 0
     for given in paths:
         try:
-            for path in iter_paths([given], include=include, exclude=exclude):
+            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip):
                 which, digest = ruleset(path)
                 key = None
                 if path != "-" and cache is not None:
@@ -306,9 +323,9 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
             try:
                 if path == "-":
                     docs = read_text(decode(sys.stdin.buffer.read(), stdin_name), stdin_name,
-                                     jsonl=jsonl, on_error=bad)
+                                     jsonl=jsonl, on_error=bad, drafts=drafts)
                 else:
-                    docs = read_file(path, jsonl=jsonl, on_error=bad)
+                    docs = read_file(path, jsonl=jsonl, on_error=bad, drafts=drafts)
                 for doc in docs:
                     yield index, doc, which
             except FactcheckError as err:

@@ -2,7 +2,7 @@
 
 * ``<!-- factcheck-ignore ID [ID…] [reason="…"] -->`` covers the next block: in Markdown
   from the comment to the blank line that ends the next paragraph (or the paragraph the
-  comment stands in); in HTML the next element.
+  comment stands in); in HTML (and the markup of a JSON or XML news file) the next element.
 * ``<!-- factcheck-disable ID… -->`` … ``<!-- factcheck-enable [ID…] -->`` covers a region,
   to the end of the file when it is not re-enabled.
 * Front matter ``factcheck: {disable: [ID…], as_of: YYYY-MM-DD}`` (HTML: ``<meta
@@ -154,7 +154,8 @@ def _html_element(text: str, end: int) -> int:
 
 
 def _html_like(path: str, text: str) -> bool:
-    return path.lower().endswith((".html", ".htm")) or bool(
+    """HTML pages, and the news formats in JSON and XML whose bodies are markup."""
+    return path.lower().endswith((".html", ".htm", ".xml", ".json")) or bool(
         re.match(r"\s*<(!doctype\s+html|html|head|body)\b", text[:200], re.I))
 
 

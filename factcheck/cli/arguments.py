@@ -42,7 +42,8 @@ def _add_dollar_arg(p: argparse.ArgumentParser, default: str | None = "USD", sho
 
 def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="files or directories (.md .markdown .html .htm .txt .jsonl); - reads standard input "
+                   help="files or directories (.md .markdown .html .htm .txt .jsonl .docx; .json: ninjs or ANS; "
+                        ".xml: NITF, NewsML-G2 or a WordPress export); - reads standard input "
                         "(default: paths from the configuration)")
     p.add_argument("--config", metavar="FILE",
                    help="configuration file (default: factcheck.yaml, .factcheck.yaml or pyproject.toml "
@@ -52,6 +53,9 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jsonl-text", metavar="FIELD", help="JSON Lines field holding the article text")
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
+    p.add_argument("--drafts", action="store_true",
+                   help="also read the posts of WordPress exports that are not published (drafts, pending, "
+                        "private, scheduled)")
     p.add_argument("--stdin-name", default="<stdin>", metavar="NAME",
                    help="file name for text read from standard input (its extension picks the reader)")
     p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
@@ -63,13 +67,22 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="factcheck", description="Keeps the numbers in journalism straight.")
+        prog="factcheck", description="Keeps the numbers in journalism straight.",
+        epilog="Articles are read from Markdown, HTML, plain text, JSON Lines, Word .docx, IPTC ninjs and "
+               "Arc XP ANS (.json), NITF, IPTC NewsML-G2 and WordPress exports (.xml); docs/formats.md lists "
+               "the fields each gives.")
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("claims", help="list every numeric claim in articles")
     _add_input_args(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
+
+    p = sub.add_parser("text", help="print the text factcheck reads from each document, where claims come from")
+    _add_input_args(p)
+    p.add_argument("--format", dest="text_format", choices=("text", "jsonl"), default="text",
+                   help="text: a header line per document, then its text; jsonl: one JSON object per document "
+                        "(path, id, date, title, text)")
 
     p = sub.add_parser("check", help="check articles against rule files and each other")
     _add_input_args(p)

@@ -34,7 +34,12 @@ def _documents(args, errors: list[str]):
 
     return iter_documents(args.paths, on_error=on_error, jsonl=_jsonl_fields(args),
                           stdin_name=args.stdin_name, include=getattr(args, "include", None),
-                          exclude=getattr(args, "exclude", None))
+                          exclude=getattr(args, "exclude", None), drafts=getattr(args, "drafts", False),
+                          on_skip=_skipped)
+
+
+def _skipped(path: str, why: str) -> None:
+    print(f"factcheck: note: {path}: {why}", file=sys.stderr)
 
 
 def _write(args, text: str) -> None:
@@ -56,6 +61,15 @@ def cmd_claims(args) -> int:
     report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
     _write(args, CLAIM_REPORTERS[args.format](report))
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def cmd_text(args) -> int:
+    """``factcheck text``: the text factcheck reads from each document."""
+    from factcheck.report.text import DOCUMENT_REPORTERS
+    errors: list[str] = []
+    render = DOCUMENT_REPORTERS[args.text_format]
+    _write(args, "".join(render(doc) for doc in _documents(args, errors)))
     return EXIT_ERROR if errors else EXIT_OK
 
 
@@ -148,7 +162,8 @@ def _check_report(args, rules, options, errors: list[str]):
         from factcheck.cli.diff_base import changes
         keep = changes(args.diff_base).covers
     cache = Cache(args.cache_dir) if args.cache_dir and not args.no_cache else None
-    files = dict(jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude)
+    files = dict(jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude, drafts=args.drafts,
+                 on_skip=_skipped)
     results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
                           stdin_name=args.stdin_name, **files)
     corpus_paths = _corpus(args) if options.cross else []
@@ -206,7 +221,8 @@ def cmd_index(args) -> int:
 
     with open_index(args.db, create=True) as archive:
         summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
-                                 on_error=on_error, progress=True, dollar=args.dollar or _project_dollar())
+                                 on_error=on_error, progress=True, dollar=args.dollar or _project_dollar(),
+                                 on_skip=_skipped)
     print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
     return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
 
@@ -287,14 +303,14 @@ def cmd_lsp(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"claims": cmd_claims, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
+COMMANDS = {"claims": cmd_claims, "text": cmd_text, "check": cmd_check, "config": cmd_config, "rules": cmd_rules,
             "serve": cmd_serve, "explain": cmd_explain, "index": cmd_index, "report": cmd_report,
             "lsp": cmd_lsp}
 
 
 def _configure(args, argv: Sequence[str] | None) -> None:
     """Fill the options not given on the command line from the configuration (claims, check, config)."""
-    if args.command not in ("claims", "check", "config", "explain"):
+    if args.command not in ("claims", "text", "check", "config", "explain"):
         return
     from factcheck.config import configure
     configure(args, argv, build_parser)

@@ -8,6 +8,7 @@ from typing import Any
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T ]\d)")
+_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})T\d")  # ISO 8601 basic with a time, as NITF writes it
 _MDY = re.compile(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DMY = re.compile(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})\b")
 
@@ -23,7 +24,8 @@ def _month(name: str) -> int | None:
 def parse_date(value: Any) -> dt.date | None:
     """The calendar date a value states, or ``None`` when it states none.
 
-    Takes dates and datetimes, ISO 8601 (``2025-03-12``, ``2025-03-12T10:00:00Z``, offsets),
+    Takes dates and datetimes, ISO 8601 (``2025-03-12``, ``2025-03-12T10:00:00Z``, offsets; the
+    basic form with a time ``20250312T100000Z``),
     RFC 2822 (``Wed, 12 Mar 2025 10:00:00 GMT``), ``March 12, 2025`` and ``12 March 2025``.
     The date is the one written (no time-zone conversion).
     """
@@ -35,7 +37,7 @@ def parse_date(value: Any) -> dt.date | None:
         return None
     s = value.strip()
     try:
-        m = _ISO.match(s)
+        m = _ISO.match(s) or _BASIC.match(s)
         if m:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         m = _MDY.fullmatch(s) or _MDY.match(s)

@@ -1,14 +1,22 @@
-"""Which files to read: paths given, folders walked in sorted order, include and exclude globs."""
+"""Which files to read: paths given, folders walked in sorted order, include and exclude globs.
+
+A walk reads a ``.json`` or ``.xml`` file only when its content is a news format factcheck
+reads (``formats.sniff``); the others (configuration, data, sitemaps) are skipped with a note.
+"""
 from __future__ import annotations
 
 import fnmatch
 import os
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
+from factcheck.documents.formats import sniff
 from factcheck.errors import InputError
 
-EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown",
-              ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+#: The reader of each extension a walk reads; ``json`` and ``xml`` are decided by content.
+EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+              ".jsonl": "jsonl", ".json": "json", ".xml": "xml", ".docx": "docx"}
+SKIPPED = {"json": "a JSON file that is neither ninjs nor ANS", "xml": "an XML file that is not NITF, NewsML-G2 "
+           "or a WordPress export"}
 SKIP_DIRS = {"node_modules", "__pycache__"}
 
 
@@ -18,13 +26,15 @@ def _matches(rel: str, patterns: Sequence[str] | None) -> bool:
 
 
 def iter_paths(paths: Sequence[str], *, include: Sequence[str] | None = None,
-               exclude: Sequence[str] | None = None) -> Iterator[str]:
+               exclude: Sequence[str] | None = None,
+               on_skip: Callable[[str, str], None] | None = None) -> Iterator[str]:
     """The files to read: directories walked recursively in sorted order, files and ``-`` as given.
 
     A walk keeps files with a known extension, skips hidden files and directories and
     ``node_modules``; ``include``/``exclude`` are glob patterns matched against the path
     relative to the walked directory or the file name (files named explicitly always pass).
-    A path that does not exist raises ``InputError``.
+    A walked ``.json``/``.xml`` file in none of the news formats is skipped and passed to
+    ``on_skip(path, why)``.  A path that does not exist raises ``InputError``.
     """
     for path in paths:
         if path == "-" or os.path.isfile(path):
@@ -45,7 +55,13 @@ def iter_paths(paths: Sequence[str], *, include: Sequence[str] | None = None,
                     continue
                 found.append(rel)
         for rel in sorted(found, key=lambda r: r.split("/")):
-            yield os.path.join(path, *rel.split("/"))
+            full = os.path.join(path, *rel.split("/"))
+            kind = EXTENSIONS[os.path.splitext(rel)[1].lower()]
+            if kind in SKIPPED and sniff(full, kind) is None:
+                if on_skip:
+                    on_skip(full, f"skipped: {SKIPPED[kind]}")
+                continue
+            yield full
 
 
-__all__ = ["EXTENSIONS", "SKIP_DIRS", "iter_paths"]
+__all__ = ["EXTENSIONS", "SKIPPED", "SKIP_DIRS", "iter_paths"]

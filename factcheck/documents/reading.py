@@ -2,11 +2,14 @@
 
 Every reader keeps positions exact: ``Document.locate(offset)`` gives the (line, column)
 where a character of ``Document.text`` stands in the original file (for a JSON Lines record:
-the record's line and the offset in its text field + 1).
+the record's line and the offset in its text field + 1; for a ``.docx``: the paragraph and
+the character in it).  ``.json`` and ``.xml`` files are read as the news format their content
+is (``formats``): ninjs or ANS, NITF, NewsML-G2 or a WordPress export.
 
 Errors: a file that cannot be read raises ``InputError``.  A problem that does not stop the
-reading of a file (a broken JSON Lines record, a broken Markdown front matter) is passed as an
-``InputError`` to ``on_error`` and reading goes on; without ``on_error`` it is raised.
+reading of a file (a broken JSON Lines record, a broken Markdown front matter, an item of an
+export without text) is passed as an ``InputError`` to ``on_error`` and reading goes on;
+without ``on_error`` it is raised.
 """
 from __future__ import annotations
 
@@ -14,15 +17,18 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from factcheck.documents.dates import parse_date
+from factcheck.documents.encodings import decode
 from factcheck.documents.jsonl import JsonlFields, OnError, read_jsonl
 from factcheck.documents.paths import EXTENSIONS, iter_paths
 from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document, SourceMap
 
-FORMATS = ("text", "markdown", "html", "jsonl")
+#: Every reader: by extension (``paths.EXTENSIONS``), ``json``/``xml`` by content, or named.
+FORMATS = ("text", "markdown", "html", "jsonl", "json", "xml", "ninjs", "ans", "nitf", "newsml-g2", "wxr", "docx")
+MARKUP = {"html": "html", "xml": "xml", "nitf": "xml", "newsml-g2": "xml", "wxr": "xml"}
 
 
 def _raise(err: FactcheckError) -> None:
@@ -31,21 +37,24 @@ def _raise(err: FactcheckError) -> None:
 
 def iter_documents(paths: Sequence[str], *, on_error: OnError, jsonl: JsonlFields = JsonlFields(),
                    include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
-                   stdin_name: str = "<stdin>") -> Iterator[Document]:
+                   stdin_name: str = "<stdin>", drafts: bool = False,
+                   on_skip: Callable[[str, str], None] | None = None) -> Iterator[Document]:
     """Every document of every path (``-`` reads stdin as ``stdin_name``), streamed.
 
-    A missing path, an unreadable file or a bad record calls ``on_error`` and the run goes on.
+    A missing path, an unreadable file or a bad record calls ``on_error`` and the run goes on;
+    a walked ``.json``/``.xml`` file in none of the news formats is passed to ``on_skip``.
+    ``drafts``: also the unpublished posts of WordPress exports.
     """
     for given in paths:
         try:
-            for path in iter_paths([given], include=include, exclude=exclude):
+            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip):
                 try:
                     if path == "-":
                         stream = getattr(sys.stdin, "buffer", None)
                         text = decode(stream.read(), stdin_name) if stream else sys.stdin.read()
-                        yield from read_text(text, stdin_name, jsonl=jsonl, on_error=on_error)
+                        yield from read_text(text, stdin_name, jsonl=jsonl, on_error=on_error, drafts=drafts)
                     else:
-                        yield from read_file(path, jsonl=jsonl, on_error=on_error)
+                        yield from read_file(path, jsonl=jsonl, on_error=on_error, drafts=drafts)
                 except FactcheckError as err:
                     on_error(err)
         except FactcheckError as err:
@@ -64,30 +73,20 @@ def _format(name: str, fmt: str | None = None, text: str = "") -> str:
         return EXTENSIONS.get(ext, "jsonl")
     if re.match(r"\s*<(!doctype\s+html|html|head|body)\b", text[:200], re.I):
         return "html"
+    if text.lstrip()[:5] == "<?xml":
+        return "xml"
     return "text"
 
 
-def decode(data: bytes, path: str) -> str:
-    """A file's bytes as text (UTF-8, a BOM dropped); binary or other encodings raise ``InputError``."""
-    if b"\0" in data[:8192]:
-        raise InputError("binary file, not text", path=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InputError(f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at line {line})",
-                         path=path, line=line, column=column,
-                         hint="convert it, e.g. iconv -f latin1 -t utf-8") from None
-
-
 def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
-              on_error: OnError | None = None) -> Iterator[Document]:
-    """The documents of one file: one for text, Markdown and HTML, one per JSON Lines record.
+              on_error: OnError | None = None, drafts: bool = False) -> Iterator[Document]:
+    """The documents of one file: one for text, Markdown, HTML, Word and most news formats, one per
+    JSON Lines record, ninjs or ANS list item, NewsML-G2 item or WordPress post.
 
-    The format follows the extension (unknown ones are read as plain text).  JSON Lines files
-    are streamed line by line.  A file that cannot be read raises ``InputError``; problems
-    within a file go to ``on_error`` (raised when it is ``None``).
+    The format follows the extension (unknown ones are read as plain text; ``.json`` and
+    ``.xml`` by content).  JSON Lines files are streamed line by line.  A file that cannot be
+    read raises ``InputError``; problems within a file go to ``on_error`` (raised when it is
+    ``None``).  ``drafts``: also the unpublished posts of WordPress exports.
     """
     name = str(path)
     fmt = _format(name)
@@ -103,11 +102,16 @@ def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
             data = fh.read()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path=name) from None
-    yield from read_text(decode(data, name), name, fmt=fmt, jsonl=jsonl, on_error=on_error)
+    if fmt == "docx":
+        from factcheck.documents.word import read_docx
+        yield read_docx(data, name)
+        return
+    yield from read_text(decode(data, name, MARKUP.get(fmt)), name, fmt=fmt, jsonl=jsonl, on_error=on_error,
+                         drafts=drafts)
 
 
-def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None,
-              jsonl: JsonlFields = JsonlFields(), on_error: OnError | None = None) -> list[Document]:
+def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None, jsonl: JsonlFields = JsonlFields(),
+              on_error: OnError | None = None, drafts: bool = False) -> list[Document]:
     """The documents of a text already in memory; ``fmt`` (or the extension of ``name``) picks the reader."""
     on_error = on_error or _raise
     text = text[1:] if text.startswith("\ufeff") else text
@@ -121,6 +125,11 @@ def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None,
     if fmt == "html":
         from factcheck.documents.html import read_html
         return [read_html(text, name)]
+    if fmt in ("json", "ninjs", "ans", "xml", "nitf", "newsml-g2", "wxr"):
+        from factcheck.documents.structured import read_structured
+        return read_structured(text, name, fmt, on_error, drafts=drafts)
+    if fmt == "docx":
+        raise InputError("a Word document is read from its file, not from text", path=name)
     return [Document(path=name, text=text.replace("\r", " "), source=text,
                      source_map=SourceMap.for_text(text))]
 

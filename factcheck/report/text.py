@@ -1,18 +1,20 @@
 """Reports → text.  Each reporter is a small pure function ``Report -> str``.
 
 The table and JSON reporters of ``factcheck check`` (the registry of every format is
-``report.formats.FORMATS``) and those of ``factcheck claims`` (``CLAIM_REPORTERS``).
+``report.formats.FORMATS``), those of ``factcheck claims`` (``CLAIM_REPORTERS``) and, one
+document at a time, those of ``factcheck text`` (``DOCUMENT_REPORTERS``).
 """
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from collections import defaultdict
 from typing import Callable
 
 
 from factcheck.report.fingerprint import fingerprints
-from factcheck.models import Finding, Report, Severity, fmt_number
+from factcheck.models import Document, Finding, Report, Severity, fmt_number
 
 VERDICTS = {"fact": "inconsistent", "relation": "does not add up", "cross-article": "disagrees"}
 
@@ -123,3 +125,23 @@ def claims_json(report: Report) -> str:
 
 
 CLAIM_REPORTERS: dict[str, Callable[[Report], str]] = {"table": claims_table, "json": claims_json}
+
+
+def document_text(doc: Document) -> str:
+    """A header line (where, date, id, title), then the text claims are taken from, with runs of
+    spaces (blanked markup, indentation) and of blank lines closed up for reading."""
+    where = f"{doc.path}:{doc.meta['record']}" if "record" in doc.meta else doc.path
+    head = " · ".join(str(x) for x in (where, doc.date, doc.meta.get("id") and f"id {doc.meta['id']}", doc.title)
+                      if x)
+    lines = (" ".join(line.split()) for line in doc.text.split("\n"))
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return f"==> {head} <==\n{body}\n\n"
+
+
+def document_jsonl(doc: Document) -> str:
+    """One JSON object: path, id, date, title and the text exactly as claims are taken from it."""
+    return json.dumps({"path": doc.path, "id": doc.meta.get("id"), "date": doc.date.isoformat() if doc.date else None,
+                       "title": doc.title, "text": doc.text}, ensure_ascii=False) + "\n"
+
+
+DOCUMENT_REPORTERS: dict[str, Callable[[Document], str]] = {"text": document_text, "jsonl": document_jsonl}

@@ -94,6 +94,21 @@ def test_unreadable_file_keeps_its_rows(tmp_path, archive):
     assert dump(db) == before
 
 
+def same_as_fresh(db, path, records: list) -> None:
+    """The index holds ``records`` (record, id) of ``path``, as an index built afresh would."""
+    assert [(r[1], r[2]) for r in dump(db)["documents"]] == records
+    fresh = db.with_name("fresh.sqlite")
+    update(fresh, [path])
+    assert dump(fresh) == dump(db)
+
+
+def test_files_in_no_news_format_are_skipped_with_a_note(tmp_path, archive):
+    (archive / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    skipped = []
+    s = update(tmp_path / "a.sqlite", [archive], on_skip=lambda path, why: skipped.append(path))
+    assert (s.indexed, s.errors) == (4, 0) and skipped == [str(archive / "package.json")]
+
+
 def test_jsonl_records_update_one_by_one(tmp_path):
     path = tmp_path / "feed.jsonl"
     recs = [{"id": f"r{i}", "date": "2031-05-04", "text": BRIDGE.format(n=n)} for i, n in enumerate((23, 23, 23))]
@@ -107,11 +122,22 @@ def test_jsonl_records_update_one_by_one(tmp_path):
     path.write_text("".join(json.dumps(r) + "\n" for r in recs[:2]), encoding="utf-8")
     s = update(db, [path])
     assert (s.indexed, s.unchanged, s.removed) == (0, 2, 1)
-    rows = dump(db)["documents"]
-    assert [(r[1], r[2]) for r in rows] == [(1, "r0"), (2, "r1")]
-    fresh = tmp_path / "fresh.sqlite"
-    update(fresh, [path])
-    assert dump(fresh) == dump(db)
+    same_as_fresh(db, path, [(1, "r0"), (2, "r1")])
+
+
+def test_a_file_of_several_items_keeps_one_row_per_item(tmp_path):
+    path = tmp_path / "wire.json"
+    items = [{"uri": f"u{i}", "versioncreated": "2031-05-04", "body_text": BRIDGE.format(n=n)}
+             for i, n in enumerate((23, 23, 23))]
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    assert update(db, [tmp_path]).indexed == 3
+    s = update(db, [tmp_path])
+    assert (s.indexed, s.unchanged, s.removed) == (0, 3, 0)
+    path.write_text(json.dumps(items[:2], indent=1), encoding="utf-8")
+    s = update(db, [tmp_path])
+    assert (s.indexed, s.unchanged, s.removed) == (2, 0, 1)
+    same_as_fresh(db, path, [(2, "u0"), (7, "u1")])
 
 
 def test_jsonl_blank_bad_and_paged_records(tmp_path, monkeypatch):

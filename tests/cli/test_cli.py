@@ -11,7 +11,6 @@ from conftest import GOLDEN, ROOT
 from factcheck.cli.main import main
 
 
-
 @pytest.fixture(autouse=True)
 def at_root(monkeypatch):
     monkeypatch.chdir(ROOT)
@@ -47,6 +46,39 @@ def test_check_json_is_deterministic_and_versioned(capsys):
 def test_claims_golden(capsys, update_golden):
     assert main(["claims", "samples/"]) == 0
     _golden("samples.claims.txt", capsys.readouterr().out, update_golden)
+
+
+def test_text_golden(capsys, update_golden):
+    assert main(["text", "samples/"]) == 0
+    _golden("samples.text.txt", capsys.readouterr().out, update_golden)
+
+
+def test_text_jsonl_gives_path_id_date_title_and_the_exact_text(capsys):
+    from factcheck.documents import read_file
+    export = "tests/cases/documents/formats/wxr.xml"
+    assert main(["text", export, "--drafts", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [list(r) for r in rows] == [["path", "id", "date", "title", "text"]] * 3
+    assert [(r["id"], r["date"]) for r in rows] == [("7", "2029-07-01"), ("9", "2029-07-02"), ("11", "2029-07-03")]
+    assert [r["text"] for r in rows] == [d.text for d in read_file(export, drafts=True)]
+
+
+def test_text_notes_skipped_files_and_fails_on_unreadable_ones(tmp_path, capsys):
+    (tmp_path / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    (tmp_path / "a.md").write_text("Ferries: 8 a day.\n", encoding="utf-8")
+    assert main(["text", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "Ferries: 8 a day." in captured.out
+    assert f"factcheck: note: {tmp_path / 'settings.json'}: skipped: a JSON file that is neither" in captured.err
+    assert main(["text", str(tmp_path / "settings.json")]) == 2
+    assert "not a news format" in capsys.readouterr().err
+
+
+def test_check_reads_wordpress_drafts_only_with_drafts(capsys):
+    args = ["check", "samples/wordpress-export.xml", "--rules", "rules/", "--no-cross", "--no-cache"]
+    assert main(args) == 0
+    assert main(args + ["--drafts"]) == 1
+    assert "60 hostages still held" in capsys.readouterr().out.replace("\n", " ")
 
 
 def test_fail_on_levels(capsys):

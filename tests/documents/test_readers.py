@@ -17,7 +17,9 @@ from conftest import CASES, read_table
 
 from factcheck.documents import (JsonlFields, iter_documents, iter_paths, parse_date, read_file,
                                  read_text)
+from factcheck.documents.html import html_fragment
 from factcheck.errors import FactcheckError, InputError
+from factcheck.models import Document
 
 FIXTURES = CASES / "documents"
 FILES = read_table(FIXTURES / "cases.yaml")["files"]
@@ -292,7 +294,7 @@ def test_paths_pass_through_and_missing(tmp_path):
 
 def test_iter_documents_reports_and_goes_on(tmp_path):
     (tmp_path / "good.md").write_text("Good 1.\n", encoding="utf-8")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "bad.txt").write_bytes(b"caf\xe9 bad")
     (tmp_path / "mixed.jsonl").write_text('{"text": "ok 2"}\nnot json\n{"text": "ok 3"}\n', encoding="utf-8")
     errors: list[FactcheckError] = []
     docs = list(iter_documents([str(tmp_path / "missing"), str(tmp_path)], on_error=errors.append))
@@ -313,7 +315,11 @@ SNIPPETS = read_table(FIXTURES / "snippets.yaml")["cases"]
 @pytest.mark.parametrize("case", SNIPPETS, ids=[c["name"] for c in SNIPPETS])
 def test_snippets(case):
     problems = []
-    (doc,) = read_text(case["text"], "snippet", fmt=case["fmt"], on_error=problems.append)
+    if case.get("fragment"):
+        text, offsets, _ = html_fragment(case["text"], "snippet")
+        doc = Document("snippet", text, source_map=offsets.source_map(case["text"]))
+    else:
+        (doc,) = read_text(case["text"], "snippet", fmt=case["fmt"], on_error=problems.append)
     assert len(problems) == case.get("problems", 0)
     for key in ("title", "date"):
         if key in case:

@@ -32,6 +32,7 @@ NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
 #: in hospital").
 _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
+_SUBORDINATORS = frozenset("when after before because as while since if where who which that whose whom until".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
@@ -40,11 +41,17 @@ _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|roun
 
 def scene_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     """The time a sentence sets for the ones after it: the anchors of a fronted time phrase
-    ("In 1982, …", "During the siege, …"), empty when it opens with none."""
-    if lo >= hi or words[lo].lower() not in _SCENE_OPENERS:
+    ("In 1982, …", "During the siege, …") or of its subject ("The first phase of the truce
+    ended …"); empty when it opens with neither."""
+    if lo >= hi:
         return frozenset()
-    stop = next((k for k in range(lo, min(hi, lo + 8)) if words[k] in (",", ";", ":")), min(hi, lo + 6))
-    return anchors_of(words, lo, stop)
+    if words[lo].lower() in _SCENE_OPENERS:
+        stop = next((k for k in range(lo, min(hi, lo + 8)) if words[k] in (",", ";", ":")), min(hi, lo + 6))
+        return anchors_of(words, lo, stop)
+    verb = next((k for k in range(lo, min(hi, lo + 10)) if G.is_finite(words[k])), None)
+    if verb is None:
+        return frozenset()
+    return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in "dyp" and a[1:2] != "")
 
 
 def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
@@ -186,7 +193,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if p < end and (G.is_participle(words[p]) or words[p].lower() in PREPOSITIONS and noun_words):
         m = None
         for x in range(p + 1, end):
-            if words[x].lower() in G.CONJUNCTIONS:
+            if words[x].lower() in G.CONJUNCTIONS or words[x].lower() in _SUBORDINATORS:
                 break
             if G.is_finite(words[x]) and not G.is_participle(words[x]):
                 m = x
@@ -202,6 +209,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             span = (starts[k], starts[end - 1] + len(words[end - 1]))
             modifier, k = concept(words[k]), end
     predicate, predicate_words, after, still = predicate_after(words, k, end)
+    follow = after + (after < end and words[after].lower() in ("out", "back", "home", "up", "down", "off"))
+    depictive = words[follow].lower() if follow < end else ""
+    if predicate and depictive in STATE_WORDS and predicate not in STATES:
+        mods = mods | {STATE_WORDS[depictive]}
     if partitive_state:
         predicate, predicate_words = partitive_state, next(w for w in words[i1:] if w.lower() in STATE_WORDS)
     if not predicate and noun_words and noun_words[-1].lower() in STATE_WORDS:

@@ -173,16 +173,22 @@ class Index:
                                     [("rules_hash", digest), ("factcheck_version", __version__), ("dollar", dollar)])
                 self.db.execute("UPDATE documents SET hash=''")
         counts = {"unchanged": 0, "seen": set(), "stale": []}
-        try:
-            files = list(iter_paths(paths, on_skip=on_skip))
-        except FactcheckError as err:
+        unlisted: list[str] = []  # folders that could not be read: what they held is kept
+
+        def unreadable(err: FactcheckError) -> None:
+            unlisted.append(err.path or "")
             failed(err)
-            files = [p for p in paths if os.path.exists(p)]
-            files = [f for p in files for f in iter_paths([p], on_skip=on_skip)]
+
+        files = []
+        for p in paths:
+            try:
+                files.extend(iter_paths([p], on_skip=on_skip, on_error=unreadable))
+            except FactcheckError as err:
+                failed(err)
         docs = changed_documents(self.db, files, jsonl, failed, counts)
         options = Options(cross=True, jobs=max(1, jobs), dollar=dollar)
         indexed = self._store(docs, rules, options, batch, progress)
-        removed = self._remove_missing(paths, counts["seen"], counts["stale"])
+        removed = self._remove_missing(paths, counts["seen"], counts["stale"], unlisted)
         return Summary(indexed, counts["unchanged"], removed, len(errors))
 
     def _store(self, docs: Iterable, rules, options, batch: int, progress: bool) -> int:
@@ -227,16 +233,19 @@ class Index:
                 db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?, ?)", keys)
         return len(chunk)
 
-    def _remove_missing(self, paths: Sequence[str], seen: set, stale: list) -> int:
-        """Drop documents under ``paths`` whose file is gone, and JSON Lines records that are gone."""
+    def _remove_missing(self, paths: Sequence[str], seen: set, stale: list, unlisted: Sequence[str] = ()) -> int:
+        """Drop documents under ``paths`` whose file is gone, and JSON Lines records that are gone
+        (never those under ``unlisted``, folders that could not be read)."""
         db = self.db
         gone = []
+        kept = tuple(os.path.join(u.rstrip("/\\"), "") for u in unlisted if u)
         for root in paths:
             if not os.path.exists(root):
                 continue  # a missing path (an unmounted disk?) drops nothing
             root = root.rstrip("/\\") or root
             paths_gone = [p for (p,) in db.execute("SELECT DISTINCT path FROM documents WHERE path=? OR path LIKE ? "
-                                                   "ESCAPE '\\'", (root, _like_prefix(root))) if p not in seen]
+                                                   "ESCAPE '\\'", (root, _like_prefix(root)))
+                          if p not in seen and not p.startswith(kept)]
             for p in paths_gone:
                 gone.extend(i for (i,) in db.execute("SELECT id FROM documents WHERE path=?", (p,)))
         for path, record in stale:

@@ -286,9 +286,15 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
     hits: dict[int, list[DocResult]] = {}
     todo: list[tuple[int, str, str | None, int]] = []
     n = 0
+
+    def unlisted(err: FactcheckError) -> None:
+        if cache is not None:
+            cache.keys.append(None)
+        on_error(err)
+
     for given in paths:
         try:
-            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip):
+            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip, on_error=unlisted):
                 which, digest = ruleset(path)
                 key = None
                 if path != "-" and cache is not None:

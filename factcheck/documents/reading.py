@@ -41,13 +41,14 @@ def iter_documents(paths: Sequence[str], *, on_error: OnError, jsonl: JsonlField
                    on_skip: Callable[[str, str], None] | None = None) -> Iterator[Document]:
     """Every document of every path (``-`` reads stdin as ``stdin_name``), streamed.
 
-    A missing path, an unreadable file or a bad record calls ``on_error`` and the run goes on;
-    a walked ``.json``/``.xml`` file in none of the news formats is passed to ``on_skip``.
+    A missing path, an unreadable file or folder or a bad record calls ``on_error`` and the run
+    goes on; a walked ``.json``/``.xml`` file in none of the news formats, or a walked file that
+    is no regular file (a FIFO), is passed to ``on_skip``.
     ``drafts``: also the unpublished posts of WordPress exports.
     """
     for given in paths:
         try:
-            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip):
+            for path in iter_paths([given], include=include, exclude=exclude, on_skip=on_skip, on_error=on_error):
                 try:
                     if path == "-":
                         stream = getattr(sys.stdin, "buffer", None)

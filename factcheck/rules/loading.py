@@ -8,7 +8,6 @@ The format is documented in docs/rules.md; the records built (``Fact``, ``Relati
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import re
 from pathlib import Path
@@ -20,7 +19,8 @@ from factcheck.errors import RuleError
 from factcheck.extract.units import canonical_unit
 from factcheck.models import Severity
 from factcheck.rules import relation
-from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance, compile_term
+from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance, compile_term, term_source
+from factcheck.rules.yaml_nodes import compose, number, percentage
 
 ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\Z")
 FILE_KEYS = ("include", "facts", "relations")
@@ -29,7 +29,6 @@ PERIOD_KEYS = ("value", "from", "tolerance", "source", "note")
 MATCH_KEYS = ("all", "any", "none", "window")
 RELATION_KEYS = ("id", "check", "message", "severity")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_PERCENT = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*%\s*\Z")
 
 
 def load_rules(paths: Sequence[str | Path]) -> RuleSet:
@@ -58,7 +57,7 @@ def load_rules_text(text: str, name: str = "<rules>") -> RuleSet:
 
 
 _KINDS = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
-_INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null"))
+_BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("bool", "null"))
 _SCALARS = yaml.constructor.SafeConstructor()
 
 
@@ -90,7 +89,7 @@ class _Loader:
         self.seen.add(path.resolve())
         stack = stack + (path.resolve(),)
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = compose(text)
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             problem = e.problem or e.context or "invalid YAML"
@@ -208,8 +207,9 @@ class _Loader:
         for item in (self.items(where, node, key) if not isinstance(node, yaml.ScalarNode) else [node]):
             text = self.text(where, item, f"a term in '{key}'", optional=False)
             try:
-                out.append(Term(text, compile_term(text)))
-            except (ValueError, re.error) as e:
+                term_source(text)
+                out.append(Term(text))
+            except ValueError as e:
                 self.fail(where, item, f"invalid match term {text!r}: {e}")
         return tuple(out)
 
@@ -294,11 +294,10 @@ class _Loader:
         self.fail(where, node, f"invalid value {_show(node)} for {key} (expected text)")
 
     def number(self, where: str, node: yaml.Node, key: str) -> float:
-        if isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT):
-            value = float(_SCALARS.construct_object(node))
-            if math.isfinite(value):
-                return value
-        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected a number)")
+        try:
+            return number(node)
+        except ValueError as e:
+            self.fail(where, node, f"invalid value {_show(node)} for {key} ({str(e) or 'expected a number'})")
 
     def boolean(self, where: str, node: yaml.Node, key: str) -> bool:
         if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
@@ -322,18 +321,17 @@ class _Loader:
         self.fail(where, node, f"invalid value {_show(node)} for severity (expected error, warning or info)")
 
     def tolerance(self, where: str, node: yaml.Node) -> Tolerance:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag in (_INT, _FLOAT):
-                value = float(_SCALARS.construct_object(node))
-                if value < 0:
-                    self.fail(where, node, f"invalid value {_show(node)} for tolerance (must not be negative)")
-                if math.isfinite(value):
-                    return Tolerance(absolute=value)
-            m = _PERCENT.match(node.value) if node.tag not in (_INT, _FLOAT) else None
-            if m:
-                return Tolerance(relative=float(m.group(1)) / 100)
-        self.fail(where, node, f"invalid value {_show(node)} for tolerance "
-                               "(expected a number or a percentage such as \"5%\")")
+        try:
+            relative = percentage(node)
+            if relative is not None:
+                return Tolerance(relative=relative)
+            value = number(node)
+        except ValueError as e:
+            reason = str(e) or "expected a number or a percentage such as \"5%\""
+            self.fail(where, node, f"invalid value {_show(node)} for tolerance ({reason})")
+        if value < 0:
+            self.fail(where, node, f"invalid value {_show(node)} for tolerance (must not be negative)")
+        return Tolerance(absolute=value)
 
     def unit(self, where: str, node: yaml.Node) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
@@ -366,7 +364,7 @@ def rules_digest(rules: RuleSet | None) -> str:
 
 def _show(node: yaml.Node | None) -> str:
     if isinstance(node, yaml.ScalarNode):
-        return repr(node.value)
+        return repr(node.value if len(node.value) <= 60 else node.value[:40] + "…")
     return {yaml.MappingNode: "of type mapping", yaml.SequenceNode: "of type list"}.get(type(node), "nothing")
 
 
@@ -383,3 +381,7 @@ def _unknown_hint(name: str, known: set[str]) -> str | None:
     import difflib
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
+
+
+__all__ = ["load_rules", "load_rules_text", "rules_digest", "RuleSet", "Fact", "Relation", "MatchSpec", "Period",
+           "Term", "Tolerance", "compile_term", "canonical_unit"]

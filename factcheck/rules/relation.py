@@ -9,7 +9,10 @@ Grammar (no ``eval``)::
     atom    := NUMBER | FACT-ID | "(" sum ")"
 
 A fact id is ``[a-z0-9][a-z0-9-]*[a-z0-9]`` (or one character), read greedily, so a binary
-minus needs spaces around it (``a - b``; ``a-b`` is one id).  A comparison *can hold* when
+minus needs spaces around it (``a - b``; ``a-b`` is one id).  A check nests at most
+``MAX_NESTING`` parentheses and minus signs and chains at most ``MAX_DEPTH`` operators one
+on another (``a + b + …`` is a chain): deeper ones are refused, so nothing that reads an
+expression recurses past Python's limit.  A comparison *can hold* when
 some values inside the intervals satisfy it: ``[24, 26] + 8 == 33`` holds, ``25 + 8 == 30``
 does not.  A chain ``a <= b <= c`` means ``a <= b and b <= c`` with the same ``b``.
 """
@@ -28,6 +31,8 @@ _TOKEN = re.compile(r"\s*(?:(?P<op>==|!=|<=|>=|[-+*/()<>])|(?P<word>[a-z0-9][a-z
                     r"(?P<frac>\.\d+(?:e[-+]?\d+)?)?)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?\Z")
 EVERYTHING = Interval(-math.inf, math.inf, True, True)
+MAX_NESTING = 50
+MAX_DEPTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +178,7 @@ class _Parser:
     def __init__(self, text: str):
         self.tokens = tokenize(text)
         self.i = 0
+        self.nesting = 0
 
     def peek(self) -> tuple[str, str, int]:
         return self.tokens[self.i]
@@ -188,49 +194,68 @@ class _Parser:
         raise _SyntaxError(f"expected {expected}, found {found}", offset)
 
     def check(self) -> tuple[tuple[Node, ...], tuple[str, ...]]:
-        operands, ops = [self.sum()], []
+        operands, ops = [self.sum()[0]], []
         while self.peek()[1] in COMPARISONS and self.peek()[0] == "op":
             ops.append(self.take()[1])
-            operands.append(self.sum())
+            operands.append(self.sum()[0])
         if self.peek()[0] != "end":
             self.fail("an operator" if ops else "a comparison (== != < <= > >=)")
         if not ops:
             self.fail("a comparison (== != < <= > >=)")
         return tuple(operands), tuple(ops)
 
-    def sum(self) -> Node:
-        node = self.product()
-        while self.peek()[0] == "op" and self.peek()[1] in "+-":
-            node = Op(self.take()[1], node, self.product())
-        return node
+    # Each rule returns its node and the node's depth (operators on the longest path down).
 
-    def product(self) -> Node:
-        node = self.unary()
-        while self.peek()[0] == "op" and self.peek()[1] in "*/":
-            node = Op(self.take()[1], node, self.unary())
-        return node
+    def _chain(self, ops: str, operand) -> tuple[Node, int]:
+        node, depth = operand()
+        while self.peek()[0] == "op" and self.peek()[1] in ops:
+            _, op, offset = self.take()
+            right, right_depth = operand()
+            node, depth = Op(op, node, right), max(depth, right_depth) + 1
+            if depth > MAX_DEPTH:
+                raise _SyntaxError(f"more than {MAX_DEPTH} operators chained one on another "
+                                   "(split the check into several relations)", offset)
+        return node, depth
 
-    def unary(self) -> Node:
+    def sum(self) -> tuple[Node, int]:
+        return self._chain("+-", self.product)
+
+    def product(self) -> tuple[Node, int]:
+        return self._chain("*/", self.unary)
+
+    def unary(self) -> tuple[Node, int]:
         if self.peek()[:2] == ("op", "-"):
-            self.take()
-            return Op("-", self.unary())
+            self._enter()
+            node, depth = self.unary()
+            self.nesting -= 1
+            return Op("-", node), depth + 1
         return self.atom()
 
-    def atom(self) -> Node:
+    def _enter(self) -> None:
+        """Takes a "(" or unary "-", refusing one nested deeper than ``MAX_NESTING``."""
+        offset = self.take()[2]
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise _SyntaxError(f"more than {MAX_NESTING} nested parentheses or minus signs", offset)
+
+    def atom(self) -> tuple[Node, int]:
         kind, text, offset = self.peek()
         if kind == "num":
+            if not math.isfinite(float(text)):
+                raise _SyntaxError(f"number {text[:20] + '…' if len(text) > 20 else text} too large", offset)
             self.take()
-            return Num(float(text))
+            return Num(float(text)), 0
         if kind == "id":
             self.take()
-            return Ref(text, offset)
+            return Ref(text, offset), 0
         if (kind, text) == ("op", "("):
-            self.take()
-            node = self.sum()
+            self._enter()
+            found = self.sum()
             if self.peek()[:2] != ("op", ")"):
                 self.fail("')'")
             self.take()
-            return node
+            self.nesting -= 1
+            return found
         self.fail("a fact id, a number or '('")
 
 

@@ -24,6 +24,7 @@ agrees with is preferred; when none of the tied ones agrees, the claim stays una
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from typing import Sequence
 from factcheck.frames.model import Frame
 from factcheck.models import Claim
 from factcheck.extract.lazy_re import compile_regex
+from factcheck.rules.term_index import TermIndex, word_keys
 
 NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
 
@@ -53,22 +55,29 @@ class Context:
     previous: tuple[int, int]
 
 
-def context(text: str, claim: Claim, lo: int = 0, hi: int | None = None) -> Context:
+def context(text: str, claim: Claim, lo: int = 0, hi: int | None = None,
+            breaks: dict[tuple[int, int], tuple[list[int], list[int]]] | None = None) -> Context:
     """Noun, clause, sentence and previous-sentence spans around ``claim`` in ``text``.
 
     ``lo``/``hi`` are the ends of the neighbouring claims: a number's clause never reaches
     past the next number, so each number keeps the words that stand between it and them.
+    ``breaks`` keeps each sentence's clause breaks for the next claim in it (one scan of a
+    sentence however many numbers it holds).
     """
     s0, s1 = claim.sentence_start, claim.sentence_end
     if s1 <= s0:
         s0, s1 = _sentence_around(text, claim.start, claim.end)
-    c0, c1 = s0, s1
-    for m in _CLAUSE_BREAK.finditer(text, s0, s1):
-        if m.end() <= claim.start:
-            c0 = m.start()
-        elif m.start() >= claim.end:
-            c1 = m.start()
-            break
+    found = breaks.get((s0, s1)) if breaks is not None else None
+    if found is None:
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
+        found = [a for a, _ in spans], [b for _, b in spans]
+        if breaks is not None:
+            breaks[(s0, s1)] = found
+    starts, ends = found
+    before = bisect.bisect_right(ends, claim.start)  # breaks that end before the claim
+    after = bisect.bisect_left(starts, claim.end)  # the first that starts after it
+    c0 = starts[before - 1] if before else s0
+    c1 = starts[after] if after < len(starts) else s1
     c0, c1 = max(c0, lo), min(c1, hi if hi is not None else c1)
     p1 = s0
     p0 = _sentence_around(text, max(0, s0 - 2), max(0, s0 - 1))[0] if s0 > 1 else s0
@@ -148,19 +157,51 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
                  frames: Sequence[Frame] | None = None) -> list:
     """For each claim, the fact it is about (or None).  ``on`` is the document's date; ``frames``
     the claims' frames, when read (their subject and predicate count as the counted noun)."""
+    if not facts:
+        return [None] * len(claims)
+    index = term_index(facts)
+    breaks: dict = {}
+    spans: dict[tuple[int, int], set[str]] = {}
     out = []
     for i, claim in enumerate(claims):
         lo = claims[i - 1].end if i else 0
         hi = claims[i + 1].start if i + 1 < len(claims) else None
-        ctx = context(text, claim, lo, hi)
+        ctx = context(text, claim, lo, hi, breaks)
         frame = frames[i] if frames is not None else None
         ranked = []
-        for fact in facts:
+        for fact in index.candidates(_keys(text, ctx, frame, spans)):
             s = score(fact, text, ctx, claim, frame)
             if s is not None:
                 ranked.append((s, fact))
         out.append(_winner(ranked, claim, on))
     return out
+
+
+def _keys(text: str, ctx: Context, frame: Frame | None, spans: dict[tuple[int, int], set[str]]) -> set[str]:
+    """The word keys (``term_index.word_keys``) of every ring a term is looked for in: the
+    counted noun, the frame's subject and predicate, the sentence and the previous sentence."""
+    keys = word_keys(ctx.noun)
+    if frame is not None:
+        keys |= word_keys(frame.subject_words) | word_keys(frame.predicate_words)
+    for span in (ctx.sentence, ctx.previous):
+        if span not in spans:
+            spans[span] = word_keys(text, *span) if span[1] > span[0] else set()
+        keys |= spans[span]
+    return keys
+
+
+_INDEXES: dict[int, tuple[Sequence, TermIndex]] = {}
+
+
+def term_index(facts: Sequence) -> TermIndex:
+    """The ``TermIndex`` of a sequence of facts, built once (a rule set's facts are one tuple
+    for every document it checks)."""
+    found = _INDEXES.get(id(facts))
+    if found is None or found[0] is not facts:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        found = _INDEXES[id(facts)] = (facts, TermIndex(facts))
+    return found[1]
 
 
 def _counts(noun: str, claim: Claim) -> bool:

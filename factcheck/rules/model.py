@@ -155,6 +155,7 @@ def compile_term(text: str) -> re.Pattern:
     return re.compile(term_source(text), re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def term_source(text: str) -> str:
     """The regex ``compile_term`` compiles (cheap: what a rule file's loading checks);
     ``ValueError`` with a reason when the term is malformed."""

@@ -34,7 +34,10 @@ class FrameReader:
         self.tokens = Tokens(text)
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.subjects: list[tuple[int, int, Frame]] = []
+        self.first_subject: dict[int, Frame] = {}  # each sentence's first subject
+        self.subject_paragraphs: set[int] = set()  # the paragraphs a subject was read in
         self.anchors: dict[int, frozenset[str]] = {}
+        self.sentences: list[int] = []  # the starts of the sentences read, in order
         self.last_sentence: tuple[int, tuple[frozenset[str], frozenset[str]]] = (-1, (frozenset(), frozenset()))
         self.read: dict[tuple[int, int], Frame] = {}
         self.own: dict[int, frozenset[str]] = {}
@@ -69,11 +72,15 @@ class FrameReader:
             self.own[c.sentence_start] = anchors_of(words, 0, len(words))
         f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, c.kind, scene,
                        self.own[c.sentence_start])
+        if c.sentence_start not in self.anchors:
+            bisect.insort(self.sentences, c.sentence_start)
         self.anchors[c.sentence_start] = f.anchor
         if f.needs_antecedent:
             f = self._resolve(f, c, para)
         if f.subject and c.kind == "count" and c.value > 1 and not c.unit:
             self.subjects.append((c.sentence_start, para[0], f))
+            self.first_subject.setdefault(c.sentence_start, f)
+            self.subject_paragraphs.add(para[0])
         if f.fixed and not long_past(f, today):
             f = dataclasses.replace(f, fixed=False)
         return f
@@ -98,17 +105,18 @@ class FrameReader:
 
     def _resolve(self, f: Frame, c: Claim, para: tuple[int, int]) -> Frame:
         if _TOTAL_AFTER.match(self.text, c.end):
-            first = next((g for s, _, g in self.subjects if s == c.sentence_start), None)
+            first = self.first_subject.get(c.sentence_start)
             if first is not None:
                 return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(),
                                            subject_words=first.subject_words.split()[-1], needs_antecedent=False)
         if not self.subjects:
             return f
         sentence, paragraph, g = self.subjects[-1]
-        recent = sorted(s for s in self.anchors if s < c.sentence_start)[-2:]
+        before = bisect.bisect_left(self.sentences, c.sentence_start)
+        recent = self.sentences[max(0, before - 2):before]
         if sentence != c.sentence_start and sentence not in recent:
             return f
-        if paragraph != para[0] and any(p == para[0] for _, p, _ in self.subjects):
+        if paragraph != para[0] and para[0] in self.subject_paragraphs:
             return f
         return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words,
                                    modifiers=f.modifiers or g.modifiers, needs_antecedent=False)

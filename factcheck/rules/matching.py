@@ -93,26 +93,39 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s0, (m.start() + 1 if m else min(len(text), end + 600))
 
 
-def _ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> tuple[int, int]:
-    """(ring, distance) of the nearest occurrence of ``term``; ring 0 when absent."""
+def _ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None,
+          seen: dict | None = None) -> tuple[int, int]:
+    """(ring, distance) of the nearest occurrence of ``term``; ring 0 when absent.
+
+    The term's occurrences in a sentence are found once (``seen`` keeps them for the other
+    claims of the sentence); the nearest is the last one before the claim or the first one
+    after it, since occurrences do not overlap and the claim's clause is one span around it.
+    """
     pat = term.pattern
     if ctx.noun and pat.search(ctx.noun) and _counts(ctx.noun, claim):
         return NOUN, 0
     if frame is not None and any(pat.search(w) for w in (frame.subject_words, frame.predicate_words) if w):
         return NOUN, 0
+    seen = {} if seen is None else seen
+    key = (term.text, ctx.sentence)
+    if key not in seen:
+        spans = [m.span() for m in pat.finditer(text, *ctx.sentence)]
+        seen[key] = [a for a, _ in spans], [b for _, b in spans]
+    starts, ends = seen[key]
     best = None
-    for m in pat.finditer(text, *ctx.sentence):
-        if m.start() < claim.end and m.end() > claim.start:
-            continue
-        d = claim.start - m.end() if m.end() <= claim.start else m.start() - claim.end
-        ring = CLAUSE if ctx.clause[0] <= m.start() and m.end() <= ctx.clause[1] else SENTENCE
-        if best is None or (ring, -d) > best:
-            best = (ring, -d)
+    for k in (bisect.bisect_right(ends, claim.start) - 1, bisect.bisect_left(starts, claim.end)):
+        if 0 <= k < len(starts):
+            start, end = starts[k], ends[k]
+            d = claim.start - end if end <= claim.start else start - claim.end
+            ring = CLAUSE if ctx.clause[0] <= start and end <= ctx.clause[1] else SENTENCE
+            if best is None or (ring, -d) > best:
+                best = (ring, -d)
     if best is not None:
         return best[0], -best[1]
-    if ctx.previous[1] > ctx.previous[0] and pat.search(text, *ctx.previous):
-        return PREVIOUS, 10_000
-    return 0, 0
+    key = (term.text, ctx.previous, "any")
+    if key not in seen:
+        seen[key] = ctx.previous[1] > ctx.previous[0] and pat.search(text, *ctx.previous) is not None
+    return (PREVIOUS, 10_000) if seen[key] else (0, 0)
 
 
 def _in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> bool:
@@ -126,8 +139,10 @@ def _in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None 
     return False
 
 
-def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> tuple[int, int, int] | None:
-    """Rank of ``fact`` as the subject of ``claim``, or None when it cannot be."""
+def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = None,
+          seen: dict | None = None) -> tuple[int, int, int] | None:
+    """Rank of ``fact`` as the subject of ``claim``, or None when it cannot be (``seen``: the
+    occurrences of terms found so far in the document, see ``_ring``)."""
     if fact.unit != claim.unit:
         return None
     spec = fact.match
@@ -135,13 +150,13 @@ def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = Non
         return None
     rings, dists = [], []
     for term in spec.all:
-        ring, d = _ring(term, text, ctx, claim, frame)
+        ring, d = _ring(term, text, ctx, claim, frame, seen)
         if not ring:
             return None
         rings.append(ring)
         dists.append(d)
     if spec.any:
-        found = [_ring(t, text, ctx, claim, frame) for t in spec.any]
+        found = [_ring(t, text, ctx, claim, frame, seen) for t in spec.any]
         found = [f for f in found if f[0]]
         if not found:
             return None
@@ -162,6 +177,7 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
     index = term_index(facts)
     breaks: dict = {}
     spans: dict[tuple[int, int], set[str]] = {}
+    seen: dict = {}
     out = []
     for i, claim in enumerate(claims):
         lo = claims[i - 1].end if i else 0
@@ -170,7 +186,7 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
         frame = frames[i] if frames is not None else None
         ranked = []
         for fact in index.candidates(_keys(text, ctx, frame, spans)):
-            s = score(fact, text, ctx, claim, frame)
+            s = score(fact, text, ctx, claim, frame, seen)
             if s is not None:
                 ranked.append((s, fact))
         out.append(_winner(ranked, claim, on))

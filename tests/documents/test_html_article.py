@@ -66,3 +66,17 @@ def test_a_large_gap_is_not_aligned_word_by_word():
     theirs = [f"body{i}" if i % 2 else "the" for i in range(1200)]
     assert not any(shared_words(ours, theirs))
     assert all(shared_words(ours[:40], theirs[:40])[::2])  # a small gap is: its shared words match
+
+
+def test_a_page_that_repeats_itself_is_read_by_its_markup_not_aligned():
+    """Issue 18: a 1 MB page of repeated paragraphs took difflib 26 s (pairs of equal shingles
+    grow with the square of its length); such a page falls back on its <article> markup."""
+    said = "the office in the capital said on Tuesday as talks went on"
+    paras = "".join(f"<p>Officials said {i} hostages remain, {said}.</p>\n" for i in range(2000))
+    page = f"<html><body><nav>Home 1</nav><article>{paras}</article><footer>Call 555</footer></body></html>"
+    words = [w for i in range(2000) for w in f"officials said {i} hostages remain {said}".split()]
+    assert article_blocks.equal_pairs(words, words) > 10_000_000
+    assert shared_words(words, words) is None
+    (doc,) = read_text(page, "p.html")
+    assert doc.text.count("hostages remain") == 2000
+    assert "Home 1" not in doc.text and "Call 555" not in doc.text

@@ -28,10 +28,10 @@ _INLINE = re.compile(
     r"|(?P<autolink><[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>@]+>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*"
     r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)"
-    r"|(?P<image>!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?)"
+    r"|(?P<image>!\[[^\]]{0,2000}\](?:\([^)]{0,2000}\)|\[[^\]]{0,2000}\])?)"
     r"|\](?P<dest>\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\))"
-    r"|\](?P<label>\[[^\]]*\])"
+    r"|\](?P<label>\[[^\]]{0,2000}\])"
     r"|(?P<url>(?:https?|ftp)://[^\s<>]*" + _URL_END + r"|www\.[^\s<>]*" + _URL_END + r")"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
     re.S)
@@ -104,6 +104,7 @@ def _scan(buf: _Buffer, start: int, end: int) -> None:
     """Blanks the inline non-prose constructs between two offsets."""
     segment = "".join(buf.chars[start:end])
     pos = 0
+    unclosed: set[str] = set()  # backtick runs no later run closes (searched once each)
     while True:
         m = _INLINE.search(segment, pos)
         if not m:
@@ -111,8 +112,9 @@ def _scan(buf: _Buffer, start: int, end: int) -> None:
         kind, pos = m.lastgroup, m.end()
         a, b = m.span(kind)
         if kind == "code":
-            close = re.compile(r"(?<!`)" + m[kind] + r"(?!`)").search(segment, pos)
+            close = None if m[kind] in unclosed else re.compile(r"(?<!`)" + m[kind] + r"(?!`)").search(segment, pos)
             if not close:
+                unclosed.add(m[kind])
                 continue
             b = pos = close.end()
         elif kind == "escape":

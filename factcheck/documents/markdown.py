@@ -19,6 +19,10 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document, SourceMap
 
 DATE_KEYS = ("date", "published", "published_at", "pubdate")
+#: Front matter read at most: characters, and keys and values (see ``front_matter``).
+MAX_FRONT_MATTER = 64 * 1024
+MAX_VALUES = 10_000
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT = re.compile(r"---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _URL_END = r"[^\s<>.,;:!?'\")\]*_]"
 _INLINE = re.compile(
@@ -48,13 +52,20 @@ def front_matter(text: str, path: str, on_error: Callable[[FactcheckError], None
     """The length of a leading ``---`` YAML block (0 when there is none) and its mapping.
 
     A broken block is reported to ``on_error`` as an ``InputError`` naming its line; the block
-    still counts as front matter (it is blanked) and the body is read.
+    still counts as front matter (it is blanked) and the body is read.  So is a block longer
+    than ``MAX_FRONT_MATTER`` characters or holding more than ``MAX_VALUES`` keys and values
+    (aliases counted as often as they are used): its metadata is not read (200,000 keys once
+    took 24 s and 452 MB; an alias bomb would have no end).
     """
     m = _FRONT.match(text)
     if not m:
         return 0, {}
+    if len(m[1]) > MAX_FRONT_MATTER:
+        on_error(InputError(f"front matter of {len(m[1]):,} characters is longer than {MAX_FRONT_MATTER:,}; "
+                            "its metadata is not read", path=path, line=1, column=1))
+        return m.end(), {}
     try:
-        data = yaml.safe_load(m[1])
+        data = yaml.load(m[1], Loader=_LOADER)
     except (yaml.YAMLError, ValueError, OverflowError) as e:  # ValueError: a date like 2020-99-01
         mark = getattr(e, "problem_mark", None)
         reason = getattr(e, "problem", None) or str(e) or "invalid YAML"
@@ -66,7 +77,26 @@ def front_matter(text: str, path: str, on_error: Callable[[FactcheckError], None
     if not isinstance(data, dict):
         on_error(InputError("front matter is not a mapping of keys to values", path=path, line=2))
         return m.end(), {}
+    if _values(data) > MAX_VALUES:
+        on_error(InputError(f"front matter holds more than {MAX_VALUES:,} keys and values; its metadata is not read",
+                            path=path, line=1, column=1))
+        return m.end(), {}
     return m.end(), {str(k): v for k, v in data.items()}
+
+
+def _values(data, limit: int = MAX_VALUES) -> int:
+    """How many keys and values ``data`` holds, nested ones and repeated aliases included;
+    counting stops past ``limit``."""
+    count, stack = 0, [data]
+    while stack and count <= limit:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            count += len(item)
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+    return count
 
 
 class _Buffer:

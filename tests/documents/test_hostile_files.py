@@ -137,3 +137,28 @@ def test_unclosed_markdown_openers_are_read_as_text(opener):
     with deadline(60):
         (doc,) = read_text("Intro.\n\n" + body + "\n", "long.md")
         assert len(extract(doc.text)) >= 10_000
+
+
+def test_front_matter_of_200000_keys_is_not_read_and_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    keys = "".join(f"k{i}: {i}\n" for i in range(200_000))
+    (tmp_path / "a.md").write_text(f"---\ndate: 2025-03-12\n{keys}---\n59 hostages remain in Gaza.\n", encoding="utf-8")
+    with deadline(20):
+        assert main(["claims", "a.md", "--format", "json"]) == 2
+    out, err = capsys.readouterr()
+    assert "a.md:1:1: front matter of 2," in err and "its metadata is not read" in err
+    assert '"text": "59"' in out  # the body is read
+
+
+def test_a_front_matter_alias_bomb_is_not_expanded():
+    from factcheck.documents import read_text
+    from factcheck.errors import FactcheckError
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    errors: list[FactcheckError] = []
+    with deadline(20):
+        (doc,) = read_text("---\n" + "\n".join(levels) + "\ntitle: *a8\n---\n59 hostages.\n", "bomb.md",
+                           on_error=errors.append)
+    assert doc.meta == {} and doc.title is None
+    assert [str(e) for e in errors] == ["bomb.md:1:1: front matter holds more than 10,000 keys and values; "
+                                        "its metadata is not read"]

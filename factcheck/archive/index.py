@@ -143,7 +143,8 @@ class Index:
     def update(self, paths: Sequence[str], rules=None, *, jobs: int = 1, jsonl=None,
                on_error: Callable[[FactcheckError], None] | None = None, progress: bool = False,
                batch: int = BATCH, dollar: str = "USD",
-               on_skip: Callable[[str, str], None] | None = None) -> Summary:
+               on_skip: Callable[[str, str], None] | None = None,
+               on_wait: Callable[[str], None] | None = None) -> Summary:
         """Index the articles under ``paths``: new and changed documents, removals; returns counts.
 
         Built with other rules than last time (``meta.rules_hash``), by another factcheck
@@ -151,7 +152,14 @@ class Index:
         what a bare "$" means where an article's metadata names none), every document is
         re-indexed, so the claims follow the new rules and the new extractor.  A walked
         ``.json``/``.xml`` file in none of the news formats goes to ``on_skip(path, why)``.
+        One update writes to a store at a time (``writer_lock``): ``on_wait(message)`` is told
+        when this one waits for another.
         """
+        from factcheck.archive.writer_lock import exclusive_writer
+        with exclusive_writer(self.path, on_wait):
+            return self._update(paths, rules, jobs, jsonl, on_error, progress, batch, dollar, on_skip)
+
+    def _update(self, paths, rules, jobs, jsonl, on_error, progress, batch, dollar, on_skip) -> Summary:
         from factcheck.rules.loading import rules_digest
         from factcheck.documents import JsonlFields, iter_paths
         from factcheck.check.engine import Options

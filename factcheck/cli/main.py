@@ -222,7 +222,7 @@ def cmd_index(args) -> int:
     with open_index(args.db, create=True) as archive:
         summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
                                  on_error=on_error, progress=True, dollar=args.dollar or _project_dollar(),
-                                 on_skip=_skipped)
+                                 on_skip=_skipped, on_wait=lambda note: _skipped(args.db, note))
     print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
     return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
 

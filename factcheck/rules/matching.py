@@ -36,6 +36,9 @@ from factcheck.extract.lazy_re import compile_regex
 from factcheck.rules.term_index import TermIndex, word_keys
 
 NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
+#: From how many facts a claim's candidates are looked up in a ``TermIndex`` rather than all
+#: scored: below it, reading the words' keys costs about what scoring every fact does.
+INDEX_FROM = 64
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|including|in exchange for|"
@@ -56,13 +59,13 @@ class Context:
 
 
 def context(text: str, claim: Claim, lo: int = 0, hi: int | None = None,
-            breaks: dict[tuple[int, int], tuple[list[int], list[int]]] | None = None) -> Context:
+            breaks: dict | None = None) -> Context:
     """Noun, clause, sentence and previous-sentence spans around ``claim`` in ``text``.
 
     ``lo``/``hi`` are the ends of the neighbouring claims: a number's clause never reaches
     past the next number, so each number keeps the words that stand between it and them.
-    ``breaks`` keeps each sentence's clause breaks for the next claim in it (one scan of a
-    sentence however many numbers it holds).
+    ``breaks`` keeps each sentence's clause breaks, and where the sentence before it starts,
+    for the next claim in it (one scan of a sentence however many numbers it holds).
     """
     s0, s1 = claim.sentence_start, claim.sentence_end
     if s1 <= s0:
@@ -80,7 +83,14 @@ def context(text: str, claim: Claim, lo: int = 0, hi: int | None = None,
     c1 = starts[after] if after < len(starts) else s1
     c0, c1 = max(c0, lo), min(c1, hi if hi is not None else c1)
     p1 = s0
-    p0 = _sentence_around(text, max(0, s0 - 2), max(0, s0 - 1))[0] if s0 > 1 else s0
+    if s0 <= 1:
+        p0 = s0
+    elif breaks is not None and s0 in breaks:
+        p0 = breaks[s0]
+    else:
+        p0 = _sentence_around(text, max(0, s0 - 2), max(0, s0 - 1))[0]
+        if breaks is not None:
+            breaks[s0] = p0
     return Context(claim.noun, (c0, c1), (s0, s1), (p0, p1))
 
 
@@ -146,15 +156,15 @@ def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = Non
     if fact.unit != claim.unit:
         return None
     spec = fact.match
-    if any(_in_clause(t, text, ctx, claim, frame) for t in spec.none):
-        return None
     rings, dists = [], []
-    for term in spec.all:
+    for term in spec.all:  # before the none terms: a missing term is the cheaper refusal
         ring, d = _ring(term, text, ctx, claim, frame, seen)
         if not ring:
             return None
         rings.append(ring)
         dists.append(d)
+    if any(_in_clause(t, text, ctx, claim, frame) for t in spec.none):
+        return None
     if spec.any:
         found = [_ring(t, text, ctx, claim, frame, seen) for t in spec.any]
         found = [f for f in found if f[0]]
@@ -174,9 +184,9 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
     the claims' frames, when read (their subject and predicate count as the counted noun)."""
     if not facts:
         return [None] * len(claims)
-    index = term_index(facts)
+    index = term_index(facts) if len(facts) >= INDEX_FROM else None
     breaks: dict = {}
-    spans: dict[tuple[int, int], set[str]] = {}
+    spans: dict = {}
     seen: dict = {}
     out = []
     for i, claim in enumerate(claims):
@@ -185,7 +195,7 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
         ctx = context(text, claim, lo, hi, breaks)
         frame = frames[i] if frames is not None else None
         ranked = []
-        for fact in index.candidates(_keys(text, ctx, frame, spans)):
+        for fact in _candidates(index, text, ctx, frame, spans) if index else facts:
             s = score(fact, text, ctx, claim, frame, seen)
             if s is not None:
                 ranked.append((s, fact))
@@ -193,17 +203,24 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
     return out
 
 
-def _keys(text: str, ctx: Context, frame: Frame | None, spans: dict[tuple[int, int], set[str]]) -> set[str]:
-    """The word keys (``term_index.word_keys``) of every ring a term is looked for in: the
-    counted noun, the frame's subject and predicate, the sentence and the previous sentence."""
-    keys = word_keys(ctx.noun)
+def _candidates(index: TermIndex, text: str, ctx: Context, frame: Frame | None, spans: dict) -> list:
+    """The facts whose terms may stand in the rings of a claim (``TermIndex.candidates`` on the
+    word keys of the sentence, the previous sentence, the counted noun and the frame's subject
+    and predicate); those of a sentence and the one before are looked up once, and again only
+    for a claim whose noun or frame brings words they lack."""
+    pair = (ctx.sentence, ctx.previous)
+    if pair not in spans:
+        keys = set()
+        for span in pair:
+            if span not in spans:
+                spans[span] = word_keys(text, *span) if span[1] > span[0] else set()
+            keys |= spans[span]
+        spans[pair] = keys, index.candidates(keys)
+    keys, found = spans[pair]
+    extra = word_keys(ctx.noun)
     if frame is not None:
-        keys |= word_keys(frame.subject_words) | word_keys(frame.predicate_words)
-    for span in (ctx.sentence, ctx.previous):
-        if span not in spans:
-            spans[span] = word_keys(text, *span) if span[1] > span[0] else set()
-        keys |= spans[span]
-    return keys
+        extra |= word_keys(frame.subject_words) | word_keys(frame.predicate_words)
+    return found if extra <= keys else index.candidates(keys | extra)
 
 
 _INDEXES: dict[int, tuple[Sequence, TermIndex]] = {}

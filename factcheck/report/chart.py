@@ -44,10 +44,19 @@ class Mark:
 def _span(steps: Sequence[Step], marks: Sequence[Mark], today: dt.date) -> tuple[dt.date, dt.date]:
     dates = [s.start for s in steps if s.start] + [m.date for m in marks]
     if not dates:
-        return today - dt.timedelta(days=30), today
+        return shift(today, -30), today
     first, last = min(dates), max(dates)
     pad = max(3, (last - first).days // 12)
-    return first - dt.timedelta(days=pad), last + dt.timedelta(days=pad)
+    return shift(first, -pad), shift(last, pad)
+
+
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held at the first or last date Python has (0001-01-01,
+    9999-12-31) rather than overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _range(steps: Sequence[Step], marks: Sequence[Mark]) -> tuple[float, float]:
@@ -138,4 +147,4 @@ def timeline_svg(steps: Sequence[Step], marks: Sequence[Mark] = (), title: str =
     return "\n".join(out) + "\n"
 
 
-__all__ = ["Step", "Mark", "timeline_svg"]
+__all__ = ["Step", "Mark", "shift", "timeline_svg"]

@@ -70,26 +70,46 @@ def allowed_hosts(host: str, port: int) -> frozenset[str]:
     return frozenset(f"{n.lower()}:{port}" for n in names)
 
 
+def local_names(scope) -> frozenset[str]:
+    """``address:port`` of the interface a connection arrived on, as a Host header names it
+    (an IPv4 address reached through an IPv6 socket in both forms)."""
+    server = scope.get("server")
+    if not server or not server[0]:
+        return frozenset()
+    addr, port = str(server[0]).lower(), server[1]
+    names = {f"[{addr}]:{port}" if ":" in addr else f"{addr}:{port}"}
+    if addr.startswith("::ffff:") and "." in addr:
+        names.add(f"{addr[7:]}:{port}")
+    return frozenset(names)
+
+
 class Guard:
     """ASGI middleware: refuses foreign Host headers (DNS rebinding) and foreign Origins,
-    and adds the security headers to every response."""
+    and adds the security headers to every response.
 
-    def __init__(self, app, hosts: Iterable[str]):
+    ``anywhere``: bound to every interface (``0.0.0.0``, ``::``), the server also answers to
+    the address a connection arrives on, whichever interface of the machine that is (an IP
+    address in the Host header cannot be a rebound DNS name).
+    """
+
+    def __init__(self, app, hosts: Iterable[str], anywhere: bool = False):
         self.app = app
         self.hosts = frozenset(h.lower() for h in hosts)
+        self.anywhere = anywhere
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
         host = headers.get("host", "").lower()
-        if host not in self.hosts:
+        hosts = self.hosts | local_names(scope) if self.anywhere else self.hosts
+        if host not in hosts:
             shown = sorted(self.hosts)[:3]
             return await _send_json(send, 421, {
                 "error": f"Host header {host[:100]!r} is not allowed; this server answers only to "
                          f"{', '.join(shown)}"})
         origin = headers.get("origin")
-        if origin and origin != "null" and origin.lower().split("://", 1)[-1] not in self.hosts:
+        if origin and origin != "null" and origin.lower().split("://", 1)[-1] not in hosts:
             return await _send_json(send, 403, {"error": f"cross-origin request from {origin[:100]!r} refused"})
 
         async def send_secure(message):
@@ -130,6 +150,7 @@ def create_app(checker: Checker, host: str = DEFAULT_HOST, port: int = DEFAULT_P
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
+    from starlette.requests import ClientDisconnect
     from starlette.responses import FileResponse, JSONResponse, Response
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
@@ -148,6 +169,8 @@ def create_app(checker: Checker, host: str = DEFAULT_HOST, port: int = DEFAULT_P
             body = await _read_body(request, max_body)
             text, name, date = parse_check_request(body)
             result = await run_in_threadpool(checker.check, text, name, date)
+        except ClientDisconnect:  # the client left (or stalled past the deadline): no one to answer
+            return Response(status_code=400)
         except RequestError as e:
             return error(e.message, e.status)
         except FactcheckError as e:
@@ -185,7 +208,7 @@ def create_app(checker: Checker, host: str = DEFAULT_HOST, port: int = DEFAULT_P
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, Exception: crashed})
-    return Guard(app, allowed_hosts(host, port))
+    return Guard(app, allowed_hosts(host, port), anywhere=host.strip("[]") in ("0.0.0.0", "::", ""))
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -225,10 +248,20 @@ def serve(rule_paths: Sequence[str] = (), db: str | None = None, host: str = DEF
     port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     app = create_app(checker, host, port, max_body)
-    config = uvicorn.Config(app, log_level="warning", server_header=False, lifespan="off")
     print(f"factcheck: serving on http://{shown}:{port}/ (Ctrl-C to stop)", file=out, flush=True)
-    uvicorn.Server(config).run(sockets=[sock])
+    uvicorn.Server(server_config(app)).run(sockets=[sock])
 
 
-__all__ = ["Guard", "create_app", "serve", "parse_size", "allowed_hosts", "is_loopback", "STATIC",
+def server_config(app, request_timeout: float | None = None):
+    """uvicorn's configuration of the server: quiet, no ``Server`` header, a request must
+    arrive whole within ``request_timeout`` seconds (``slow_clients``), an idle keep-alive
+    connection is closed after 5 s."""
+    import uvicorn
+    from factcheck.server.slow_clients import DeadlineProtocol, with_timeout
+    protocol = DeadlineProtocol if request_timeout is None else with_timeout(request_timeout)
+    return uvicorn.Config(app, log_level="warning", server_header=False, lifespan="off", http=protocol,
+                          timeout_keep_alive=5)
+
+
+__all__ = ["Guard", "create_app", "serve", "server_config", "local_names", "parse_size", "allowed_hosts", "is_loopback", "STATIC",
            "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_BODY"]

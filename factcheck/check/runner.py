@@ -6,6 +6,7 @@ either way.  Workers fork where that is safe and spawn on macOS.
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Callable, Generic, Iterable, Iterator, TypeVar
 
@@ -33,7 +34,11 @@ class Runner(Generic[T, R]):
 
     def __init__(self, work: Callable[[T], R], jobs: int = 1):
         self.work = work
-        self.pool: multiprocessing.pool.Pool | None = pool_context().Pool(jobs) if jobs > 1 else None
+        self.pool: multiprocessing.pool.Pool | None = None
+        if jobs > 1:
+            import threading
+            tied = threading.current_thread() is threading.main_thread()
+            self.pool = pool_context().Pool(jobs, initializer=quiet_worker, initargs=(os.getpid(), tied))
 
     def imap(self, items: Iterable[T], chunksize: int = CHUNK) -> Iterator[R]:
         """``work(item)`` for every item, streamed in the items' order."""
@@ -59,6 +64,28 @@ class Runner(Generic[T, R]):
 
     def __exit__(self, kind, value, tb) -> None:
         self.close(ok=kind is None)
+
+
+def quiet_worker(parent: int, tied: bool) -> None:
+    """A pool worker's set-up: Ctrl-C is the parent's to handle (it stops the workers), and a
+    worker whose parent is gone (``kill -9``) ends without a word.
+
+    Without it, Ctrl-C printed a ``KeyboardInterrupt`` traceback per worker, and workers
+    orphaned by a killed parent ran on, then printed ``BrokenPipeError`` tracebacks when they
+    sent their results.  On Linux the kernel sends the worker SIGTERM when the parent dies
+    (``PR_SET_PDEATHSIG``; only when the pool was made by the main thread, as the signal
+    follows the thread); a worker started after its parent died exits at once.
+    """
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if tied and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(0)
 
 
 def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -89,4 +116,4 @@ class _Silent:
         pass
 
 
-__all__ = ["CHUNK", "Runner", "batches", "pool_context", "progress_bar"]
+__all__ = ["CHUNK", "Runner", "batches", "pool_context", "progress_bar", "quiet_worker"]

@@ -4,6 +4,18 @@ Anything else that escapes is a bug in factcheck and is reported as such.
 """
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def shown(path: str) -> str:
+    """A path as a line of output shows it: control characters (a newline in a file name)
+    escaped as Python writes them (``\\n``, ``\\t``, ``\\x1b``), so a name cannot split a line."""
+    if not _CONTROL.search(path):
+        return path
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], path)
+
 
 class FactcheckError(Exception):
     """A problem the user can fix: bad rules, bad input, bad usage.
@@ -23,7 +35,7 @@ class FactcheckError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path:
-            where = self.path
+            where = shown(self.path)
             if self.line:
                 where += f":{self.line}"
                 if self.column:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from typing import Callable
 
 
+from factcheck.errors import shown
 from factcheck.report.fingerprint import fingerprints
 from factcheck.models import Document, Finding, Report, Severity, fmt_number
 
@@ -76,7 +77,7 @@ def table(report: Report) -> str:
         rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, expected_text(f), verdict_text(f), f.message),
                       (None, 24, 26, 18, 22, 70))
                 for f in sorted(by_path[path], key=Finding.sort_key)]
-        blocks.append(path + "\n" + tabulate(
+        blocks.append(shown(path) + "\n" + tabulate(
             rows, headers=("line:col", "claim", "fact", "expected", "verdict", "why"),
             tablefmt="simple", disable_numparse=True))
     blocks.append(summary_line(report))
@@ -102,7 +103,7 @@ def claims_table(report: Report) -> str:
     rows = []
     for c in report.claims:
         cl = c.claim
-        rows.append((f"{c.path}:{c.line}:{c.column}", cl.text, fmt_number(cl.value), str(cl.interval),
+        rows.append((f"{shown(c.path)}:{c.line}:{c.column}", cl.text, fmt_number(cl.value), str(cl.interval),
                      cl.unit or "", cl.qualifier, cl.noun, c.fact or ""))
     headers = ("where", "claim", "value", "interval", "unit", "qualifier", "noun", "fact")
     if not any(c.fact for c in report.claims):
@@ -130,7 +131,7 @@ CLAIM_REPORTERS: dict[str, Callable[[Report], str]] = {"table": claims_table, "j
 def document_text(doc: Document) -> str:
     """A header line (where, date, id, title), then the text claims are taken from, with runs of
     spaces (blanked markup, indentation) and of blank lines closed up for reading."""
-    where = f"{doc.path}:{doc.meta['record']}" if "record" in doc.meta else doc.path
+    where = f"{shown(doc.path)}:{doc.meta['record']}" if "record" in doc.meta else shown(doc.path)
     head = " · ".join(str(x) for x in (where, doc.date, doc.meta.get("id") and f"id {doc.meta['id']}", doc.title)
                       if x)
     lines = (" ".join(line.split()) for line in doc.text.split("\n"))

@@ -36,6 +36,11 @@ def load_rules(paths: Sequence[str | Path]) -> RuleSet:
     loader = _Loader()
     for p in paths:
         path = Path(p)
+        try:
+            path.stat()
+        except OSError as e:
+            if not isinstance(e, FileNotFoundError):
+                raise RuleError(f"cannot read: {e.strerror or e}", str(p)) from None
         if path.is_dir():
             found = sorted(q for q in path.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
             if not found:
@@ -122,10 +127,14 @@ class _Loader:
         name = self.text(where, node, "include", optional=False)
         target = path.parent / name
         shown = os.path.normpath(os.path.join(os.path.dirname(where), name))
-        if target.resolve() in stack:
+        try:
+            resolved, found = target.resolve(), target.is_file()
+        except OSError as e:  # a name too long for the file system, …
+            self.fail(where, node, f"cannot read included file: {e.strerror or e}")
+        if resolved in stack:
             chain = [p.name for p in stack[stack.index(target.resolve()):]] + [target.name]
             self.fail(where, node, "include cycle: " + " → ".join(chain))
-        if not target.is_file():
+        if not found:
             self.fail(where, node, f"included file {name!r} not found",
                       f"looked for {shown}" if shown != name else None)
         self.load_file(target, shown, stack)

@@ -1,6 +1,6 @@
 """Time of ``factcheck check`` on huge documents: is every stage linear in document length?
 
-Builds documents of 0.1, 1, 4 and 16 MB in four shapes and times a fresh
+Builds documents of 0.1, 1, 4 and 16 MB in five shapes and times a fresh
 ``factcheck check FILE --no-cache`` process on each, with and without ``--rules rules/``,
 then prints one table (wall-clock seconds and, in brackets, the CPU seconds the process used,
 which a machine busy with other work does not inflate; ``>T`` when the run passed
@@ -11,6 +11,7 @@ which a machine busy with other work does not inflate; ``>T`` when the run passe
 
 The shapes: ``line`` (the whole document one line, so one paragraph and sentences of any
 length), ``lines`` (one sentence a line, no blank line: one paragraph of many lines),
+``runon`` (one line with no sentence end at all: the sentences joined by commas),
 ``markdown`` (front matter, headings, paragraphs of six sentences, a list, a code block) and
 ``html`` (a page with paragraphs in an ``<article>``).  The sentences are news-like, with
 counts, money, percentages, ranges and dates, the numbers varied so that every claim differs.
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHAPES = ("line", "lines", "markdown", "html")
+SHAPES = ("line", "lines", "runon", "markdown", "html")
 TEMPLATES = [
     "Officials said {a} hostages remain in Gaza.",
     "Israel believes {b} abductees are still being held by militants in the strip.",
@@ -66,6 +67,8 @@ def build(shape: str, size: int) -> tuple[str, str]:
         return "big.txt", "".join(_sentences(size, " ")).rstrip() + "\n"
     if shape == "lines":
         return "big.txt", "".join(_sentences(size, "\n"))
+    if shape == "runon":
+        return "big.txt", "".join(s.rstrip(". ") + ", " for s in _sentences(size, " ")) + "\n"
     parts = _sentences(size, " ")
     if shape == "markdown":
         out = ["---\ntitle: A long story\ndate: 2025-03-12\n---\n\n# A long story\n\n"]

@@ -212,6 +212,17 @@ class Document:
     meta: Mapping[str, Any] = field(default_factory=dict)
     source_map: SourceMap | None = None
     source: str | None = None
+    period: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def when(self) -> str | None:
+        """The article's date as its metadata states it: a day, a month (``2014-11``) or a year."""
+        if self.date is not None:
+            return self.date.isoformat()
+        if self.period is None:
+            return None
+        first, last = self.period
+        return f"{first.year:04d}" if (first.month, last.month) == (1, 12) else f"{first.year:04d}-{first.month:02d}"
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(line, column) in the original file of a character offset in ``text``."""
@@ -223,7 +234,7 @@ class Document:
 
     def summary(self) -> dict[str, Any]:
         """Path, date and title; for a JSON Lines record also its line (``record``) and ``id``."""
-        out = {"path": self.path, "date": self.date.isoformat() if self.date else None, "title": self.title}
+        out = {"path": self.path, "date": self.when, "title": self.title}
         if "record" in self.meta:
             out["record"] = self.meta["record"]
             out["id"] = self.meta.get("id")

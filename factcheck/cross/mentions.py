@@ -41,7 +41,6 @@ _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
-_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
 _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|from|away)\b", re.I)
@@ -99,8 +98,7 @@ def mentions(doc: Document, located: Sequence[Located], reader: FrameReader | No
     """
     if not located:
         return []
-    raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
-    period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
+    period = doc.when if doc.date is None and doc.period else ""
     record = int(doc.meta.get("record") or 0) if doc.meta else 0
     reader = reader or FrameReader(doc.text)
     out = []

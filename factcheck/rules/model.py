@@ -86,6 +86,18 @@ class Fact:
                 found = i
         return found
 
+    def expected_during(self, first: dt.date, last: dt.date) -> list[Expected]:
+        """What the fact said at some day from ``first`` to ``last`` (a month or a year): the
+        timeline entries that held then, oldest first."""
+        lo, hi = self.period_index(first), self.period_index(last)
+        if hi is None:
+            return []
+        out = []
+        for i in range(0 if lo is None else lo, hi + 1):
+            p = self.timeline[i]
+            out.append(Expected(p.value, p.tolerance.interval(p.value), as_of=p.start, source=p.source or self.source))
+        return out
+
     def expected(self, on: dt.date | None) -> Expected | None:
         """What the fact says on ``on``; None when it has no figure for that date."""
         i = self.period_index(on)

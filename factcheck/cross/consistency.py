@@ -71,6 +71,17 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
     return out
 
 
+def compared(own: Sequence[Mention], others: Sequence[Mention], window_days: float = 2.0) -> list[Mention]:
+    """The figures of ``others`` that one of ``own`` could be compared with: filed under one of
+    its keys and close enough in time (what a draft was actually checked against)."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in own:
+        for key in candidate_terms(m):
+            by_key[key].append(m)
+    return [o for o in others if any(S.in_time(m, o, window_days) for key in candidate_terms(o)
+                                     for m in by_key.get(key, ()))]
+
+
 def _order(m: Mention) -> tuple:
     loc = m.located
     return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value)
@@ -281,4 +292,4 @@ def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int,
         key=None if loc.fact else m.key, related=rel, agree=agree)
 
 
-__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "cross_findings"]
+__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "compared", "cross_findings"]

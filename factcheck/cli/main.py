@@ -165,7 +165,7 @@ def _check_report(args, rules, options, errors: list[str]):
     files = dict(jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude, drafts=args.drafts,
                  on_skip=_skipped)
     results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
-                          stdin_name=args.stdin_name, **files)
+                          stdin_name=args.stdin_name, progress=True, **files)
     corpus_paths = _corpus(args) if options.cross else []
     corpus = []
     if corpus_paths:
@@ -260,7 +260,8 @@ def cmd_rules(args) -> int:
     from factcheck.rules.loading import load_rules
     rules = load_rules(args.paths)
     print(f"{len(rules.files)} rule file{'' if len(rules.files) == 1 else 's'} OK: "
-          f"{len(rules.facts)} facts, {len(rules.relations)} relations")
+          f"{len(rules.facts)} fact{'' if len(rules.facts) == 1 else 's'}, "
+          f"{len(rules.relations)} relation{'' if len(rules.relations) == 1 else 's'}")
     return EXIT_OK
 
 
@@ -321,7 +322,10 @@ def _configure(args, argv: Sequence[str] | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error already printed in one line
+        return done.code if isinstance(done.code, int) else EXIT_ERROR
     try:
         _configure(args, argv)
         return COMMANDS[args.command](args)

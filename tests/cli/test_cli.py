@@ -152,3 +152,15 @@ def test_records_of_one_json_lines_file_are_compared_with_each_other(tmp_path, c
     [finding] = json.loads(capsys.readouterr().out)["findings"]
     assert (finding["line"], finding["text"], finding["agree"]) == (3, "59", 2)
     assert sorted(r["line"] for r in finding["related"]) == [1, 2]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["check", "samples", "--window", "-3"], "invalid number of days '-3'"),
+    (["check", "samples", "--jobs", "x"], "invalid number of jobs 'x'"),
+    (["serve", "--port", "99999"], "invalid port '99999'"),
+    (["lsp", "--debounce", "-1"], "invalid delay '-1'"),
+])
+def test_a_bad_number_option_is_one_line_and_exit_2(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "usage:" not in err

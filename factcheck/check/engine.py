@@ -137,8 +137,7 @@ def check_document(doc: Document, rules: RuleSet | None = None, options: Options
     claims = localize(extract(doc.text), document_dollar(doc.meta, options.dollar))
     reader = FrameReader(doc.text)
     frames = [reader.frame(c, on) for c in claims] if rules else None
-    facts = match_claims(doc.text, claims, rules.facts, on or (period[1] if period else None), frames) \
-        if rules else [None] * len(claims)
+    facts = match_claims(doc.text, claims, rules.facts, on, frames, period) if rules else [None] * len(claims)
     located, findings = [], []
     for claim, fact in zip(claims, facts):
         line, col = doc.locate(claim.start)

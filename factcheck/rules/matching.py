@@ -145,9 +145,12 @@ def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = Non
 
 
 def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None,
-                 frames: Sequence[Frame] | None = None) -> list:
-    """For each claim, the fact it is about (or None).  ``on`` is the document's date; ``frames``
-    the claims' frames, when read (their subject and predicate count as the counted noun)."""
+                 frames: Sequence[Frame] | None = None, period: tuple[dt.date, dt.date] | None = None) -> list:
+    """For each claim, the fact it is about (or None).  ``on`` is the document's date (``period``
+    its month or year when it names no day); ``frames`` the claims' frames, when read (their
+    subject and predicate count as the counted noun).  A fact limited to other days is skipped."""
+    facts = [f for f in facts if f.applies(on, period)]
+    on = on if on is not None else period[1] if period is not None else None
     out = []
     for i, claim in enumerate(claims):
         lo = claims[i - 1].end if i else 0

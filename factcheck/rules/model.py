@@ -73,6 +73,18 @@ class Fact:
     match: MatchSpec
     path: str
     line: int
+    valid: tuple[dt.date | None, dt.date | None] = (None, None)
+
+    def applies(self, on: dt.date | None, period: tuple[dt.date, dt.date] | None = None) -> bool:
+        """Whether the fact can be what an article of this date (or month or year) is about: a
+        fact limited to some days (``during``, ``from``, ``until``) takes no undated article."""
+        first, last = self.valid
+        if first is None and last is None:
+            return True
+        lo, hi = (on, on) if on is not None else period if period is not None else (None, None)
+        if lo is None:
+            return False
+        return (first is None or hi >= first) and (last is None or lo <= last)
 
     def period_index(self, on: dt.date | None) -> int | None:
         """The timeline entry that holds on ``on`` (no date: the newest); None before the first."""

@@ -25,6 +25,7 @@ from factcheck.frames import FrameReader
 from factcheck.models import Document, Expected, Finding, Located, Related, Report, fmt_number
 from factcheck.rules.matching import match_claims
 from factcheck.rules.model import Fact, RuleSet
+from factcheck.rules.why import explain_claims
 
 @dataclass(frozen=True)
 class Options:
@@ -32,7 +33,8 @@ class Options:
 
     ``date`` is the date assumed for documents that carry none; ``window_days`` bounds the
     date distance of rule-less cross-article comparisons; ``cross`` turns them on; ``dollar``
-    is the currency a bare "$" means in documents whose metadata names none (``dollars``).
+    is the currency a bare "$" means in documents whose metadata names none (``dollars``);
+    ``explain`` gives each located claim the reason it attached to a fact, or did not.
     """
 
     date: dt.date | None = None
@@ -41,6 +43,7 @@ class Options:
     jobs: int = 1
     progress: bool = False
     dollar: str = "USD"
+    explain: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,10 +141,12 @@ def check_document(doc: Document, rules: RuleSet | None = None, options: Options
     reader = FrameReader(doc.text)
     frames = [reader.frame(c, on) for c in claims] if rules else None
     facts = match_claims(doc.text, claims, rules.facts, on, frames, period) if rules else [None] * len(claims)
+    whys = explain_claims(doc.text, claims, rules.facts, facts, on, frames, period) \
+        if rules and options.explain else [""] * len(claims)
     located, findings = [], []
-    for claim, fact in zip(claims, facts):
+    for claim, fact, why in zip(claims, facts, whys):
         line, col = doc.locate(claim.start)
-        loc = Located(doc.path, line, col, claim, on, fact.id if fact else None)
+        loc = Located(doc.path, line, col, claim, on, fact.id if fact else None, why)
         located.append(loc)
         if fact is not None:
             f = fact_finding(doc, loc, fact, on, period)

@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="list every numeric claim in articles")
     _add_input_args(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="also show which fact each claim attached to and why, or why not (repeatable)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="date of articles that carry none")
 
     p = sub.add_parser("text", help="print the text factcheck reads from each document, where claims come from")
     _add_input_args(p)

@@ -55,10 +55,15 @@ def _write(args, text: str) -> None:
 
 def cmd_claims(args) -> int:
     """``factcheck claims``: list every claim."""
-    from factcheck.check.engine import Options, extract_documents
+    from factcheck.check.engine import Options, check_documents, extract_documents
     from factcheck.report.text import CLAIM_REPORTERS
     errors: list[str] = []
-    report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
+    if args.rules:
+        from factcheck.rules import load_rules
+        options = Options(jobs=args.jobs, dollar=args.dollar, cross=False, explain=True, date=args.date)
+        report = check_documents(_documents(args, errors), load_rules(args.rules), options)
+    else:
+        report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
     _write(args, CLAIM_REPORTERS[args.format](report))
     return EXIT_ERROR if errors else EXIT_OK

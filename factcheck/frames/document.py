@@ -100,17 +100,17 @@ class FrameReader:
         if _TOTAL_AFTER.match(self.text, c.end):
             first = next((g for s, _, g in self.subjects if s == c.sentence_start), None)
             if first is not None:
-                return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(),
+                return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(), borrowed=True,
                                            subject_words=first.subject_words.split()[-1], needs_antecedent=False)
         if not self.subjects:
-            return f
+            return dataclasses.replace(f, borrowed=True)
         sentence, paragraph, g = self.subjects[-1]
         recent = sorted(s for s in self.anchors if s < c.sentence_start)[-2:]
         if sentence != c.sentence_start and sentence not in recent:
             return f
         if paragraph != para[0] and any(p == para[0] for _, p, _ in self.subjects):
             return f
-        return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words,
+        return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words, borrowed=True,
                                    modifiers=f.modifiers or g.modifiers, needs_antecedent=False)
 
 

@@ -269,7 +269,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")
     return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
-                 voice, _part(words, i0, j, end, lo), needs, span)
+                 voice, _part(words, i0, j, end, lo), needs, modifier=span)
 
 
 __all__ = ["anchors_of", "read_frame", "scene_of", "NOW"]

@@ -145,11 +145,14 @@ def claims_table(report: Report) -> str:
         cl = c.claim
         value = fmt_number(cl.value) if cl.low == cl.high else ""
         rows.append((f"{c.path}:{c.line}:{c.column}", cl.text, value, str(cl.interval),
-                     cl.unit or "", cl.qualifier, cl.noun, c.fact or ""))
-    headers = ("where", "claim", "value", "interval", "unit", "qualifier", "noun", "fact")
-    if not any(c.fact for c in report.claims):
+                     cl.unit or "", cl.qualifier, cl.noun, c.fact or "", "\n".join(textwrap.wrap(c.why, 60))))
+    headers = ("where", "claim", "value", "interval", "unit", "qualifier", "noun", "fact", "why")
+    if not any(c.why for c in report.claims):
         rows = [r[:-1] for r in rows]
         headers = headers[:-1]
+        if not any(c.fact for c in report.claims):
+            rows = [r[:-1] for r in rows]
+            headers = headers[:-1]
     out = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) if rows else ""
     n_docs = len(report.documents)
     tail = f"{_count(len(report.claims), 'claim')} in {_count(n_docs, 'document')}"

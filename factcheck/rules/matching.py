@@ -7,7 +7,8 @@ are looked up in rings around the number, nearest first:
 4     the counted noun phrase ("living captives")
 3     the claim's own clause (split at , ; : — ( ), joining words and the neighbouring numbers)
 2     the rest of its sentence
-1     the previous sentence (for "They are still holding 58." style follow-ups)
+1     the previous sentence (for "They are still holding 58." style follow-ups: only a claim
+      whose own clause names no subject, a generic one ("people") or no predicate looks there)
 ====  ===============================================================
 
 A fact is a candidate when every ``all`` term is found in some ring, at least one ``any``
@@ -29,7 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from factcheck.frames.model import Frame
+from factcheck.frames.model import GENERIC, Frame
 from factcheck.models import Claim
 from factcheck.extract.lazy_re import compile_regex
 
@@ -84,7 +85,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s0, (m.start() + 1 if m else min(len(text), end + 600))
 
 
-def _ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> tuple[int, int]:
+def ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> tuple[int, int]:
     """(ring, distance) of the nearest occurrence of ``term``; ring 0 when absent."""
     pat = term.pattern
     if ctx.noun and pat.search(ctx.noun) and _counts(ctx.noun, claim):
@@ -96,17 +97,19 @@ def _ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = Non
         if m.start() < claim.end and m.end() > claim.start:
             continue
         d = claim.start - m.end() if m.end() <= claim.start else m.start() - claim.end
-        ring = CLAUSE if ctx.clause[0] <= m.start() and m.end() <= ctx.clause[1] else SENTENCE
-        if best is None or (ring, -d) > best:
-            best = (ring, -d)
+        where = CLAUSE if ctx.clause[0] <= m.start() and m.end() <= ctx.clause[1] else SENTENCE
+        if best is None or (where, -d) > best:
+            best = (where, -d)
     if best is not None:
         return best[0], -best[1]
-    if ctx.previous[1] > ctx.previous[0] and pat.search(text, *ctx.previous):
+    own = frame is not None and bool(frame.subject_words) and bool(frame.predicate_words) and not frame.borrowed \
+        and not frame.needs_antecedent and frame.subject not in CONTEXTUAL
+    if not own and ctx.previous[1] > ctx.previous[0] and pat.search(text, *ctx.previous):
         return PREVIOUS, 10_000
     return 0, 0
 
 
-def _in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> bool:
+def stands_in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> bool:
     """Whether ``term`` stands in the claim's clause, outside the claim and outside the words
     that only describe its subject ("taken on October 7" in "59 hostages taken on October 7
     remain")."""
@@ -122,26 +125,54 @@ def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = Non
     if fact.unit != claim.unit:
         return None
     spec = fact.match
-    if any(_in_clause(t, text, ctx, claim, frame) for t in spec.none):
+    if any(stands_in_clause(t, text, ctx, claim, frame) for t in spec.none):
         return None
     rings, dists = [], []
     for term in spec.all:
-        ring, d = _ring(term, text, ctx, claim, frame)
-        if not ring:
+        where, d = ring(term, text, ctx, claim, frame)
+        if not where:
             return None
-        rings.append(ring)
+        rings.append(where)
         dists.append(d)
     if spec.any:
-        found = [_ring(t, text, ctx, claim, frame) for t in spec.any]
+        found = [ring(t, text, ctx, claim, frame) for t in spec.any]
         found = [f for f in found if f[0]]
         if not found:
             return None
-        ring, d = max(found, key=lambda f: (f[0], -f[1]))
-        rings.append(ring)
+        where, d = max(found, key=lambda f: (f[0], -f[1]))
+        rings.append(where)
         dists.append(d)
     if not rings or max(rings) < CLAUSE or (claim.qualifier == "vague" and max(rings) < NOUN):
         return None
+    if max(rings) < NOUN and other_noun(spec, text, ctx, claim, frame):
+        return None
     return max(rings), sum(rings), -min(dists)
+
+
+_GENERIC = frozenset("people persons individuals others residents victims times".split())
+#: Subjects whose identity the text around them gives ("people", "bodies": of whom?).
+CONTEXTUAL = GENERIC | {"body", "other"}
+
+
+def other_noun(spec, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> tuple[str, str] | None:
+    """(what the claim counts, what the fact names) when a claim counts one noun and the fact's
+    terms name another counted thing in its sentence ("32 new cases … across the United
+    *States*" is no count of states); None when they may agree."""
+    words = (frame.subject_words if frame is not None and frame.subject_words else claim.noun).split()
+    head = words[-1] if words else ""
+    if not head or not head.islower() or not head.endswith("s") or head in _GENERIC or len(head) < 4:
+        return None
+    terms = (*spec.all, *spec.any)
+    if any(t.pattern.search(w) for t in terms for w in words):
+        return None
+    for t in spec.all:
+        for m in t.pattern.finditer(text, *ctx.sentence):
+            word = m.group()
+            if m.start() < claim.end and m.end() > claim.start:
+                continue
+            if len(word) > 3 and word.lower().endswith("s") and " " not in word and word.lower() != head:
+                return head, word
+    return None
 
 
 def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None,

@@ -164,3 +164,13 @@ def test_a_bad_number_option_is_one_line_and_exit_2(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "usage:" not in err
+
+
+def test_claims_with_rules_say_why_a_claim_attached_or_not(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("Officials said 59 hostages remain in Gaza.\n\n"
+                                   "Israel freed 30 hostages and released 600 prisoners.\n", encoding="utf-8")
+    assert main(["claims", str(tmp_path / "a.md"), "--rules", str(ROOT / "rules"), "--format", "json",
+                 "--date", "2025-03-12"]) == 0
+    claims = {c["text"]: c for c in json.loads(capsys.readouterr().out)["claims"]}
+    assert claims["59"]["fact"] == "captives-remaining" and '"remain"' in claims["59"]["why"]
+    assert claims["30"]["fact"] is None and claims["30"]["why"].startswith("not phase1-living-released: ")

@@ -14,7 +14,7 @@ import re
 from factcheck.extract import numbers as N
 from factcheck.extract.core import Core
 from factcheck.extract.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
-                               YEAR_BEFORE, YEAR_NOUNS)
+                                       YEAR_BEFORE, YEAR_NOUNS, pattern, words)
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import clock_hour, prev_word
 
@@ -28,19 +28,17 @@ _AVERAGE_AGE_BEFORE = re.compile(r"\b(?:average|median|mean)[ \t]+age[ \t]+(?:of
                                  r"(?:is|was|were|are)[ \t]+\Z", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane Roe, 55."
 #: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
-_AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
-                           r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
+_AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|" + pattern("turned_followers") + r"(?![A-Za-z]))")
 #: "his mother, who is 93.", "the oldest of whom was 11", "the youngest was 3"
 _WHO_IS_BEFORE = re.compile(r"(?:\bwho|\b(?:oldest|youngest)(?:[ \t]+of[ \t]+(?:whom|them))?)[ \t]+(?:is|was)"
                             r"(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)
 #: "Simpson, now 70, is", "the retired nurse, now 64,": an appositive age; not "the toll, now 70,".
-_NOW_AGE_BEFORE = re.compile(r"\b(?!(?:toll|total|number|count|tally|figure|rate|price|index|score|level|population|"
-                             r"sum|amount|share|balance|debt|deficit|budget|fund|reserve|stock|inventory)\b)"
-                             r"[A-Za-z][\w'’-]+[ \t]*,[ \t]*now[ \t]+\Z", re.IGNORECASE)
-_COMPASS = frozenset("North South East West".split())
+_NOW_AGE_BEFORE = re.compile(r"\b(?!" + pattern("tally_nouns") + r"\b)[A-Za-z][\w'’-]+[ \t]*,[ \t]*now[ \t]+\Z",
+                             re.IGNORECASE)
+_COMPASS = words("compass_points")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
-_NETWORKS = frozenset("NBC ABC CBS Fox FOX CW PBS WGN ITV BBC Sky".split())
-_CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
+_NETWORKS = words("tv_networks")
+_CODE_NEXT = re.compile(r"[ \t]+(?:" + pattern("code_kinds") + r"[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
 #: What makes the number before it a name: a letter ("the 10-K", "a 3-D film", "the 4-H club"; not the units
@@ -51,24 +49,21 @@ _NAME_TAIL = re.compile(r"(?-i:-[B-UX-Z])(?![A-Za-z0-9])|\([a-z]\)|-(?:" + "|".j
                         r"(?P<club>(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-]))", re.IGNORECASE)
 _TIME_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–]|to|and|until|till)[ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]?(?:[ap]\.?m\b|o'clock)",
                               re.IGNORECASE)
-_CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing dialling ring rang phone phoned".split())
-_EMERGENCY_NEXT = re.compile(r"[ \t]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|centers?|centres?|lines?|emergency|"
-                             r"services?|system)(?![A-Za-z])", re.IGNORECASE)
+_CALL_VERBS = words("call_verbs")
+_EMERGENCY_NEXT = re.compile(r"[ \t]+" + pattern("emergency_nouns") + r"(?![A-Za-z])", re.IGNORECASE)
 _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
 #: A gallery's counter or size in page furniture: "1 of 43 Photos", "(5 Images)", "1 of 26 Full Screen".
-_GALLERY_NEXT = re.compile(r"(?:[ \t]+of[ \t]+\d{1,3})?[ \t]+(?:Photos?|Images?|Pictures?|Slides?|Videos?|Full[ \t]+Screen)"
-                           r"(?![A-Za-z])")
-_GALLERY_FIRST = frozenset("PISVF")
+_GALLERY_NEXT = re.compile(r"(?:[ \t]+of[ \t]+\d{1,3})?[ \t]+" + pattern("gallery_words") + r"(?![A-Za-z])")
+_GALLERY_FIRST = frozenset(word[0] for word in words("gallery_words"))
 _OF_COUNTER = re.compile(r"[ \t]+of[ \t]+\d{1,3}(?![\d,.]?\d)")
-_CAPTION_BEFORE = re.compile(r"\b(?:caption|photo|image|slide)[ \t]+\d{1,3}[ \t]+of[ \t]+\Z", re.IGNORECASE)  # "Hide Caption 43 of 43"
+_CAPTION_WORDS = words("caption_words")
+_CAPTION_BEFORE = re.compile(r"\b" + pattern("caption_words") + r"[ \t]+\d{1,3}[ \t]+of[ \t]+\Z", re.IGNORECASE)  # "Caption 43 of 43"
 #: The balls of a lottery draw: "the winning numbers: 8, 20, 14, 17 and 39", "a Megaball of 7".
 _DRAWN_BEFORE = re.compile(r"(?:\bnumbers(?:[ \t]+(?:were|are|drawn))?[ \t]*:?[ \t]*(?:\d{1,2}(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*"
                            r"|(?:mega|power|bonus|lucky)[ \t]?ball(?:[ \t]+(?:of|was|is|number))?[ \t]+)\Z", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
-_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
-                      r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
-                      r"Pkwy|Plaza)\b")
+_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+" + pattern("street_words") + r"\b")
 
 
 def _starts_sentence(text: str, s: int, word: str) -> bool:
@@ -78,12 +73,12 @@ def _starts_sentence(text: str, s: int, word: str) -> bool:
     return i >= 0 and (not before or before[-1] in ".!?:\n")
 
 
-_COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|tsom[ \t]+ta|ynam[ \t]+sa|ylraen|tsomla|"
-                       r"(?P<weak>revo|evoba|rednu|woleb|ylhguor|yletamixorppa))(?![A-Za-z])", re.IGNORECASE)
+_COMPARED = re.compile(r"[ \t]*(?:" + pattern("compared_strong", reverse=True) + r"|(?P<weak>" +
+                       pattern("compared_weak", reverse=True) + r"))(?![A-Za-z])", re.IGNORECASE)
 _RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
 _BETWEEN_NEXT = re.compile(r"[ \t]*(?:[-–—]|to|and)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
 _DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
-_DAY_BEFORE = frozenset("on from until till by since of before after between and to".split())
+_DAY_BEFORE = words("date_day_before")
 
 
 def _lower_month_date(text: str, n: Core, lw: str, month_first: bool) -> bool:
@@ -108,9 +103,7 @@ _YEAR_NEXT = re.compile(r",?[ \t]+(?:1[89]|20)\d\d(?!\d)")
 _OLDER_THAN = re.compile(r"\b(older|younger)[ \t]+than[ \t]+\Z", re.IGNORECASE)
 _AGE_BOUND = re.compile(r"(?:over|under|above|below)[ \t]", re.IGNORECASE)
 #: Who may be bounded by age: "people over 65", "children under 5", "those aged over 70".
-_PEOPLE = frozenset("""people persons men women children kids adults those anyone everyone residents patients drivers
-voters workers members individuals seniors citizens users players applicants customers students girls boys teens
-teenagers victims employees aged age ages""".split())
+_PEOPLE = words("aged_people")
 
 
 def age_bound(text: str, n: Core) -> None:
@@ -174,7 +167,7 @@ def plain_ok(text: str, n: Core) -> bool:
             (nw[:1] in _GALLERY_FIRST or text.startswith(" of ", n.end)) and _GALLERY_NEXT.match(text, n.end):
         return False
     if v < 1000 and (lw == "of" and _CAPTION_BEFORE.search(text, max(0, s - 24), s) or
-                     lw in ("caption", "photo", "image", "slide") and _OF_COUNTER.match(text, n.end)):
+                     lw in _CAPTION_WORDS and _OF_COUNTER.match(text, n.end)):
         return False
     if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
         return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code

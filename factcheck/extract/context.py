@@ -14,7 +14,7 @@ from factcheck.extract import numbers as N
 from factcheck.extract import qualifiers as Q
 from factcheck.extract.core import Core
 from factcheck.extract.number_cores import out_of
-from factcheck.extract.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
+from factcheck.extract.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP, pattern, words
 from factcheck.extract.bare_numbers import age_bound, plain_ok
 from factcheck.extract.references import confidence_level
 from factcheck.extract.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
@@ -30,14 +30,32 @@ _SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand
                     r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
                     r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])|"
                     r" (k)(?=[.,;:!?)]|\Z)")  # "2.33 k" closing a sentence: thousands
-_CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
-    r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH|TN|XM))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
-    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|KES|KON|KKD|MR|\.?sR)(M{1,2}|[kK])?(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
+_SIGNS = "$£€¥₹₩₽₺₪"
+#: Written before a sign: "US$", "U.S. $", "HK$" (any case).
+_SIGN_PREFIXES = ("US", "U.S.", "CA", "AU", "NZ", "HK", "NT", "MX")
+#: Codes written before the number: "USD 5", "Rs. 500", "MEUR 60" (a scale letter may lead).
+_CODES_BEFORE = ("USD", "GBP", "EUR", "JPY", "CNY", "INR", "CAD", "AUD", "CHF", "HKD", "SGD", "NZD", "MYR", "SEK", "NOK",
+                 "DKK", "RM", "Rs", "Rs.")
+#: Written after a dollar sign: "$US 5", "$A 20".
+_DOLLAR_SUFFIXES = {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
+
+
+def _reversed(spellings) -> str:
+    return "|".join(re.escape(word[::-1]) for word in sorted(spellings, key=lambda word: (-len(word), word)))
+
+
+_CURRENCY_BEFORE = re.compile(  # matched on the reversed text: "$" or "US$" or "USD " just before the number
+    r"[ \u00a0]?(?:([" + _SIGNS + r"])(?:(?:[ \u00a0]?((?i:" + _reversed(_SIGN_PREFIXES) + r"))|(C|A|S|R))"
+    r"(?![A-Za-z’'.]))?|(" + _reversed(_CODES_BEFORE) + r")(M{1,2}|[kK])?(?![A-Za-z])|(" +
+    _reversed(_DOLLAR_SUFFIXES) + r")\$)")
 #: What the reversed text may begin with (after one blank) for either pattern to match.
-_CURRENCY_FIRST = frozenset("$£€¥₹₩₽₺₪" "DPRYFM.s" "SAZCK")
-#: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), reversed.
-_TRANSLITERATED_POUND = re.compile(r"SP(?![A-Za-z0-9])")
-_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
+_CURRENCY_FIRST = frozenset(_SIGNS) | {code[-1] for code in _CODES_BEFORE} | {code[-1] for code in _DOLLAR_SUFFIXES}
+#: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), matched reversed.
+_TRANSLITERATED_POUND = re.compile(_reversed(["PS"]) + r"(?![A-Za-z0-9])")
+_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*" + pattern("minus_words", reverse=True) +
+                           r"(?![a-z]))", re.I)
+#: The last letters of the minus words, which the reversed text after a blank starts with.
+_MINUS_LAST = frozenset(letter for word in words("minus_words") for letter in (word[-1], word[-1].upper()))
 _AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.?(?![A-Za-z])|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
                         r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
 _OLD = re.compile(r"(?:[- ]| - )old\b")
@@ -45,15 +63,12 @@ _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+
 _TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kelvin"))
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case word just before
 #: Words after which "over" before a duration means "more than" ("for over 30 years").
-_OVER_MEANS_MORE = frozenset(("for", "lasted", "lasting", "lasts", "last", "took", "taken", "takes", "taking", "spent",
-                              "spend", "spending", "served", "serving", "after", "aged", "age", "ages"))
+_OVER_MEANS_MORE = words("over_means_more")
 #: "millions of dollars", "thousands of pounds sterling": a vague amount of money.
-_VAGUE_MONEY = re.compile(r"[ \t]+of[ \t]+((?:(?:US|U\.S\.|Canadian|Australian|Hong[ \t]Kong|Swiss)[ \t]+)?(?:dollars|"
-                          r"euros|pounds(?:[ \t]+sterling)?|yen|yuan|rupees|francs|shekels|pesos|rubles|roubles))\b", re.IGNORECASE)
+_VAGUE_MONEY = re.compile(r"[ \t]+of[ \t]+((?:" + pattern("vague_money_origins", space=r"[ \t]") + r"[ \t]+)?" +
+                          pattern("vague_money_currencies") + r")\b", re.IGNORECASE)
 #: After "pounds of", these nouns are money ("millions of pounds of damage"); others are weighed.
-_MONEY_NOUNS = frozenset("""money funding funds investment investments damage cuts savings debt debts revenue revenues tax
-taxes taxpayers taxpayer public government aid spending losses profit profits assets sales fees income bonuses pay
-compensation fines contracts deals business value bribes grants loans subsidies donations cash benefits""".split())
+_MONEY_NOUNS = words("money_nouns")
 _OF_NOUN = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|their[ \t]+|its[ \t]+)?([A-Za-z]+)")
 
 
@@ -63,17 +78,20 @@ def pounds_weigh(text: str, end: int) -> bool:
     return bool(m) and m.group(1).lower() not in _MONEY_NOUNS
 
 
-_GIVE = frozenset(("give", "gave", "giving", "gives", "given"))
+_GIVE = words("effort_verbs")
+_K_NOUNS = words("k_nouns")
+_HYPHEN_PREFIXES = words("hyphen_prefixes")
+_PER_REVERSED = "per "[::-1]
+_PLUS_MINUS_REVERSED = "+/- "[::-1]
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
-#: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
-_RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*(?:pot|mottob)[ \t]+(?:eht|a|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])",
-                          re.IGNORECASE)
+#: Matched reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
+_RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*" + pattern("rank_cutoffs", reverse=True) + r"[ \t]+(?:" +
+                          pattern("determiners", reverse=True) + r"|a|s['’][A-Za-z]+)(?![A-Za-z])", re.IGNORECASE)
+_RANK_REVERSED = tuple(word[::-1] for word in words("rank_cutoffs"))
 #: Reversed, after one blank: a determiner or a possessive ("the", "its", "Britain's").
-_DETERMINERS_REVERSED = ("eht ", "sti ", "rieht ", "sih ", "reh ", "ruo ", "s'", "s’")
-_SUPERLATIVE_NEXT = re.compile(r"[ \t]+(?:most|least|largest|biggest|highest|lowest|richest|poorest|smallest|oldest|youngest|"
-                               r"greatest|strongest|busiest|deadliest|worst|best|longest|tallest|fastest|heaviest|"
-                               r"leading|top|wealthiest|costliest|closest|nearest)(?![A-Za-z-])")
+_DETERMINERS_REVERSED = (*(word[::-1] + " " for word in sorted(words("determiners"))), "s'", "s’")
+_SUPERLATIVE_NEXT = re.compile(r"[ \t]+" + pattern("superlatives") + r"(?![A-Za-z-])")
 
 
 def widen(text: str, n: Core) -> bool:
@@ -81,7 +99,7 @@ def widen(text: str, n: Core) -> bool:
     e = n.end
     rev = text[max(0, n.start - 40):n.start][::-1]
     head = rev[:8].lower()
-    if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev) or \
+    if any(word in head for word in _RANK_REVERSED) and _RANK_CUTOFF.match(rev) or \
             head[:1] == " " and (head[1:] + " ").startswith(_DETERMINERS_REVERSED) and _SUPERLATIVE_NEXT.match(text, n.end):
         return False  # "the top 10 earners", "the two largest economies": a cut-off in a ranking, not a count
     cur = None
@@ -142,12 +160,12 @@ def widen(text: str, n: Core) -> bool:
         return False
     if um and not _attach_unit(text, n, cur, um):
         return False
-    if rev[:4].lower() == " rep" and not rev[4:5].isalpha() and n.value >= 100 and math.log10(n.value).is_integer():
+    if rev[:4].lower() == _PER_REVERSED and not rev[4:5].isalpha() and n.value >= 100 and math.log10(n.value).is_integer():
         return False  # "cases per 100,000 residents", "6 litres per 100 km": the base of a rate
     c = rev[:1]
-    if c in ("±", "/") or rev[:4] == " -/+" or rev[:2] == " ±":
+    if c in ("±", "/") or rev[:4] == _PLUS_MINUS_REVERSED or rev[:2] == " ±":
         return False
-    m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in ("s", "e", "S", "E") else None
+    m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in _MINUS_LAST else None
     if m and n.vague is None and (n.kind != "fraction" or m.group().strip("-− \t")):  # "minus two-thirds"
         if m.group().strip("-− \t"):
             n.value, n.start = -n.value, n.start - m.end()
@@ -163,7 +181,7 @@ def widen(text: str, n: Core) -> bool:
     elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
         pm = _IDENT.search(text, max(0, n.start - 12), n.start)
         w = pm.group()[:-1].lower() if pm else ""
-        if w not in ("sub", "over", "under", "near", "now", "nearly", "almost") and \
+        if w not in _HYPHEN_PREFIXES and \
                 not (w == "to" and text[pm.start() - 1:pm.start()] == " "):  # "200 to-300": a slipped dash
             if not (pm and pm.start() and text[pm.start() - 1].isdigit()):
                 return False
@@ -172,14 +190,14 @@ def widen(text: str, n: Core) -> bool:
     if n.kind == "count" and n.vague is None:
         out_of(text, n)
     qm = Q.before(rev)
-    if qm and n.words and n.value == 1 and n.unit is None and qm.group(1).lower() in ("rednu", "revo"):
+    if qm and n.words and n.value == 1 and n.unit is None and qm.group(1)[::-1].lower() in ("under", "over"):
         qm = None  # "march under one flag", "over one weekend": a preposition, not a bound
     if qm:
         if qm.group(1) in (">", "<") and rev[qm.end():qm.end() + 1] in ("<", ">"):
             return False  # "<>30": not equal to, no interval
         n.q = Q.name(qm.group(1)[::-1])
         n.start -= qm.end()
-        if qm.group(1).lower() == "revo" and n.unit in DURATIONS and \
+        if qm.group(1)[::-1].lower() == "over" and n.unit in DURATIONS and \
                 (prev_word(text, n.start) or ("",))[0].lower() not in _OVER_MEANS_MORE:
             n.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
     if n.kind == "count" and n.unit is None and n.vague is None:
@@ -222,7 +240,7 @@ def _mixed_tail(text: str, n: Core, mult: float, e: int) -> int:
 def _currency_code(m: re.Match) -> str | None:
     sym, prefix, code, dollar = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(6)
     if dollar:
-        return {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}[dollar[::-1]]
+        return _DOLLAR_SUFFIXES[dollar[::-1]]
     if code:
         code = code[::-1]
         return CURRENCY_SYMBOLS.get(code) or code.upper()
@@ -248,8 +266,7 @@ def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | Non
         return False
     nxt = _NEXT_WORD_AFTER_OF.match(text[end:end + 24])
     if word in "kK":  # not "a 10k race", "a 4K display", "a 401k plan"
-        return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display",
-                                                      "plan", "plans", "account", "accounts"))
+        return not (nxt and nxt.group(1).lower() in _K_NOUNS)
     if word in "bB":
         return n.step < 1
     if nxt:
@@ -365,8 +382,8 @@ def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
 
 _COMPANY_NEXT = re.compile(r"[ \t]+(?:Co\b|Company|Corp|Corporation|Inc|said|says)")
 _YEAR_MONEY_BEFORE = re.compile(r"\b(?:in|constant|real)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?\Z")
-_FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?:e|es|ed|ing|ings|er|ers)|forms?|"
-                          r"reports?|holdings|disclosures?)(?![A-Za-z])", re.IGNORECASE)
+_FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?" + pattern("filing_words") + r"(?![A-Za-z])",
+                          re.IGNORECASE)
 _METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")
 
 

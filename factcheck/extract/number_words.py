@@ -12,40 +12,40 @@ import re
 
 from factcheck.extract import numbers as N
 from factcheck.extract.core import Core
-from factcheck.extract.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
+from factcheck.extract.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, TIME_PREPOSITIONS, pattern, words
 from factcheck.extract.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES
 
-_ONE_IDIOM = re.compile(
-    r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
-    r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
-    r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
+_ONE_IDIOM = re.compile(r"(?:-|[ \t]+" + pattern("one_idiom_next") + r"(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
 #: After these, "one" ends a clause or starts one as its subject ("wounded one.", "one was hurt").
-_ONE_CLAUSE_NEXT = re.compile(r"[ \t]*(?:[.,;:!?()—–]|\Z)|[ \t]+(?:and|or|but|was|is|has|had|were|could|would|did|"
-                              r"remains|remained|survived|died|said)(?![A-Za-z])", re.IGNORECASE)
+_ONE_CLAUSE_NEXT = re.compile(r"[ \t]*(?:[.,;:!?()—–]|\Z)|[ \t]+" + pattern("one_clause_next") + r"(?![A-Za-z])",
+                              re.IGNORECASE)
 _NUMBER = r"(?:(?!(?:1[89]|20)\d\d(?!\d))\d[\d,.]*|" + "|".join(sorted((w for w in N.CARDINALS if w not in ("one", "a")), key=len, reverse=True)) + r")"
 #: A figure coordinated with "one": "killed two and wounded one", "Three died and one was hurt".
 _COUNTED_BEFORE_ONE = re.compile(r"\b" + _NUMBER + r"(?:[ \t]+[a-z]+){0,2}[ \t]*(?:,|[ \t]and|[ \t]but)[ \t]+"
                                  r"(?:[a-z]+[ \t]+)?\Z", re.IGNORECASE)
 _COUNTED_AFTER_ONE = re.compile(r"[ \t]+and[ \t]+[a-z]+[ \t]+" + _NUMBER + r"(?![\w-])", re.IGNORECASE)
-_ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+(?:closer|nearer|ahead|further|forward|away|back|behind)|in[ \t]+a[ \t]+"
-                             r"million)(?![A-Za-z])", re.IGNORECASE)
+_ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+" + pattern("one_step_words") + r"|in[ \t]+a[ \t]+million)(?![A-Za-z])",
+                             re.IGNORECASE)
 _PIECE_NEXT = re.compile(r"[ \t]+piece(?![A-Za-z])", re.IGNORECASE)
 _IN_A_SCALE_AFTER_ONE = re.compile(r"\bone[ \t]+in[ \t]+\Z", re.IGNORECASE)
 _STATE_SOLUTION = re.compile(r"-state[ \t]+solution", re.IGNORECASE)
 _OR_NUMBER_NEXT = re.compile(r"[ \t]+or[ \t]+(?:two|three|2|3)(?![A-Za-z0-9])", re.IGNORECASE)  # "one or two days"
 #: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
-_TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
-                    "messrs hon pres supt insp".split())
+_TITLES = words("titles")
 _PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", re.IGNORECASE)
 #: "one" joined by a hyphen to a currency still states an amount: "a one-dollar coin", "a one-yen bid".
-_ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![A-Za-z-])", re.IGNORECASE)
-_ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
-_ONE_OTHER_NEXT = re.compile(r"[ \t]+(?:other|more)[ \t]+(?!(?:time|times|thing|things|than|day|way|ways|of|and|or|to|in|on|"
-                             r"at|for|that|the|is|was|step|chance|try|round|go)(?![a-z]))[a-z]{3,}")
+_ONE_CURRENCY_NEXT = re.compile(r"-" + pattern("one_currencies") + r"(?![A-Za-z-])", re.IGNORECASE)
+_ONE_COMPOUND = re.compile(r"-" + pattern("one_compounds"), re.IGNORECASE)
+_ONE_OTHER_NEXT = re.compile(r"[ \t]+(?:other|more)[ \t]+(?!" + pattern("one_other_idioms") + r"(?![a-z]))[a-z]{3,}")
 _NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
 _HYPHEN = re.compile(r"[-‐]")
-_AFTER_BY_HALF = frozenset(("since", "in", "from", "over", "to", "compared", "between", "and", "or", "by", "after",
-                            "within", "last", "this", "during", "at", "on", "until", "if", "when"))
+_AFTER_BY_HALF = words("after_by_half")
+_ONE_DETERMINERS = words("one_determiners")
+_HALF_BLOCKERS = words("half_blockers")
+_HALF_FOLLOWERS = words("half_followers")
+_HALF_QUALIFIERS = words("half_qualifiers")
+_FRACTION_DETERMINERS = words("fraction_determiners")
+_A_FRACTION_FOLLOWERS = words("a_fraction_followers") | {""}
 _HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?![A-Za-z-])"
 _MINUTES = r"(?:five|ten|twenty|twenty-five|quarter|half|(?:a|\d+|\w+)[ \t]+minutes?)"
 #: A clock time in words: "six o'clock", "ten past five", "at twenty to eight".
@@ -54,9 +54,8 @@ _TO_HOUR_NEXT = re.compile(r"[ \t]+to[ \t]+(" + _HOUR + ")", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(_MINUTES + r"[ \t]+past[ \t]+\Z|quarter[ \t]+to[ \t]+\Z", re.IGNORECASE)
 _TO_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25}
 _HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
-_TIME_PREPOSITIONS = frozenset(("at", "by", "until", "till", "before", "after", "around", "about"))
-_TO_HOUR_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around|about)[ \t]+(five|ten|twenty|twenty-five)"
-                             r"[ \t]+to[ \t]+\Z", re.IGNORECASE)
+_TO_HOUR_BEFORE = re.compile(r"\b" + pattern("time_prepositions") + r"[ \t]+(five|ten|twenty|twenty-five)[ \t]+to[ \t]+\Z",
+                             re.IGNORECASE)
 _PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
 OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:[- ][a-z]+){0,2})(?![A-Za-z])")
 
@@ -79,12 +78,11 @@ def sentence_start(text: str, s: int) -> bool:
 
 
 #: What may follow the hour of a clock time: the end of a clause, a.m./p.m., "on Friday", "local time".
-_HOUR_FOLLOW = (r"(?=[ \t]*(?:[.,;:!?)\n]|\Z|[ap]\.?m\b|o['’]?clock|(?:on|in|at|and|when|that|this|last|yesterday|today|"
-                r"tonight|local|GMT|ET)\b))")
+_HOUR_FOLLOW = r"(?=[ \t]*(?:[.,;:!?)\n]|\Z|[ap]\.?m\b|o['’]?clock|" + pattern("hour_followers") + r"\b))"
 _MINUTES_OF_CLOCK = re.compile(r"[ \t]+(?P<word>past|to)[ \t]+(?:" + _HOUR + r"|(?:1[0-2]|[1-9])(?![\d:.,]))" +
                                _HOUR_FOLLOW + r"|[ \t]+(?:before|after)[ \t]+(?:noon|midnight)(?![A-Za-z-])", re.IGNORECASE)
-#: Reversed: the time preposition "N minutes to H" needs ("at ten minutes to eight"; not "from 40 minutes to 5").
-_AT_REVERSED = r"(?:ta|yb|litnu|llit|erofeb|retfa|dnuora|tuoba)\b"
+#: Matched reversed: the time preposition "N minutes to H" needs ("at ten minutes to eight"; not "from 40 minutes to 5").
+_AT_REVERSED = pattern("time_prepositions", reverse=True) + r"\b"
 _AT_BEFORE_MINUTES = re.compile(r"[ \t]*(?:[\w-]+)[ \t]+" + _AT_REVERSED, re.IGNORECASE)
 _AT_BEFORE_NUMBER = re.compile(r"[ \t]+" + _AT_REVERSED, re.IGNORECASE)
 _MINUTES_BEFORE_HOUR = re.compile(r"[ \t](minutes?)[ \t]+(past|to)[ \t]+\Z", re.IGNORECASE)
@@ -129,7 +127,7 @@ def _clock(text: str, s: int, e: int, pw: str) -> bool:
         if to and _TO_MINUTES[to.group(1).lower()] > _HOURS.get(word, 0):
             return True
     to = _TO_HOUR_NEXT.match(text, e)
-    return bool(to and pw in _TIME_PREPOSITIONS and _TO_MINUTES.get(word, 0) > _HOURS.get(to.group(1).lower(), 0))
+    return bool(to and pw in TIME_PREPOSITIONS and _TO_MINUTES.get(word, 0) > _HOURS.get(to.group(1).lower(), 0))
 
 
 def word_ok(text: str, s: int, e: int, words: str) -> bool:
@@ -158,9 +156,7 @@ def word_ok(text: str, s: int, e: int, words: str) -> bool:
             return True
         if _ONE_CURRENCY_NEXT.match(nxt):
             return True
-        if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
-                  "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
-                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
+        if pw in _ONE_DETERMINERS:
             return False
         if _ONE_FIGURATIVE.match(text, e) or pw == "in" and _PIECE_NEXT.match(nxt):
             return False  # "one step closer", "in one piece", "one in a million"
@@ -186,16 +182,14 @@ def fraction_ok(text: str, n: Core, first: str) -> bool:
     if first == "half":
         if pw == "by" and (nw in _AFTER_BY_HALF or not nw.isalpha()) and not _HYPHEN.match(nw):
             return True  # "cut by half", "fell by half since 2010": a change of 50 %
-        if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
+        if pw in _HALF_BLOCKERS:
             return False
         if _HYPHEN.match(text[n.end:n.end + 1]):
             return False
-        return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
-                      "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
-                                                                "around", "over", "under", "just", "only")
-    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each") or \
+        return nw in _HALF_FOLLOWERS or pw in _HALF_QUALIFIERS
+    if pw in _FRACTION_DETERMINERS or \
             text[n.end:n.end + 1] in ("-", "‐"):
         return False
     if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an"):
-        return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
+        return nw in _A_FRACTION_FOLLOWERS or not nw.isalpha()
     return True

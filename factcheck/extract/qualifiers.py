@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 
+from factcheck.extract.lexicon import pattern
 from factcheck.extract.units import alternation
 
 INF = math.inf
@@ -51,15 +52,15 @@ _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 REVERSED = re.compile(r"[ \t\u00a0]*(" + alternation(p[::-1] for p in _WORD_OF) + r")(?![A-Za-z])", re.IGNORECASE)
 #: Reversed: a verb whose particle is the "up" of "up to" ("went up to 58", "added up to $2m"):
 #: the figure is reached, not a ceiling.
-_VERB_UP = re.compile(r"[ \t]+(?:tnew|og|seog|gniog|enog|debmilc|depmuj|tohs|devom|emac|emoc|semoc|dedda|sdda|demmus|"
-                      r"smus|detnuom|deppets|demaor|degrus|deklat)(?![A-Za-z])", re.IGNORECASE)
+_VERB_UP = re.compile(r"[ \t]+" + pattern("up_verbs", reverse=True) + r"(?![A-Za-z])", re.IGNORECASE)
+_UP_TO_REVERSED = "up to"[::-1]
 
 
 def before(rev: str) -> re.Match | None:
     """The qualifier just before a number, matched on the reversed text before it (None when
     there is none, or when "up to" is a verb's particle and the number is reached)."""
     m = REVERSED.match(rev)
-    if m is not None and m.group(1).lower() == "ot pu" and _VERB_UP.match(rev, m.end()):
+    if m is not None and m.group(1).lower() == _UP_TO_REVERSED and _VERB_UP.match(rev, m.end()):
         return None
     return m
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.core import Core
+from factcheck.extract.lexicon import pattern, words
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import prev_word
 
-_CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost
-lose loses added adding dropped drop drops climbed climb climbs jumped jump jumps slid slide slides increased
-increase increases decreased decrease decreases declined decline declines cut cuts raised raise raises lowered
-surged surge plunged plunge soared soar slipped slip tumbled tumble advanced advance eased ease edged edge
-by from improved improve widened narrowed shrank shrunk expanded""".split())
+_CHANGE = words("change_verbs")
 
 
 def _spread(a: Core, b: Core, b_low: float) -> None:
@@ -33,8 +30,8 @@ _BETWEEN = re.compile(r"between(?:[ \t]+the[ \t]+ages?[ \t]+of)?[ \t]*", re.IGNO
 _IN_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
 
 #: "is from 200 to 300", "ages range from 18 to 65": after a copula or a verb of extent, "from … to" is a range.
-_RANGE_FROM = re.compile(r"(?<![A-Za-z])(?:is|are|was|were|be|been|ranges?|ranged|ranging|vary|varies|varied|varying|spans?|"
-                         r"spanned|spanning|anywhere)(?:[ \t]+in[ \t]+(?:age|size|length|price))?[ \t]+from[ \t]+\Z", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"(?<![A-Za-z])" + pattern("range_verbs") + r"(?:[ \t]+in[ \t]+(?:age|size|length|price))?[ \t]+from[ \t]+\Z",
+                         re.IGNORECASE)
 _OVER = re.compile(r"[ \t]+over[ \t]+\Z", re.IGNORECASE)
 
 

@@ -26,14 +26,32 @@ def words(name: str) -> frozenset[str]:
 
 
 def pattern(name: str, *, reverse: bool = False, space: str = r"[ \t]+") -> str:
-    """The words of ``words/<name>.txt`` as one non-capturing alternation, longest first.
+    """The words of ``words/<name>.txt`` as one non-capturing alternation (a ``trie``).
 
     A blank inside a phrase matches ``space``; ``reverse`` spells every word backwards, for
     the patterns matched on the reversed text before a number.
     """
-    spelled = (word[::-1] if reverse else word for word in lines(name))
-    alternatives = [space.join(re.escape(part) for part in word.split(" ")) for word in spelled]
-    return "(?:" + "|".join(sorted(alternatives, key=lambda alt: (-len(alt), alt))) + ")"
+    return trie((word[::-1] if reverse else word for word in lines(name)), space=space)
+
+
+def trie(words, space: str = " ") -> str:
+    """One non-capturing regex for a set of literal words, as a trie: a longer word wins over
+    its prefix, and one pass reads it however many words there are.  A blank in a word
+    matches ``space``."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(space if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return "(?:" + emit(tree) + ")"
 
 
 #: A number right after one of these is a name or reference, not a quantity
@@ -62,5 +80,5 @@ METRE_CONTEXT = words("metre_context")
 TIME_PREPOSITIONS = words("time_prepositions")
 
 __all__ = ["CAPITAL_OK", "IDENTIFIER_WORDS", "METRE_CONTEXT", "MODEL_AFTER", "MODEL_NOUNS", "MONTHS",
-           "MONTHS_CAPITAL_ONLY", "STOP", "TIME_PREPOSITIONS", "YEAR_BEFORE", "YEAR_NOUNS", "lines", "pattern",
+           "MONTHS_CAPITAL_ONLY", "STOP", "TIME_PREPOSITIONS", "YEAR_BEFORE", "YEAR_NOUNS", "lines", "pattern", "trie",
            "words"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 
-from factcheck.extract.lexicon import pattern
+from factcheck.extract.lexicon import pattern, trie
 from factcheck.extract.units import alternation
 
 INF = math.inf
@@ -78,10 +78,9 @@ def estimated(text: str, start: int) -> bool:
     return i > 0 and _ESTIMATED.search(text, i - 1, start) is not None
 
 
-AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|or greater|or above|"
-                           r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over|and older|and above|"
-                           r"and younger|and under|and below)\b(?![ \t]+(?:than\b|[\d$£€]))"
-                           r"|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)
+#: A qualifier written after a number ("or more", "and younger", "-odd", "+"), as group 1 or 2.
+AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(" + trie(phrase for phrase in AFTER if phrase.startswith(("or ", "and "))) +
+                           r")\b(?![ \t]+(?:than\b|[\d$£€]))|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)
 
 
 def name(word: str) -> str:

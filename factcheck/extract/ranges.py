@@ -5,6 +5,7 @@ import re
 
 from factcheck.extract.core import Core
 from factcheck.extract.lexicon import pattern, words
+from factcheck.extract.policy import Decision, record, rule
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import prev_word
 
@@ -70,10 +71,18 @@ def _range_to_range(text: str, out: list[Core]) -> None:
         out[-3:-1] = [pair]
 
 
-def ranges(text: str, nums: list[Core]) -> list[Core]:
+@rule("not-claim.score")
+def score(first: Core, second: Core, gap: str) -> bool:
+    """Two small whole numbers joined by a bare dash, the second no larger, are a score ("won 2-1", "a 3-3 draw")."""
+    return gap in ("-", "–") and first.kind == second.kind == "count" and first.step == second.step == 1 and \
+        second.value <= first.value <= 200
+
+
+def ranges(text: str, nums: list[Core], trace: list[Decision] | None = None) -> list[Core]:
     """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards.
 
-    ``from 30 to 40`` and ``rose 5% to 10%`` are two claims (a change), and ``2-1`` is a score.
+    ``from 30 to 40`` and ``rose 5% to 10%`` are two claims (a change), and ``2-1`` is a score
+    (recorded in ``trace`` when one is given).
     """
     out: list[Core] = []
     drop: set[int] = set()
@@ -106,8 +115,7 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
         prev = prev_word(text, a.start)
         change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == "" and \
             not _RANGE_FROM.search(text, max(0, a.start - 24), a.start)
-        if g in ("-", "–") and gap == g and a.kind == b.kind == "count" and a.step == b.step == 1 \
-                and b.value <= a.value <= 200:
+        if score(a, b, gap):
             drop.update((id(a), id(b)))
         alternative = g == "or" and not between and 0 < a.value < b.value <= 2 * a.value + 1  # "two or three"
         lo = a.value
@@ -129,6 +137,10 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             continue
         out.append(b)
     if drop:
+        if trace is not None:
+            for n in out:
+                if id(n) in drop:
+                    record(trace, text, n.start, n.end, score.rule_id)
         out = [n for n in out if id(n) not in drop]
     for n in out:
         if n.q == "between":

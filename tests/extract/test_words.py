@@ -33,9 +33,16 @@ def test_word_list_is_used(path):
     assert re.search(r"""["']""" + re.escape(path.stem) + r"""["']""", source), f"{path.name} is read by no module"
 
 
-def test_pattern_reverses_in_code_and_puts_longer_words_first():
-    rx = re.compile(lexicon.pattern("time_prepositions", reverse=True) + r"\b")
-    assert rx.match("ta")  # "at", matched on reversed text
-    assert rx.match("tuoba")
-    assert lexicon.pattern("vague_money_currencies").index("pounds[ \\t]+sterling") < \
-        lexicon.pattern("vague_money_currencies").index("|pounds|")
+def test_pattern_reverses_in_code_and_prefers_longer_words():
+    reversed_at = re.compile(lexicon.pattern("time_prepositions", reverse=True) + r"\b")
+    assert reversed_at.match("ta")  # "at", matched on reversed text
+    assert reversed_at.match("tuoba")
+    currencies = re.compile(lexicon.pattern("vague_money_currencies"))
+    assert currencies.match("pounds  sterling").group() == "pounds  sterling"
+    assert currencies.match("pounds of").group() == "pounds"
+
+
+def test_trie_matches_exactly_its_words():
+    rx = re.compile(lexicon.trie(["or more", "or so", "and up", "and under"]) + r"\Z")
+    assert all(rx.match(word) for word in ("or more", "or so", "and up", "and under"))
+    assert not any(rx.match(word) for word in ("or", "and u", "or  more", "and upper"))

@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="list every numeric claim in articles")
     _add_input_args(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--explain", action="store_true",
+                   help="list every number-looking span instead, with the rule of the claim policy that took or "
+                        "dropped it and why (docs/claim-policy.md)")
 
     p = sub.add_parser("check", help="check articles against rule files and each other")
     _add_input_args(p)

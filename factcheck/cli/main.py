@@ -50,10 +50,15 @@ def _write(args, text: str) -> None:
 
 
 def cmd_claims(args) -> int:
-    """``factcheck claims``: list every claim."""
+    """``factcheck claims``: list every claim (``--explain``: every number and the rule that decided it)."""
     from factcheck.check.engine import Options, extract_documents
     from factcheck.report.text import CLAIM_REPORTERS
     errors: list[str] = []
+    if getattr(args, "explain", False):
+        from factcheck.cli import decisions
+        found, documents = decisions.located(_documents(args, errors))
+        _write(args, decisions.RENDERERS[args.format](found, documents, errors))
+        return EXIT_ERROR if errors else EXIT_OK
     report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
     _write(args, CLAIM_REPORTERS[args.format](report))

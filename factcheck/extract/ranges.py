@@ -52,6 +52,7 @@ def quotients(text: str, nums: list[Core]) -> list[Core]:
             out.append(b)
             continue
         q = Core(a.start, b.end, a.value / b.value, words=a.words or b.words)
+        q.rule = a.rule or b.rule
         if abs(a.value) < b.value:
             q.value, q.unit, q.kind = q.value * 100, "percent", "fraction"
         out[-1] = q
@@ -67,6 +68,7 @@ def _range_to_range(text: str, out: list[Core]) -> None:
     if a.q == b.q == "exact" and a.vague is None and a.end == a.cend and b.end > b.cend and a.kind == b.kind \
             and a.unit == b.unit == r.unit and a.value < b.value and text[a.end:b.start].strip().lower() == "to":
         pair = Core(a.start, b.end, (a.value + b.value) / 2)
+        pair.rule = a.rule or b.rule
         pair.unit, pair.kind, pair.q, pair.vague, pair.cend, pair.scale = b.unit, b.kind, "range", (a.value, b.value), b.end, b.scale
         out[-3:-1] = [pair]
 
@@ -127,6 +129,7 @@ def ranges(text: str, nums: list[Core], trace: list[Decision] | None = None) -> 
             is_range = False
         if is_range:
             r = Core(a.start, b.end, (lo + b.value) / 2)
+            r.rule = a.rule or b.rule  # the rule that took a part took the range (for the explain trace)
             r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (lo, b.value), b.end
             r.scale = b.scale
             out[-1] = r

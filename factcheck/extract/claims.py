@@ -51,29 +51,30 @@ def extract(text: str, trace: list[Decision] | None = None) -> list[Claim]:
     same = len(low) == len(text)
     nums = decade_cores(text) + _digit_cores(text, trace) + _word_cores(text, low if same else None, trace) + \
         (single_unit_cores(text, low, widen, trace) if same else [])
-    nums.sort(key=lambda n: n.start)
+    nums.sort(key=lambda core: core.start)
     nums = conversions(text, ranges(text, quotients(text, nums), trace))
     sentences = Sentences(text)
     out: list[Claim] = []
     last = -1
-    for n in nums:
-        if n.start < last or not math.isfinite(n.value) or n.vague is None and abs(n.value) > 1e300:
+    for core in nums:
+        if core.start < last or not math.isfinite(core.value) or core.vague is None and abs(core.value) > 1e300:
             if trace is not None:
-                record(trace, text, n.start, n.end, OVERLAP if n.start < last else OVERFLOW)
+                record(trace, text, core.start, core.end, OVERLAP if core.start < last else OVERFLOW)
             continue
-        last = n.end
-        if n.start >= sentences.end:
-            sentences.around(n.start)
-        s0, s1 = sentences.start, sentences.end
-        if n.vague is not None:
-            lo, hi = n.vague
-            q, lo_open, hi_open = ("range" if n.q == "range" else "vague"), False, False
+        last = core.end
+        if core.start >= sentences.end:
+            sentences.around(core.start)
+        if core.vague is not None:
+            low_bound, high_bound = core.vague
+            qualifier, low_open, high_open = ("range" if core.q == "range" else "vague"), False, False
         else:
-            lo, hi, lo_open, hi_open, q = Q.bounds(n.value, n.q, n.step if n.scale > 1 else 0.0)
-        out.append(Claim(n.value, lo, hi, q, n.unit, n.start, n.end, text[n.start:n.end], s0, s1,
-                         noun(text, n), n.kind, lo_open, hi_open))
+            low_bound, high_bound, low_open, high_open, qualifier = Q.bounds(core.value, core.q,
+                                                                             core.step if core.scale > 1 else 0.0)
+        out.append(Claim(core.value, low_bound, high_bound, qualifier, core.unit, core.start, core.end,
+                         text[core.start:core.end], sentences.start, sentences.end, noun(text, core), core.kind,
+                         low_open, high_open))
         if trace is not None:
-            record(trace, text, n.start, n.end, n.rule or TAKEN)
+            record(trace, text, core.start, core.end, core.rule or TAKEN)
     return out
 
 

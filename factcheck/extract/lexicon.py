@@ -9,15 +9,18 @@ lists most modules share; every set holds lower-case words unless it says otherw
 from __future__ import annotations
 
 import functools
+import itertools
+import os
 import re
-from importlib import resources
+
+_WORDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "words")
 
 
 @functools.lru_cache(maxsize=None)
 def lines(name: str) -> tuple[str, ...]:
     """The words of ``words/<name>.txt`` in file order (comments and blank lines left out)."""
-    text = resources.files(__package__).joinpath("words", name + ".txt").read_text(encoding="utf-8")
-    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
+    with open(os.path.join(_WORDS, name + ".txt"), encoding="utf-8") as fh:
+        return tuple(line for line in fh.read().splitlines() if line and not line.startswith("#"))
 
 
 def words(name: str) -> frozenset[str]:
@@ -38,20 +41,17 @@ def trie(words, space: str = " ") -> str:
     """One non-capturing regex for a set of literal words, as a trie: a longer word wins over
     its prefix, and one pass reads it however many words there are.  A blank in a word
     matches ``space``."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    return "(?:" + _branches(sorted(set(words)), space) + ")"
 
-    def emit(node: dict) -> str:
-        branches = [(space if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-    return "(?:" + emit(tree) + ")"
+
+def _branches(suffixes: list[str], space: str) -> str:
+    """The trie below one node: ``suffixes`` (sorted) are what the words hold after it."""
+    alternatives = [(space if first == " " else re.escape(first)) + _branches([word[1:] for word in group], space)
+                    for first, group in itertools.groupby((word for word in suffixes if word), key=lambda word: word[0])]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return "(?:" + body + ")?" if suffixes[0] == "" else body
 
 
 #: A number right after one of these is a name or reference, not a quantity

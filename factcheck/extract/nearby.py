@@ -54,7 +54,7 @@ class Bare:
         start, end = core.start, core.end
         before = prev_word(text, start)
         word, punct = (before[0].lstrip("-"), before[1]) if before else ("", "")
-        following = _NEXT_WORD.match(text[end:end + 16])
+        following = _NEXT_WORD.match(text, end, end + 16)
         self.text, self.core, self.start, self.end, self.value = text, core, start, end, core.value
         self.raw = text[start:core.cend]
         self.word, self.lower, self.punct = word, word.lower(), punct

@@ -95,17 +95,22 @@ class Chain:
 
     def __init__(self, rules: Iterable[Callable]):
         self.rules = tuple(rules)
-        self._bounds = sorted({bound for decides in self.rules for bound in _values(decides) if math.isfinite(bound)})
+        gates = [(decides, _keys(decides), *_values(decides)) for decides in self.rules]
+        self._bounds = sorted({bound for *_, low, high in gates for bound in (low, high) if math.isfinite(bound)})
         edges = [-math.inf, *self._bounds, math.inf]
         buckets = list(zip(edges, edges[1:]))  # value v falls in bucket i when edges[i] <= v < edges[i + 1]
 
-        def asked(key: str | None) -> tuple[tuple[Callable, ...], ...]:
-            return tuple(tuple(decides for decides in self.rules
-                               if (_keys(decides) is None or key in _keys(decides)) and
-                               _values(decides)[0] < high and low < _values(decides)[1])
-                         for low, high in buckets)
-        self._others = asked(None)
-        self._by_key = {key: asked(key) for key in {key for decides in self.rules for key in _keys(decides) or ()}}
+        def asked(keyed: frozenset) -> tuple[tuple[Callable, ...], ...]:
+            """The rules asked in each bucket, for a key that only the rules in ``keyed`` are keyed on."""
+            return tuple(tuple(decides for decides, keys, low, high in gates
+                               if (keys is None or decides in keyed) and low < top and bottom < high)
+                         for bottom, top in buckets)
+        self._others = asked(frozenset())
+        by_rules: dict[frozenset, tuple] = {}
+        self._by_key = {}
+        for key in {key for _, keys, *_ in gates for key in keys or ()}:
+            keyed = frozenset(decides for decides, keys, *_ in gates if keys is not None and key in keys)
+            self._by_key[key] = by_rules.get(keyed) or by_rules.setdefault(keyed, asked(keyed))
 
     def first(self, view, key: str, value: float = 0.0) -> str | None:
         """The id of the first rule that fires on ``view``, whose key is ``key`` and value ``value``; or None."""

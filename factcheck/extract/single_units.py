@@ -28,20 +28,20 @@ def single_unit_cores(text: str, low: str, widen: Callable[[str, Core], str | No
     dropped is recorded in ``trace`` when one is given."""
     out = []
     for surface in _SURFACES:
-        p = low.find(surface)
-        while p >= 0:
-            end = p + len(surface)
+        found = low.find(surface)
+        while found >= 0:
+            end = found + len(surface)
             if not (low[end:end + 1].isalpha() or low[end:end + 1] == "-"):
-                a = p + 1
-                n = Core(a, a + (2 if surface.startswith(" an ") else 1), 1.0, words=True)
-                dropped = widen(text, n)
-                if dropped is None and unqualified_single_unit(n):
+                article = found + 1
+                core = Core(article, article + (2 if surface.startswith(" an ") else 1), 1.0, words=True)
+                dropped = widen(text, core)
+                if dropped is None and unqualified_single_unit(core):
                     dropped = unqualified_single_unit.rule_id
                 if dropped is None:
-                    out.append(n)
+                    out.append(core)
                 elif trace is not None:
-                    record(trace, text, a, end, dropped)
-            p = low.find(surface, end)
+                    record(trace, text, article, end, dropped)
+            found = low.find(surface, end)
     return out
 
 

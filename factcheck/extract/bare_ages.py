@@ -35,7 +35,7 @@ _AGE_BOUND = re.compile(r"(?:over|under|above|below)[ \t]", re.IGNORECASE)
 _PEOPLE = words("aged_people")
 
 
-@rule("unit.age-from-name-comma", values=(1, 121))
+@rule("unit.age-from-name-comma", values=(1, 121), capital=True)
 def age_from_name_comma(bare: Bare) -> bool:
     """A whole number up to 120 set off by commas after a capitalized name is an age ("Jane Roe, 45, said")."""
     text, end, value = bare.text, bare.end, bare.value

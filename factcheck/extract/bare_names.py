@@ -21,7 +21,6 @@ _CAPTION_WORDS = words("caption_words")
 _GALLERY_FIRST = frozenset(word[0] for word in words("gallery_words"))
 _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
-_CODE_NEXT = re.compile(r"[ \t]+(?:" + pattern("code_kinds") + r"[ \t]+codes?|code)\b", re.IGNORECASE)
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _EMERGENCY_NEXT = re.compile(r"[ \t]+" + pattern("emergency_nouns") + r"(?![A-Za-z])", re.IGNORECASE)
 #: A gallery's counter or size in page furniture: "1 of 43 Photos", "(5 Images)", "1 of 26 Full Screen".
@@ -33,7 +32,13 @@ _DRAWN_BEFORE = re.compile(r"(?:\bnumbers(?:[ \t]+(?:were|are|drawn))?[ \t]*:?[ 
                            r"|(?:mega|power|bonus|lucky)[ \t]?ball(?:[ \t]+(?:of|was|is|number))?[ \t]+)\Z", re.IGNORECASE)
 _LIST_MARK = re.compile(r"[.)][ \t]+\S")
 _ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
-_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+" + pattern("street_words") + r"\b")
+#: What after a figure makes it a house number or a code.
+_PLACES_AFTER = Patterns(__name__, (
+    ("not-claim.address", 'A figure before a street\'s name is a house number ("10 Downing Street", "221B Baker St").',
+     r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+" + pattern("street_words") + r"\b"),
+    ("not-claim.code-number", 'A figure before "code" is a code ("the 90049 ZIP code", "the 020 dialling code").',
+     r"(?i:[ \t]+(?:" + pattern("code_kinds") + r"[ \t]+codes?|code)\b)"),
+))
 _CLUB_NEXT = re.compile(r"(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-])", re.IGNORECASE)
 #: What makes the number before it a name, written right after it.
 _NAME_TAILS = Patterns(__name__, (
@@ -61,14 +66,14 @@ def identifier(bare: Bare) -> bool:
     return bare.punct == "" and bare.lower in IDENTIFIER_WORDS
 
 
-@rule("not-claim.tv-station", values=(None, 100))
+@rule("not-claim.tv-station", values=(None, 100), capital=True)
 def tv_station(bare: Bare) -> bool:
     """A small figure after a network or a call sign is a television station ("NBC 5's Chris Jose", "KTLA 5")."""
     word = bare.word
     return bare.punct == "" and bare.value < 100 and (word in _NETWORKS or len(word) == 4 and word[0] in "KW" and word.isupper())
 
 
-@rule("not-claim.after-name")
+@rule("not-claim.after-name", capital=True)
 def after_name(bare: Bare) -> bool:
     """A figure right after a capitalized word inside a sentence is part of a name ("Apollo 11", "Boeing 747")."""
     word, lower = bare.word, bare.lower
@@ -77,16 +82,10 @@ def after_name(bare: Bare) -> bool:
         not _TIMES_NEXT.match(bare.text, bare.end)
 
 
-@rule("not-claim.address")
-def address(bare: Bare) -> bool:
-    """A figure before a street's name is a house number ("10 Downing Street", "221B Baker St")."""
-    return _ADDRESS.match(bare.text, bare.end) is not None
-
-
-@rule("not-claim.code-number")
-def code_number(bare: Bare) -> bool:
-    """A figure before "code" is a code ("the 90049 ZIP code", "the 020 dialling code")."""
-    return _CODE_NEXT.match(bare.text, bare.end) is not None
+def place_after(bare: Bare) -> str | None:
+    """The id of the rule that makes the figure a house number or a code by what follows it, or None."""
+    found = _PLACES_AFTER.regex.match(bare.text, bare.end)
+    return None if found is None else _PLACES_AFTER.rule(found)
 
 
 @rule("not-claim.gallery-counter", values=(None, 1000))
@@ -129,7 +128,8 @@ def compass_name(bare: Bare) -> bool:
 
 def name_tail(bare: Bare) -> str | None:
     """The id of the rule that makes the figure a name by what is written right after it, or None."""
-    return _NAME_TAILS.match(bare.text, bare.end) if bare.tail_follows else None
+    found = _NAME_TAILS.regex.match(bare.text, bare.end) if bare.tail_follows else None
+    return None if found is None else _NAME_TAILS.rule(found)
 
 
 @rule("not-claim.golf-club", values=(None, 10))
@@ -184,9 +184,9 @@ def enumerator(bare: Bare) -> bool:
 
 
 #: The name and code rules, in the order ``bare_numbers`` asks them (after the date rules).
-NAME_RULES = (address, code_number, gallery_counter, caption_counter, part_number, model_name, compass_name, name_tail,
+NAME_RULES = (place_after, gallery_counter, caption_counter, part_number, model_name, compass_name, name_tail,
               golf_club, lottery_draw, emergency_number)
 #: The list numbering rules, asked last.
 LIST_RULES = (list_number, bracketed_number, enumerator)
 
-__all__ = ["LIST_RULES", "NAME_RULES", "after_name", "identifier", "name_tail", "tv_station"]
+__all__ = ["LIST_RULES", "NAME_RULES", "after_name", "identifier", "name_tail", "place_after", "tv_station"]

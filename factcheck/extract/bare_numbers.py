@@ -99,7 +99,7 @@ _RULES = Chain((day_after_month, day_before_month, identifier, tv_station, clock
 def bare_rule(text: str, core: Core) -> str | None:
     """The id of the first rule that decides the bare number ``core``, or None when none does (a count)."""
     bare = Bare(text, core)
-    return _RULES.first(bare, bare.lower, bare.value)
+    return _RULES.first(bare, bare.lower, bare.value, not bare.word.islower())
 
 
 __all__ = ["bare_rule"]

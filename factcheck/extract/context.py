@@ -20,8 +20,8 @@ from factcheck.extract.core import Core
 from factcheck.extract.currency_and_scale import CURRENCY_LEAD, SCALE, attach_currency, attach_scale, console_name, currency_before
 from factcheck.extract.lexicon import pattern, words
 from factcheck.extract.nearby import prev_word
-from factcheck.extract.neighbours import (AFTER_DIGITS, GLUED_TO_WORD, MARKS_BEFORE, RATE_BASE, confidence_level,
-                                          hyphenated_name, not_equal, power_of_ten_base, ranking)
+from factcheck.extract.neighbours import (AFTER_DIGITS, GLUED_TO_WORD, MARKS_BEFORE, RANKED_SUPERLATIVE, RANKING, RATE_BASE,
+                                          confidence_level, hyphenated_name, not_equal, power_of_ten_base, superlative_next)
 from factcheck.extract.number_cores import out_of
 from factcheck.extract.policy import DROP
 from factcheck.extract.unit_attachment import attach_unit, pounds_weigh
@@ -44,7 +44,8 @@ def widen(text: str, core: Core) -> str | None:
     """Attach scale, unit, currency and qualifiers to ``core``; the id of the rule that drops it,
     or None when it is a claim."""
     before = text[max(0, core.start - 40):core.start][::-1]
-    if dropped := ranking(text, core, before):
+    if (found := RANKING.regex.match(before)) and \
+            ((dropped := RANKING.rule(found)) != RANKED_SUPERLATIVE or superlative_next(text, core)):
         return dropped
     currency = None
     if not core.words and core.kind == "count":

@@ -15,12 +15,6 @@ from factcheck.extract.lexicon import lines, pattern, words
 from factcheck.extract.policy import Patterns, declare, rule
 from factcheck.extract.references import confidence_level as _confidence_level
 
-#: Matched reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
-_RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*" + pattern("rank_cutoffs", reverse=True) + r"[ \t]+(?:" +
-                          pattern("determiners", reverse=True) + r"|a|s['’][A-Za-z]+)(?![A-Za-z])", re.IGNORECASE)
-_RANK_REVERSED = tuple(word[::-1] for word in lines("rank_cutoffs"))
-#: Reversed, after one blank: a determiner or a possessive ("the", "its", "Britain's").
-_DETERMINERS_REVERSED = (*(word[::-1] + " " for word in sorted(words("determiners"))), "s'", "s’")
 _SUPERLATIVE_NEXT = re.compile(r"[ \t]+" + pattern("superlatives") + r"(?![A-Za-z-])")
 _IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
 _HYPHEN_PREFIXES = words("hyphen_prefixes")
@@ -51,10 +45,6 @@ MARKS_BEFORE = Patterns(__name__, (
     ("not-claim.after-slash", 'A figure right after a slash is part of a ratio, a date or a name ("1/5", "w/5").', "/"),
 ), re.IGNORECASE)
 RATE_BASE = "not-claim.rate-base"
-RANK_CUTOFF = declare("not-claim.rank-cutoff", 'A number after "the top" or "the bottom" is a cut-off in a ranking '
-                      '("the top 10 earners", "a top-20 team").', __name__)
-RANKED_SUPERLATIVE = declare("not-claim.ranked-superlative", 'A number between a determiner and a superlative is a '
-                             'cut-off in a ranking ("the two largest economies").', __name__)
 GLUED_TO_WORD = declare("not-claim.glued-to-word", 'Digits glued to a word are part of a name or a code ("GPS2", '
                         '"COVID19"); only a currency code may stand there.', __name__)
 
@@ -64,16 +54,29 @@ def power_of_ten_base(core: Core, before: str) -> bool:
     return not before[4:5].isalpha() and core.value >= 100 and math.log10(core.value).is_integer()
 
 
-def ranking(text: str, core: Core, before: str) -> str | None:
-    """The id of the rule that makes the number a cut-off in a ranking (``RANK_CUTOFF``,
-    ``RANKED_SUPERLATIVE``), or None."""
-    head = before[:8].lower()
-    for word in _RANK_REVERSED:
-        if word in head and _RANK_CUTOFF.match(before):
-            return RANK_CUTOFF
-    if head[:1] == " " and (head[1:] + " ").startswith(_DETERMINERS_REVERSED) and _SUPERLATIVE_NEXT.match(text, core.end):
-        return RANKED_SUPERLATIVE
-    return None
+def _any_case(word: str) -> str:
+    return "".join(f"[{char}{char.upper()}]" if char.isalpha() else re.escape(char) for char in word)
+
+
+#: A cut-off in a ranking, matched on the reversed text before a number: "the top 10 earners"
+#: (the rank word within the eight characters before it) and "the two largest" (a determiner
+#: before it; ``superlative_next`` must find the superlative after it).
+RANKING = Patterns(__name__, (
+    ("not-claim.rank-cutoff", 'A number after "the top" or "the bottom" is a cut-off in a ranking ("the top 10 earners", '
+     '"a top-20 team").', r"(?i:(?=" + "|".join(rf"[\s\S]{{0,{8 - len(word)}}}{re.escape(word[::-1])}"
+                                               for word in lines("rank_cutoffs") if len(word) <= 8) +
+     r")[ \t]*-?[ \t]*" + pattern("rank_cutoffs", reverse=True) + r"[ \t]+(?:" + pattern("determiners", reverse=True) +
+     r"|a|s['’][A-Za-z]+)(?![A-Za-z]))"),
+    ("not-claim.ranked-superlative", 'A number between a determiner and a superlative is a cut-off in a ranking ("the two '
+     'largest economies").', " (?:" + "|".join(_any_case(word[::-1]) + r"(?: |\Z)" for word in sorted(words("determiners"))) +
+     "|[sS]['’])"),
+))
+RANKED_SUPERLATIVE = "not-claim.ranked-superlative"
+
+
+def superlative_next(text: str, core: Core) -> bool:
+    """Whether a superlative follows the number ("the two largest economies")."""
+    return _SUPERLATIVE_NEXT.match(text, core.end) is not None
 
 
 @rule("not-claim.hyphenated-name")
@@ -101,5 +104,5 @@ def confidence_level(text: str, core: Core) -> bool:
     return _confidence_level(text, core.end)
 
 
-__all__ = ["AFTER_DIGITS", "GLUED_TO_WORD", "MARKS_BEFORE", "RANKED_SUPERLATIVE", "RANK_CUTOFF", "RATE_BASE",
-           "confidence_level", "hyphenated_name", "not_equal", "power_of_ten_base", "ranking"]
+__all__ = ["AFTER_DIGITS", "GLUED_TO_WORD", "MARKS_BEFORE", "RANKED_SUPERLATIVE", "RANKING", "RATE_BASE", "confidence_level",
+           "hyphenated_name", "not_equal", "power_of_ten_base", "superlative_next"]

@@ -77,7 +77,7 @@ def spelled_after_digit_dash(spelled: Spelled) -> bool:
     return start > 1 and text[start - 1] in "-‐" and text[start - 2].isdigit()
 
 
-@rule("not-claim.spelled-name")
+@rule("not-claim.spelled-name", capital=True)
 def spelled_name(spelled: Spelled) -> bool:
     """Capitalized number words after a capitalized word are part of a name or a headline ("Formula One")."""
     lower = spelled.lower
@@ -85,7 +85,7 @@ def spelled_name(spelled: Spelled) -> bool:
         spelled.punct == "" and not (lower.endswith(".") and lower.rstrip(".") not in _TITLES)
 
 
-@rule("not-claim.spelled-title-case")
+@rule("not-claim.spelled-title-case", capital=True)
 def spelled_title_case(spelled: Spelled) -> bool:
     """Capitalized number words inside a sentence are a name or a title ("the Gang of Four")."""
     text, start = spelled.text, spelled.start
@@ -202,7 +202,7 @@ _RULES = Chain((spelled_identifier, spelled_after_digit_dash, spelled_name, spel
 def word_rule(text: str, start: int, end: int, spelled: str) -> str | None:
     """The id of the first rule that decides the number words ``text[start:end]`` (``spelled`` in
     lower case), or None when none does (a claim)."""
-    return _RULES.first(Spelled(text, start, end, spelled), spelled)
+    return _RULES.first(Spelled(text, start, end, spelled), spelled, 0.0, text[start].isupper())
 
 
 __all__ = ["OUT_OF", "Spelled", "word_rule"]

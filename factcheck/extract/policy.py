@@ -58,53 +58,51 @@ def declare(rule_id: str, summary: str, module: str) -> str:
 F = TypeVar("F", bound=Callable)
 
 
-def rule(rule_id: str, keys: Iterable[str] | None = None,
-         values: tuple[float | None, float | None] = (None, None)) -> Callable[[F], F]:
+def rule(rule_id: str, keys: Iterable[str] | None = None, values: tuple[float | None, float | None] = (None, None),
+         capital: bool = False) -> Callable[[F], F]:
     """Register the decorated function as the rule ``rule_id``; its one-line docstring is the summary.
 
-    ``keys`` are the only values of a ``Chain``'s key (the word before a number, say) and
-    ``values`` the range ``[low, high)`` of the number's value for which the rule can fire; the
-    rule still tests both itself, so that it reads alone.
+    The gates tell a ``Chain`` when the rule can fire: ``keys`` are the only values of its key
+    (the word before a number, say), ``values`` the range ``[low, high)`` of the number's value,
+    and ``capital`` that a capital must be written (before the number, or at its start).  The
+    rule still tests them itself, so that it reads alone.
     """
     def register(func: F) -> F:
+        """Register ``func`` and mark it with its id and gates."""
         declare(rule_id, (func.__doc__ or "").strip(), func.__module__)
         func.rule_id = rule_id  # type: ignore[attr-defined]
-        func.keys = None if keys is None else frozenset(keys)  # type: ignore[attr-defined]
-        func.values = values  # type: ignore[attr-defined]
+        func.gates = (None if keys is None else frozenset(keys),  # type: ignore[attr-defined]
+                      -math.inf if values[0] is None else values[0], math.inf if values[1] is None else values[1], capital)
         return func
     return register
 
 
-def _keys(decides: Callable) -> frozenset | None:
-    return getattr(decides, "keys", None)
-
-
-def _values(decides: Callable) -> tuple[float, float]:
-    low, high = getattr(decides, "values", (None, None))
-    return -math.inf if low is None else low, math.inf if high is None else high
+_NO_GATES = (None, -math.inf, math.inf, False)
 
 
 class Chain:
     """Rules asked in order about one view of a number: the first that fires decides.
 
     A rule fires when it returns something true; a check over ``Patterns`` (no ``rule_id`` of
-    its own) fires by returning the id of its rule that matched.  A rule declared with ``keys``
-    or ``values`` is asked only when the key and the value the caller passes may make it fire,
-    so a number is asked only the rules that may apply to it.
+    its own) fires by returning the id of its rule that matched.  A rule is asked only when its
+    gates (``rule(keys=, values=, capital=)``) let the key, the value and the capital the caller
+    passes through, so a number is asked only the rules that may apply to it.
     """
 
     def __init__(self, rules: Iterable[Callable]):
         self.rules = tuple(rules)
-        gates = [(decides, _keys(decides), *_values(decides)) for decides in self.rules]
-        self._bounds = sorted({bound for *_, low, high in gates for bound in (low, high) if math.isfinite(bound)})
+        gates = [(decides, *getattr(decides, "gates", _NO_GATES)) for decides in self.rules]
+        self._bounds = sorted({bound for _, _, low, high, _ in gates for bound in (low, high) if math.isfinite(bound)})
         edges = [-math.inf, *self._bounds, math.inf]
         buckets = list(zip(edges, edges[1:]))  # value v falls in bucket i when edges[i] <= v < edges[i + 1]
 
-        def asked(keyed: frozenset) -> tuple[tuple[Callable, ...], ...]:
-            """The rules asked in each bucket, for a key that only the rules in ``keyed`` are keyed on."""
-            return tuple(tuple(decides for decides, keys, low, high in gates
-                               if (keys is None or decides in keyed) and low < top and bottom < high)
-                         for bottom, top in buckets)
+        def asked(keyed: frozenset) -> tuple[tuple[tuple[Callable, ...], ...], ...]:
+            """The rules asked without and with a capital, in each bucket, for a key only ``keyed`` rules are keyed on."""
+            return tuple(tuple(tuple(decides for decides, keys, low, high, needs_capital in gates
+                                     if (keys is None or decides in keyed) and low < top and bottom < high and
+                                     (capital or not needs_capital))
+                               for bottom, top in buckets)
+                         for capital in (False, True))
         self._others = asked(frozenset())
         by_rules: dict[frozenset, tuple] = {}
         self._by_key = {}
@@ -112,9 +110,10 @@ class Chain:
             keyed = frozenset(decides for decides, keys, *_ in gates if keys is not None and key in keys)
             self._by_key[key] = by_rules.get(keyed) or by_rules.setdefault(keyed, asked(keyed))
 
-    def first(self, view, key: str, value: float = 0.0) -> str | None:
-        """The id of the first rule that fires on ``view``, whose key is ``key`` and value ``value``; or None."""
-        for decides in self._by_key.get(key, self._others)[bisect.bisect_right(self._bounds, value) if self._bounds else 0]:
+    def first(self, view, key: str, value: float = 0.0, capital: bool = True) -> str | None:
+        """The id of the first rule that fires on ``view``, given its key, value and whether a capital is written; or None."""
+        bucket = bisect.bisect_right(self._bounds, value) if self._bounds else 0
+        for decides in self._by_key.get(key, self._others)[capital][bucket]:
             fired = decides(view)
             if fired:
                 return fired if fired.__class__ is str else decides.rule_id

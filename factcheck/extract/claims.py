@@ -49,7 +49,7 @@ def extract(text: str, trace: list[Decision] | None = None) -> list[Claim]:
         return []
     low = text.lower()
     same = len(low) == len(text)
-    nums = decade_cores(text) + _digit_cores(text, trace) + _word_cores(text, low if same else None, trace) + \
+    nums = decade_cores(text, low if same else None) + _digit_cores(text, trace) + _word_cores(text, low if same else None, trace) + \
         (single_unit_cores(text, low, widen, trace) if same else [])
     nums.sort(key=lambda core: core.start)
     nums = conversions(text, ranges(text, quotients(text, nums), trace))

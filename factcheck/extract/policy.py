@@ -7,10 +7,12 @@ A rule has a stable dotted id and a one-line summary, and is registered here onc
 * ``unit.*`` rules decide what a bare number counts ("unit.age-from-name-comma": "Smith, 45,").
 
 Most rules are small pure functions registered with ``@rule(id)``, whose docstring is the
-summary; ``Patterns`` declares several rules that are each one pattern at the same place,
-matched as one regex.  A rule only looks: the reader that asked it changes the core.  Each
-rule's examples live in ``tests/cases/extract/policy/*.yaml``, and ``Decision`` is what the
-explain trace records for one number-looking span.
+summary, and asked in order by a ``Chain``; ``Patterns`` declares several rules that are each
+one pattern at the same place, matched as one regex; ``declare`` registers a decision its
+reader tests inline (a scanner's own pattern).  A rule only looks: the reader that asked it
+changes the core.  Each rule's examples live in ``tests/cases/extract/policy/*.yaml`` and the
+list of rules in ``docs/claim-policy.md``; ``Decision`` is what the explain trace records for
+one number-looking span.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ units, ranges) and kept or dropped by the claim policy, a registry of named rule
 (``policy.RULES``); each claim carries its interval.  ``explain(text)`` tells which rule took
 or dropped every number-looking span.
 """
-from factcheck.extract.claims import explain, extract
-from factcheck.extract.policy import RULES, Decision, Rule
+from factcheck.extract.claims import RULES, explain, extract
+from factcheck.extract.policy import Decision, Rule
 
 __all__ = ["Decision", "RULES", "Rule", "explain", "extract"]

@@ -28,7 +28,7 @@ from factcheck.extract.number_cores import (DIGITS, FRACTION_CHARS, INTL, PHONE,
 from factcheck.extract.decade_ages import decade_cores
 from factcheck.models import Claim
 from factcheck.extract.counted_nouns import noun
-from factcheck.extract.policy import Decision, declare, record
+from factcheck.extract.policy import RULES, Decision, declare, record
 from factcheck.extract.ranges import conversions, quotients, ranges
 from factcheck.extract.references import reference_spans
 from factcheck.extract.sentences import Sentences
@@ -230,4 +230,4 @@ def _word_cores(text: str, low: str | None, trace: list[Decision] | None) -> lis
             continue
 
 
-__all__ = ["explain", "extract"]
+__all__ = ["RULES", "explain", "extract"]

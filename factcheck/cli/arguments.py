@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", default=[], metavar="PATH",
                    help="also show which fact each claim attached to and why, or why not (repeatable)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="date of articles that carry none")
+    p.add_argument("--explain", action="store_true",
+                   help="list every number-looking span instead, with the rule of the claim policy that took or "
+                        "dropped it and why (docs/claim-policy.md)")
 
     p = sub.add_parser("text", help="print the text factcheck reads from each document, where claims come from")
     _add_input_args(p)

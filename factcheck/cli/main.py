@@ -54,10 +54,16 @@ def _write(args, text: str) -> None:
 
 
 def cmd_claims(args) -> int:
-    """``factcheck claims``: list every claim."""
+    """``factcheck claims``: list every claim (``--explain``: every number and the rule that decided
+    it; ``--rules``: the fact each claim attached to, and why)."""
     from factcheck.check.engine import Options, check_documents, extract_documents
     from factcheck.report.text import CLAIM_REPORTERS
     errors: list[str] = []
+    if getattr(args, "explain", False):
+        from factcheck.cli import decisions
+        found, documents = decisions.located(_documents(args, errors))
+        _write(args, decisions.RENDERERS[args.format](found, documents, errors))
+        return EXIT_ERROR if errors else EXIT_OK
     if args.rules:
         from factcheck.rules import load_rules
         options = Options(jobs=args.jobs, dollar=args.dollar, cross=False, explain=True, date=args.date)

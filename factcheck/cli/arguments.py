@@ -208,9 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "paths, else samples/)")
     p.add_argument("--config", metavar="FILE", help="configuration file")
 
-    p = sub.add_parser("rules", help="validate rule files")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("rules", help="validate rule files, or write a starter rule from a claim")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--check", action="store_true", help="only validate (the default action)")
+    p.add_argument("--new", metavar="FILE:LINE[:COL]",
+                   help="print a starter fact (YAML) for the claim at this position, as factcheck claims prints it")
 
     p = sub.add_parser("serve", help="the editor's page: check drafts in a browser (local web server)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH",

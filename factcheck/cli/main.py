@@ -267,8 +267,17 @@ def cmd_config(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    """``factcheck rules --check``: validate rule files."""
+    """``factcheck rules --check``: validate rule files; ``--new FILE:LINE``: a starter rule."""
     from factcheck.rules.loading import load_rules
+    if args.new:
+        from factcheck.cli import starter
+        from factcheck.documents import read_file
+        path, line, column = starter.parse_where(args.new)
+        doc, loc = starter.pick(read_file(path), line, column)
+        sys.stdout.write(starter.starter_rule(doc, loc))
+        return EXIT_OK
+    if not args.paths:
+        raise UsageError("rules needs rule files to check, or --new FILE:LINE")
     rules = load_rules(args.paths)
     print(f"{len(rules.files)} rule file{'' if len(rules.files) == 1 else 's'} OK: "
           f"{len(rules.facts)} fact{'' if len(rules.facts) == 1 else 's'}, "

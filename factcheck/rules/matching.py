@@ -175,6 +175,14 @@ def other_noun(spec, text: str, ctx: Context, claim: Claim, frame: Frame | None 
     return None
 
 
+def contexts(text: str, claims: Sequence[Claim], frames: Sequence[Frame] | None = None):
+    """Each claim with its rings (``Context``) and its frame (None when frames were not read)."""
+    for i, claim in enumerate(claims):
+        lo = claims[i - 1].end if i else 0
+        hi = claims[i + 1].start if i + 1 < len(claims) else None
+        yield claim, context(text, claim, lo, hi), frames[i] if frames is not None else None
+
+
 def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None,
                  frames: Sequence[Frame] | None = None, period: tuple[dt.date, dt.date] | None = None) -> list:
     """For each claim, the fact it is about (or None).  ``on`` is the document's date (``period``
@@ -183,11 +191,7 @@ def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.dat
     facts = [f for f in facts if f.applies(on, period)]
     on = on if on is not None else period[1] if period is not None else None
     out = []
-    for i, claim in enumerate(claims):
-        lo = claims[i - 1].end if i else 0
-        hi = claims[i + 1].start if i + 1 < len(claims) else None
-        ctx = context(text, claim, lo, hi)
-        frame = frames[i] if frames is not None else None
+    for claim, ctx, frame in contexts(text, claims, frames):
         ranked = []
         for fact in facts:
             s = score(fact, text, ctx, claim, frame)

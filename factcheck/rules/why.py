@@ -12,7 +12,7 @@ from typing import Sequence
 
 from factcheck.frames.model import Frame
 from factcheck.models import Claim
-from factcheck.rules.matching import (CLAUSE, NOUN, PREVIOUS, SENTENCE, Context, context, other_noun, ring,
+from factcheck.rules.matching import (CLAUSE, NOUN, PREVIOUS, SENTENCE, Context, contexts, other_noun, ring,
                                       stands_in_clause)
 
 RINGS = {NOUN: "noun", CLAUSE: "clause", SENTENCE: "sentence", PREVIOUS: "sentence before"}
@@ -21,16 +21,9 @@ RINGS = {NOUN: "noun", CLAUSE: "clause", SENTENCE: "sentence", PREVIOUS: "senten
 def explain_claims(text: str, claims: Sequence[Claim], facts: Sequence, chosen: Sequence, on=None,
                    frames: Sequence[Frame] | None = None, period=None) -> list[str]:
     """For each claim, why it attached to the fact ``chosen`` gives it, or why not."""
-    out = []
-    for i, claim in enumerate(claims):
-        lo = claims[i - 1].end if i else 0
-        hi = claims[i + 1].start if i + 1 < len(claims) else None
-        ctx = context(text, claim, lo, hi)
-        frame = frames[i] if frames is not None else None
-        fact = chosen[i]
-        out.append(attached(fact, text, ctx, claim, frame) if fact is not None
-                   else missed(facts, text, ctx, claim, frame, on, period))
-    return out
+    return [attached(fact, text, ctx, claim, frame) if fact is not None
+            else missed(facts, text, ctx, claim, frame, on, period)
+            for (claim, ctx, frame), fact in zip(contexts(text, claims, frames), chosen)]
 
 
 def attached(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None) -> str:

@@ -215,7 +215,7 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
         major = [p for g in groups if len({q.doc for q in g}) == size for p in g]
         clear = size > own
         severity = (fact.severity if fact is not None else Severity.WARNING) if clear else Severity.WARNING
-        return _finding(m, major, severity, size, _inconsistent(m, major, size, clear))
+        return _finding(m, major, severity, len({p.doc for p in major}), _inconsistent(m, major, size, clear))
     if older and not newer:
         n = len({p.doc for p in older})
         said = ", ".join(f"{_vals([p])} on {_when(p)}" for p in older)

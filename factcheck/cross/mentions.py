@@ -35,6 +35,9 @@ _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|
                              r"((?:[A-Z][\w'’-]+\s*)+)")
 _PERSON_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:man|woman|boy|girl|"
                            r"resident|teen|teenager|driver|student|mother|father)\s*,?\s+((?:[A-Z][\w'’-]+\s*){2,3})")
+_NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*,\s+(?:the|a|an)\s+$")
+_PLACE_MAN_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:man|woman|boy|girl|"
+                              r"resident|teen|teenager|driver|student|mother|father)\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
@@ -246,9 +249,17 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
 
 
 def _age_name(left: str, right: str) -> str:
+    """Whose age a number is: the name after "a 44-year-old Janesville man", the name an
+    appositive puts before ("Kevin Strand, the 44-year-old …"), or the name right after the age;
+    "" for someone unnamed."""
     m = _PERSON_AFTER.match(right)
     if m:
         return m.group(1).split()[-1].lower()
+    m = _NAMED_BEFORE.search(left)
+    if m:
+        return m.group(1).lower()
+    if _PLACE_MAN_AFTER.match(right):
+        return ""
     m = _AGE_NAME_AFTER.match(right)
     if m:
         return m.group(1).split()[-1].lower()

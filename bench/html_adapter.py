@@ -9,7 +9,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-# The scorer puts this folder first on sys.path, where bench/html.py would shadow the stdlib's html.
+# The scorer puts this folder first on sys.path, where bench/html_text.py would shadow the stdlib's html.
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != HERE]
 sys.path.insert(0, os.path.dirname(HERE))
 

@@ -212,6 +212,15 @@ class Document:
     meta: Mapping[str, Any] = field(default_factory=dict)
     source_map: SourceMap | None = None
     source: str | None = None
+    period: tuple[dt.date, dt.date] | None = None
+
+    @property
+    def when(self) -> str | None:
+        """The article's date as its metadata states it: a day, a month (``2014-11``) or a year."""
+        if self.date is not None or self.period is None:
+            return self.date.isoformat() if self.date else None
+        first, last = self.period
+        return f"{first.year:04d}" if (first.month, last.month) == (1, 12) else f"{first.year:04d}-{first.month:02d}"
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(line, column) in the original file of a character offset in ``text``."""
@@ -223,7 +232,7 @@ class Document:
 
     def summary(self) -> dict[str, Any]:
         """Path, date and title; for a JSON Lines record also its line (``record``) and ``id``."""
-        out = {"path": self.path, "date": self.date.isoformat() if self.date else None, "title": self.title}
+        out = {"path": self.path, "date": self.when, "title": self.title}
         if "record" in self.meta:
             out["record"] = self.meta["record"]
             out["id"] = self.meta.get("id")
@@ -323,7 +332,8 @@ class Finding:
 class Located:
     """A claim placed in its document: path, line and column, the document's date, and its fact.
 
-    ``fact`` is the id of the fact the claim was matched to, or ``None``.
+    ``fact`` is the id of the fact the claim was matched to, or ``None``; ``why`` says why (or
+    why not), when asked for (``factcheck claims --rules``).
     """
 
     path: str
@@ -332,6 +342,7 @@ class Located:
     claim: Claim
     date: dt.date | None = None
     fact: str | None = None
+    why: str = ""
 
     @property
     def end_column(self) -> int:
@@ -343,7 +354,8 @@ class Located:
         c = self.claim
         return {"path": self.path, "line": self.line, "column": self.column, "text": c.text,
                 "value": _num(c.value), "low": _num(c.low), "high": _num(c.high),
-                "unit": c.unit, "qualifier": c.qualifier, "kind": c.kind, "noun": c.noun, "fact": self.fact}
+                "unit": c.unit, "qualifier": c.qualifier, "kind": c.kind, "noun": c.noun, "fact": self.fact,
+                **({"why": self.why} if self.why else {})}
 
 
 @dataclass(frozen=True)

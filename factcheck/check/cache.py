@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import factcheck
 from factcheck.check.engine import DocResult, Options, check_document
-from factcheck.check.runner import Runner
+from factcheck.check.runner import Runner, progress_bar
 from factcheck.documents import JsonlFields, decode, iter_paths, read_file, read_text
 from factcheck.errors import FactcheckError, InputError
 from factcheck.rules.loading import rules_digest
@@ -263,13 +263,13 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
                 cache: Cache | None, on_error: Callable[[FactcheckError], None], jsonl: Any = None,
                 include: Sequence[str] | None = None, exclude: Sequence[str] | None = None,
                 stdin_name: str = "<stdin>", drafts: bool = False,
-                on_skip: Callable[[str, str], None] | None = None) -> Iterator[DocResult]:
+                on_skip: Callable[[str, str], None] | None = None, progress: bool = False) -> Iterator[DocResult]:
     """``check_document`` over every document of every file, in order, with cached files skipped.
 
     ``rules_for(path)`` is the RuleSet for a file.  Files are read once to hash them; those
     the cache does not hold are read again, checked (on ``options.jobs`` processes) and
     stored, unless reading them raised an input error.  ``drafts`` and ``on_skip`` are
-    ``iter_documents``'.
+    ``iter_documents``'.  ``progress`` shows a bar with the total and an ETA on a terminal.
     """
     jsonl = jsonl or JsonlFields()
     rulesets: list[Any] = []
@@ -341,18 +341,21 @@ def check_files(paths: Sequence[str], rules_for: Callable[[str], Any], options: 
     runner = Runner(work, options.jobs if len(todo) > 1 else 1)
     stream = runner.imap(tasks())
     keys = {index: (path, key) for index, path, key, _ in todo}
+    bar = progress_bar(progress and n > 1, total=n, unit=" files")
     try:
         pending: list[DocResult] = []
         current = -1
         for index, result in _merge(hits, stream, n):
             if index != current:
                 _store(cache, keys.get(current), pending, current in failed)
+                bar.update(index - max(current, 0) if current >= 0 else 1)
                 current, pending = index, []
             if index in keys:
                 pending.append(result)
             yield result
         _store(cache, keys.get(current), pending, current in failed)
     finally:
+        bar.close()
         runner.close(ok=False)
         if cache is not None:
             cache.close()

@@ -25,6 +25,7 @@ from factcheck.frames import FrameReader
 from factcheck.models import Document, Expected, Finding, Located, Related, Report, fmt_number
 from factcheck.rules.matching import match_claims
 from factcheck.rules.model import Fact, RuleSet
+from factcheck.rules.why import explain_claims
 
 @dataclass(frozen=True)
 class Options:
@@ -32,7 +33,8 @@ class Options:
 
     ``date`` is the date assumed for documents that carry none; ``window_days`` bounds the
     date distance of rule-less cross-article comparisons; ``cross`` turns them on; ``dollar``
-    is the currency a bare "$" means in documents whose metadata names none (``dollars``).
+    is the currency a bare "$" means in documents whose metadata names none (``dollars``);
+    ``explain`` gives each located claim the reason it attached to a fact, or did not.
     """
 
     date: dt.date | None = None
@@ -41,6 +43,7 @@ class Options:
     jobs: int = 1
     progress: bool = False
     dollar: str = "USD"
+    explain: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,16 +59,30 @@ class DocResult:
 
 
 def _date_of(doc: Document, options: Options) -> dt.date | None:
-    return suppression.as_of(doc) or doc.date or options.date
+    return suppression.as_of(doc) or doc.date or (options.date if doc.period is None else None)
 
 
-def fact_finding(doc: Document, loc: Located, fact: Fact, on: dt.date | None) -> Finding | None:
-    """A ``fact`` finding when the claim's interval misses the fact's expected interval."""
-    exp = fact.expected(on)
+def fact_finding(doc: Document, loc: Located, fact: Fact, on: dt.date | None,
+                 period: tuple[dt.date, dt.date] | None = None) -> Finding | None:
+    """A ``fact`` finding when the claim's interval misses the fact's expected interval.
+
+    A document dated only to a month or a year (``period``) is checked against every figure
+    the fact gave during it: a figure true at some day of the period is no finding.
+    """
     claim = loc.claim
-    if exp is None or exp.interval.meets(claim.interval):
-        return None
-    as_of = f"as of {on.isoformat()}" if on else "newest figure"
+    if on is None and period is not None:
+        held = fact.expected_during(*period)
+        if not held or any(e.interval.meets(claim.interval) for e in held):
+            return None
+        exp = held[-1]
+        when = doc.when
+        as_of = f"during {when}" + (f", when it was {' then '.join(fmt_number(e.value) for e in held)}"
+                                    if len(held) > 1 else "")
+    else:
+        exp = fact.expected(on)
+        if exp is None or exp.interval.meets(claim.interval):
+            return None
+        as_of = f"as of {on.isoformat()}" if on else "newest figure"
     since = f", figure since {exp.as_of.isoformat()}" if exp.as_of else ""
     src = f"; source: {exp.source}" if exp.source else ""
     expected = fmt_number(exp.value) if exp.interval.low == exp.interval.high else \
@@ -119,17 +136,20 @@ def _related(doc: Document, loc: Located) -> Related:
 def check_document(doc: Document, rules: RuleSet | None = None, options: Options = Options()) -> DocResult:
     """Extract, match and check one document against the rules (no cross-article step)."""
     on = _date_of(doc, options)
+    period = doc.period if on is None else None
     claims = localize(extract(doc.text), document_dollar(doc.meta, options.dollar))
     reader = FrameReader(doc.text)
     frames = [reader.frame(c, on) for c in claims] if rules else None
-    facts = match_claims(doc.text, claims, rules.facts, on, frames) if rules else [None] * len(claims)
+    facts = match_claims(doc.text, claims, rules.facts, on, frames, period) if rules else [None] * len(claims)
+    whys = explain_claims(doc.text, claims, rules.facts, facts, on, frames, period) \
+        if rules and options.explain else [""] * len(claims)
     located, findings = [], []
-    for claim, fact in zip(claims, facts):
+    for claim, fact, why in zip(claims, facts, whys):
         line, col = doc.locate(claim.start)
-        loc = Located(doc.path, line, col, claim, on, fact.id if fact else None)
+        loc = Located(doc.path, line, col, claim, on, fact.id if fact else None, why)
         located.append(loc)
         if fact is not None:
-            f = fact_finding(doc, loc, fact, on)
+            f = fact_finding(doc, loc, fact, on, period)
             if f:
                 findings.append(f)
     if rules:

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 
 from factcheck.check.cache import Cache, CrossMemo
 from factcheck.check.engine import DocResult, Options, combine
+from factcheck.cross.consistency import compared
 from factcheck.cross.mentions import Mention
 from factcheck.models import Report
 from factcheck.rules.loading import rules_digest
@@ -32,13 +33,14 @@ class Archive(Protocol):
 def run_check(results: Iterable[DocResult], rules: RuleSet | None, options: Options, *,
               corpus: Sequence[Mention] = (), archive: Archive | None = None, errors: Sequence[str] = (),
               keep: Callable[[str, int], bool] | None = None, cache: Cache | None = None,
-              on_note: Callable[[str], None] | None = None) -> Report:
+              on_note: Callable[[str], None] | None = None, stats: dict | None = None) -> Report:
     """The report of a run: every document's findings, and their cross-article comparison.
 
     ``corpus`` are mentions of articles only compared with (those of the run's own files are
     left out); ``archive`` adds the stored mentions near the run's own; ``cache`` keeps the
     cross-article findings of an identical run (not with an archive, which changes under it).
-    ``keep(path, line)`` limits what is reported (``--diff-base``).
+    ``keep(path, line)`` limits what is reported (``--diff-base``).  ``stats``, when given,
+    receives how many other articles and figures the run's figures were compared with.
     """
     extra: list[Mention] = []
     if options.cross and (corpus or archive is not None):
@@ -53,6 +55,10 @@ def run_check(results: Iterable[DocResult], rules: RuleSet | None, options: Opti
                         f"as {options.dollar}: their dollar figures are not compared")
             extra += archive.counterparts([m for r in results for m in r.mentions], own,
                                           window_days=options.window_days)
+    if stats is not None:
+        results = list(results)
+        near = compared([m for r in results for m in r.mentions], extra, options.window_days)
+        stats.update(articles=len({m.doc for m in near}), figures=len(near), window_days=options.window_days)
     memo = None
     if cache is not None and archive is None:
         memo = CrossMemo(cache, f"{rules_digest(rules)}|{options.window_days}|{len(extra) if corpus else -1}")

@@ -22,8 +22,55 @@ def _date(value: str) -> dt.date:
 
 
 def _jobs(value: str) -> int:
-    n = int(value)
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r} (expected a whole number, 0 = all cores)") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"invalid number of jobs {value!r} (expected 0 or more)")
     return n if n > 0 else (os.cpu_count() or 1)
+
+
+def _days(value: str) -> float:
+    try:
+        days = float(value)
+    except ValueError:
+        days = -1.0
+    if not 0 <= days < 36_500:
+        raise argparse.ArgumentTypeError(f"invalid number of days {value!r} (expected 0 or more, e.g. 2 or 0.5)")
+    return days
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or int(value) > 65_535:
+        raise argparse.ArgumentTypeError(f"invalid port {value!r} (expected 0 to 65535; 0 picks a free one)")
+    return int(value)
+
+
+def _millis(value: str) -> float:
+    try:
+        ms = float(value)
+    except ValueError:
+        ms = -1.0
+    if not 0 <= ms <= 60_000:
+        raise argparse.ArgumentTypeError(f"invalid delay {value!r} (expected 0 to 60000 milliseconds)")
+    return ms
+
+
+def _size(value: str) -> str:
+    from factcheck.server.app import parse_size
+    try:
+        parse_size(value)
+    except Exception as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return value
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (with where to find help) and exit 2."""
+
+    def error(self, message: str):  # noqa: D102 (argparse's own hook)
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def _dollar(value: str) -> str:
@@ -66,7 +113,7 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="factcheck", description="Keeps the numbers in journalism straight.",
         epilog="Articles are read from Markdown, HTML, plain text, JSON Lines, Word .docx, IPTC ninjs and "
                "Arc XP ANS (.json), NITF, IPTC NewsML-G2 and WordPress exports (.xml); docs/formats.md lists "
@@ -77,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="list every numeric claim in articles")
     _add_input_args(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help="also show which fact each claim attached to and why, or why not (repeatable)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="date of articles that carry none")
+    p.add_argument("--explain", action="store_true",
+                   help="list every number-looking span instead, with the rule of the claim policy that took or "
+                        "dropped it and why (docs/claim-policy.md)")
 
     p = sub.add_parser("text", help="print the text factcheck reads from each document, where claims come from")
     _add_input_args(p)
@@ -106,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="date of articles that carry none (default: the newest figure of each fact)")
     p.add_argument("--no-cross", action="store_true", help="do not compare articles with each other")
-    p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
+    p.add_argument("--window", type=_days, default=2.0, metavar="DAYS",
                    help="rule-less cross-article comparisons only between articles this many days apart")
     p.add_argument("--diff-base", metavar="REF",
                    help="report only findings on lines changed since git REF (merge base; plus uncommitted "
@@ -132,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True, metavar="FILE", help="the index file (factcheck index)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rule file or directory (repeatable)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
+    p.add_argument("--window", type=_days, default=2.0, metavar="DAYS",
                    help="rule-less comparisons only between articles this many days apart")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
 
@@ -141,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", metavar="PATH", help="rule file or directory (repeatable)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"))
     p.add_argument("--min-level", choices=("error", "warning", "info"))
-    p.add_argument("--window", type=float, metavar="DAYS")
+    p.add_argument("--window", type=_days, metavar="DAYS")
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("--cache-dir", metavar="DIR")
     p.add_argument("--format", choices=("table", "json"), default="table", help="output of this command")
@@ -155,9 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "paths, else samples/)")
     p.add_argument("--config", metavar="FILE", help="configuration file")
 
-    p = sub.add_parser("rules", help="validate rule files")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("rules", help="validate rule files, or write a starter rule from a claim")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--check", action="store_true", help="only validate (the default action)")
+    p.add_argument("--new", metavar="FILE:LINE[:COL]",
+                   help="print a starter fact (YAML) for the claim at this position, as factcheck claims prints it")
 
     p = sub.add_parser("serve", help="the editor's page: check drafts in a browser (local web server)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH",
@@ -166,8 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", action="append", default=[], metavar="PATH",
                    help="articles to compare drafts with, read once at start (repeatable)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0 picks a free one)")
-    p.add_argument("--max-body", default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
+    p.add_argument("--port", type=_port, default=8765, help="port (default: 8765; 0 picks a free one)")
+    p.add_argument("--max-body", type=_size, default="5MB", metavar="SIZE", help="largest request accepted (default: 5MB)")
     _add_dollar_arg(p, None, "the archive's, else the configuration's, else USD")
 
     p = sub.add_parser("lsp", help="the language server: findings in the editor as you type (stdio; "
@@ -175,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", action="append", default=[], metavar="PATH",
                    help="rule file or directory (repeatable; default: each document's configuration)")
     p.add_argument("--against", metavar="DB", help="also compare with the articles of this archive index")
-    p.add_argument("--debounce", type=float, default=300, metavar="MS",
+    p.add_argument("--debounce", type=_millis, default=300, metavar="MS",
                    help="pause after a change before re-checking (default: 300 ms)")
     p.add_argument("--no-corpus", action="store_true",
                    help="do not read the configuration's paths as articles to compare with")

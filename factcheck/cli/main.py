@@ -54,11 +54,22 @@ def _write(args, text: str) -> None:
 
 
 def cmd_claims(args) -> int:
-    """``factcheck claims``: list every claim."""
-    from factcheck.check.engine import Options, extract_documents
+    """``factcheck claims``: list every claim (``--explain``: every number and the rule that decided
+    it; ``--rules``: the fact each claim attached to, and why)."""
+    from factcheck.check.engine import Options, check_documents, extract_documents
     from factcheck.report.text import CLAIM_REPORTERS
     errors: list[str] = []
-    report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
+    if getattr(args, "explain", False):
+        from factcheck.cli import decisions
+        found, documents = decisions.located(_documents(args, errors))
+        _write(args, decisions.RENDERERS[args.format](found, documents, errors))
+        return EXIT_ERROR if errors else EXIT_OK
+    if args.rules:
+        from factcheck.rules import load_rules
+        options = Options(jobs=args.jobs, dollar=args.dollar, cross=False, explain=True, date=args.date)
+        report = check_documents(_documents(args, errors), load_rules(args.rules), options)
+    else:
+        report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
     _write(args, CLAIM_REPORTERS[args.format](report))
     return EXIT_ERROR if errors else EXIT_OK
@@ -165,7 +176,7 @@ def _check_report(args, rules, options, errors: list[str]):
     files = dict(jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude, drafts=args.drafts,
                  on_skip=_skipped)
     results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
-                          stdin_name=args.stdin_name, **files)
+                          stdin_name=args.stdin_name, progress=True, **files)
     corpus_paths = _corpus(args) if options.cross else []
     corpus = []
     if corpus_paths:
@@ -256,11 +267,21 @@ def cmd_config(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    """``factcheck rules --check``: validate rule files."""
+    """``factcheck rules --check``: validate rule files; ``--new FILE:LINE``: a starter rule."""
     from factcheck.rules.loading import load_rules
+    if args.new:
+        from factcheck.cli import starter
+        from factcheck.documents import read_file
+        path, line, column = starter.parse_where(args.new)
+        doc, loc = starter.pick(read_file(path), line, column)
+        sys.stdout.write(starter.starter_rule(doc, loc))
+        return EXIT_OK
+    if not args.paths:
+        raise UsageError("rules needs rule files to check, or --new FILE:LINE")
     rules = load_rules(args.paths)
     print(f"{len(rules.files)} rule file{'' if len(rules.files) == 1 else 's'} OK: "
-          f"{len(rules.facts)} facts, {len(rules.relations)} relations")
+          f"{len(rules.facts)} fact{'' if len(rules.facts) == 1 else 's'}, "
+          f"{len(rules.relations)} relation{'' if len(rules.relations) == 1 else 's'}")
     return EXIT_OK
 
 
@@ -321,7 +342,10 @@ def _configure(args, argv: Sequence[str] | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error already printed in one line
+        return done.code if isinstance(done.code, int) else EXIT_ERROR
     try:
         _configure(args, argv)
         return COMMANDS[args.command](args)

@@ -71,6 +71,17 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
     return out
 
 
+def compared(own: Sequence[Mention], others: Sequence[Mention], window_days: float = 2.0) -> list[Mention]:
+    """The figures of ``others`` that one of ``own`` could be compared with: filed under one of
+    its keys and close enough in time (what a draft was actually checked against)."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in own:
+        for key in candidate_terms(m):
+            by_key[key].append(m)
+    return [o for o in others if any(S.in_time(m, o, window_days) for key in candidate_terms(o)
+                                     for m in by_key.get(key, ()))]
+
+
 def _order(m: Mention) -> tuple:
     loc = m.located
     return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value)
@@ -204,7 +215,7 @@ def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding
         major = [p for g in groups if len({q.doc for q in g}) == size for p in g]
         clear = size > own
         severity = (fact.severity if fact is not None else Severity.WARNING) if clear else Severity.WARNING
-        return _finding(m, major, severity, size, _inconsistent(m, major, size, clear))
+        return _finding(m, major, severity, len({p.doc for p in major}), _inconsistent(m, major, size, clear))
     if older and not newer:
         n = len({p.doc for p in older})
         said = ", ".join(f"{_vals([p])} on {_when(p)}" for p in older)
@@ -281,4 +292,4 @@ def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int,
         key=None if loc.fact else m.key, related=rel, agree=agree)
 
 
-__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "cross_findings"]
+__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "compared", "cross_findings"]

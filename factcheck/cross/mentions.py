@@ -35,13 +35,15 @@ _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|
                              r"((?:[A-Z][\w'’-]+\s*)+)")
 _PERSON_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:man|woman|boy|girl|"
                            r"resident|teen|teenager|driver|student|mother|father)\s*,?\s+((?:[A-Z][\w'’-]+\s*){2,3})")
+_NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s*,\s+(?:the|a|an)\s+$")
+_PLACE_MAN_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:man|woman|boy|girl|"
+                              r"resident|teen|teenager|driver|student|mother|father)\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
-_PARTIAL_DATE = re.compile(r"\d{4}(?:-\d{2})?")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
 _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|from|away)\b", re.I)
@@ -99,8 +101,7 @@ def mentions(doc: Document, located: Sequence[Located], reader: FrameReader | No
     """
     if not located:
         return []
-    raw = str(doc.meta.get("date", "")) if doc.date is None and doc.meta else ""
-    period = raw if _PARTIAL_DATE.fullmatch(raw) else ""
+    period = doc.when if doc.date is None and doc.period else ""
     record = int(doc.meta.get("record") or 0) if doc.meta else 0
     reader = reader or FrameReader(doc.text)
     out = []
@@ -248,9 +249,17 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
 
 
 def _age_name(left: str, right: str) -> str:
+    """Whose age a number is: the name after "a 44-year-old Janesville man", the name an
+    appositive puts before ("Kevin Strand, the 44-year-old …"), or the name right after the age;
+    "" for someone unnamed."""
     m = _PERSON_AFTER.match(right)
     if m:
         return m.group(1).split()[-1].lower()
+    m = _NAMED_BEFORE.search(left)
+    if m:
+        return m.group(1).lower()
+    if _PLACE_MAN_AFTER.match(right):
+        return ""
     m = _AGE_NAME_AFTER.match(right)
     if m:
         return m.group(1).split()[-1].lower()

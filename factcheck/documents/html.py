@@ -16,7 +16,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from factcheck.documents.dates import parse_date
+from factcheck.documents.dates import day_and_period, when_or_none
 from factcheck.documents.offsets import MappedText, OffsetMap
 from factcheck.errors import InputError
 from factcheck.models import Document
@@ -240,12 +240,12 @@ def read_html(source: str, path: str) -> Document:
     text, offsets = _assemble(page.pieces, _article(source, page, has_main))
     meta = page.meta
     title = meta.get("og:title") or " ".join("".join(page.title_parts).split()) or None
-    date = next((d for d in (parse_date(meta.get(k)) for k in DATE_META) if d), None)
-    if date is None:
-        date = next((d for d in (parse_date(t) for inside, t in page.times if inside or not has_main) if d),
+    when = next((d for d in (when_or_none(meta.get(k)) for k in DATE_META) if d), None)
+    if when is None:
+        when = next((d for d in (when_or_none(t) for inside, t in page.times if inside or not has_main) if d),
                     None)
-    return Document(path=path, text=text, date=date, title=title, meta=dict(meta),
-                    source_map=offsets.source_map(source), source=source)
+    return Document(path=path, text=text, title=title, meta=dict(meta),
+                    source_map=offsets.source_map(source), source=source, **day_and_period(when))
 
 
 def html_fragment(markup: str, path: str, skip: frozenset = frozenset()) -> tuple[str, OffsetMap, dict]:

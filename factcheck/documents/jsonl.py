@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from factcheck.documents.dates import parse_date
+from factcheck.documents.dates import DateError, day_and_period, parse_when
 from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document, SourceMap
 
@@ -63,9 +63,13 @@ def read_jsonl(lines: Iterable[bytes], path: str, fields: JsonlFields, on_error:
         if rid is not None:
             meta["id"] = rid
         title = _first(record, fields.title)
-        yield Document(path=path, text=text, date=parse_date(_first(record, fields.date)),
-                       title=str(title) if title is not None else None, meta=meta,
-                       source_map=SourceMap([(0, number, 1)]))
+        try:
+            when = parse_when(_first(record, fields.date))
+        except DateError as e:
+            on_error(InputError(f"{e}; the record is read as undated", path=path, line=number))
+            when = None
+        yield Document(path=path, text=text, title=str(title) if title is not None else None, meta=meta,
+                       source_map=SourceMap([(0, number, 1)]), **day_and_period(when))
 
 
 __all__ = ["JsonlFields", "OnError", "read_jsonl"]

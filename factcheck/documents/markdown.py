@@ -14,7 +14,7 @@ from typing import Callable
 import yaml
 from markdown_it import MarkdownIt
 
-from factcheck.documents.dates import parse_date
+from factcheck.documents.dates import DateError, When, day_and_period, parse_when
 from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document, SourceMap
 
@@ -181,8 +181,24 @@ def read_markdown(text: str, path: str, on_error: Callable[[FactcheckError], Non
             buf.blank_first(tok.map[0], tok.markup)
     for first, last in sorted({tuple(t.map) for t in tokens if t.type == "inline" and t.map}):
         _scan(buf, buf.starts[first], buf.line(last - 1)[1])
-    date = next((parse_date(meta[k]) for k in DATE_KEYS if meta.get(k) is not None), None)
+    when = _front_date(text, fm_end, meta, path, on_error)
     title = meta.get("title")
     title = str(title) if title is not None else (heading or None)
-    return Document(path=path, text=buf.text(), date=date, title=title, meta=meta,
-                    source_map=SourceMap.for_text(text), source=text)
+    return Document(path=path, text=buf.text(), title=title, meta=meta,
+                    source_map=SourceMap.for_text(text), source=text, **day_and_period(when))
+
+
+def _front_date(text: str, fm_end: int, meta: dict, path: str, on_error) -> When | None:
+    """The front matter's date; an unreadable one is reported at its own line, and the article
+    is read as undated."""
+    key = next((k for k in DATE_KEYS if meta.get(k) is not None), None)
+    if key is None:
+        return None
+    try:
+        return parse_when(meta[key])
+    except DateError as e:
+        m = re.search(rf"^{re.escape(key)}[ \t]*:", text[:fm_end], re.M)
+        line = text.count("\n", 0, m.start()) + 1 if m else 1
+        column = m.end() - m.start() + 2 if m else None
+        on_error(InputError(f"{e}; the article is read as undated", path=path, line=line, column=column))
+        return None

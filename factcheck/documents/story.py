@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable, Sequence
 
-from factcheck.documents.dates import parse_date
+from factcheck.documents.dates import day_and_period, when_or_none
 from factcheck.documents.html import html_fragment
 from factcheck.documents.json_source import first
 from factcheck.documents.offsets import MappedText, OffsetMap, line_column, line_starts
@@ -48,14 +48,15 @@ class Story:
         """Appends the markup that stands in the file between two offsets (an XML body)."""
         return self.add(self.source[start:end], OffsetMap.verbatim(start, end - start), html=True, skip=skip)
 
-    def document(self, *, date: dt.date | None, title: Any, meta: dict, whole_file: bool = True) -> Document:
+    def document(self, *, date: dt.date | None, title: Any, meta: dict, whole_file: bool = True,
+                 period: tuple[dt.date, dt.date] | None = None) -> Document:
         """The Document; ``whole_file``: it carries the file's text (suppression comments are read
         from it), which only the first document of a file with several does."""
         text, offsets = self.out.build()
         title = " ".join(str(title).split()) if title not in (None, "") else None
         return Document(path=self.path, text=text, date=date, title=title or None, meta=meta,
                         source_map=offsets.source_map(self.source, self.starts),
-                        source=self.source if whole_file else None)
+                        source=self.source if whole_file else None, period=period)
 
 
 def json_stories(value: Any, source: str, path: str, on_error: Callable[[FactcheckError], None], *, fmt: str,
@@ -89,8 +90,8 @@ def json_stories(value: Any, source: str, path: str, on_error: Callable[[Factche
                 meta[key] = str(found)
         if isinstance(value, list):
             meta["record"] = line
-        docs.append(story.document(date=parse_date(first(item, *dates)), title=title, meta=meta,
-                                   whole_file=not docs))
+        docs.append(story.document(title=title, meta=meta, whole_file=not docs,
+                                   **day_and_period(when_or_none(first(item, *dates)))))
     return docs
 
 

@@ -1,221 +1,105 @@
-"""Bare numbers: whether a plain integer or decimal is a claim or a year, a date, a code.
+"""Bare numbers: whether a plain integer or decimal is a claim, or a date, a time, a year.
 
-``plain_ok`` is asked about a number with no unit, currency, scale or qualifier of its own
-("1,800", "2019", "19"): it rejects years, days of a month (also in lower-cased text), times
-in a time range, identifiers ("Section 230", "the 90049 ZIP code", "iOS 17"), forms and
-names ("10-K", "401(k)", "7-Eleven", "a 9-iron", "the 8088 chip"), emergency numbers,
-addresses, list numbering and gallery counters ("1 of 43 Photos"), and marks the age in
-"Smith, 45,".
+``bare_rule`` is asked about a number with no unit, currency, scale or qualifier of its own
+("1,800", "2019", "19").  It asks the rules in order and returns the id of the first that
+fires: a ``not-claim.*`` rule drops the number (a year, a day of a month, a time here; an
+identifier, a name, a code or list numbering in ``bare_names``), a ``unit.age-*`` rule makes
+it an age (``bare_ages``).  When none fires the number is a count.
 """
 from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
 
-from factcheck.extract import numbers as N
+from factcheck.extract.bare_ages import BARE_AGE_RULES
+from factcheck.extract.bare_names import LIST_RULES, NAME_RULES, after_name, identifier, tv_station
+from factcheck.extract.clock_times import clock_hour
 from factcheck.extract.core import Core
-from factcheck.extract.lexicon import (CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, MONTHS_CAPITAL_ONLY, STOP,
-                               YEAR_BEFORE, YEAR_NOUNS)
-from factcheck.extract.counted_nouns import noun
-from factcheck.extract.number_words import clock_hour, prev_word
+from factcheck.extract.lexicon import MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE, YEAR_NOUNS, pattern, words
+from factcheck.extract.nearby import Bare
+from factcheck.extract.policy import Chain, rule
 
-_SEP = "\u00a0\u2009\u202f"
-_NEXT_WORD = re.compile(r"[ \t\u00a0\u202f]*(?:of[ \t\u00a0]+)?([A-Za-z]+\.?)")
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d|,\d)")  # "2019-20", not "1000-5,000"
-#: "the age of 7", "her age was 7", "ranging in age from 15"
-_AGE_OF_BEFORE = re.compile(r"\bages?[ \t]+(?:of|was|is|from|between)[ \t]+\Z", re.IGNORECASE)
-#: "The average age for children stricken with AFM is 7"
-_AVERAGE_AGE_BEFORE = re.compile(r"\b(?:average|median|mean)[ \t]+age[ \t]+(?:of|for|among|in)[ \t][^.;:!?\n]{1,60}[ \t]"
-                                 r"(?:is|was|were|are)[ \t]+\Z", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"\.(?:[\"”’')]*)(?:[ \t\n]|\Z)")  # "said Jane Roe, 55."
-#: What may follow the age in "she turned 70": the end of a clause or a time ("on Monday", "last week").
-_AFTER_TURNED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|\Z|(?:on|in|last|this|that|today|yesterday|and|but|at|earlier|before|"
-                           r"after|when|while|next|later|soon|tomorrow|years?)(?![A-Za-z]))")
-#: "his mother, who is 93.", "the oldest of whom was 11", "the youngest was 3"
-_WHO_IS_BEFORE = re.compile(r"(?:\bwho|\b(?:oldest|youngest)(?:[ \t]+of[ \t]+(?:whom|them))?)[ \t]+(?:is|was)"
-                            r"(?:[ \t]+now)?[ \t]+\Z", re.IGNORECASE)
-#: "Simpson, now 70, is", "the retired nurse, now 64,": an appositive age; not "the toll, now 70,".
-_NOW_AGE_BEFORE = re.compile(r"\b(?!(?:toll|total|number|count|tally|figure|rate|price|index|score|level|population|"
-                             r"sum|amount|share|balance|debt|deficit|budget|fund|reserve|stock|inventory)\b)"
-                             r"[A-Za-z][\w'’-]+[ \t]*,[ \t]*now[ \t]+\Z", re.IGNORECASE)
-_COMPASS = frozenset("North South East West".split())
-_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
-_NETWORKS = frozenset("NBC ABC CBS Fox FOX CW PBS WGN ITV BBC Sky".split())
-_CODE_NEXT = re.compile(r"[ \t]+(?:(?:zip|postal|post|area|dialling|dialing|country|sort)[ \t]+codes?|code)\b", re.IGNORECASE)
-_PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
-_MODEL_NEXT = re.compile(r"[ \t]+([A-Z][A-Za-z]+)(?![-A-Za-z])")
-#: What makes the number before it a name: a letter ("the 10-K", "a 3-D film", "the 4-H club"; not the units
-#: in "12-V", "13-A", "20-W"), a clause ("401(k)", "501(c)(3)"), a number word ("7-Eleven"), a gun's
-#: bore (".45 caliber", "a 12-gauge") or a golf club ("a 9-iron", "a 3 wood"; "4 wood stoves" are counted).
-_NAME_TAIL = re.compile(r"(?-i:-[B-UX-Z])(?![A-Za-z0-9])|\([a-z]\)|-(?:" + "|".join(N.CARDINALS) + r")(?![A-Za-z-])|"
-                        r"[ \t]?-?[ \t]?(?:caliber|calibre|gauge)(?![A-Za-z])|"
-                        r"(?P<club>(?:[ \t]?-[ \t]?|(?P<space>[ \t]))(?:iron|wood|hybrid)(?![A-Za-z-]))", re.IGNORECASE)
 _TIME_RANGE_NEXT = re.compile(r"[ \t]*(?:[-–]|to|and|until|till)[ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]?(?:[ap]\.?m\b|o'clock)",
                               re.IGNORECASE)
-_CALL_VERBS = frozenset("call called calling calls dial dialed dialled dialing dialling ring rang phone phoned".split())
-_EMERGENCY_NEXT = re.compile(r"[ \t]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|centers?|centres?|lines?|emergency|"
-                             r"services?|system)(?![A-Za-z])", re.IGNORECASE)
-_TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
-#: A gallery's counter or size in page furniture: "1 of 43 Photos", "(5 Images)", "1 of 26 Full Screen".
-_GALLERY_NEXT = re.compile(r"(?:[ \t]+of[ \t]+\d{1,3})?[ \t]+(?:Photos?|Images?|Pictures?|Slides?|Videos?|Full[ \t]+Screen)"
-                           r"(?![A-Za-z])")
-_GALLERY_FIRST = frozenset("PISVF")
-_OF_COUNTER = re.compile(r"[ \t]+of[ \t]+\d{1,3}(?![\d,.]?\d)")
-_CAPTION_BEFORE = re.compile(r"\b(?:caption|photo|image|slide)[ \t]+\d{1,3}[ \t]+of[ \t]+\Z", re.IGNORECASE)  # "Hide Caption 43 of 43"
-#: The balls of a lottery draw: "the winning numbers: 8, 20, 14, 17 and 39", "a Megaball of 7".
-_DRAWN_BEFORE = re.compile(r"(?:\bnumbers(?:[ \t]+(?:were|are|drawn))?[ \t]*:?[ \t]*(?:\d{1,2}(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*"
-                           r"|(?:mega|power|bonus|lucky)[ \t]?ball(?:[ \t]+(?:of|was|is|number))?[ \t]+)\Z", re.IGNORECASE)
-_LIST_MARK = re.compile(r"[.)][ \t]+\S")
-_ENUMERATOR = re.compile(r" ?\)[ \t]+[A-Za-z]")  # "what 1) explains … 2 ) cautions", no "(" open before
-_ADDRESS = re.compile(r"(?:[-–]\d+[A-Za-z]?)?(?:[ \t]+[A-Z0-9][A-Za-z0-9]*\.?){0,3}[ \t]+(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|"
-                      r"Dr|Way|Boulevard|Blvd|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|Highway|Parkway|"
-                      r"Pkwy|Plaza)\b")
-
-
-def _starts_sentence(text: str, s: int, word: str) -> bool:
-    """Whether ``word``, just before ``s``, opens a sentence (capitalized for its place, not as a name)."""
-    i = text.rfind(word, max(0, s - 40), s)
-    before = text[max(0, i - 6):i].rstrip(" \t\"“'‘(")
-    return i >= 0 and (not before or before[-1] in ".!?:\n")
-
-
-_COMPARED = re.compile(r"[ \t]*(?:naht[ \t]+(?:erom|rewef|ssel)|tsael[ \t]+ta|tsom[ \t]+ta|ynam[ \t]+sa|ylraen|tsomla|"
-                       r"(?P<weak>revo|evoba|rednu|woleb|ylhguor|yletamixorppa))(?![A-Za-z])", re.IGNORECASE)
+_COMPARED = re.compile(r"[ \t]*(?:" + pattern("compared_strong", reverse=True) + r"|(?P<weak>" +
+                       pattern("compared_weak", reverse=True) + r"))(?![A-Za-z])", re.IGNORECASE)
 _RANGE_NEXT = re.compile(r"[ \t]*(?:[-–—]|to)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
 _BETWEEN_NEXT = re.compile(r"[ \t]*(?:[-–—]|to|and)[ \t]*(\d+(?:,\d{3})*)(?![\d.])")
 _DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
-_DAY_BEFORE = frozenset("on from until till by since of before after between and to".split())
+_YEAR_NEXT = re.compile(r",?[ \t]+(?:1[89]|20)\d\d(?!\d)")
+_DAY_BEFORE = words("date_day_before")
+_PLURAL_LIKE = frozenset(("people", "children", "men", "women", "staff"))
 
 
-def _lower_month_date(text: str, n: Core, lw: str, month_first: bool) -> bool:
-    """"may 19," and "on 1 may" in lower-cased text are dates: the modal "may" never takes a
-    numeral; "march" and "june" need the date's punctuation or year, or "on 1 march"."""
-    if month_first:
-        return lw == "may" or bool(_DATE_AFTER.match(text, n.end))
-    return lw in _DAY_BEFORE
+@rule("not-claim.day-after-month", keys=MONTHS | {month + "." for month in MONTHS}, values=(None, 32))
+def day_after_month(bare: Bare) -> bool:
+    """A figure up to 31 right after a month is the day of a date ("May 19", "may 19," in lower case, "May. 30, 2022")."""
+    lower, word = bare.lower, bare.word
+    if bare.value > 31:
+        return False
+    if lower in MONTHS and bare.punct == "":
+        return lower not in MONTHS_CAPITAL_ONLY or word[:1].isupper() or lower == "may" or \
+            _DATE_AFTER.match(bare.text, bare.end) is not None
+    return lower.endswith(".") and lower[:-1] in MONTHS and word[:1].isupper() and \
+        _YEAR_NEXT.match(bare.text, bare.end) is not None
 
 
-def _counted_not_dated(text: str, n: Core, between: bool) -> bool:
+@rule("not-claim.day-before-month", values=(None, 32))
+def day_before_month(bare: Bare) -> bool:
+    """A figure up to 31 right before a month is the day of a date ("19 May", "on 1 march" in lower case)."""
+    following = bare.next_word.lower()
+    return following.rstrip(".") in MONTHS and bare.value <= 31 and \
+        (following not in MONTHS_CAPITAL_ONLY or bare.next_word[:1].isupper() or bare.lower in _DAY_BEFORE)
+
+
+@rule("not-claim.clock-hour", keys=("past", "to"), values=(None, 13))
+def clock_hour_figure(bare: Bare) -> bool:
+    """The hour of a time told in minutes is no count ("ten minutes past 6.", "at ten minutes to 8")."""
+    return bare.lower in ("past", "to") and bare.value <= 12 and clock_hour(bare.text, bare.start, bare.end)
+
+
+@rule("not-claim.time-range-start", values=(None, 25))
+def time_range_start(bare: Bare) -> bool:
+    """The first figure of a range of times is a time too ("between 2 and 4 p.m.", "from 9 to 5pm")."""
+    return bare.value <= 24 and _TIME_RANGE_NEXT.match(bare.text, bare.end) is not None
+
+
+@rule("not-claim.season", values=(1000, 2201))
+def season(bare: Bare) -> bool:
+    """A year joined to a second year or its last digits is a season or a span ("2019-20", "2019/2020")."""
+    return bare.year_shaped and _SEASON_SUFFIX.match(bare.text[bare.end:bare.end + 6]) is not None
+
+
+@rule("not-claim.year", values=(1000, 2201))
+def year(bare: Bare) -> bool:
+    """A four-digit figure is a year unless it counts a plural or follows a comparison ("in 2019"; not "2000 people")."""
+    if not bare.year_shaped:
+        return False
+    following = bare.next_word.rstrip(".")
+    plural = following.islower() and len(following) > 2 and following not in YEAR_NOUNS and following not in STOP and (
+        following.endswith("s") and not following.endswith("ss") or following in _PLURAL_LIKE)
+    return (bare.lower in YEAR_BEFORE or not plural) and not (following not in YEAR_NOUNS and _counted_not_dated(bare))
+
+
+def _counted_not_dated(bare: Bare) -> bool:
     """A four-digit figure that is a count, not a year: "more than 2000", "1000-5000", "over 1500",
     "between 1000 and 5,000"."""
-    cm = _COMPARED.match(text[max(0, n.start - 16):n.start][::-1])
-    if cm and (not cm.group("weak") or n.value < 1800):
+    text, start, end = bare.text, bare.start, bare.end
+    compared = _COMPARED.match(text[max(0, start - 16):start][::-1])
+    if compared and (not compared.group("weak") or bare.value < 1800):
         return True
-    rm = (_BETWEEN_NEXT if between else _RANGE_NEXT).match(text, n.end, n.end + 16)
-    return bool(rm) and ("," in rm.group(1) or float(rm.group(1).replace(",", "")) > 2200)
+    other = (_BETWEEN_NEXT if bare.lower == "between" else _RANGE_NEXT).match(text, end, end + 16)
+    return bool(other) and ("," in other.group(1) or float(other.group(1).replace(",", "")) > 2200)
 
 
-_YEAR_NEXT = re.compile(r",?[ \t]+(?:1[89]|20)\d\d(?!\d)")
-_OLDER_THAN = re.compile(r"\b(older|younger)[ \t]+than[ \t]+\Z", re.IGNORECASE)
-_AGE_BOUND = re.compile(r"(?:over|under|above|below)[ \t]", re.IGNORECASE)
-#: Who may be bounded by age: "people over 65", "children under 5", "those aged over 70".
-_PEOPLE = frozenset("""people persons men women children kids adults those anyone everyone residents patients drivers
-voters workers members individuals seniors citizens users players applicants customers students girls boys teens
-teenagers victims employees aged age ages""".split())
+_RULES = Chain((day_after_month, day_before_month, identifier, tv_station, clock_hour_figure, time_range_start, season, year,
+                after_name, *NAME_RULES, *BARE_AGE_RULES, *LIST_RULES))
 
 
-def age_bound(text: str, n: Core) -> None:
-    """A bound on an age in years: "people over 65", "children under 5", "older than 40".
-
-    A bare figure right after a qualifier of people ("men over 50 were barred"), or after
-    "older/younger than", is an age; "over 50 men" stays a count.
-    """
-    s = n.start
-    om = _OLDER_THAN.search(text, max(0, s - 16), s) if n.q == "exact" else None
-    if om:
-        n.q, n.start = ("more-than" if om.group(1).lower() == "older" else "less-than"), om.start()
-    elif n.q in ("more-than", "less-than") and _AGE_BOUND.match(text, s):
-        prev = prev_word(text, s)
-        if not prev or prev[1] or prev[0].lower() not in _PEOPLE:
-            return
-    else:
-        return
-    if not noun(text, n) and n.value == int(n.value) and 0 < n.value <= 120:
-        n.unit, n.kind = "year", "age"
+def bare_rule(text: str, core: Core) -> str | None:
+    """The id of the first rule that decides the bare number ``core``, or None when none does (a count)."""
+    bare = Bare(text, core)
+    return _RULES.first(bare, bare.lower, bare.value, not bare.word.islower())
 
 
-def plain_ok(text: str, n: Core) -> bool:
-    """A bare integer: not a year, a day of a month, an identifier, list numbering or a name."""
-    s = n.start
-    prev = prev_word(text, s)
-    pw, punct = (prev[0].lstrip("-"), prev[1]) if prev else ("", "")  # "August 1-November 13": November
-    lw = pw.lower()
-    raw = text[s:n.cend]
-    v = n.value
-    if lw in MONTHS and (lw not in MONTHS_CAPITAL_ONLY or pw[:1].isupper() or _lower_month_date(text, n, lw, True)) \
-            and punct == "" and v <= 31:
-        return False
-    if lw.endswith(".") and lw[:-1] in MONTHS and pw[:1].isupper() and v <= 31 and _YEAR_NEXT.match(text, n.end):
-        return False  # "May. 30, 2022": a period after a month's full name
-    nxt = _NEXT_WORD.match(text[n.end:n.end + 16])
-    nw = nxt.group(1) if nxt else ""
-    if nw.lower().rstrip(".") in MONTHS and v <= 31 and (nw.lower() not in MONTHS_CAPITAL_ONLY or nw[:1].isupper() or
-                                                          _lower_month_date(text, n, lw, False)):
-        return False
-    if punct == "" and (lw in IDENTIFIER_WORDS or pw in ("#",)):
-        return False
-    if punct == "" and v < 100 and (pw in _NETWORKS or len(pw) == 4 and pw[0] in "KW" and pw.isupper()):
-        return False  # "NBC 5's Chris Jose", "KTLA 5": a television station
-    if lw in ("past", "to") and v <= 12 and clock_hour(text, s, n.end):
-        return False  # "ten minutes past 6.": the hour of a time
-    if v <= 24 and _TIME_RANGE_NEXT.match(text, n.end):
-        return False  # "between 2 and 4 p.m.", "from 9 to 5pm": the first figure is a time too
-    if 1000 <= v <= 2200 and n.step == 1.0 and v == int(v) and "," not in raw and not any(c in raw for c in _SEP + " "):
-        if _SEASON_SUFFIX.match(text[n.end:n.end + 6]):
-            return False
-        nw = nw.rstrip(".")
-        plural = nw.islower() and len(nw) > 2 and nw not in YEAR_NOUNS and nw not in STOP and (
-            nw.endswith("s") and not nw.endswith("ss") or nw in ("people", "children", "men", "women", "staff"))
-        if (lw in YEAR_BEFORE or not plural) and not (nw not in YEAR_NOUNS and _counted_not_dated(text, n, lw == "between")):
-            return False
-    if pw and not pw.islower() and punct == "" and lw not in CAPITAL_OK and lw not in MONTHS and not pw.endswith(".") \
-            and not _starts_sentence(text, s, pw) and not _TIMES_NEXT.match(text, n.end):
-        return False
-    if _ADDRESS.match(text, n.end) or _CODE_NEXT.match(text, n.end) or v < 1000 and \
-            (nw[:1] in _GALLERY_FIRST or text.startswith(" of ", n.end)) and _GALLERY_NEXT.match(text, n.end):
-        return False
-    if v < 1000 and (lw == "of" and _CAPTION_BEFORE.search(text, max(0, s - 24), s) or
-                     lw in ("caption", "photo", "image", "slide") and _OF_COUNTER.match(text, n.end)):
-        return False
-    if len(raw) >= 5 and raw.isdigit() and _PART_CODE_NEXT.match(text, n.end):
-        return False  # "24703 L-202", "24703 m212": a catalogue or part number beside a code
-    model = _MODEL_NEXT.match(text, n.end)
-    if model and model.group(1) in MODEL_AFTER or nw.lower().rstrip(".") in MODEL_NOUNS and v > 1 and "," not in raw:
-        return False
-    if model and model.group(1) in _COMPASS and not _CAPITAL_NEXT.match(text, model.end()):
-        return False  # "the 38 North website"; not "40 North Koreans"
-    c = text[n.end:n.end + 1]
-    tail = _NAME_TAIL.match(text, n.end) if c in ("-", "(") or c == " " and v < 10 else None
-    if tail and (tail.group("club") is None or v < 10 and (not tail.group("space") or lw in ("a", "an"))):
-        return False
-    if v < 100 and (text.find("umbers", max(0, s - 60), s) >= 0 or text.find("all", max(0, s - 12), s) >= 0) and \
-            _DRAWN_BEFORE.search(text, max(0, s - 60), s):
-        return False
-    if raw in ("911", "999", "112") and (lw in _CALL_VERBS and not _TIMES_NEXT.match(text, n.end) or
-                                         _EMERGENCY_NEXT.match(text, n.end)):
-        return False  # "call 911", "a 999 operator": an emergency number
-    if punct == "," and pw[:1].isupper() and lw not in CAPITAL_OK and 1 <= v <= 120 and v == int(v) \
-            and (text[n.end:n.end + 1] in (",", ";") or _SENTENCE_END.match(text, n.end)):
-        n.unit, n.kind = "year", "age"
-        return True
-    if lw in ("aged", "age", "ages") or lw in ("of", "was", "is", "from", "between") and \
-            _AGE_OF_BEFORE.search(text, max(0, s - 16), s) \
-            or lw in ("is", "was", "were", "are") and text.find(" age ", max(0, s - 100), s) >= 0 and \
-            _AVERAGE_AGE_BEFORE.search(text, max(0, s - 100), s) \
-            or (lw in ("turned", "turns", "turning") or lw in ("is", "was", "now") and
-                _WHO_IS_BEFORE.search(text, max(0, s - 32), s) or lw == "now" and
-                _NOW_AGE_BEFORE.search(text, max(0, s - 40), s)) and v <= 120 and v == int(v) and \
-            _AFTER_TURNED.match(text, n.end):
-        n.unit, n.kind = "year", "age"
-        return True
-    if text[n.end:n.end + 1] in (".", ")") and v < 1000 and _LIST_MARK.match(text[n.end:n.end + 3]):
-        j = s - 1
-        while j >= 0 and text[j] in " \t":
-            j -= 1
-        if j < 0 or text[j] == "\n":
-            return False
-    if text[n.end:n.end + 1] == ")" and s and text[s - 1] == "(" and v < 100:
-        return False
-    if v < 100 and n.step == 1.0 and _ENUMERATOR.match(text, n.end) and \
-            text.rfind("(", max(0, s - 200), s) <= text.rfind(")", max(0, s - 200), s):
-        return False
-    return True
+__all__ = ["bare_rule"]

@@ -8,6 +8,11 @@ URL, list numbering).  Neighbouring cores joined by "to", "-" or "between … an
 range.  Context before a core is read by matching reversed patterns against the reversed
 few dozen characters before it, so no step looks further than a sentence.  The interval
 each qualifier asserts is tabulated in ``docs/intervals.md``.
+
+Every decision to take or drop a number is a named rule (``policy``; listed in
+``docs/claim-policy.md``).  ``explain(text)`` tells, for every number-looking span, the rule
+that took or dropped it; ``extract`` records the same in ``trace`` when it is given one, and
+does no work for it otherwise.
 """
 from __future__ import annotations
 
@@ -15,46 +20,69 @@ import math
 
 from factcheck.extract import lazy_re as re
 from factcheck.extract import qualifiers as Q
+from factcheck.extract.codes import (PHONE_NUMBER, aperture, dash_after_dropped, dotted_chain, in_reference, in_url,
+                                     slash_chain, url_spans)
 from factcheck.extract.context import widen
-from factcheck.extract.number_cores import (DIGITS, DOT_CHAIN, FRACTION_CHARS, INTL, PHONE, SLASH_CHAIN, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
-                             WORDS_ANYCASE, Core, SkipTo, digit_core, spaced_thousands_ok, word_core)
+from factcheck.extract.number_cores import (DIGITS, FRACTION_CHARS, INTL, PHONE, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
+                                            WORDS_ANYCASE, Core, SkipTo, digit_core, spaced_thousands_ok, word_core)
 from factcheck.extract.decade_ages import decade_cores
 from factcheck.models import Claim
 from factcheck.extract.counted_nouns import noun
+from factcheck.extract.policy import RULES, Decision, declare, record
 from factcheck.extract.ranges import conversions, quotients, ranges
-from factcheck.extract.references import inside, merge, reference_spans
+from factcheck.extract.references import reference_spans
 from factcheck.extract.sentences import Sentences
 from factcheck.extract.single_units import single_unit_cores
 
+TAKEN = declare("claim.number", 'A number that no rule drops is a claim ("1,800 people", "$5m", "about 30 km").', __name__)
+OVERLAP = declare("not-claim.overlap", 'A figure read inside a claim that starts before it is part of that claim.', __name__)
+OVERFLOW = declare("not-claim.overflow", 'A value too large for a number ("1e400") states nothing one can check.', __name__)
 
-def extract(text: str) -> list[Claim]:
-    """Every numeric claim in ``text``, sorted by start offset and never overlapping."""
+
+def extract(text: str, trace: list[Decision] | None = None) -> list[Claim]:
+    """Every numeric claim in ``text``, sorted by start offset and never overlapping.
+
+    When ``trace`` is a list, a ``Decision`` is added to it for every number-looking span:
+    the rule that dropped it, or for each claim the rule that took it.
+    """
     if not isinstance(text, str) or not text:
         return []
     low = text.lower()
     same = len(low) == len(text)
-    nums = decade_cores(text) + _digit_cores(text) + _word_cores(text, low if same else None) + \
-        (single_unit_cores(text, low, widen) if same else [])
-    nums.sort(key=lambda n: n.start)
-    nums = conversions(text, ranges(text, quotients(text, nums)))
+    nums = decade_cores(text, low if same else None) + _digit_cores(text, trace) + _word_cores(text, low if same else None, trace) + \
+        (single_unit_cores(text, low, widen, trace) if same else [])
+    nums.sort(key=lambda core: core.start)
+    nums = conversions(text, ranges(text, quotients(text, nums), trace))
     sentences = Sentences(text)
     out: list[Claim] = []
     last = -1
-    for n in nums:
-        if n.start < last or not math.isfinite(n.value) or n.vague is None and abs(n.value) > 1e300:
+    for core in nums:
+        if core.start < last or not math.isfinite(core.value) or core.vague is None and abs(core.value) > 1e300:
+            if trace is not None:
+                record(trace, text, core.start, core.end, OVERLAP if core.start < last else OVERFLOW)
             continue
-        last = n.end
-        if n.start >= sentences.end:
-            sentences.around(n.start)
-        s0, s1 = sentences.start, sentences.end
-        if n.vague is not None:
-            lo, hi = n.vague
-            q, lo_open, hi_open = ("range" if n.q == "range" else "vague"), False, False
+        last = core.end
+        if core.start >= sentences.end:
+            sentences.around(core.start)
+        if core.vague is not None:
+            low_bound, high_bound = core.vague
+            qualifier, low_open, high_open = ("range" if core.q == "range" else "vague"), False, False
         else:
-            lo, hi, lo_open, hi_open, q = Q.bounds(n.value, n.q, n.step if n.scale > 1 else 0.0)
-        out.append(Claim(n.value, lo, hi, q, n.unit, n.start, n.end, text[n.start:n.end], s0, s1,
-                         noun(text, n), n.kind, lo_open, hi_open))
+            low_bound, high_bound, low_open, high_open, qualifier = Q.bounds(core.value, core.q,
+                                                                             core.step if core.scale > 1 else 0.0)
+        out.append(Claim(core.value, low_bound, high_bound, qualifier, core.unit, core.start, core.end,
+                         text[core.start:core.end], sentences.start, sentences.end, noun(text, core), core.kind,
+                         low_open, high_open))
+        if trace is not None:
+            record(trace, text, core.start, core.end, core.rule or TAKEN)
     return out
+
+
+def explain(text: str) -> list[Decision]:
+    """Every number-looking span in ``text`` with the rule that took or dropped it, in reading order."""
+    trace: list[Decision] = []
+    extract(text, trace)
+    return sorted(trace, key=lambda decision: (decision.start, decision.end))
 
 
 #: Errors that drop one core (a reading the tables do not cover), never the whole text.
@@ -63,37 +91,57 @@ _SKIPPED = (ValueError, ZeroDivisionError, OverflowError, KeyError, IndexError)
 
 # -- digits ----------------------------------------------------------------------------------------------
 
-def _digit_cores(text: str) -> list[Core]:
-    out = []
+def _digit_cores(text: str, trace: list[Decision] | None) -> list[Core]:
+    out: list[Core] = []
     skip_to = 0
-    urls = merge(_url_tokens(text) if "://" in text or "www." in text or "@" in text else None,
-                 reference_spans(text))
-    for m in _digit_matches(text):
-        s = m.start()
-        if s < skip_to:
+    urls, references = url_spans(text), reference_spans(text)
+    for match in _digit_matches(text):
+        start = match.start()
+        if start < skip_to:
             continue
-        p = PHONE.match(text, s) or (s and text[s - 1] == "+" and INTL.match(text, s))
-        if p:
-            skip_to = p.end()
+        phone = PHONE.match(text, start) or (start and text[start - 1] == "+" and INTL.match(text, start))
+        if phone:
+            skip_to = phone.end()
+            if trace is not None:
+                record(trace, text, start, skip_to, PHONE_NUMBER)
             continue
-        if s > 1 and text[s - 1] in "-–" and text[s - 2].isdigit() and not (out and out[-1].end == s - 1):
+        if start > 1 and text[start - 1] in "-–" and dash_after_dropped(text, start, out):
+            if trace is not None:
+                record(trace, text, start, match.end(), dash_after_dropped.rule_id)
             continue
-        if s > 2 and text[s - 1] == " " and text[s - 2] in "/-–" and _APERTURE_BEFORE.search(text, max(0, s - 14), s):
-            skip_to = _APERTURE.match(text, s).end()
+        code_end = aperture(text, start) if start > 2 and text[start - 1] == " " and text[start - 2] in "/-–" else 0
+        if code_end:
+            skip_to = code_end
+            if trace is not None:
+                record(trace, text, start, code_end, aperture.rule_id)
             continue
-        e = m.end()
-        if text[e + 1:e + 2] in ("/", "."):
-            if chain := SLASH_CHAIN.match(text, e):
-                skip_to = chain.end()  # "24 / 7", "12 / 25 / 2019": a fraction at most, never two numbers
-            elif chain := DOT_CHAIN.match(text, e):
-                skip_to = chain.end()
+        end = match.end()
+        if text[end + 1:end + 2] in ("/", "."):
+            if chain_end := slash_chain(text, end):
+                skip_to = chain_end  # "24 / 7", "12 / 25 / 2019": a fraction at most, never two numbers
+                if trace is not None:
+                    record(trace, text, end, chain_end, slash_chain.rule_id)
+            elif chain_end := dotted_chain(text, end):
+                skip_to = chain_end
+                if trace is not None:
+                    record(trace, text, start, chain_end, dotted_chain.rule_id)
                 continue
         try:
-            n = digit_core(text, m)
-            if n is None or urls and inside(urls, s):
+            core = digit_core(text, match)
+            if core is None:
                 continue
-            if widen(text, n):
-                out.append(n)
+            if core.__class__ is str:
+                dropped = core
+            elif urls is not None and in_url(urls, start):
+                dropped = in_url.rule_id
+            elif references is not None and in_reference(references, start):
+                dropped = in_reference.rule_id
+            else:
+                dropped = widen(text, core)
+            if dropped is None:
+                out.append(core)
+            elif trace is not None:
+                record(trace, text, start, end, dropped)
         except _SKIPPED:
             continue
     return out
@@ -134,31 +182,6 @@ def _digit_matches(text: str):
             yield m
 
 
-#: A lens aperture ("f/2.8", "f / 4 - 5 . 6"): a specification, no claim.
-_APERTURE_BEFORE = re.compile(r"(?<![A-Za-z])[fF] ?/ ?(?:\d+(?: ?\. ?\d+)? ?[-–] ?)?\Z")
-_APERTURE = re.compile(r"\d+(?: ?\. ?\d+)?(?: ?[-–] ?\d+(?: ?\. ?\d+)?)?")
-
-
-def _url_tokens(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the blank-delimited tokens holding "://", "www." or "@" (URLs, e-mails)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    marks = []
-    for mark in ("://", "www.", "@"):
-        p = text.find(mark)
-        while p >= 0:
-            marks.append(p)
-            p = text.find(mark, p + 1)
-    for p in sorted(marks):
-        if ends and p < ends[-1]:
-            continue
-        lo = ends[-1] if ends else 0
-        starts.append(max(text.rfind(" ", lo, p), text.rfind("\n", lo, p), lo - 1) + 1)
-        b = text.find(" ", p)
-        ends.append(b if b >= 0 else len(text))
-    return starts, ends
-
-
 def _words_at(src: str, pos: int, anycase: bool) -> tuple[int, int] | None:
     """The span of ``WORDS.search(src, pos)``, found by ``WORDS_AFTER`` from the character before."""
     if pos == 0:
@@ -170,7 +193,7 @@ def _words_at(src: str, pos: int, anycase: bool) -> tuple[int, int] | None:
     return None if m is None else m.span(1)
 
 
-def _word_cores(text: str, low: str | None) -> list[Core]:
+def _word_cores(text: str, low: str | None, trace: list[Decision] | None) -> list[Core]:
     src, anycase = (low, False) if low is not None else (text, True)
     out = []
     pos = 0
@@ -178,20 +201,33 @@ def _word_cores(text: str, low: str | None) -> list[Core]:
         span = _words_at(src, pos, anycase)
         if span is None:
             return out
-        s = span[0]
-        n = None
+        start = span[0]
+        core = None
         try:
-            n = word_core(text, s, span[1])
+            core = word_core(text, start, span[1])
         except SkipTo as skip:
             pos = skip.end
+            if trace is not None:
+                record(trace, text, start, skip.end, skip.rule)
             continue
         except _SKIPPED:
-            n = None
-        pos = n.cend if n is not None and n.cend > s else s + 1
+            core = None
+        if core.__class__ is str:
+            if trace is not None:
+                record(trace, text, start, span[1], core)
+            core = None
+        pos = core.cend if core is not None and core.cend > start else start + 1
         while pos < len(src) and src[pos - 1].isalpha() and src[pos].isalpha():
             pos += 1
         try:
-            if n is not None and widen(text, n):
-                out.append(n)
+            if core is not None:
+                dropped = widen(text, core)
+                if dropped is None:
+                    out.append(core)
+                elif trace is not None:
+                    record(trace, text, start, span[1], dropped)
         except _SKIPPED:
             continue
+
+
+__all__ = ["RULES", "explain", "extract"]

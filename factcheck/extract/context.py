@@ -1,391 +1,145 @@
 """The context of a number core: what stands next to it makes it a claim, or not.
 
-``widen`` attaches a currency sign, a minus, a scale word, a unit, a qualifier and an age
-to a ``Core``, and rejects cores that are years, dates, times, identifiers, names, list
-numbers or parts of codes.  Context before a core is matched on the reversed few dozen
-characters before it, so every check is anchored and short.
+``widen`` attaches a currency sign, a minus, a scale word, a unit, a qualifier and an age to
+a ``Core``, asking the claim policy's rules as it goes: the rules next to the digits
+(``neighbours``), the units (``unit_attachment``), the bare numbers (``bare_numbers``) and the
+clock (``clock_times``).  It returns the id of the first rule that drops the core (a year,
+a date, a time, an identifier, a name, list numbering, part of a code), or None when the
+core is a claim.  Context before a core is matched on the reversed few dozen characters
+before it (``before``), so every check is anchored and short.
 """
 from __future__ import annotations
 
-import math
 from factcheck.extract import lazy_re as re
 
-from factcheck.extract import numbers as N
 from factcheck.extract import qualifiers as Q
+from factcheck.extract.bare_ages import age_or_older, bounded_age_rule, read_older_than
+from factcheck.extract.bare_numbers import bare_rule
+from factcheck.extract.clock_times import clock_minutes, reading_time
 from factcheck.extract.core import Core
+from factcheck.extract.currency_and_scale import CURRENCY_LEAD, SCALE, attach_currency, attach_scale, console_name, currency_before
+from factcheck.extract.lexicon import pattern, words
+from factcheck.extract.nearby import prev_word
+from factcheck.extract.neighbours import (AFTER_DIGITS, GLUED_TO_WORD, MARKS_BEFORE, RANKED_SUPERLATIVE, RANKING, RATE_BASE,
+                                          confidence_level, hyphenated_name, not_equal, power_of_ten_base, superlative_next)
 from factcheck.extract.number_cores import out_of
-from factcheck.extract.lexicon import IDENTIFIER_WORDS, METRE_CONTEXT, STOP
-from factcheck.extract.bare_numbers import age_bound, plain_ok
-from factcheck.extract.references import confidence_level
-from factcheck.extract.units import (AFTER_NUMBER, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, DURATIONS, PERCENT_WORDS,
-                             SCALED_CODES, SUBUNITS, UNIT_SURFACES, canonical)
-from factcheck.extract.number_words import clock_minutes, prev_word
+from factcheck.extract.policy import DROP
+from factcheck.extract.unit_attachment import attach_unit, pounds_weigh
+from factcheck.extract.units import AFTER_NUMBER, CURRENCY_WORDS, DURATIONS, UNIT_SURFACES
 
-_NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
-_LETTER_NEXT = re.compile(r"[ \t]*[A-Za-z]")
-_LOWER_WORD_NEXT = re.compile(r"[ \t]+[a-z]")
-_INCHES_NEXT = re.compile(r"[ \t]*(?:and[ \t]+)?(\d{1,2})(?:[ \t]?(?:in\b|inch(?:es)?\b|\")|(?P<bare>)(?=[ \t]*(?:[,;:)!?]|\.(?!\d)|"
-                          r"\Z|(?:tall|and|in)\b)))")  # "6ft 2in", "6 foot 4 and"
-_SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|dozs|dzs?|"
-                    r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
-                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])|"
-                    r" (k)(?=[.,;:!?)]|\Z)")  # "2.33 k" closing a sentence: thousands
-_CURRENCY_BEFORE = re.compile(  # reversed: "$" or "US$" or "USD " just before the number
-    r"[ \u00a0]?(?:([$£€¥₹₩₽₺₪])(?:(?:[ \u00a0]?((?i:SU|\.S\.U|AC|UA|ZN|KH|TN|XM))|(C|A|S|R))(?![A-Za-z’'.]))?|(DSU|PBG|RUE|YPJ|"
-    r"YNC|RNI|DAC|DUA|FHC|DKH|DGS|DZN|RYM|KES|KON|KKD|MR|\.?sR)(M{1,2}|[kK])?(?![A-Za-z])|(SU|A|ZN|C|KH)\$)")
-#: What the reversed text may begin with (after one blank) for either pattern to match.
-_CURRENCY_FIRST = frozenset("$£€¥₹₩₽₺₪" "DPRYFM.s" "SAZCK")
-#: "£" as ASCII transliteration writes it ("PS2.7m", "PS21,700"), reversed.
-_TRANSLITERATED_POUND = re.compile(r"SP(?![A-Za-z0-9])")
-_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*(?:sunim|evitagen)(?![a-z]))", re.I)
-_AFTER_BAD = re.compile(r"(?:st|nd|rd|th|s)(?![A-Za-z])|-block\b|[ \t]?(?:[ap]\.m\.?(?![A-Za-z])|[ap]m(?![A-Za-z])|o'clock|GMT|BST|"
-                        r"[ECMP][SD]?T(?![A-Za-z]))|[:/,]\d|[.]\d|[ \t]+block\b|[A-Za-z]", re.I)
-_OLD = re.compile(r"(?:[- ]| - )old\b")
-_AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+of\b)", re.IGNORECASE)
+_MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-−]?[ \t]*" + pattern("minus_words", reverse=True) +
+                           r"(?![a-z]))", re.I)
+#: The last letters of the minus words, which the reversed text after a blank starts with.
+_MINUS_LAST = frozenset(letter for word in words("minus_words") for letter in (word[-1], word[-1].upper()))
 _TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kelvin"))
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case word just before
 #: Words after which "over" before a duration means "more than" ("for over 30 years").
-_OVER_MEANS_MORE = frozenset(("for", "lasted", "lasting", "lasts", "last", "took", "taken", "takes", "taking", "spent",
-                              "spend", "spending", "served", "serving", "after", "aged", "age", "ages"))
+_OVER_MEANS_MORE = words("over_means_more")
 #: "millions of dollars", "thousands of pounds sterling": a vague amount of money.
-_VAGUE_MONEY = re.compile(r"[ \t]+of[ \t]+((?:(?:US|U\.S\.|Canadian|Australian|Hong[ \t]Kong|Swiss)[ \t]+)?(?:dollars|"
-                          r"euros|pounds(?:[ \t]+sterling)?|yen|yuan|rupees|francs|shekels|pesos|rubles|roubles))\b", re.IGNORECASE)
-#: After "pounds of", these nouns are money ("millions of pounds of damage"); others are weighed.
-_MONEY_NOUNS = frozenset("""money funding funds investment investments damage cuts savings debt debts revenue revenues tax
-taxes taxpayers taxpayer public government aid spending losses profit profits assets sales fees income bonuses pay
-compensation fines contracts deals business value bribes grants loans subsidies donations cash benefits""".split())
-_OF_NOUN = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+|their[ \t]+|its[ \t]+)?([A-Za-z]+)")
+_VAGUE_MONEY = re.compile(r"[ \t]+of[ \t]+((?:" + pattern("vague_money_origins", space=r"[ \t]") + r"[ \t]+)?" +
+                          pattern("vague_money_currencies") + r")\b", re.IGNORECASE)
 
 
-def pounds_weigh(text: str, end: int) -> bool:
-    """Do the "pounds" ending at ``end`` weigh something ("5 million pounds of debris")?"""
-    m = _OF_NOUN.match(text, end)
-    return bool(m) and m.group(1).lower() not in _MONEY_NOUNS
+def widen(text: str, core: Core) -> str | None:
+    """Attach scale, unit, currency and qualifiers to ``core``; the id of the rule that drops it,
+    or None when it is a claim."""
+    before = text[max(0, core.start - 40):core.start][::-1]
+    if (found := RANKING.regex.match(before)) and \
+            ((dropped := RANKING.rule(found)) != RANKED_SUPERLATIVE or superlative_next(text, core)):
+        return dropped
+    currency = None
+    if not core.words and core.kind == "count":
+        start = core.start
+        if (before[1:2] if before[:1] in (" ", "\u00a0") else before[:1]) in CURRENCY_LEAD or before[:1] in ("-", "−"):
+            currency = currency_before(text, core, before)
+            if core.start != start:
+                before = before[start - core.start:]
+        if currency is None:
+            if before[:1].isalpha():
+                return GLUED_TO_WORD  # "GPS2": only a currency code may stand glued to digits
+        elif currency == "GBP" and console_name(text, core):
+            return console_name.rule_id
+        if core.scale == 1.0 and (scale := SCALE.match(text, core.end)):
+            attach_scale(text, core, currency, scale)
+        if currency:
+            attach_currency(text, core, currency)
+    unit = AFTER_NUMBER.match(text, core.end) if core.kind == "count" and core.vague is None else None
+    if core.vague is not None and not currency:
+        _vague_money(text, core)
+    if not core.words and core.kind == "count" and not currency and core.scale == 1.0 and not unit and \
+            (found := AFTER_DIGITS.regex.match(text, core.end)):
+        return AFTER_DIGITS.rule(found)
+    if unit and (dropped := attach_unit(text, core, currency, unit)):
+        return dropped
+    if (found := MARKS_BEFORE.regex.match(before)) and \
+            ((dropped := MARKS_BEFORE.rule(found)) != RATE_BASE or power_of_ten_base(core, before)):
+        return dropped
+    first = before[:1]
+    minus = _MINUS_BEFORE.match(before) if first in ("-", "−") or first == " " and before[1:2] in _MINUS_LAST else None
+    if minus and core.vague is None and (core.kind != "fraction" or minus.group().strip("-− \t")):  # "minus two-thirds"
+        sign_start = core.start - minus.end()
+        if minus.group().strip("-− \t") or sign_start == 0 or not text[sign_start - 1].isalnum() and \
+                not text[max(0, sign_start - 4):sign_start].rstrip()[-1:].isdigit():
+            core.value, core.start = -core.value, sign_start
+            before = before[minus.end():]
+    elif core.unit in _TEMPERATURES and before[:3] in (" - ", " − ") and (word := _LOWER_WORD_BEFORE.match(before, 3)) and \
+            word.group()[::-1] not in UNIT_SURFACES:
+        core.value, core.start = -core.value, core.start - 2  # "fell to - 20 degrees": a spaced minus after a word
+        before = before[2:]
+    elif text[core.start - 1:core.start] in ("-", "‐") and hyphenated_name(text, core):
+        return hyphenated_name.rule_id
+    if core.kind == "count" and not core.words and core.q == "exact" and (decided := bare_rule(text, core)):
+        if decided.startswith(DROP):
+            return decided
+        core.unit, core.kind, core.rule = "year", "age", decided
+    if core.kind == "count" and core.vague is None:
+        out_of(text, core)
+    qualifier = Q.before(before)
+    if qualifier and core.words and core.value == 1 and core.unit is None and \
+            qualifier.group(1)[::-1].lower() in ("under", "over"):
+        qualifier = None  # "march under one flag", "over one weekend": a preposition, not a bound
+    if qualifier:
+        if not_equal(before, qualifier):
+            return not_equal.rule_id
+        core.q = Q.name(qualifier.group(1)[::-1])
+        core.start -= qualifier.end()
+        if qualifier.group(1)[::-1].lower() == "over" and core.unit in DURATIONS and \
+                (prev_word(text, core.start) or ("",))[0].lower() not in _OVER_MEANS_MORE:
+            core.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
+    if core.kind == "count" and core.unit is None and core.vague is None:
+        if core.q == "exact":
+            read_older_than(text, core)
+        if core.q in ("more-than", "less-than") and (decided := bounded_age_rule(text, core)):
+            core.unit, core.kind, core.rule = "year", "age", decided
+    elif core.unit == "minute":
+        if reading_time(text, core):
+            return reading_time.rule_id
+        if clock_minutes(text, core):
+            return clock_minutes.rule_id
+    elif core.unit == "percent" and confidence_level(text, core):
+        return confidence_level.rule_id
+    if core.q == "exact" and core.vague is None and Q.estimated(text, core.start):
+        core.q = "approx"
+    after = Q.AFTER_PATTERN.match(text, core.end)
+    if after and core.q == "exact" and core.vague is None:
+        core.q = Q.name(after.group(1) or after.group(2))
+        core.end = after.end()
+        if core.kind == "count" and core.unit is None and age_or_older(text, core):
+            core.unit, core.kind, core.rule = "year", "age", age_or_older.rule_id  # "patients 21 and younger"
+    return None
 
 
-_GIVE = frozenset(("give", "gave", "giving", "gives", "given"))
-_IDENT = re.compile(r"[A-Za-z]+[-‐]\Z")
-_SYMBOL_GLUED = re.compile(r"[-.][A-Za-z]|/")
-#: Reversed: "the top", "a top-", "Britain's bottom": the number after is a rank cut-off ("the top 10 earners").
-_RANK_CUTOFF = re.compile(r"[ \t]*-?[ \t]*(?:pot|mottob)[ \t]+(?:eht|a|sti|rieht|sih|reh|ruo|s['’][A-Za-z]+)(?![A-Za-z])",
-                          re.IGNORECASE)
-#: Reversed, after one blank: a determiner or a possessive ("the", "its", "Britain's").
-_DETERMINERS_REVERSED = ("eht ", "sti ", "rieht ", "sih ", "reh ", "ruo ", "s'", "s’")
-_SUPERLATIVE_NEXT = re.compile(r"[ \t]+(?:most|least|largest|biggest|highest|lowest|richest|poorest|smallest|oldest|youngest|"
-                               r"greatest|strongest|busiest|deadliest|worst|best|longest|tallest|fastest|heaviest|"
-                               r"leading|top|wealthiest|costliest|closest|nearest)(?![A-Za-z-])")
-
-
-def widen(text: str, n: Core) -> bool:
-    """Attach scale, unit, currency and qualifiers; False when the core is not a claim."""
-    e = n.end
-    rev = text[max(0, n.start - 40):n.start][::-1]
-    head = rev[:8].lower()
-    if ("pot" in head or "mottob" in head) and _RANK_CUTOFF.match(rev) or \
-            head[:1] == " " and (head[1:] + " ").startswith(_DETERMINERS_REVERSED) and _SUPERLATIVE_NEXT.match(text, n.end):
-        return False  # "the top 10 earners", "the two largest economies": a cut-off in a ranking, not a count
-    cur = None
-    if not n.words and n.kind == "count":
-        if rev[:1] in ("-", "−") and rev[1:2] in ("$", "£", "€", "¥"):
-            n.value, n.start, rev = -n.value, n.start - 1, rev[1:]
-        c0 = rev[1:2] if rev[:1] in (" ", "\u00a0") else rev[:1]
-        cb = _CURRENCY_BEFORE.match(rev) if c0 in _CURRENCY_FIRST else None
-        if c0 == "S" and _TRANSLITERATED_POUND.match(rev):
-            cur, n.start, rev = "GBP", n.start - 2, rev[2:]
-            plain = text[n.start + 2:n.cend]
-            if "," not in plain and "." not in plain and not _SCALE.match(text, e):
-                return False  # "PS5" is a games console; "PS2.7m" and "PS21,700" are pounds
-        elif cb:
-            cur = _currency_code(cb)
-            if cur:
-                n.start -= cb.end()
-                rev = rev[cb.end():]
-                if cb.group(5):  # "MEUR 60", "kUSD 250": a scaled code before the number
-                    mult = 1e6 if cb.group(5)[0] == "M" else 1e3
-                    n.value, n.step, n.scale = n.value * mult, n.step * mult, mult
-        if cur is None and n.start and text[n.start - 1].isalpha():
-            return False  # glued to a word ("GPS2"), which only a currency code may be
-        m = _SCALE.match(text, e) if n.scale == 1.0 else None
-        if m and m.lastindex == 6 and n.step >= 1:
-            m = None  # a spaced "k" scales only a decimal: "the 10 k." is a race
-        if m:
-            word = m.group(m.lastindex)
-            if len(word) > 1 or _single_letter_scale(text, n, word, m.end(), cur):
-                mult = 12.0 if word.lower().startswith(("doz", "dz")) else N.SCALE_SUFFIX.get(word) or \
-                    N.SCALE_SUFFIX[word.lower()]
-                if word.lower() in ("hundred", "thousand", "lakh") and (m2 := _SCALE.match(text, m.end())) and m2.group(2) \
-                        and N.SCALE_SUFFIX.get(m2.group(2).lower(), 0) > mult:
-                    mult *= N.SCALE_SUFFIX[m2.group(2).lower()]  # "a hundred million", "₹2 lakh crore"
-                    m = m2
-                n.value *= mult
-                n.step *= mult
-                n.scale = mult
-                n.end = e = m.end()
-                if mult >= 1e6 and (h := _AND_A_FRACTION.match(text, e)):
-                    n.value += mult * (0.5 if h.group(1).lower() == "half" else 0.25)
-                    n.end = e = h.end()
-                elif mult in (100.0, 1000.0) and n.step == mult:
-                    n.end = e = _mixed_tail(text, n, mult, e)
-        if cur:
-            n.unit, n.kind = cur, "currency"
-            if n.scale == 1.0 and n.step == 1.0 and text[e:e + 1] == " " and \
-                    (text.find("cent", e, e + 26) >= 0 or cur == "GBP" and text.find("p", e + 2, e + 26) >= 0):
-                _cents(text, n, cur)
-    um = AFTER_NUMBER.match(text, e) if n.kind == "count" and n.vague is None else None
-    if n.vague is not None and (vm := _VAGUE_MONEY.match(text, e)) and not cur:
-        if vm.group(1).lower() != "pounds":
-            n.unit, n.kind, n.end = CURRENCY_WORDS[" ".join(vm.group(1).lower().split())], "currency", vm.end()
-        elif n.vague[0] >= 1000:
-            n.unit, n.kind, n.end = ("pound", "quantity", vm.end()) if pounds_weigh(text, vm.end()) else \
-                ("GBP", "currency", vm.end())
-    if not n.words and n.kind == "count" and not cur and n.scale == 1.0 and not um and _AFTER_BAD.match(text, e):
-        return False
-    if um and not _attach_unit(text, n, cur, um):
-        return False
-    if rev[:4].lower() == " rep" and not rev[4:5].isalpha() and n.value >= 100 and math.log10(n.value).is_integer():
-        return False  # "cases per 100,000 residents", "6 litres per 100 km": the base of a rate
-    c = rev[:1]
-    if c in ("±", "/") or rev[:4] == " -/+" or rev[:2] == " ±":
-        return False
-    m = _MINUS_BEFORE.match(rev) if c in ("-", "−") or c == " " and rev[1:2] in ("s", "e", "S", "E") else None
-    if m and n.vague is None and (n.kind != "fraction" or m.group().strip("-− \t")):  # "minus two-thirds"
-        if m.group().strip("-− \t"):
-            n.value, n.start = -n.value, n.start - m.end()
-            rev = rev[m.end():]
-        elif n.start - m.end() == 0 or not text[n.start - m.end() - 1].isalnum() and \
-                not text[max(0, n.start - m.end() - 4):n.start - m.end()].rstrip()[-1:].isdigit():
-            n.value, n.start = -n.value, n.start - m.end()
-            rev = rev[m.end():]
-    elif n.unit in _TEMPERATURES and rev[:3] in (" - ", " − ") and (w := _LOWER_WORD_BEFORE.match(rev, 3)) and \
-            w.group()[::-1] not in UNIT_SURFACES:
-        n.value, n.start = -n.value, n.start - 2  # "fell to - 20 degrees": a spaced minus after a word
-        rev = rev[2:]
-    elif n.start > 1 and text[n.start - 1] in "-‐" and text[n.start - 2].isalpha():
-        pm = _IDENT.search(text, max(0, n.start - 12), n.start)
-        w = pm.group()[:-1].lower() if pm else ""
-        if w not in ("sub", "over", "under", "near", "now", "nearly", "almost") and \
-                not (w == "to" and text[pm.start() - 1:pm.start()] == " "):  # "200 to-300": a slipped dash
-            if not (pm and pm.start() and text[pm.start() - 1].isdigit()):
-                return False
-    if n.kind == "count" and not n.words and n.q == "exact" and not plain_ok(text, n):
-        return False
-    if n.kind == "count" and n.vague is None:
-        out_of(text, n)
-    qm = Q.before(rev)
-    if qm and n.words and n.value == 1 and n.unit is None and qm.group(1).lower() in ("rednu", "revo"):
-        qm = None  # "march under one flag", "over one weekend": a preposition, not a bound
-    if qm:
-        if qm.group(1) in (">", "<") and rev[qm.end():qm.end() + 1] in ("<", ">"):
-            return False  # "<>30": not equal to, no interval
-        n.q = Q.name(qm.group(1)[::-1])
-        n.start -= qm.end()
-        if qm.group(1).lower() == "revo" and n.unit in DURATIONS and \
-                (prev_word(text, n.start) or ("",))[0].lower() not in _OVER_MEANS_MORE:
-            n.q = "at-least"  # "paid over 30 years" spans 30 years; "for over 30 years" is more than 30
-    if n.kind == "count" and n.unit is None and n.vague is None:
-        age_bound(text, n)
-    elif n.unit == "minute" and clock_minutes(text, n.start, n.end) or n.unit == "percent" and \
-            confidence_level(text, n.end):
-        return False  # "five minutes past midnight": a time; "95% CI": a confidence level
-    if n.q == "exact" and n.vague is None and Q.estimated(text, n.start):
-        n.q = "approx"
-    am = Q.AFTER_PATTERN.match(text, n.end)
-    if am and n.q == "exact" and n.vague is None:
-        n.q = Q.name(am.group(1) or am.group(2))
-        n.end = am.end()
-        if n.kind == "count" and n.unit is None and am.group().endswith(("older", "younger")):
-            n.unit, n.kind = "year", "age"  # "patients 21 and younger"
-    return True
-
-
-_HUNDREDS_TAIL = re.compile(r"[ \t]+([1-9])[ \t]+hundred(?![A-Za-z])")
-_AND_TAIL = re.compile(r"[ \t]+and[ \t]+(\d{1,2}|[a-z]+(?:-[a-z]+)?)(?![\d.,]|[ \t]*(?:-|hundred|thousand|million|billion|"
-                       r"per|%))", re.IGNORECASE)
-
-
-def _mixed_tail(text: str, n: Core, mult: float, e: int) -> int:
-    """``3 hundred and 21``, ``4 thousand 3 hundred``: digits with scale words, read on to the end."""
-    if mult == 1000.0 and (h := _HUNDREDS_TAIL.match(text, e)):
-        n.value += int(h.group(1)) * 100
-        n.step = 100.0
-        e = h.end()
-    if n.step == 100.0 and (a := _AND_TAIL.match(text, e)):
-        t = a.group(1)
-        v = float(t) if t.isdigit() else (N.words_value(t) or (None, True))[0]
-        if v is not None and 0 < v < 100 and v == int(v):
-            n.value += v
-            n.step, n.scale = 1.0, 1.0  # every digit is written: an exact whole number
-            e = a.end()
-    return e
-
-
-def _currency_code(m: re.Match) -> str | None:
-    sym, prefix, code, dollar = m.group(1), m.group(2) or m.group(3), m.group(4), m.group(6)
-    if dollar:
-        return {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}[dollar[::-1]]
-    if code:
-        code = code[::-1]
-        return CURRENCY_SYMBOLS.get(code) or code.upper()
-    if prefix:
-        p = prefix[::-1].upper()
-        return CURRENCY_SYMBOLS.get(p + sym) or CURRENCY_SYMBOLS.get(sym)
-    return CURRENCY_SYMBOLS.get(sym)
-
-
-_CURRENCY_RANGE_BEFORE = re.compile(r"(?P<between>between[ \t]+)?[$£€¥₹][ \u00a0]?\d[\d,.]*[ \t]*(?:[-–]|to|(?(between)and|(?!)))"
-                                    r"[ \t]*\Z", re.IGNORECASE)
-
-
-def _single_letter_scale(text: str, n: Core, word: str, end: int, cur: str | None) -> bool:
-    """Is the ``m``/``k``/``b`` right after digits a scale (``£5m``, ``2.3m passengers``, ``40k``)?"""
-    if cur or _CURRENCY_RANGE_BEFORE.search(text, max(0, n.start - 32), n.start):
-        return True  # "£5m"; "$5-10m": the range's currency makes the m millions
-    if word == "T":
-        return False
-    if word == "M":
-        return not _COMPANY_NEXT.match(text, end)  # "3M Co.", "3M said": a company
-    if word == "K" and n.step < 1:
-        return False
-    nxt = _NEXT_WORD_AFTER_OF.match(text[end:end + 24])
-    if word in "kK":  # not "a 10k race", "a 4K display", "a 401k plan"
-        return not (nxt and nxt.group(1).lower() in ("race", "run", "walk", "races", "runs", "resolution", "tv", "display",
-                                                      "plan", "plans", "account", "accounts"))
-    if word in "bB":
-        return n.step < 1
-    if nxt:
-        w = nxt.group(1).lower()
-        if w in METRE_CONTEXT or w in STOP or not w.isalpha():
-            return False
-        return w.endswith("s") or w in ("people", "children", "men", "women") or n.step < 1
-    return n.step < 1
-
-
-def _attach_unit(text: str, n: Core, cur: str | None, m: re.Match) -> bool:
-    sep = m.group("sep") or ""
-    g = m.lastgroup
-    if g == "age":
-        n.unit, n.kind, n.end = "year", "age", m.end()
-        return True
-    if g == "inches":
-        if n.step == 1 and not cur:
-            n.value += int(m.group("inches")) / 12
-            n.unit, n.kind, n.end = "foot", "quantity", m.end()
-        return True
-    if g == "pct":
-        surface = " ".join(m.group("pct").lower().split())
-        if "-" in sep and text[m.end():m.end() + 1] == "-":
-            return True  # "a 2-percentage-points-a-year": a compound it cannot read
-        if n.value in (100.0, 110.0, 200.0, 1000.0) and (prev_word(text, n.start) or ("",))[0].lower() in _GIVE:
-            return False  # "give 100%", "gave 110 percent": an idiom of effort
-        n.unit, n.kind, n.end = PERCENT_WORDS.get(surface, "percent"), "percent", m.end()
-        return True
-    if g in ("tight", "tight_spaced"):
-        t = m.group(g)  # "68p"; "down 68 p at 1112 p," as some wires space it
-        if sep:
-            return True
-        if t in "€$£¥":
-            n.unit, n.kind, n.end = CURRENCY_SYMBOLS[t], "currency", m.end()
-        elif t in ("pc", "pp", "bps"):
-            n.unit, n.kind, n.end = PERCENT_WORDS[t if t != "bps" else "bps"], "percent", m.end()
-        else:
-            n.unit, n.kind, n.end = CURRENCY_WORDS[t], "currency", m.end()
-            n.value /= 100
-        return True
-    if g == "cur":  # "a 10-dollar bill" is ten dollars; "a two-pound bag" may weigh it
-        if cur or sep.strip(" \u00a0-") or "-" in sep and m.group("cur").lower().startswith("pound"):
-            return True
-        surface = " ".join(m.group("cur").split())
-        low = surface.lower()
-        if 1900 <= n.value <= 2100 and n.step == 1.0 and n.scale == 1.0 and not n.words \
-                and text[n.start:n.cend].isdigit() and _YEAR_MONEY_BEFORE.search(text, max(0, n.start - 16), n.start):
-            return False  # "in 2017 dollars", "in May 2017 dollars": constant money of a year, no amount
-        if low in ("pound", "pounds"):
-            if (n.scale >= 1e6 or n.value >= 1000) and not pounds_weigh(text, m.end()):
-                n.unit = "GBP"
-            else:
-                n.unit, n.kind, n.end = "pound", "quantity", m.end()
-                return True
-        elif surface in CURRENCY_CODES:
-            n.unit = surface
-            sm = _SCALE.match(text, m.end()) if n.scale == 1.0 else None
-            if sm and sm.group(2) and sm.group(2).lower() in N.SCALE_SUFFIX:  # not "dozens"
-                n.scale = N.SCALE_SUFFIX[sm.group(2).lower()]
-                n.value *= n.scale
-                n.end = sm.end()
-                n.kind = "currency"
-                return True
-        elif surface in SCALED_CODES:
-            n.unit, mult = SCALED_CODES[surface]
-            if n.scale != 1.0:
-                return False
-            n.value, n.step, n.scale = n.value * mult, n.step * mult, mult
-        elif low in CURRENCY_WORDS:
-            n.unit = CURRENCY_WORDS[low]
-            if low in SUBUNITS:
-                n.value /= 100
-        else:
-            return True
-        n.kind, n.end = "currency", m.end()
-        if low not in SUBUNITS and n.step <= 1.0:
-            _cents(text, n)
-        return True
-    surface = m.group("unit")
-    expr = UNIT_SURFACES.get(surface) or UNIT_SURFACES.get(" ".join(surface.split()))
-    if expr is None or surface.lower() == "second" and text[m.end():m.end() + 1] == "-":
-        return True  # "two second-round ties": an ordinal, not a duration
-    bracket = sep.strip(" \u00a0")
-    if surface in ("C", "F", "m", "h", "t", "g", "l", "in.", "ms", "V", "W", "PS", "mb") and sep and not bracket:
-        if surface not in ("C", "F", "m") or _LETTER_NEXT.match(text[m.end():m.end() + 2]) and \
-                not _LOWER_WORD_NEXT.match(text[m.end():m.end() + 3]):
-            return True
-    if surface in ("C", "F", "m") and _SYMBOL_GLUED.match(text, m.end()):
-        # "5m-long" is metres; "5m-strong", "14.7C/" cannot be read safely: no claim
-        if surface == "m" and (mc := _METRE_COMPOUND.match(text, m.end())):
-            n.unit, n.kind, n.end, n.adjective = "meter", "quantity", mc.end(), True
-            return True
-        return bool(sep)  # spaced ("800,000 F-Series"): the number stands alone
-    if surface in ("C", "F") and not sep:
-        prev = prev_word(text, n.start)
-        if prev and prev[1] == "" and (prev[0].lower() in IDENTIFIER_WORDS or prev[0] == "Form"):
-            return False  # "Boeing 777F", "Form 13F": a model or form name
-        if _FILING_NEXT.match(text, m.end()):
-            return False  # "the 13F filing", "must 13F be filed": a form, not a temperature
-    if expr in DURATIONS and expr != "year" and (om := _OLD.match(text, m.end())):
-        n.unit, n.kind, n.end = canonical(expr), "age", om.end()
-        return True
-    name = canonical(expr)
-    n.unit, n.kind, n.end, n.adjective = name, "quantity", m.end(), "-" in sep
-    if name == "foot":
-        inch = _INCHES_NEXT.match(text, n.end)
-        if inch and (inch.group("bare") is None or int(inch.group(1)) < 12):
-            n.value += int(inch.group(1)) / 12
-            n.end = inch.end()
-    return True
-
-
-_COMPANY_NEXT = re.compile(r"[ \t]+(?:Co\b|Company|Corp|Corporation|Inc|said|says)")
-_YEAR_MONEY_BEFORE = re.compile(r"\b(?:in|constant|real)[ \t]+(?:[A-Z][a-z]+\.?[ \t]+)?\Z")
-_FILING_NEXT = re.compile(r"[ \t]+(?:(?:be|been|is|are|was|were)[ \t]+)?(?:fil(?:e|es|ed|ing|ings|er|ers)|forms?|"
-                          r"reports?|holdings|disclosures?)(?![A-Za-z])", re.IGNORECASE)
-_METRE_COMPOUND = re.compile(r"-(" + "|".join(sorted(METRE_CONTEXT)) + r")\b")
-
-
-_CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)??)(?:[ \t]?(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))"
-                    r"|[ \t]+(\d\d)(?=[ \t]+(?:more|less|extra|each|apiece)\b)",  # "15 USD 50 more"
-                    re.IGNORECASE)
-
-
-def _cents(text: str, n: Core, symbol: str | None = None) -> None:
-    """``15 dollars 50``, ``thirteen dollars and forty-five cents`` and ``$2 and 75 cents`` →
-    15.50, 13.45, 2.75.  After a sign (``symbol`` is its currency) only a named subunit of that
-    currency counts: "$5 and 50 cents", not "$5 and 50" nor "$5 and 50p"."""
-    m = _CENTS.match(text, n.end)
-    if not m:
+def _vague_money(text: str, core: Core) -> None:
+    """"millions of dollars", "thousands of pounds of damage": a vague amount of money (pounds
+    that weigh something stay pounds)."""
+    found = _VAGUE_MONEY.match(text, core.end)
+    if not found:
         return
-    if symbol and (not m.group(2) or (m.group(2).lower() in ("pence", "p")) != (symbol == "GBP")):
-        return
-    c = m.group(1) or m.group(3)
-    v = float(c) if c.isdigit() else (N.words_value(c) or (None, True))[0]
-    if v is not None and 0 < v < 100 and v == int(v):
-        n.value += v / 100
-        n.end = n.cend = m.end()
+    if found.group(1).lower() != "pounds":
+        core.unit, core.kind, core.end = CURRENCY_WORDS[" ".join(found.group(1).lower().split())], "currency", found.end()
+    elif core.vague[0] >= 1000:
+        core.unit, core.kind, core.end = ("pound", "quantity", found.end()) if pounds_weigh(text, found.end()) else \
+            ("GBP", "currency", found.end())
+
+
+__all__ = ["widen"]

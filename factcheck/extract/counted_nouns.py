@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
 from factcheck.extract.core import Core
-from factcheck.extract.lexicon import STOP
+from factcheck.extract.lexicon import STOP, words
 
 _OF_THE = re.compile(r"[ \t]+of(?:[ \t]+the)?(?=[ \t])")
 _NOUN = re.compile(r"(?:[ \t\u00a0]+|-)([A-Za-z][\w'’-]*(?:\.[A-Za-z][\w'’-]*)*\.?)")
 
 
-_PLURAL_LIKE = frozenset("people children men women staff police personnel cattle troops data media".split())
+_PLURAL_LIKE = words("plural_like_nouns")
 
 
 def noun(text: str, n: Core) -> str:

@@ -12,6 +12,8 @@ from factcheck.extract.core import Core
 
 #: "in their", "into her": the possessive that makes a decade an age (the regex starts with a literal, to scan fast).
 _POSSESSIVE = re.compile(r"in(?:to)?[ \t]+(?:his|her|their|my|your|our|its)[ \t]+", re.IGNORECASE)
+#: The same on the lower-cased text, faster; only where no letter folds to "i" or "s" ("ı", "ſ") under IGNORECASE.
+_POSSESSIVE_LOWER = re.compile(_POSSESSIVE.pattern)
 _DECADE = re.compile(r"(?:(early|mid|late)[ \t]*-?[ \t]*)?(?:([1-9]0)['’]?s|(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies|"
                      r"(teens))(?![A-Za-z0-9])", re.IGNORECASE)
 _OR = re.compile(r"[ \t]+(?:or|to)[ \t]+")
@@ -20,10 +22,12 @@ _PART = {None: (0, 9), "early": (0, 4), "mid": (3, 7), "late": (5, 9)}
 _TEENS = {None: (13, 19), "early": (13, 15), "mid": (14, 17), "late": (16, 19)}
 
 
-def decade_cores(text: str) -> list[Core]:
-    """The decade-of-life ages in ``text`` as range cores in years."""
+def decade_cores(text: str, low: str | None = None) -> list[Core]:
+    """The decade-of-life ages in ``text`` as range cores in years (``low``: its lower-cased copy,
+    when that has the same length)."""
     out = []
-    for p in _POSSESSIVE.finditer(text):
+    fast = low is not None and "ı" not in low and "ſ" not in low
+    for p in _POSSESSIVE_LOWER.finditer(low) if fast else _POSSESSIVE.finditer(text):
         if p.start() and text[p.start() - 1].isalpha():
             continue
         m = _DECADE.match(text, p.end())

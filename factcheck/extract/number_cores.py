@@ -3,7 +3,8 @@
 ``DIGITS`` and ``WORDS`` are the two scanners ``extract`` runs over a text; ``digit_core``
 and ``word_core`` turn one match into a ``Core`` (value, span, precision) or reject it when
 the words are an idiom ("one of", "no one"), a name ("Formula One") or an ordinal ("the
-third quarter"; ``wording`` holds that policy).
+third quarter"; ``number_words`` and ``fraction_words`` hold that policy).  A reading that is
+no claim is the id of the rule that drops it.
 """
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from factcheck.extract import qualifiers as Q
 from factcheck.extract.lexicon import IDENTIFIER_WORDS, MONTHS
 from factcheck.extract.units import AFTER_NUMBER, alternation
 from factcheck.extract.core import Core
-from factcheck.extract.number_words import OUT_OF, fraction_ok, prev_word, sentence_start, word_ok
+from factcheck.extract.fraction_words import fraction_rule
+from factcheck.extract.nearby import prev_word, sentence_start
+from factcheck.extract.number_words import OUT_OF, word_rule
+from factcheck.extract.policy import DROP, rule
 
 _SLASH_DENOMINATOR = re.compile(r"[/⁄](\d{1,4})(?![\d/])| / (\d{1,4})(?!\d| / ?\d)")  # "3/4", tokenized "3 / 4"
 #: " / 25 / 2019" after a number: what follows a slash is no claim of its own.
@@ -58,8 +62,9 @@ PHONE = re.compile(r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\d{1,3}-\d{3}-[A-Z]{3,}(?![
 INTL = re.compile(r"\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,}")
 
 
-def digit_core(text: str, m: re.Match) -> Core | None:
-    """A ``DIGITS`` match as a core (``1,800``, ``2.5``, ``10 1/2``, ``6.5×10−5``), or None."""
+def digit_core(text: str, m: re.Match) -> Core | str | None:
+    """A ``DIGITS`` match as a core (``1,800``, ``2.5``, ``10 1/2``, ``6.5×10−5``), the id of the
+    rule that drops it, or None when it reads as no number."""
     tok_int, tok_dec, whole, _, dec, bare, exp, exp2, exp3, exp4, pw, sp, frac, alone = m.groups()
     s, e = m.span()
     if alone:
@@ -75,12 +80,12 @@ def digit_core(text: str, m: re.Match) -> Core | None:
         if frac in N.UNICODE_FRACTIONS:
             value += N.UNICODE_FRACTIONS[frac]
         else:
+            if malformed_fraction(frac, sp, dec):
+                return malformed_fraction.rule_id
             a, b = frac.split("/")
-            if int(a) >= int(b) or int(b) == 0 or sp == "" and not dec:
-                return None
             value += int(a) / int(b)
-    elif whole and not dec and len(whole) > 1 and whole[0] == "0":
-        return None
+    elif whole and whole[0] == "0" and leading_zero(whole, dec):
+        return leading_zero.rule_id
     exp = exp or exp2 or exp3 or exp4
     if pw:
         power = pw.replace("−", "-")
@@ -94,6 +99,19 @@ def digit_core(text: str, m: re.Match) -> Core | None:
     return n
 
 
+@rule("not-claim.malformed-fraction")
+def malformed_fraction(fraction: str, space: str, decimal: str | None) -> bool:
+    """A figure and a fraction that is not proper, or glued to it, are no number ("10 5/3")."""
+    numerator, denominator = fraction.split("/")
+    return int(numerator) >= int(denominator) or int(denominator) == 0 or space == "" and not decimal
+
+
+@rule("not-claim.leading-zero")
+def leading_zero(whole: str | None, decimal: str | None) -> bool:
+    """A whole number written with a leading zero is a code ("007", "0800 numbers")."""
+    return bool(whole) and not decimal and len(whole) > 1 and whole[0] == "0"
+
+
 def spaced_thousands_ok(text: str, s: int) -> bool:
     """Is "1, 118" at ``s`` one number with a spaced separator, not a date's day or an
     identifier before a count ("May 5, 118 people", "Figure 2, 340 patients")?"""
@@ -104,16 +122,23 @@ def spaced_thousands_ok(text: str, s: int) -> bool:
 _DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 50, 64, 100, 128, 1000))
 
 
-def _slash_fraction(text: str, n: Core, whole: str) -> Core | None:
+@rule("not-claim.slash-pair")
+def slash_pair(text: str, end: int, numerator: int) -> bool:
+    """Figures joined by a slash that make no common fraction are a name, a date or a rate ("9/11", "24/7", "3/15")."""
+    found = _SLASH_DENOMINATOR.match(text, end)
+    if not found:
+        return True
+    denominator = int(found.group(1) or found.group(2))
+    return not 0 < numerator < denominator or denominator not in _DENOMINATORS and found.group()[0] != "⁄" and \
+        not _OF_NEXT.match(text[found.end():found.end() + 4])
+
+
+def _slash_fraction(text: str, n: Core, whole: str) -> Core | str:
     """``3/4`` and ``1/2 cup`` are fractions; ``9/11``, ``24/7`` and dates are not claims."""
+    if slash_pair(text, n.end, int(whole)):
+        return slash_pair.rule_id
     m = _SLASH_DENOMINATOR.match(text, n.end)
-    if not m:
-        return None
-    a, b = int(whole), int(m.group(1) or m.group(2))
-    if not 0 < a < b or b not in _DENOMINATORS and m.group()[0] != "⁄" and \
-            not _OF_NEXT.match(text[m.end():m.end() + 4]):
-        return None
-    n.value, n.end, n.step = a / b, m.end(), 0.0
+    n.value, n.end, n.step = int(whole) / int(m.group(1) or m.group(2)), m.end(), 0.0
     n.cend = n.end
     return n
 
@@ -149,19 +174,21 @@ def _decimal_digits(words: str) -> str:
     return "".join(out)
 
 
-def word_core(text: str, s: int, e: int) -> Core | None:
+def word_core(text: str, s: int, e: int) -> Core | str | None:
     """The ``WORDS`` match ``text[s:e]`` as a core (``two hundred and one``, ``a dozen``,
-    ``two-thirds``), or None.
+    ``two-thirds``), the id of the rule that drops it, or None when it reads as no number.
 
     The longest prefix of the run that reads as one number wins; ``cend`` tells the caller
-    where to resume scanning.
+    where to resume scanning.  ``SkipTo`` is raised when the words are no claim and must not
+    be read again (a spoken year, an ordinal).
     """
     toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, s, e)]
     first = text[toks[0][0]:toks[0][1]].lower()
     if first in N.VAGUE:
         return _vague(text, s, toks, first)
-    if first in N.YEAR_HEADS and (year := N.SPOKEN_YEAR.match(text, s)):
-        raise SkipTo(year.end())
+    year_end = first in N.YEAR_HEADS and spoken_year(text, s, first)
+    if year_end:
+        raise SkipTo(year_end, spoken_year.rule_id)
     if first in ("three", "half", "quarter") and (rp := _RATE_POINT.match(text, s)):
         a = _A_BEFORE.search(text, max(0, s - 10), s)
         if (a or first == "three") and _RATE_WORDS.search(text, max(0, s - 100), min(len(text), rp.end() + 100)):
@@ -173,11 +200,10 @@ def word_core(text: str, s: int, e: int) -> Core | None:
         a = _A_BEFORE.search(text, max(0, s - 10), s)
         if a:
             s0 = a.start()
-        elif not (first in ("quarter", "hundred") and len(toks) > 1 and
-                  text[toks[1][0]:toks[1][1]].lower() in N.SCALES) and first not in N.TENS:
-            return None
-    if s0 < s and _PRICE_BEFORE.search(text, max(0, s0 - 24), s0):
-        return None  # "64 cents a dozen", "$5 a hundred": a price per so many, not a count
+        elif word_needs_a(first, text[toks[1][0]:toks[1][1]].lower() if len(toks) > 1 else ""):
+            return word_needs_a.rule_id
+    if s0 < s and price_per_quantity(text, s0):
+        return price_per_quantity.rule_id
     if first == "half" and len(toks) == 1:
         parsed, e = (0.5, True), toks[0][1]
     else:
@@ -190,11 +216,12 @@ def word_core(text: str, s: int, e: int) -> Core | None:
                 break
         else:
             return None
-        skip = _ordinal_end(text, toks, j, e)
+        skip = ordinal_words(text, toks, j, e)
         if skip:
-            raise SkipTo(skip)
+            raise SkipTo(skip, ordinal_words.rule_id)
     value, is_fraction = parsed
     pm = _POINT.match(text, e) if not is_fraction else None
+    decided = None
     if pm:
         digits = _decimal_digits(pm.group(1))
         if digits and value == int(value):
@@ -202,9 +229,13 @@ def word_core(text: str, s: int, e: int) -> Core | None:
             sm = _SCALE_NEXT.match(text[e:e + 12])
             if sm:
                 value, e = value * N.SCALES[sm.group(1).lower()], e + sm.end()
-    elif not word_ok(text, s0, e, text[s0:e].lower()):
-        return None
+    else:
+        decided = word_rule(text, s0, e, text[s0:e].lower())
+        if decided is not None and decided.startswith(DROP):
+            return decided
     n = Core(s0, e, value, words=True)
+    if decided is not None:
+        n.rule = decided
     scale = 1.0
     if not is_fraction and text[e - 1:e] in ("d", "n", "D", "N"):  # hundreD, thousanD, millioN, billioN
         tail = text[max(s0, e - 8):e].lower()
@@ -229,8 +260,11 @@ def word_core(text: str, s: int, e: int) -> Core | None:
         if fu:
             n.end = n.cend = fu.end(1)
             return n  # "half a mile", "a quarter of a percentage point": widen reads the unit
-        if not fraction_ok(text, n, first):
-            return None
+        decided = fraction_rule(text, n, first)
+        if decided is not None:
+            if decided.startswith(DROP):
+                return decided
+            n.rule = decided
         n.value, n.unit, n.kind = n.value * 100, "percent", "fraction"
     return n
 
@@ -250,19 +284,36 @@ _ORDINAL_NEXT = re.compile(
 
 
 class SkipTo(Exception):
-    """Raised by ``word_core`` when the words up to ``end`` are no claim and must not be re-read."""
+    """Raised by ``word_core`` when the words up to ``end`` are no claim and must not be re-read;
+    ``rule`` is the id of the rule that drops them."""
 
-    def __init__(self, end: int):
+    def __init__(self, end: int, rule_id: str):
         super().__init__(end)
-        self.end = end
+        self.end, self.rule = end, rule_id
 
 
-def _ordinal_end(text: str, toks, j: int, e: int) -> int:
-    """Where the ordinal ends when the number read so far is its head, else 0.
+@rule("not-claim.spoken-year")
+def spoken_year(text: str, start: int, first: str) -> int:
+    """A year said aloud is a date ("nineteen eighty-four", "twenty twenty-three")."""
+    year = N.SPOKEN_YEAR.match(text, start) if first in N.YEAR_HEADS else None
+    return year.end() if year else 0
 
-    "twenty-first", "one hundred and first", "twenty fifth" are ordinals; a run that stops
-    before a plural denominator ("one hundred thirty-two fifths") would misread the number.
-    """
+
+@rule("not-claim.word-needs-a")
+def word_needs_a(first: str, second: str) -> bool:
+    """A scale or fraction word with no "a" or number before it is a word ("the Hundred Years' War", "third place")."""
+    return not (first in ("quarter", "hundred") and second in N.SCALES) and first not in N.TENS
+
+
+@rule("not-claim.price-per-quantity")
+def price_per_quantity(text: str, start: int) -> bool:
+    """A price before "a dozen" or "a hundred" makes it the quantity priced, not a count ("64 cents a dozen")."""
+    return _PRICE_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+@rule("not-claim.ordinal-words")
+def ordinal_words(text: str, toks, j: int, e: int) -> int:
+    """Number words that head an ordinal are no count ("twenty-first", "one hundred and first", "twenty fifth")."""
     om = _ORDINAL_NEXT.match(text, e)
     if om is None:
         return 0
@@ -286,18 +337,31 @@ _RATE_WORDS = re.compile(r"\b(?:rates?|interest|yields?|inflation|percent|per[ \
 _OF_SCALE = re.compile(r"[ \t]+of[ \t]+an?[ \t]+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 
 
-def _vague(text: str, s: int, toks, first: str) -> Core | None:
+@rule("not-claim.vague-name")
+def vague_name(text: str, start: int) -> bool:
+    """A capitalized vague amount inside a sentence is a name ("Mega Millions")."""
+    return text[start].isupper() and not sentence_start(text, start)
+
+
+@rule("not-claim.tens-or-scores-alone")
+def tens_or_scores_alone(text: str, end: int, first: str) -> bool:
+    """"tens" counts only in "tens of thousands", "scores" only in "scores of people" (not "scores of 700")."""
+    return first == "tens" and not _OF_PLURAL_SCALE.match(text[end:end + 20]) or \
+        first == "scores" and not _SCORES_OF.match(text, end)
+
+
+def _vague(text: str, s: int, toks, first: str) -> Core | str:
     """``dozens``, ``hundreds``, ``tens of thousands`` (not ``Mega Millions``, a name)."""
     e = toks[0][1]
-    if text[s].isupper() and not sentence_start(text, s):
-        return None
+    if vague_name(text, s):
+        return vague_name.rule_id
     base = N.VAGUE[first]
     m = _OF_PLURAL_SCALE.match(text[e:e + 20])
     if first in ("tens", "hundreds") and m:
         base *= N.VAGUE[m.group(1).lower()]
         e += m.end()
-    elif first == "tens" or first == "scores" and not _SCORES_OF.match(text, e):
-        return None
+    elif tens_or_scores_alone(text, e, first):
+        return tens_or_scores_alone.rule_id
     lo, hi = Q.vague_bounds(first, base)
     twice = _AND_AGAIN.match(text, e) if e == toks[0][1] else None
     if twice and twice.group(1).lower() == text[s:toks[0][1]].lower():

@@ -1,201 +1,208 @@
-"""Number words in context: whether a run of number words counts, and the words around it.
+"""Number words in context: the rules that tell whether a run of number words is a claim.
 
-``word_ok`` rejects number words that are idioms ("one of", "no one", "one step closer"),
-names ("Formula One", "Police Arrest Four Men", "a two-state solution") or a title's
-numeral ("phase two"); ``fraction_ok`` keeps "a third of" and "two-thirds" but not "the third
-quarter".  ``prev_word`` reads the word before a position from a reversed slice and
-``sentence_start`` tells whether a position opens a sentence.
+Number words are often no number at all: an idiom or a pronoun ("one of", "no one", "one
+step closer"), a name ("Formula One", "Police Arrest Four Men", "a two-state solution") or a
+title's numeral ("phase two").  ``word_rule`` asks the rules below in order; the first that
+fires decides, and a ``claim.*`` rule keeps a "one" that a later rule would drop ("one in
+five", "killed two and wounded one").  Fractions in words have their own rules
+(``fraction_words``).
 """
 from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
 
 from factcheck.extract import numbers as N
-from factcheck.extract.core import Core
-from factcheck.extract.lexicon import CAPITAL_OK, IDENTIFIER_WORDS
+from factcheck.extract.clock_times import clock_hour, spelled_clock
+from factcheck.extract.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, pattern, words
+from factcheck.extract.nearby import prev_word, sentence_start
+from factcheck.extract.policy import Chain, rule
 from factcheck.extract.units import AFTER_NUMBER, DURATIONS, UNIT_SURFACES
 
-_ONE_IDIOM = re.compile(
-    r"(?:-|[ \t]+(?:of|another|day|time|way|thing|side|hand|point|more|other|or|and|by|after|who|that|which|is|was|"
-    r"has|had|in|on|at|to|for|from|with|such|else|could|would|should|can|will|must|may|might|does|did|do|says|"
-    r"said|knows)(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
+_ONE_IDIOM = re.compile(r"(?:-|[ \t]+" + pattern("one_idiom_next") + r"(?![A-Za-z])|[ \t]*[^ \tA-Za-z])", re.IGNORECASE)
 #: After these, "one" ends a clause or starts one as its subject ("wounded one.", "one was hurt").
-_ONE_CLAUSE_NEXT = re.compile(r"[ \t]*(?:[.,;:!?()—–]|\Z)|[ \t]+(?:and|or|but|was|is|has|had|were|could|would|did|"
-                              r"remains|remained|survived|died|said)(?![A-Za-z])", re.IGNORECASE)
+_ONE_CLAUSE_NEXT = re.compile(r"[ \t]*(?:[.,;:!?()—–]|\Z)|[ \t]+" + pattern("one_clause_next") + r"(?![A-Za-z])",
+                              re.IGNORECASE)
 _NUMBER = r"(?:(?!(?:1[89]|20)\d\d(?!\d))\d[\d,.]*|" + "|".join(sorted((w for w in N.CARDINALS if w not in ("one", "a")), key=len, reverse=True)) + r")"
 #: A figure coordinated with "one": "killed two and wounded one", "Three died and one was hurt".
 _COUNTED_BEFORE_ONE = re.compile(r"\b" + _NUMBER + r"(?:[ \t]+[a-z]+){0,2}[ \t]*(?:,|[ \t]and|[ \t]but)[ \t]+"
                                  r"(?:[a-z]+[ \t]+)?\Z", re.IGNORECASE)
 _COUNTED_AFTER_ONE = re.compile(r"[ \t]+and[ \t]+[a-z]+[ \t]+" + _NUMBER + r"(?![\w-])", re.IGNORECASE)
-_ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+(?:closer|nearer|ahead|further|forward|away|back|behind)|in[ \t]+a[ \t]+"
-                             r"million)(?![A-Za-z])", re.IGNORECASE)
+_ONE_FIGURATIVE = re.compile(r"[ \t]+(?:step[ \t]+" + pattern("one_step_words") + r"|in[ \t]+a[ \t]+million)(?![A-Za-z])",
+                             re.IGNORECASE)
 _PIECE_NEXT = re.compile(r"[ \t]+piece(?![A-Za-z])", re.IGNORECASE)
 _IN_A_SCALE_AFTER_ONE = re.compile(r"\bone[ \t]+in[ \t]+\Z", re.IGNORECASE)
 _STATE_SOLUTION = re.compile(r"-state[ \t]+solution", re.IGNORECASE)
 _OR_NUMBER_NEXT = re.compile(r"[ \t]+or[ \t]+(?:two|three|2|3)(?![A-Za-z0-9])", re.IGNORECASE)  # "one or two days"
 #: Abbreviations before a name, after which a capital does not start a sentence ("Mr. Two").
-_TITLES = frozenset("mr mrs ms dr st gen sen rep gov lt col sgt capt maj prof rev no nos vol fig ch art sec jr sr ft mt "
-                    "messrs hon pres supt insp".split())
+_TITLES = words("titles")
 _PERCENT_OR_FRACTION_NEXT = re.compile(r"[ \t]*(?:%|per ?cent|-[ \t]*(?:third|quarter|fifth|half))", re.IGNORECASE)
 #: "one" joined by a hyphen to a currency still states an amount: "a one-dollar coin", "a one-yen bid".
-_ONE_CURRENCY_NEXT = re.compile(r"-(?:dollar|euro|yen|yuan|rupee|cent|penny)(?![A-Za-z-])", re.IGNORECASE)
-_ONE_COMPOUND = re.compile(r"-(?:time|off|sided|way|year-old|of-a-kind|on-one|to-one|stop|size|liner|man)", re.IGNORECASE)
-_ONE_OTHER_NEXT = re.compile(r"[ \t]+(?:other|more)[ \t]+(?!(?:time|times|thing|things|than|day|way|ways|of|and|or|to|in|on|"
-                             r"at|for|that|the|is|was|step|chance|try|round|go)(?![a-z]))[a-z]{3,}")
-_NEXT_TOKEN = re.compile(r"[ \t]*([A-Za-z]+|[^ \tA-Za-z]|$)")
-_HYPHEN = re.compile(r"[-‐]")
-_AFTER_BY_HALF = frozenset(("since", "in", "from", "over", "to", "compared", "between", "and", "or", "by", "after",
-                            "within", "last", "this", "during", "at", "on", "until", "if", "when"))
-_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight)(?![A-Za-z-])"
-_MINUTES = r"(?:five|ten|twenty|twenty-five|quarter|half|(?:a|\d+|\w+)[ \t]+minutes?)"
-#: A clock time in words: "six o'clock", "ten past five", "at twenty to eight".
-_CLOCK_NEXT = re.compile(r"[ \t]*o['’]?clock\b|[ \t]+past[ \t]+" + _HOUR, re.IGNORECASE)
-_TO_HOUR_NEXT = re.compile(r"[ \t]+to[ \t]+(" + _HOUR + ")", re.IGNORECASE)
-_CLOCK_BEFORE = re.compile(_MINUTES + r"[ \t]+past[ \t]+\Z|quarter[ \t]+to[ \t]+\Z", re.IGNORECASE)
-_TO_MINUTES = {"five": 5, "ten": 10, "twenty": 20, "twenty-five": 25}
-_HOURS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
-_TIME_PREPOSITIONS = frozenset(("at", "by", "until", "till", "before", "after", "around", "about"))
-_TO_HOUR_BEFORE = re.compile(r"\b(?:at|by|until|till|before|after|around|about)[ \t]+(five|ten|twenty|twenty-five)"
-                             r"[ \t]+to[ \t]+\Z", re.IGNORECASE)
-_PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
+_ONE_CURRENCY_NEXT = re.compile(r"-" + pattern("one_currencies") + r"(?![A-Za-z-])", re.IGNORECASE)
+_ONE_OTHER_NEXT = re.compile(r"[ \t]+(?:other|more)[ \t]+(?!" + pattern("one_other_idioms") + r"(?![a-z]))[a-z]{3,}")
 OUT_OF = re.compile(r"[ \t]+(?:out[ \t]+of|in)[ \t]+(\d{1,4}(?![\d,.])|[A-Za-z]+(?:[- ][a-z]+){0,2})(?![A-Za-z])")
+_ONE_DETERMINERS = words("one_determiners")
+_ONE = frozenset(("one", "a"))
+_ZERO = frozenset(("zero", "nought", "naught"))
 
 
-def prev_word(text: str, s: int) -> tuple[str, str] | None:
-    """The word before ``s`` and the punctuation between (``("Smith", ",")``), or None."""
-    rev = text[max(0, s - 28):s][::-1]
-    m = _PREV_WORD.match(rev)
-    if not m:
-        return None
-    return m.group(3)[::-1].rstrip("'’").replace(" ", ""), m.group(2)
+class Spelled:
+    """A run of number words and the words around it, read once for every rule that looks at it.
 
-
-def sentence_start(text: str, s: int) -> bool:
-    """Does ``s`` begin a sentence, a line or a quotation?"""
-    j = s - 1
-    while j >= 0 and text[j] in " \t\"'“‘(":
-        j -= 1
-    return j < 0 or text[j] in ".!?:;\n…—–-"
-
-
-#: What may follow the hour of a clock time: the end of a clause, a.m./p.m., "on Friday", "local time".
-_HOUR_FOLLOW = (r"(?=[ \t]*(?:[.,;:!?)\n]|\Z|[ap]\.?m\b|o['’]?clock|(?:on|in|at|and|when|that|this|last|yesterday|today|"
-                r"tonight|local|GMT|ET)\b))")
-_MINUTES_OF_CLOCK = re.compile(r"[ \t]+(?P<word>past|to)[ \t]+(?:" + _HOUR + r"|(?:1[0-2]|[1-9])(?![\d:.,]))" +
-                               _HOUR_FOLLOW + r"|[ \t]+(?:before|after)[ \t]+(?:noon|midnight)(?![A-Za-z-])", re.IGNORECASE)
-#: Reversed: the time preposition "N minutes to H" needs ("at ten minutes to eight"; not "from 40 minutes to 5").
-_AT_REVERSED = r"(?:ta|yb|litnu|llit|erofeb|retfa|dnuora|tuoba)\b"
-_AT_BEFORE_MINUTES = re.compile(r"[ \t]*(?:[\w-]+)[ \t]+" + _AT_REVERSED, re.IGNORECASE)
-_AT_BEFORE_NUMBER = re.compile(r"[ \t]+" + _AT_REVERSED, re.IGNORECASE)
-_MINUTES_BEFORE_HOUR = re.compile(r"[ \t](minutes?)[ \t]+(past|to)[ \t]+\Z", re.IGNORECASE)
-_READ_NEXT = re.compile(r"[ \t]+read(?![A-Za-z])", re.IGNORECASE)  # "4 min read"
-
-
-def clock_minutes(text: str, start: int, end: int) -> bool:
-    """Whether the minutes at ``start:end`` tell the time ("five minutes past midnight", "at 10
-    minutes to 6.") or a reading time ("4 min read"): no claim either way."""
-    if _READ_NEXT.match(text, end):
-        return True
-    m = _MINUTES_OF_CLOCK.match(text, end)
-    return m is not None and (m.group("word") is None or m.group("word").lower() == "past" or
-                              text[start:start + 6].lower() in ("about ", "around") or
-                              _AT_BEFORE_NUMBER.match(text[max(0, start - 12):start][::-1]) is not None)
-
-
-def clock_hour(text: str, s: int, e: int) -> bool:
-    """Whether the hour at ``s:e`` ends such a time ("… at ten minutes to eight.")."""
-    m = _MINUTES_BEFORE_HOUR.search(text, max(0, s - 16), s)
-    if m is None or re.match(_HOUR_FOLLOW, text[e:e + 12], re.IGNORECASE) is None:
-        return False
-    if m.group(2).lower() == "past":
-        return True
-    rev = text[max(0, m.start() - 24):m.start()][::-1]
-    return _AT_BEFORE_MINUTES.match(rev) is not None
-
-
-def _clock(text: str, s: int, e: int, pw: str) -> bool:
-    """Is the number word at ``s:e`` part of a clock time ("half past six", "at ten to five")?
-
-    "N to H" is a time only after a time preposition and when N > H ("at twenty to eight");
-    "five to ten people" stays a range.
+    ``words`` is the run in lower case; ``word`` the word before it as written, ``lower`` the
+    same in lower case and ``punct`` the punctuation between; ``following`` the dozen
+    characters after the run; ``idiom`` tells a "one" before "of", "day", a verb or a mark.
     """
-    if _CLOCK_NEXT.match(text, e):
-        return True
-    word = text[s:e].lower()
-    if pw in ("past", "to") and (word in _HOURS or word in ("noon", "midnight")):
-        if _CLOCK_BEFORE.search(text, max(0, s - 24), s):
-            return True
-        to = _TO_HOUR_BEFORE.search(text, max(0, s - 32), s) if pw == "to" else None
-        if to and _TO_MINUTES[to.group(1).lower()] > _HOURS.get(word, 0):
-            return True
-    to = _TO_HOUR_NEXT.match(text, e)
-    return bool(to and pw in _TIME_PREPOSITIONS and _TO_MINUTES.get(word, 0) > _HOURS.get(to.group(1).lower(), 0))
+
+    __slots__ = ("text", "start", "end", "words", "word", "lower", "punct", "following", "idiom")
+
+    def __init__(self, text: str, start: int, end: int, spelled: str):
+        before = prev_word(text, start)
+        self.text, self.start, self.end, self.words = text, start, end, spelled
+        self.word, self.punct = before if before else ("", "")
+        self.lower = self.word.lower()
+        self.following = following = text[end:end + 12]
+        self.idiom = spelled in _ONE and _ONE_IDIOM.match(following) is not None
 
 
-def word_ok(text: str, s: int, e: int, words: str) -> bool:
-    """Number words that are idioms or names: "one of", "no one", "Formula One", "phase two"."""
-    prev = prev_word(text, s)
-    pw = prev[0].lower() if prev else ""
-    if pw in IDENTIFIER_WORDS and prev[1] == "" or s > 1 and text[s - 1] in "-‐" and text[s - 2].isdigit():
-        return False  # "phase two"; "7-Eleven"
-    if text[s].isupper() and prev and prev[0][:1].isupper() and pw not in CAPITAL_OK and prev[1] == "" and \
-            not (pw.endswith(".") and pw.rstrip(".") not in _TITLES):
-        return False  # "Formula One", "Police Arrest Four Men"; not "… hit Gaza. Two rockets"
-    if text[s].isupper() and not text[s:e].isupper() and not sentence_start(text, s):
-        return False  # "the Gang of Four", "Police Arrest Four Men": a name or a title
-    if _STATE_SOLUTION.match(text, e) or pw == "in" and words == "a million" and \
-            _IN_A_SCALE_AFTER_ONE.search(text, max(0, s - 8), s):
-        return False  # "a two-state solution"; the "a million" of "one in a million"
-    if words in ("zero", "nought", "naught"):
-        return bool(AFTER_NUMBER.match(text, e))
-    if _clock(text, s, e, pw) or pw in ("past", "to") and clock_hour(text, s, e):
+@rule("not-claim.spelled-identifier")
+def spelled_identifier(spelled: Spelled) -> bool:
+    """Number words right after a word that names a part, a stage or a title are its numeral ("phase two")."""
+    return spelled.lower in IDENTIFIER_WORDS and spelled.punct == ""
+
+
+@rule("not-claim.spelled-after-digit-dash")
+def spelled_after_digit_dash(spelled: Spelled) -> bool:
+    """Number words joined by a dash to digits are part of a name ("7-Eleven")."""
+    text, start = spelled.text, spelled.start
+    return start > 1 and text[start - 1] in "-‐" and text[start - 2].isdigit()
+
+
+@rule("not-claim.spelled-name", capital=True)
+def spelled_name(spelled: Spelled) -> bool:
+    """Capitalized number words after a capitalized word are part of a name or a headline ("Formula One")."""
+    lower = spelled.lower
+    return spelled.text[spelled.start].isupper() and spelled.word[:1].isupper() and lower not in CAPITAL_OK and \
+        spelled.punct == "" and not (lower.endswith(".") and lower.rstrip(".") not in _TITLES)
+
+
+@rule("not-claim.spelled-title-case", capital=True)
+def spelled_title_case(spelled: Spelled) -> bool:
+    """Capitalized number words inside a sentence are a name or a title ("the Gang of Four")."""
+    text, start = spelled.text, spelled.start
+    return text[start].isupper() and not text[start:spelled.end].isupper() and not sentence_start(text, start)
+
+
+@rule("not-claim.two-state-solution")
+def two_state_solution(spelled: Spelled) -> bool:
+    """"a two-state solution" names a policy, not two states."""
+    return _STATE_SOLUTION.match(spelled.text, spelled.end) is not None
+
+
+@rule("not-claim.one-in-a-million", keys=("a million",))
+def one_in_a_million(spelled: Spelled) -> bool:
+    """The "a million" of "one in a million" is a figure of speech."""
+    return spelled.lower == "in" and spelled.words == "a million" and \
+        _IN_A_SCALE_AFTER_ONE.search(spelled.text, max(0, spelled.start - 8), spelled.start) is not None
+
+
+@rule("claim.zero-with-unit", keys=_ZERO)
+def zero_with_unit(spelled: Spelled) -> bool:
+    """"zero" before a unit is a figure ("zero degrees", "zero percent")."""
+    return spelled.words in _ZERO and AFTER_NUMBER.match(spelled.text, spelled.end) is not None
+
+
+@rule("not-claim.zero-alone", keys=_ZERO)
+def zero_alone(spelled: Spelled) -> bool:
+    """"zero" without a unit is a word, not a count ("zero tolerance", "ground zero")."""
+    return spelled.words in _ZERO and AFTER_NUMBER.match(spelled.text, spelled.end) is None
+
+
+@rule("not-claim.spelled-clock-time")
+def spelled_clock_time(spelled: Spelled) -> bool:
+    """Number words that tell the time are no count ("half past six", "at ten to five", "six o'clock")."""
+    text, start, end, lower = spelled.text, spelled.start, spelled.end, spelled.lower
+    return spelled_clock(text, start, end, lower) or lower in ("past", "to") and clock_hour(text, start, end)
+
+
+@rule("claim.one-with-unit", keys=_ONE)
+def one_with_unit(spelled: Spelled) -> bool:
+    """"one" right before a unit other than a duration is a figure ("one km", "one kilogram")."""
+    if spelled.words not in _ONE:
         return False
-    nxt = text[e:e + 12]
-    if words == "one" or words == "a":
-        um = AFTER_NUMBER.match(text, e)
-        if um and um.lastgroup == "unit" and not um.group("sep").strip() and \
-                UNIT_SURFACES.get(um.group("unit")) not in DURATIONS:
-            return True
-        if _ONE_CURRENCY_NEXT.match(nxt):
-            return True
-        if pw in ("no", "the", "any", "every", "each", "this", "that", "which", "such", "no-", "any-", "some",
-                  "last", "someone", "everyone", "other", "another", "little", "big", "new", "old",
-                  "whichever", "single", "right", "wrong", "good", "best", "worst", "first", "a", "an", "same"):
-            return False
-        if _ONE_FIGURATIVE.match(text, e) or pw == "in" and _PIECE_NEXT.match(nxt):
-            return False  # "one step closer", "in one piece", "one in a million"
-        if OUT_OF.match(text, e) or _ONE_OTHER_NEXT.match(nxt + text[e + 12:e + 40]):
-            return True  # "one in five"; "one other victim", "one more body"
-        if _ONE_IDIOM.match(nxt):
-            if words == "one" and _ONE_CLAUSE_NEXT.match(nxt) and (
-                    _COUNTED_BEFORE_ONE.search(text, max(0, s - 48), s) or _COUNTED_AFTER_ONE.match(text, e, e + 40)):
-                return True
-            return _PERCENT_OR_FRACTION_NEXT.match(nxt) is not None or _OR_NUMBER_NEXT.match(nxt) is not None
-    if _ONE_COMPOUND.match(nxt) \
-            and words == "one":
-        return False
-    return True
+    unit = AFTER_NUMBER.match(spelled.text, spelled.end)
+    return unit is not None and unit.lastgroup == "unit" and not unit.group("sep").strip() and \
+        UNIT_SURFACES.get(unit.group("unit")) not in DURATIONS
 
 
-def fraction_ok(text: str, n: Core, first: str) -> bool:
-    """``a third of``, ``two-thirds``, ``half of``; not ``the third quarter`` or ``second half``."""
-    prev = prev_word(text, n.start)
-    pw = prev[0].lower() if prev else ""
-    nxt = _NEXT_TOKEN.match(text[n.end:n.end + 16])
-    nw = nxt.group(1).lower() if nxt else ""
-    if first == "half":
-        if pw == "by" and (nw in _AFTER_BY_HALF or not nw.isalpha()) and not _HYPHEN.match(nw):
-            return True  # "cut by half", "fell by half since 2010": a change of 50 %
-        if pw in ("the", "first", "second", "a", "an", "in", "by", "and", "one", "last", "other", "this", "that"):
-            return False
-        if _HYPHEN.match(text[n.end:n.end + 1]):
-            return False
-        return nw in ("of", "the", "its", "their", "his", "her", "our", "all", "them", "those", "these", "that",
-                      "this", "my", "your") or pw in ("than", "nearly", "almost", "about", "roughly",
-                                                                "around", "over", "under", "just", "only")
-    if pw in ("the", "its", "their", "his", "her", "our", "this", "that", "every", "each") or \
-            text[n.end:n.end + 1] in ("-", "‐"):
-        return False
-    if n.value <= 0.5 and text[n.start:n.start + 2].lower() in ("a ", "an"):
-        return nw in ("of", "the", "more", "less", "fewer", "as", "") or not nw.isalpha()
-    return True
+@rule("claim.one-currency-compound", keys=_ONE)
+def one_currency_compound(spelled: Spelled) -> bool:
+    """"one" joined by a hyphen to a currency states an amount ("a one-dollar coin", "a one-yen bid")."""
+    return spelled.words in _ONE and _ONE_CURRENCY_NEXT.match(spelled.following) is not None
+
+
+@rule("not-claim.pronoun-one", keys=_ONE)
+def pronoun_one(spelled: Spelled) -> bool:
+    """"one" after a determiner or an adjective is a pronoun ("no one", "the one", "a good one")."""
+    return spelled.words in _ONE and spelled.lower in _ONE_DETERMINERS
+
+
+@rule("not-claim.figurative-one", keys=_ONE)
+def figurative_one(spelled: Spelled) -> bool:
+    """"one step closer", "in one piece" and "one in a million" are figures of speech."""
+    return spelled.words in _ONE and (_ONE_FIGURATIVE.match(spelled.text, spelled.end) is not None or
+                                      spelled.lower == "in" and _PIECE_NEXT.match(spelled.following) is not None)
+
+
+@rule("claim.one-in-n", keys=_ONE)
+def one_in_n(spelled: Spelled) -> bool:
+    """"one in five", "one out of ten": a share, whatever follows."""
+    return spelled.words in _ONE and OUT_OF.match(spelled.text, spelled.end) is not None
+
+
+@rule("claim.one-other", keys=_ONE)
+def one_other(spelled: Spelled) -> bool:
+    """"one other victim", "one more body": one more of something counted."""
+    end = spelled.end
+    return spelled.words in _ONE and _ONE_OTHER_NEXT.match(spelled.following + spelled.text[end + 12:end + 40]) is not None
+
+
+@rule("claim.one-coordinated", keys=("one",))
+def one_coordinated(spelled: Spelled) -> bool:
+    """"one" coordinated with another figure is a count ("killed two and wounded one", "one died and two were hurt")."""
+    text, start, end = spelled.text, spelled.start, spelled.end
+    return spelled.idiom and spelled.words == "one" and _ONE_CLAUSE_NEXT.match(spelled.following) is not None and (
+        _COUNTED_BEFORE_ONE.search(text, max(0, start - 48), start) is not None or
+        _COUNTED_AFTER_ONE.match(text, end, end + 40) is not None)
+
+
+@rule("claim.one-percent-or-fraction", keys=_ONE)
+def one_percent_or_fraction(spelled: Spelled) -> bool:
+    """"one percent", "one-third": a share."""
+    return spelled.idiom and _PERCENT_OR_FRACTION_NEXT.match(spelled.following) is not None
+
+
+@rule("claim.one-or-two", keys=_ONE)
+def one_or_two(spelled: Spelled) -> bool:
+    """"one or two days": a small count."""
+    return spelled.idiom and _OR_NUMBER_NEXT.match(spelled.following) is not None
+
+
+@rule("not-claim.one-idiom", keys=_ONE)
+def one_idiom(spelled: Spelled) -> bool:
+    """"one" before "of", "day", "by", a verb or punctuation is an idiom or a pronoun ("one of", "one day", "one-time")."""
+    return spelled.idiom
+
+
+_RULES = Chain((spelled_identifier, spelled_after_digit_dash, spelled_name, spelled_title_case, two_state_solution,
+                one_in_a_million, zero_with_unit, zero_alone, spelled_clock_time, one_with_unit, one_currency_compound,
+                pronoun_one, figurative_one, one_in_n, one_other, one_coordinated, one_percent_or_fraction, one_or_two,
+                one_idiom))
+
+
+def word_rule(text: str, start: int, end: int, spelled: str) -> str | None:
+    """The id of the first rule that decides the number words ``text[start:end]`` (``spelled`` in
+    lower case), or None when none does (a claim)."""
+    return _RULES.first(Spelled(text, start, end, spelled), spelled, 0.0, text[start].isupper())
+
+
+__all__ = ["OUT_OF", "Spelled", "word_rule"]

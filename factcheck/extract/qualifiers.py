@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from factcheck.extract import lazy_re as re
+from factcheck.extract.lexicon import pattern, trie
 from factcheck.extract.units import alternation
 
 INF = math.inf
@@ -51,15 +52,15 @@ _WORD_OF = {w: name for name, words in BEFORE.items() for w in words}
 REVERSED = re.compile(r"[ \t\u00a0]*(" + alternation(p[::-1] for p in _WORD_OF) + r")(?![A-Za-z])", re.IGNORECASE)
 #: Reversed: a verb whose particle is the "up" of "up to" ("went up to 58", "added up to $2m"):
 #: the figure is reached, not a ceiling.
-_VERB_UP = re.compile(r"[ \t]+(?:tnew|og|seog|gniog|enog|debmilc|depmuj|tohs|devom|emac|emoc|semoc|dedda|sdda|demmus|"
-                      r"smus|detnuom|deppets|demaor|degrus|deklat)(?![A-Za-z])", re.IGNORECASE)
+_VERB_UP = re.compile(r"[ \t]+" + pattern("up_verbs", reverse=True) + r"(?![A-Za-z])", re.IGNORECASE)
+_UP_TO_REVERSED = "up to"[::-1]
 
 
 def before(rev: str) -> re.Match | None:
     """The qualifier just before a number, matched on the reversed text before it (None when
     there is none, or when "up to" is a verb's particle and the number is reached)."""
     m = REVERSED.match(rev)
-    if m is not None and m.group(1).lower() == "ot pu" and _VERB_UP.match(rev, m.end()):
+    if m is not None and m.group(1).lower() == _UP_TO_REVERSED and _VERB_UP.match(rev, m.end()):
         return None
     return m
 
@@ -77,10 +78,9 @@ def estimated(text: str, start: int) -> bool:
     return i > 0 and _ESTIMATED.search(text, i - 1, start) is not None
 
 
-AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(or more|or higher|or over|or so|or less|or fewer|or under|or greater|or above|"
-                           r"or older|or below|or lower|or younger|or thereabouts|and more|and up|and over|and older|and above|"
-                           r"and younger|and under|and below)\b(?![ \t]+(?:than\b|[\d$£€]))"
-                           r"|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)
+#: A qualifier written after a number ("or more", "and younger", "-odd", "+"), as group 1 or 2.
+AFTER_PATTERN = re.compile(r"(?:[ \t\u00a0]*(" + trie(phrase for phrase in AFTER if phrase.startswith(("or ", "and "))) +
+                           r")\b(?![ \t]+(?:than\b|[\d$£€]))|(-?odd\b|\+(?![\d.])|-plus\b))", re.IGNORECASE)
 
 
 def name(word: str) -> str:

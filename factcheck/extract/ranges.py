@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
 from factcheck.extract.core import Core
+from factcheck.extract.lexicon import pattern, words
+from factcheck.extract.policy import Decision, record, rule
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.number_words import prev_word
 
-_CHANGE = frozenset("""up down rose fell risen fallen rise fall rises falls grew grow grows gained gain gains lost
-lose loses added adding dropped drop drops climbed climb climbs jumped jump jumps slid slide slides increased
-increase increases decreased decrease decreases declined decline declines cut cuts raised raise raises lowered
-surged surge plunged plunge soared soar slipped slip tumbled tumble advanced advance eased ease edged edge
-by from improved improve widened narrowed shrank shrunk expanded""".split())
+_CHANGE = words("change_verbs")
 
 
 def _spread(a: Core, b: Core, b_low: float) -> None:
@@ -32,8 +30,8 @@ _BETWEEN = re.compile(r"between(?:[ \t]+the[ \t]+ages?[ \t]+of)?[ \t]*", re.IGNO
 _IN_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
 
 #: "is from 200 to 300", "ages range from 18 to 65": after a copula or a verb of extent, "from … to" is a range.
-_RANGE_FROM = re.compile(r"(?<![A-Za-z])(?:is|are|was|were|be|been|ranges?|ranged|ranging|vary|varies|varied|varying|spans?|"
-                         r"spanned|spanning|anywhere)(?:[ \t]+in[ \t]+(?:age|size|length|price))?[ \t]+from[ \t]+\Z", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"(?<![A-Za-z])" + pattern("range_verbs") + r"(?:[ \t]+in[ \t]+(?:age|size|length|price))?[ \t]+from[ \t]+\Z",
+                         re.IGNORECASE)
 _OVER = re.compile(r"[ \t]+over[ \t]+\Z", re.IGNORECASE)
 
 
@@ -53,6 +51,7 @@ def quotients(text: str, nums: list[Core]) -> list[Core]:
             out.append(b)
             continue
         q = Core(a.start, b.end, a.value / b.value, words=a.words or b.words)
+        q.rule = a.rule or b.rule
         if abs(a.value) < b.value:
             q.value, q.unit, q.kind = q.value * 100, "percent", "fraction"
         out[-1] = q
@@ -68,14 +67,23 @@ def _range_to_range(text: str, out: list[Core]) -> None:
     if a.q == b.q == "exact" and a.vague is None and a.end == a.cend and b.end > b.cend and a.kind == b.kind \
             and a.unit == b.unit == r.unit and a.value < b.value and text[a.end:b.start].strip().lower() == "to":
         pair = Core(a.start, b.end, (a.value + b.value) / 2)
+        pair.rule = a.rule or b.rule
         pair.unit, pair.kind, pair.q, pair.vague, pair.cend, pair.scale = b.unit, b.kind, "range", (a.value, b.value), b.end, b.scale
         out[-3:-1] = [pair]
 
 
-def ranges(text: str, nums: list[Core]) -> list[Core]:
+@rule("not-claim.score")
+def score(first: Core, second: Core, gap: str) -> bool:
+    """Two small whole numbers joined by a bare dash, the second no larger, are a score ("won 2-1", "a 3-3 draw")."""
+    return gap in ("-", "–") and first.kind == second.kind == "count" and first.step == second.step == 1 and \
+        second.value <= first.value <= 200
+
+
+def ranges(text: str, nums: list[Core], trace: list[Decision] | None = None) -> list[Core]:
     """``30-40``, ``30 to 40``, ``between 30 and 40`` → one range; units and scales spread leftwards.
 
-    ``from 30 to 40`` and ``rose 5% to 10%`` are two claims (a change), and ``2-1`` is a score.
+    ``from 30 to 40`` and ``rose 5% to 10%`` are two claims (a change), and ``2-1`` is a score
+    (recorded in ``trace`` when one is given).
     """
     out: list[Core] = []
     drop: set[int] = set()
@@ -108,8 +116,7 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
         prev = prev_word(text, a.start)
         change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == "" and \
             not _RANGE_FROM.search(text, max(0, a.start - 24), a.start)
-        if g in ("-", "–") and gap == g and a.kind == b.kind == "count" and a.step == b.step == 1 \
-                and b.value <= a.value <= 200:
+        if score(a, b, gap):
             drop.update((id(a), id(b)))
         alternative = g == "or" and not between and 0 < a.value < b.value <= 2 * a.value + 1  # "two or three"
         lo = a.value
@@ -121,6 +128,7 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             is_range = False
         if is_range:
             r = Core(a.start, b.end, (lo + b.value) / 2)
+            r.rule = a.rule or b.rule  # the rule that took a part took the range (for the explain trace)
             r.unit, r.kind, r.q, r.vague, r.cend = b.unit, b.kind, "range", (lo, b.value), b.end
             r.scale = b.scale
             out[-1] = r
@@ -131,6 +139,10 @@ def ranges(text: str, nums: list[Core]) -> list[Core]:
             continue
         out.append(b)
     if drop:
+        if trace is not None:
+            for n in out:
+                if id(n) in drop:
+                    record(trace, text, n.start, n.end, score.rule_id)
         out = [n for n in out if id(n) not in drop]
     for n in out:
         if n.q == "between":

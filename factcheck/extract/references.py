@@ -57,13 +57,6 @@ def reference_spans(text: str) -> Spans | None:
     return _union(spans) if spans else None
 
 
-def merge(a: Spans | None, b: Spans | None) -> Spans | None:
-    """The union of two sets of sorted spans, sorted and disjoint (either may be None)."""
-    if a is None or b is None:
-        return a or b
-    return _union(list(zip(a[0] + b[0], a[1] + b[1])))
-
-
 def _union(spans: list[tuple[int, int]]) -> Spans:
     starts: list[int] = []
     ends: list[int] = []
@@ -87,4 +80,4 @@ def confidence_level(text: str, end: int) -> bool:
     return _CONFIDENCE.match(text, end) is not None
 
 
-__all__ = ["confidence_level", "inside", "merge", "reference_spans"]
+__all__ = ["Spans", "confidence_level", "inside", "reference_spans"]

@@ -107,10 +107,10 @@ class FrameReader:
         if _TOTAL_AFTER.match(self.text, c.end):
             first = self.first_subject.get(c.sentence_start)
             if first is not None:
-                return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(),
+                return dataclasses.replace(f, subject=first.subject, modifiers=frozenset(), borrowed=True,
                                            subject_words=first.subject_words.split()[-1], needs_antecedent=False)
         if not self.subjects:
-            return f
+            return dataclasses.replace(f, borrowed=True)
         sentence, paragraph, g = self.subjects[-1]
         before = bisect.bisect_left(self.sentences, c.sentence_start)
         recent = self.sentences[max(0, before - 2):before]
@@ -118,7 +118,7 @@ class FrameReader:
             return f
         if paragraph != para[0] and para[0] in self.subject_paragraphs:
             return f
-        return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words,
+        return dataclasses.replace(f, subject=g.subject, subject_words=g.subject_words, borrowed=True,
                                    modifiers=f.modifiers or g.modifiers, needs_antecedent=False)
 
 

@@ -9,7 +9,8 @@ one have returned"), its **anchor** (the past event it belongs to: ``d10-07``, `
 quoted to be corrected, ``earlier`` for an earlier figure) and whether it is a **part** of
 coordinated counts.  ``modifier`` is the character span of the words that describe the
 subject without being its predicate ("taken on October 7" in "59 hostages taken on October
-7 remain"): a rule's ``none`` terms do not look there.
+7 remain"): a rule's ``none`` terms do not look there.  ``borrowed`` marks a subject taken
+from an antecedent ("34 of them").
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Frame:
     voice: str = ""
     part: bool = False
     needs_antecedent: bool = field(default=False, compare=False)
+    borrowed: bool = field(default=False, compare=False)
     modifier: tuple[int, int] = field(default=(0, 0), compare=False)
 
     def label(self) -> str:

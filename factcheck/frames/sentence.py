@@ -32,6 +32,9 @@ NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
 #: in hospital").
 _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
+#: Verbs after which "by N" is a margin ("won by 3,112 votes", "defeating Whitaker by 3,112 votes").
+_WINNING = frozenset("win won winning defeat defeated defeating beat beating lead leads led leading trail trailed "
+                     "trailing".split())
 _SUBORDINATORS = frozenset("when after before because as while since if where who which that whose whom until".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
@@ -218,6 +221,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if not predicate and noun_words and noun_words[-1].lower() in STATE_WORDS:
         predicate, predicate_words = STATE_WORDS[noun_words[-1].lower()], noun_words[-1]
     own = bool(predicate)
+    winner = next((w for w in reversed(words[max(lo, i0 - 6):i0 - 1]) if w.lower() in _WINNING), None) \
+        if i0 >= 2 and words[i0 - 1].lower() == "by" else None
+    if not predicate and winner:
+        predicate, predicate_words = "margin", f"{winner} by"
     if not predicate:
         predicate, predicate_words = predicate_before(words, i0, lo)
     if not predicate:
@@ -269,7 +276,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")
     return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
-                 voice, _part(words, i0, j, end, lo), needs, span)
+                 voice, _part(words, i0, j, end, lo), needs, modifier=span)
 
 
 __all__ = ["anchors_of", "read_frame", "scene_of", "NOW"]

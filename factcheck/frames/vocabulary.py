@@ -29,6 +29,7 @@ CONCEPTS = {
     "rescue": "rescue rescued",
     "infect": "infect infected infection infections",
     "vote": "vote votes voted ballot ballots",
+    "margin": "margin margins",
     "case": "case cases",
     "person": "people person persons individual individuals victim victims",
     "child": "child children kid kids",
@@ -40,7 +41,7 @@ CONCEPTS = {
     "hour": "hour hours",
     "minute": "minute minutes",
 }
-PREDICATES = frozenset({"kill", "injure", "captive", "release", "miss", "arrest", "evacuate", "shoot",
+PREDICATES = frozenset({"margin", "kill", "injure", "captive", "release", "miss", "arrest", "evacuate", "shoot",
                         "stab", "rescue", "infect", "vote", "intercept"})
 TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
 SCOPES = {

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from factcheck import __version__
 from factcheck.report.fingerprint import VERSION as FINGERPRINT_VERSION, fingerprints, normalize_path
 from factcheck.models import Finding, Report, Severity
-from factcheck.report.text import as_json, expected_text, summary_line, table, verdict_text
+from factcheck.report.text import as_json, expected_text, summary_line, table, verdict_text, why_text
 
 INFORMATION_URI = "https://github.com/factcheck/factcheck"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -204,7 +204,7 @@ def markdown(report: Report) -> str:
         found = by_path[path]
         rows = ["| line | claim | fact | expected | verdict | why |", "|---:|---|---|---|---|---|"]
         rows += [f"| {f.line}:{f.column} | {_cell(f.text)} | `{f.rule}` | {_cell(expected_text(f))} "
-                 f"| {_cell(verdict_text(f))} | {_cell(f.message)} |" for f in found]
+                 f"| {_cell(verdict_text(f))} | {_cell(why_text(f))} |" for f in found]
         label = f"{len(found)} finding{'' if len(found) == 1 else 's'}"
         blocks.append(f"<details><summary><code>{_cell(path)}</code>: {label}</summary>\n\n"
                       + "\n".join(rows) + "\n\n</details>")

@@ -21,26 +21,43 @@ VERDICTS = {"fact": "inconsistent", "relation": "does not add up", "cross-articl
 
 
 def expected_text(f: Finding) -> str:
-    """The "expected" cell: the fact's figure (and interval), or the other articles' values."""
+    """The "expected" cell: the fact's figure (and interval), or what the other articles say
+    ("58, in 4 other articles")."""
     if f.expected is not None:
         e = f.expected
         if e.interval.low == e.interval.high:
             return fmt_number(e.value)
         return f"{fmt_number(e.value)} {e.interval}"
     if f.related:
-        vals = sorted({fmt_number(r.value) for r in f.related})
-        return " / ".join(vals[:3]) + (" …" if len(vals) > 3 else "")
+        vals = list(dict.fromkeys(_said(r) for r in sorted(f.related, key=lambda r: r.value)))
+        said = " / ".join(vals[:3]) + (" …" if len(vals) > 3 else "")
+        if f.kind == "cross-article":
+            n = f.agree or len(f.related)
+            return f"{said}, in {n} other article{'s' if n != 1 else ''}"
+        return said
     return ""
 
 
+def _said(r) -> str:
+    return fmt_number(r.value) if r.text.replace(",", "").replace(".", "").isdigit() else r.text
+
+
 def verdict_text(f: Finding) -> str:
-    """The "verdict" cell: inconsistent, does not add up, disagrees, evolving; and the severity."""
+    """The "verdict" cell: inconsistent, does not add up, evolving; and the severity."""
     v = VERDICTS.get(f.kind, f.kind)
-    if f.kind == "cross-article" and f.severity == Severity.INFO:
-        v = "evolving"
-    elif f.kind == "cross-article" and f.agree:
-        v = f"disagrees with {f.agree}"
+    if f.kind == "cross-article":
+        v = "evolving" if f.severity == Severity.INFO else "inconsistent"
     return f"{v} ({f.severity})"
+
+
+def why_text(f: Finding, limit: int = 3) -> str:
+    """The "why" cell: the message, then, for a cross-article finding, where the other articles
+    say it: ``a.md:3 (2025-03-01): 58``."""
+    if f.kind != "cross-article" or not f.related:
+        return f.message
+    shown = [f"{r.path}:{r.line} ({r.date.isoformat() if r.date else 'undated'}): {r.text}" for r in f.related[:limit]]
+    more = len(f.related) - limit
+    return f.message + " — see " + "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
 def _wrap(cells: tuple[str, ...], widths: tuple[int | None, ...]) -> tuple[str, ...]:
@@ -52,10 +69,10 @@ def _wrap(cells: tuple[str, ...], widths: tuple[int | None, ...]) -> tuple[str, 
 def summary_line(report: Report) -> str:
     """``3 inconsistencies in 2 of 11 articles; 47 claims checked, 19 matched a fact``."""
     n = len(report.findings)
-    docs = len({f.path for f in report.findings})
+    docs = len({_document_of(f.path, f.line, report) for f in report.findings})
     matched = sum(1 for c in report.claims if c.fact)
     line = (f"{n} inconsistenc{'y' if n == 1 else 'ies'} in {docs} of {len(report.documents)} "
-            f"article{'' if len(report.documents) == 1 else 's'}; {len(report.claims)} claims checked, "
+            f"article{'' if len(report.documents) == 1 else 's'}; {_count(len(report.claims), 'claim')} checked, "
             f"{matched} matched a fact")
     if report.suppressed:
         line += f"; {report.suppressed} suppressed"
@@ -66,6 +83,29 @@ def summary_line(report: Report) -> str:
     return line
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def _document_of(path: str, line: int, report: Report) -> tuple[str, int]:
+    """The document a finding stands in: its file, and for a file of several records (JSON
+    Lines, a feed of stories) the record that starts at or before its line."""
+    starts = _record_starts(report).get(path)
+    if not starts:
+        return path, 0
+    import bisect
+    i = bisect.bisect_right(starts, line)
+    return path, starts[i - 1] if i else 0
+
+
+def _record_starts(report: Report) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for d in report.documents:
+        if "record" in d.meta:
+            out[d.path].append(int(d.meta["record"]))
+    return {p: sorted(v) for p, v in out.items()}
+
+
 def table(report: Report) -> str:
     """One table per document with findings, sorted by line, then the summary line."""
     from tabulate import tabulate
@@ -74,7 +114,7 @@ def table(report: Report) -> str:
         by_path[f.path].append(f)
     blocks = []
     for path in sorted(by_path):
-        rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, expected_text(f), verdict_text(f), f.message),
+        rows = [_wrap((f"{f.line}:{f.column}", f.text, f.rule, expected_text(f), verdict_text(f), why_text(f)),
                       (None, 24, 26, 18, 22, 70))
                 for f in sorted(by_path[path], key=Finding.sort_key)]
         blocks.append(shown(path) + "\n" + tabulate(
@@ -98,20 +138,25 @@ def as_json(report: Report) -> str:
 
 
 def claims_table(report: Report) -> str:
-    """Every claim: where, what, its value, interval, unit, qualifier and counted noun."""
+    """Every claim: where, what, its value (when the text states one number), interval, unit,
+    qualifier and counted noun."""
     from tabulate import tabulate
     rows = []
     for c in report.claims:
         cl = c.claim
-        rows.append((f"{shown(c.path)}:{c.line}:{c.column}", cl.text, fmt_number(cl.value), str(cl.interval),
-                     cl.unit or "", cl.qualifier, cl.noun, c.fact or ""))
-    headers = ("where", "claim", "value", "interval", "unit", "qualifier", "noun", "fact")
-    if not any(c.fact for c in report.claims):
+        value = fmt_number(cl.value) if cl.low == cl.high else ""
+        rows.append((f"{shown(c.path)}:{c.line}:{c.column}", cl.text, value, str(cl.interval),
+                     cl.unit or "", cl.qualifier, cl.noun, c.fact or "", "\n".join(textwrap.wrap(c.why, 60))))
+    headers = ("where", "claim", "value", "interval", "unit", "qualifier", "noun", "fact", "why")
+    if not any(c.why for c in report.claims):
         rows = [r[:-1] for r in rows]
         headers = headers[:-1]
+        if not any(c.fact for c in report.claims):
+            rows = [r[:-1] for r in rows]
+            headers = headers[:-1]
     out = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) if rows else ""
     n_docs = len(report.documents)
-    tail = f"{len(report.claims)} claims in {n_docs} document{'' if n_docs == 1 else 's'}"
+    tail = f"{_count(len(report.claims), 'claim')} in {_count(n_docs, 'document')}"
     if report.errors:
         tail += f"; {len(report.errors)} input error{'' if len(report.errors) == 1 else 's'}"
     return (out + "\n\n" if out else "") + tail + "\n"

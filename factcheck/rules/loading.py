@@ -7,28 +7,28 @@ The format is documented in docs/rules.md; the records built (``Fact``, ``Relati
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
-import re
 from pathlib import Path
 from typing import Sequence
 
 import yaml
 
+from factcheck.documents.dates import DateError, parse_when
 from factcheck.errors import RuleError
-from factcheck.extract.units import canonical_unit
 from factcheck.models import Severity
 from factcheck.rules import relation
 from factcheck.rules.model import Fact, MatchSpec, Period, Relation, RuleSet, Term, Tolerance, compile_term, term_source
-from factcheck.rules.yaml_nodes import compose, number, percentage
+from factcheck.rules.yaml_nodes import compose
+from factcheck.rules.nodes import KINDS, NULL, NodeReader, list_names, show, unknown_hint
 
-ID = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\Z")
 FILE_KEYS = ("include", "facts", "relations")
-FACT_KEYS = ("id", "label", "value", "timeline", "tolerance", "unit", "source", "severity", "tracked", "match")
+FACT_KEYS = ("id", "label", "value", "timeline", "tolerance", "unit", "source", "severity", "tracked", "match",
+             "during", "from", "until")
 PERIOD_KEYS = ("value", "from", "tolerance", "source", "note")
 MATCH_KEYS = ("all", "any", "none", "window")
 RELATION_KEYS = ("id", "check", "message", "severity")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def load_rules(paths: Sequence[str | Path]) -> RuleSet:
@@ -61,12 +61,9 @@ def load_rules_text(text: str, name: str = "<rules>") -> RuleSet:
     return loader.finish()
 
 
-_KINDS = {yaml.MappingNode: "a mapping", yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}
-_BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("bool", "null"))
-_SCALARS = yaml.constructor.SafeConstructor()
 
 
-class _Loader:
+class _Loader(NodeReader):
     """Reads rule files one by one into facts and relations; ``finish`` checks what spans files."""
 
     def __init__(self):
@@ -108,12 +105,12 @@ class _Loader:
         if root is None:
             return
         if not isinstance(root, yaml.MappingNode):
-            self.fail(where, root, f"a rule file must be a mapping with keys {_list(FILE_KEYS)}, "
-                                   f"found {_KINDS[type(root)]}")
+            self.fail(where, root, f"a rule file must be a mapping with keys {list_names(FILE_KEYS)}, "
+                                   f"found {KINDS[type(root)]}")
         keys = self.mapping(where, root, FILE_KEYS, "the rule file")
         if "include" in keys:
             node = keys["include"][1]
-            for item in [node] if isinstance(node, yaml.ScalarNode) and node.tag != _NULL else \
+            for item in [node] if isinstance(node, yaml.ScalarNode) and node.tag != NULL else \
                     self.items(where, node, "include"):
                 self.include(where, path, item, stack)
         if "facts" in keys:
@@ -167,11 +164,40 @@ class _Loader:
             self.fail(where, node, f"fact {fid!r} has no 'value' or 'timeline'",
                       "give one, or set tracked: true to compare it across articles only")
         match = self.required(where, node, keys, "match", f"fact {fid!r}")
+        valid = self.validity(where, fid, keys)
+        if valid[0] is not None and len(timeline) == 1 and timeline[0].start is None:
+            timeline = (dataclasses.replace(timeline[0], start=valid[0]),)
         self.facts.append(Fact(
             id=fid, label=label, unit=self.unit(where, get("unit")) if "unit" in keys else None,
             severity=self.severity(where, get("severity")) if "severity" in keys else Severity.ERROR,
             source=source, tracked=tracked, timeline=timeline, match=self.match(where, match, fid),
-            path=where, line=node.start_mark.line + 1))
+            path=where, line=node.start_mark.line + 1, valid=valid))
+
+    def validity(self, where: str, fid: str, keys: dict) -> tuple[dt.date | None, dt.date | None]:
+        """The days a fact is about: ``during: 2014`` (a year, month or day), or ``from``/``until``."""
+        if "during" in keys and ("from" in keys or "until" in keys):
+            k = "from" if "from" in keys else "until"
+            self.fail(where, keys[k][0], f"fact {fid!r} has both 'during' and '{k}'",
+                      "give 'during' for one year or month, or 'from'/'until'")
+        if ("from" in keys or "until" in keys) and "timeline" in keys:
+            k = "from" if "from" in keys else "until"
+            self.fail(where, keys[k][0], f"fact {fid!r} has '{k}' and a 'timeline'",
+                      "a timeline gives each figure its own 'from'; 'until' ends the last with 'during' or not at all")
+        if "during" in keys:
+            node = keys["during"][1]
+            try:
+                when = parse_when(node.value.strip() if isinstance(node, yaml.ScalarNode) else None)
+            except DateError:
+                when = None
+            if when is None:
+                self.fail(where, node, f"invalid value {show(node)} for during (expected a year such as 2014, "
+                                       f"a month such as 2014-11, or a day)")
+            return when.first, when.last
+        first = self.date(where, keys["from"][1], "from") if "from" in keys else None
+        last = self.date(where, keys["until"][1], "until") if "until" in keys else None
+        if first and last and last < first:
+            self.fail(where, keys["until"][1], f"'until' {last.isoformat()} is before 'from' {first.isoformat()}")
+        return first, last
 
     def timeline(self, where: str, node: yaml.Node, tolerance: Tolerance) -> tuple[Period, ...]:
         periods: list[Period] = []
@@ -243,116 +269,8 @@ class _Loader:
             for ref in rel.expression.refs:
                 if ref.name not in known:
                     raise RuleError(f"unknown fact {ref.name!r} in relation {rel.id!r}", where,
-                                    node.start_mark.line + 1, col + ref.offset, _unknown_hint(ref.name, known))
+                                    node.start_mark.line + 1, col + ref.offset, unknown_hint(ref.name, known))
         return RuleSet(tuple(self.facts), tuple(r[0] for r in self.relations), tuple(self.files))
-
-    # nodes
-
-    def fail(self, where: str, node: yaml.Node, message: str, hint: str | None = None):
-        mark = node.start_mark
-        raise RuleError(message, where, mark.line + 1, mark.column + 1, hint)
-
-    def mapping(self, where: str, node: yaml.Node, allowed: Sequence[str], what: str) -> dict:
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(where, node, f"expected a mapping for {what}, found {_KINDS[type(node)]}")
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for knode, vnode in node.value:
-            if not isinstance(knode, yaml.ScalarNode):
-                self.fail(where, knode, f"a key must be a plain name, found {_KINDS[type(knode)]}")
-            key = knode.value
-            if key in out:
-                self.fail(where, knode, f"duplicate key {key!r} in {what} "
-                                        f"(first at line {out[key][0].start_mark.line + 1})")
-            if key not in allowed:
-                import difflib
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else f"expected one of {_list(allowed)}"
-                self.fail(where, knode, f"unknown key {key!r} in {what}", hint)
-            out[key] = (knode, vnode)
-        return out
-
-    def items(self, where: str, node: yaml.Node, key: str) -> list[yaml.Node]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
-            return []
-        if not isinstance(node, yaml.SequenceNode):
-            self.fail(where, node, f"expected a list for {key}, found {_KINDS[type(node)]}")
-        return node.value
-
-    def required(self, where: str, node: yaml.Node, keys: dict, key: str, what: str) -> yaml.Node:
-        if key not in keys:
-            self.fail(where, node, f"{what} is missing required key {key!r}")
-        return keys[key][1]
-
-    def id(self, where: str, node: yaml.Node, keys: dict, what: str) -> str:
-        vnode = self.required(where, node, keys, "id", what)
-        value = self.text(where, vnode, "id", optional=False)
-        if not ID.match(value):
-            self.fail(where, vnode, f"invalid id {value!r}",
-                      "use lowercase letters, digits and inner hyphens, such as 'captives-taken'")
-        if value in self.ids:
-            self.fail(where, vnode, f"duplicate id {value!r}", f"first defined at {self.ids[value]}")
-        self.ids[value] = f"{where}:{vnode.start_mark.line + 1}:{vnode.start_mark.column + 1}"
-        return value
-
-    def text(self, where: str, node: yaml.Node | None, key: str, optional: bool = True) -> str | None:
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL and optional:
-                return None
-            if node.tag != _NULL and node.value.strip():
-                return node.value
-        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected text)")
-
-    def number(self, where: str, node: yaml.Node, key: str) -> float:
-        try:
-            return number(node)
-        except ValueError as e:
-            self.fail(where, node, f"invalid value {_show(node)} for {key} ({str(e) or 'expected a number'})")
-
-    def boolean(self, where: str, node: yaml.Node, key: str) -> bool:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
-            return bool(_SCALARS.construct_object(node))
-        self.fail(where, node, f"invalid value {_show(node)} for {key} (expected true or false)")
-
-    def date(self, where: str, node: yaml.Node, key: str) -> dt.date:
-        if isinstance(node, yaml.ScalarNode) and _DATE.match(node.value.strip()):
-            try:
-                return dt.date.fromisoformat(node.value.strip())
-            except ValueError:
-                pass
-        self.fail(where, node, f"invalid date {_show(node)} for {key} (expected YYYY-MM-DD)")
-
-    def severity(self, where: str, node: yaml.Node) -> Severity:
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                return Severity.parse(node.value.strip())
-            except KeyError:
-                pass
-        self.fail(where, node, f"invalid value {_show(node)} for severity (expected error, warning or info)")
-
-    def tolerance(self, where: str, node: yaml.Node) -> Tolerance:
-        try:
-            relative = percentage(node)
-            if relative is not None:
-                return Tolerance(relative=relative)
-            value = number(node)
-        except ValueError as e:
-            reason = str(e) or "expected a number or a percentage such as \"5%\""
-            self.fail(where, node, f"invalid value {_show(node)} for tolerance ({reason})")
-        if value < 0:
-            self.fail(where, node, f"invalid value {_show(node)} for tolerance (must not be negative)")
-        return Tolerance(absolute=value)
-
-    def unit(self, where: str, node: yaml.Node) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                return canonical_unit(node.value)
-            except ValueError:
-                pass
-        self.fail(where, node, f"unknown unit {_show(node)}", "expected null for a plain count, percent, "
-                  "percentage_point, a currency code such as USD, or a unit such as tonne or km")
-
 
 def rules_digest(rules: RuleSet | None) -> str:
     """A hash of the rule files a RuleSet was loaded from (their paths and bytes)."""
@@ -371,26 +289,5 @@ def rules_digest(rules: RuleSet | None) -> str:
     return h.hexdigest()
 
 
-def _show(node: yaml.Node | None) -> str:
-    if isinstance(node, yaml.ScalarNode):
-        return repr(node.value if len(node.value) <= 60 else node.value[:40] + "…")
-    return {yaml.MappingNode: "of type mapping", yaml.SequenceNode: "of type list"}.get(type(node), "nothing")
-
-
-def _list(names: Sequence[str]) -> str:
-    return ", ".join(f"'{n}'" for n in names)
-
-
-def _unknown_hint(name: str, known: set[str]) -> str | None:
-    parts = name.split("-")
-    for i in range(1, len(parts)):
-        left, right = "-".join(parts[:i]), "-".join(parts[i:])
-        if left in known and right in known:
-            return f"to subtract, put spaces around the minus: '{left} - {right}'"
-    import difflib
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
-
-
 __all__ = ["load_rules", "load_rules_text", "rules_digest", "RuleSet", "Fact", "Relation", "MatchSpec", "Period",
-           "Term", "Tolerance", "compile_term", "canonical_unit"]
+           "Term", "Tolerance", "compile_term"]

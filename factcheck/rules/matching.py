@@ -7,7 +7,8 @@ are looked up in rings around the number, nearest first:
 4     the counted noun phrase ("living captives")
 3     the claim's own clause (split at , ; : — ( ), joining words and the neighbouring numbers)
 2     the rest of its sentence
-1     the previous sentence (for "They are still holding 58." style follow-ups)
+1     the previous sentence (for "They are still holding 58." style follow-ups: only a claim
+      whose own clause names no subject, a generic one ("people") or no predicate looks there)
 ====  ===============================================================
 
 A fact is a candidate when every ``all`` term is found in some ring, at least one ``any``
@@ -30,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from factcheck.frames.model import Frame
+from factcheck.frames.model import GENERIC, Frame
 from factcheck.models import Claim
 from factcheck.extract.lazy_re import compile_regex
 from factcheck.rules.term_index import TermIndex, word_keys
@@ -103,8 +104,8 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s0, (m.start() + 1 if m else min(len(text), end + 600))
 
 
-def _ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None,
-          seen: dict | None = None) -> tuple[int, int]:
+def ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None,
+         seen: dict | None = None) -> tuple[int, int]:
     """(ring, distance) of the nearest occurrence of ``term``; ring 0 when absent.
 
     The term's occurrences in a sentence are found once (``seen`` keeps them for the other
@@ -117,28 +118,37 @@ def _ring(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = Non
     if frame is not None and any(pat.search(w) for w in (frame.subject_words, frame.predicate_words) if w):
         return NOUN, 0
     seen = {} if seen is None else seen
-    key = (term.text, ctx.sentence)
-    if key not in seen:
-        spans = [m.span() for m in pat.finditer(text, *ctx.sentence)]
-        seen[key] = [a for a, _ in spans], [b for _, b in spans]
-    starts, ends = seen[key]
+    starts, ends = occurrences(term, text, ctx.sentence, seen)
     best = None
     for k in (bisect.bisect_right(ends, claim.start) - 1, bisect.bisect_left(starts, claim.end)):
         if 0 <= k < len(starts):
             start, end = starts[k], ends[k]
             d = claim.start - end if end <= claim.start else start - claim.end
-            ring = CLAUSE if ctx.clause[0] <= start and end <= ctx.clause[1] else SENTENCE
-            if best is None or (ring, -d) > best:
-                best = (ring, -d)
+            where = CLAUSE if ctx.clause[0] <= start and end <= ctx.clause[1] else SENTENCE
+            if best is None or (where, -d) > best:
+                best = (where, -d)
     if best is not None:
         return best[0], -best[1]
+    own = frame is not None and bool(frame.subject_words) and bool(frame.predicate_words) and not frame.borrowed \
+        and not frame.needs_antecedent and frame.subject not in CONTEXTUAL
+    if own or ctx.previous[1] <= ctx.previous[0]:
+        return 0, 0
     key = (term.text, ctx.previous, "any")
     if key not in seen:
-        seen[key] = ctx.previous[1] > ctx.previous[0] and pat.search(text, *ctx.previous) is not None
+        seen[key] = pat.search(text, *ctx.previous) is not None
     return (PREVIOUS, 10_000) if seen[key] else (0, 0)
 
 
-def _in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> bool:
+def occurrences(term, text: str, span: tuple[int, int], seen: dict) -> tuple[list[int], list[int]]:
+    """Where ``term`` is found in ``text[span]``: the starts and the ends, found once per span."""
+    key = (term.text, span)
+    if key not in seen:
+        found = [m.span() for m in term.pattern.finditer(text, *span)]
+        seen[key] = [a for a, _ in found], [b for _, b in found]
+    return seen[key]
+
+
+def stands_in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None = None) -> bool:
     """Whether ``term`` stands in the claim's clause, outside the claim and outside the words
     that only describe its subject ("taken on October 7" in "59 hostages taken on October 7
     remain")."""
@@ -152,50 +162,91 @@ def _in_clause(term, text: str, ctx: Context, claim: Claim, frame: Frame | None 
 def score(fact, text: str, ctx: Context, claim: Claim, frame: Frame | None = None,
           seen: dict | None = None) -> tuple[int, int, int] | None:
     """Rank of ``fact`` as the subject of ``claim``, or None when it cannot be (``seen``: the
-    occurrences of terms found so far in the document, see ``_ring``)."""
+    occurrences of terms found so far in the document, see ``ring``)."""
     if fact.unit != claim.unit:
         return None
     spec = fact.match
-    rings, dists = [], []
-    for term in spec.all:  # before the none terms: a missing term is the cheaper refusal
-        ring, d = _ring(term, text, ctx, claim, frame, seen)
-        if not ring:
-            return None
-        rings.append(ring)
-        dists.append(d)
-    if any(_in_clause(t, text, ctx, claim, frame) for t in spec.none):
+    if any(stands_in_clause(t, text, ctx, claim, frame) for t in spec.none):
         return None
+    rings, dists = [], []
+    for term in spec.all:
+        where, d = ring(term, text, ctx, claim, frame, seen)
+        if not where:
+            return None
+        rings.append(where)
+        dists.append(d)
     if spec.any:
-        found = [_ring(t, text, ctx, claim, frame, seen) for t in spec.any]
+        found = [ring(t, text, ctx, claim, frame, seen) for t in spec.any]
         found = [f for f in found if f[0]]
         if not found:
             return None
-        ring, d = max(found, key=lambda f: (f[0], -f[1]))
-        rings.append(ring)
+        where, d = max(found, key=lambda f: (f[0], -f[1]))
+        rings.append(where)
         dists.append(d)
     if not rings or max(rings) < CLAUSE or (claim.qualifier == "vague" and max(rings) < NOUN):
+        return None
+    if max(rings) < NOUN and other_noun(spec, text, ctx, claim, frame, seen):
         return None
     return max(rings), sum(rings), -min(dists)
 
 
-def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None,
-                 frames: Sequence[Frame] | None = None) -> list:
-    """For each claim, the fact it is about (or None).  ``on`` is the document's date; ``frames``
-    the claims' frames, when read (their subject and predicate count as the counted noun)."""
-    if not facts:
-        return [None] * len(claims)
-    index = term_index(facts) if len(facts) >= INDEX_FROM else None
+_GENERIC = frozenset("people persons individuals others residents victims times".split())
+#: Subjects whose identity the text around them gives ("people", "bodies": of whom?).
+CONTEXTUAL = GENERIC | {"body", "other"}
+
+
+def other_noun(spec, text: str, ctx: Context, claim: Claim, frame: Frame | None = None,
+               seen: dict | None = None) -> tuple[str, str] | None:
+    """(what the claim counts, what the fact names) when a claim counts one noun and the fact's
+    terms name another counted thing in its sentence ("32 new cases … across the United
+    *States*" is no count of states); None when they may agree."""
+    words = (frame.subject_words if frame is not None and frame.subject_words else claim.noun).split()
+    head = words[-1] if words else ""
+    if not head or not head.islower() or not head.endswith("s") or head in _GENERIC or len(head) < 4:
+        return None
+    terms = (*spec.all, *spec.any)
+    if any(t.pattern.search(w) for t in terms for w in words):
+        return None
+    seen = {} if seen is None else seen
+    for t in spec.all:
+        for start, end in zip(*occurrences(t, text, ctx.sentence, seen)):
+            word = text[start:end]
+            if start < claim.end and end > claim.start:
+                continue
+            if len(word) > 3 and word.lower().endswith("s") and " " not in word and word.lower() != head:
+                return head, word
+    return None
+
+
+def contexts(text: str, claims: Sequence[Claim], frames: Sequence[Frame] | None = None):
+    """Each claim with its rings (``Context``) and its frame (None when frames were not read);
+    each sentence's clause breaks are read once."""
     breaks: dict = {}
-    spans: dict = {}
-    seen: dict = {}
-    out = []
     for i, claim in enumerate(claims):
         lo = claims[i - 1].end if i else 0
         hi = claims[i + 1].start if i + 1 < len(claims) else None
-        ctx = context(text, claim, lo, hi, breaks)
-        frame = frames[i] if frames is not None else None
+        yield claim, context(text, claim, lo, hi, breaks), frames[i] if frames is not None else None
+
+
+def match_claims(text: str, claims: Sequence[Claim], facts: Sequence, on: dt.date | None = None,
+                 frames: Sequence[Frame] | None = None, period: tuple[dt.date, dt.date] | None = None) -> list:
+    """For each claim, the fact it is about (or None).  ``on`` is the document's date (``period``
+    its month or year when it names no day); ``frames`` the claims' frames, when read (their
+    subject and predicate count as the counted noun).  A fact limited to other days is skipped."""
+    index = term_index(facts) if len(facts) >= INDEX_FROM else None
+    applies = [f for f in facts if f.applies(on, period)]
+    if not applies:
+        return [None] * len(claims)
+    allowed = {id(f) for f in applies}
+    on = on if on is not None else period[1] if period is not None else None
+    spans: dict = {}
+    seen: dict = {}
+    out = []
+    for claim, ctx, frame in contexts(text, claims, frames):
         ranked = []
-        for fact in _candidates(index, text, ctx, frame, spans) if index else facts:
+        candidates = applies if index is None else \
+            [f for f in _candidates(index, text, ctx, frame, spans) if id(f) in allowed]
+        for fact in candidates:
             s = score(fact, text, ctx, claim, frame, seen)
             if s is not None:
                 ranked.append((s, fact))

@@ -80,6 +80,18 @@ class Fact:
     match: MatchSpec
     path: str
     line: int
+    valid: tuple[dt.date | None, dt.date | None] = (None, None)
+
+    def applies(self, on: dt.date | None, period: tuple[dt.date, dt.date] | None = None) -> bool:
+        """Whether the fact can be what an article of this date (or month or year) is about: a
+        fact limited to some days (``during``, ``from``, ``until``) takes no undated article."""
+        first, last = self.valid
+        if first is None and last is None:
+            return True
+        lo, hi = (on, on) if on is not None else period if period is not None else (None, None)
+        if lo is None:
+            return False
+        return (first is None or hi >= first) and (last is None or lo <= last)
 
     def period_index(self, on: dt.date | None) -> int | None:
         """The timeline entry that holds on ``on`` (no date: the newest); None before the first."""
@@ -92,6 +104,18 @@ class Fact:
             if period.start is None or period.start <= on:
                 found = i
         return found
+
+    def expected_during(self, first: dt.date, last: dt.date) -> list[Expected]:
+        """What the fact said at some day from ``first`` to ``last`` (a month or a year): the
+        timeline entries that held then, oldest first."""
+        lo, hi = self.period_index(first), self.period_index(last)
+        if hi is None:
+            return []
+        out = []
+        for i in range(0 if lo is None else lo, hi + 1):
+            p = self.timeline[i]
+            out.append(Expected(p.value, p.tolerance.interval(p.value), as_of=p.start, source=p.source or self.source))
+        return out
 
     def expected(self, on: dt.date | None) -> Expected | None:
         """What the fact says on ``on``; None when it has no figure for that date."""

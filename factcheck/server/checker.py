@@ -198,13 +198,25 @@ class Checker:
 
     def check(self, text: str, name: str, date: dt.date | None) -> dict[str, Any]:
         """The versioned report for ``text`` read as file ``name``, plus the ``view`` block."""
-        docs = list(read_text(text, name))
-        docs = [d if d.date or not date else dataclasses.replace(d, date=date) for d in docs]
+        notes: list[str] = []
+
+        def on_error(err: FactcheckError) -> None:
+            if "unreadable date" not in str(err):
+                raise err
+            notes.append(str(err))
+
+        docs = list(read_text(text, name, on_error=on_error))
+        docs = [d if d.date or d.period or not date else dataclasses.replace(d, date=date) for d in docs]
         options = Options(date=date, cross=True, dollar=self.dollar)
+        stats: dict[str, Any] = {}
         report = run_check(run(docs, self.rules, options), self.rules, options, corpus=self.corpus,
-                           archive=self.archive)
+                           archive=self.archive, stats=stats)
         out = json.loads(as_json(report))
         out["view"] = _offsets(report, docs)
+        out["compared"] = {**stats, "date": docs[0].when if docs else None,
+                           "others": bool(self.corpus) or self.archive is not None}
+        if notes:
+            out["notes"] = notes
         return out
 
     def facts(self, today: dt.date) -> dict[str, Any]:

@@ -195,7 +195,8 @@
       render(data);
       const ms = Math.round(performance.now() - t0);
       document.body.dataset.checkMs = String(ms);
-      setStatus("Checked in " + ms + " ms.");
+      const cmp = comparedText(data);
+      setStatus("Checked in " + ms + " ms. " + cmp.text, cmp.warn);
       collapseEditor(true);
       renderFacts();
     } catch (err) {
@@ -203,6 +204,23 @@
     } finally {
       $("check").disabled = false;
     }
+  }
+
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  function comparedText(data) {
+    const c = data.compared || {};
+    const when = c.date ? " of " + c.date : "";
+    const notes = (data.notes || []).join(" ");
+    if (!c.others) return { text: ("Checked against the rules only (no other articles loaded). " + notes).trim(), warn: !!notes };
+    if (!c.articles) {
+      return { text: ("Nothing to compare with: no other article within " + plural(c.window_days, "day") + when +
+                      " gives any of these figures. " + notes).trim(), warn: true };
+    }
+    return { text: ("Compared with " + plural(c.articles, "other article") + " (" + plural(c.figures, "figure") +
+                    ") within " + plural(c.window_days, "day") + when + ". " + notes).trim(), warn: !!notes };
   }
 
   function collapseEditor(collapsed) {

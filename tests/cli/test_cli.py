@@ -152,3 +152,44 @@ def test_records_of_one_json_lines_file_are_compared_with_each_other(tmp_path, c
     [finding] = json.loads(capsys.readouterr().out)["findings"]
     assert (finding["line"], finding["text"], finding["agree"]) == (3, "59", 2)
     assert sorted(r["line"] for r in finding["related"]) == [1, 2]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["check", "samples", "--window", "-3"], "invalid number of days '-3'"),
+    (["check", "samples", "--jobs", "x"], "invalid number of jobs 'x'"),
+    (["serve", "--port", "99999"], "invalid port '99999'"),
+    (["lsp", "--debounce", "-1"], "invalid delay '-1'"),
+])
+def test_a_bad_number_option_is_one_line_and_exit_2(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "usage:" not in err
+
+
+def test_claims_with_rules_say_why_a_claim_attached_or_not(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("Officials said 59 hostages remain in Gaza.\n\n"
+                                   "Israel freed 30 hostages and released 600 prisoners.\n", encoding="utf-8")
+    assert main(["claims", str(tmp_path / "a.md"), "--rules", str(ROOT / "rules"), "--format", "json",
+                 "--date", "2025-03-12"]) == 0
+    claims = {c["text"]: c for c in json.loads(capsys.readouterr().out)["claims"]}
+    assert claims["59"]["fact"] == "captives-remaining" and '"remain"' in claims["59"]["why"]
+    assert claims["30"]["fact"] is None and claims["30"]["why"].startswith("not phase1-living-released: ")
+
+
+def test_rules_new_writes_a_starter_rule_that_loads_and_takes_its_claim(tmp_path, capsys):
+    article = tmp_path / "a.md"
+    article.write_text("---\ndate: 2031-04-02\n---\n\nRescuers said 44 miners remain underground.\n", encoding="utf-8")
+    assert main(["rules", "--new", f"{article}:5"]) == 0
+    rule = tmp_path / "new.yaml"
+    rule.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["rules", "--check", str(rule)]) == 0
+    capsys.readouterr()
+    assert main(["claims", str(article), "--rules", str(rule), "--format", "json"]) == 0
+    claim, = json.loads(capsys.readouterr().out)["claims"]
+    assert claim["fact"] == "miners-remain"
+
+
+def test_rules_new_at_a_line_without_a_claim_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("No figures here.\n", encoding="utf-8")
+    assert main(["rules", "--new", f"{tmp_path / 'a.md'}:1"]) == 2
+    assert "no claim at line 1" in capsys.readouterr().err

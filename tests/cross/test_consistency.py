@@ -18,6 +18,7 @@ from factcheck.cross import consistency, similarity
 from factcheck.cross.consistency import cross_findings
 from factcheck.extract.claims import extract
 from factcheck.models import Claim, Document, Located, Severity
+from factcheck.documents.dates import parse_when
 from factcheck.frames.model import Frame
 from factcheck.cross.mentions import Mention, candidate_terms, fold, lemma, mention, mentions
 from factcheck.rules.loading import load_rules_text
@@ -42,7 +43,8 @@ def _date(value):
 def _doc_mentions(article) -> list[Mention]:
     date = article.get("date")
     if isinstance(date, (str, int)) and len(str(date)) < 10:
-        doc = Document(article["path"], article["text"], None, meta={"date": str(date)})
+        doc = Document(article["path"], article["text"], None, meta={"date": str(date)},
+                       period=parse_when(str(date)).period)
     else:
         doc = Document(article["path"], article["text"], _date(date))
     facts = article.get("facts", {})

@@ -333,3 +333,45 @@ def test_snippets(case):
         assert needle in doc.text
     for needle in case.get("lacks", ()):
         assert needle not in doc.text
+
+
+WHEN = read_table(FIXTURES / "when.yaml")["cases"]
+
+
+@pytest.mark.parametrize("case", WHEN, ids=[repr(c["value"]) for c in WHEN])
+def test_parse_when(case):
+    from factcheck.documents.dates import DateError, parse_when
+    if "error" in case:
+        with pytest.raises(DateError, match=case["error"].replace("(", r"\(")):
+            parse_when(case["value"])
+        return
+    when = parse_when(case["value"])
+    if case.get("none"):
+        assert when is None
+        return
+    assert (when.first, when.last, when.text) == (case["first"], case["last"], case["text"])
+
+
+def test_an_unreadable_front_matter_date_names_its_own_line():
+    from factcheck.documents import read_text
+    errors = []
+    text = "---\ntitle: Vigil\nauthor: Desk\ndate: 2018-07/08\n---\n\nSome 58 hostages remain.\n"
+    doc, = read_text(text, "a.md", on_error=errors.append)
+    assert doc.date is None and doc.period is None
+    assert len(errors) == 1 and errors[0].line == 4 and "2018-07/08" in str(errors[0])
+
+
+def test_a_month_dated_article_carries_its_month():
+    from factcheck.documents import read_text
+    doc, = read_text("---\ndate: 2014-11\n---\n\n88 cases.\n", "a.md")
+    assert doc.date is None and doc.period == (dt.date(2014, 11, 1), dt.date(2014, 11, 30))
+    assert doc.summary()["date"] == "2014-11"
+
+
+def test_a_json_lines_record_with_an_unreadable_date_is_reported_and_read():
+    from factcheck.documents import read_text
+    errors = []
+    docs = read_text('{"text": "9 cases", "date": "sometime"}\n{"text": "3 cases", "date": "2016-08"}\n',
+                     "a.jsonl", on_error=errors.append)
+    assert [d.when for d in docs] == [None, "2016-08"]
+    assert len(errors) == 1 and errors[0].line == 1

@@ -21,8 +21,9 @@ CASES = ALL_CASES / "rules"
 from factcheck.errors import FactcheckError, RuleError
 from factcheck.rules.matching import match_claims
 from factcheck.models import Claim, Interval
-from factcheck.rules.loading import (RuleSet, Tolerance, canonical_unit, compile_term, load_rules,
-                             load_rules_text)
+from factcheck.extract.units import canonical_unit
+from factcheck.rules.loading import load_rules, load_rules_text
+from factcheck.rules.model import RuleSet, Tolerance, compile_term
 
 PACKS = sorted((ROOT / "rules").glob("*.yaml"))
 

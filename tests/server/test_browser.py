@@ -303,3 +303,12 @@ def test_other_articles_are_shown_with_their_dates_and_values(browser, corpus_se
     assert re.search(r"2025-03-0[45]", first) and " 58 " in first and "wire-" in first
     assert "disagrees with other articles" in page.text_content("#details")
     context.close()
+
+
+def test_a_month_dated_paste_is_checked_for_its_month_and_says_what_it_compared(page):
+    text = "---\ndate: 2025-02\n---\n\nDiplomats said 94 hostages are still held in Gaza.\n"
+    _check(page, text, date="2025-03-12", fmt="md")
+    assert "sev-error" not in (_mark(page, "94").get_attribute("class") or "")  # 94 held in February
+    status = page.text_content("#status")
+    assert "rules only" in status or "of 2025-02" in status, status
+    assert not page.problems

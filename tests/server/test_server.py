@@ -84,7 +84,22 @@ def test_check_matches_the_cli_json(client, tmp_path, monkeypatch, capsys):
     cli = json.loads(capsys.readouterr().out)
     api = _check(client, text=DRAFT, filename="draft.md", date="2025-03-12").json()
     api.pop("view")
+    assert api.pop("compared") == {"articles": 0, "figures": 0, "window_days": 2.0, "date": "2025-03-12",
+                                   "others": False}
     assert api == cli
+
+
+def test_the_article_s_own_month_wins_over_the_page_s_date(client):
+    text = "---\ndate: 2025-02\n---\n\nDiplomats said 94 hostages are still held in Gaza.\n"
+    out = _check(client, text=text, filename="a.md", date="2025-03-12").json()
+    assert not [f for f in out["findings"] if f["fact"] == "captives-remaining"]  # 94 held in February
+    assert out["compared"]["date"] == "2025-02" and out["documents"][0]["date"] == "2025-02"
+
+
+def test_an_unreadable_date_in_a_draft_is_a_note(client):
+    text = "---\ndate: 2025-02/03\n---\n\nDiplomats said 94 hostages are still held in Gaza.\n"
+    out = _check(client, text=text, filename="a.md", date="2025-03-12").json()
+    assert "unreadable date" in out["notes"][0]
 
 
 def test_the_date_decides_which_figure_holds(client):

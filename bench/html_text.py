@@ -4,8 +4,8 @@ Runs ``score_html.py`` (181 news and blog pages with a person's marking of each 
 on ``bench/html_adapter.py`` and prints its line: precision, recall and F1 of word 4-gram
 shingles, and the time for the 31 MB of pages.
 
-    python bench/html.py                      # ../shared beside the repository
-    python bench/html.py --shared /path/to/shared [--per-page]
+    python bench/html_text.py                      # ../shared beside the repository
+    python bench/html_text.py --shared /path/to/shared [--per-page]
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def main() -> None:
     args = ap.parse_args()
     score = args.shared / "eval" / "html" / "score_html.py"
     if not score.exists():
-        sys.exit(f"bench/html.py: no benchmark at {score}")
+        sys.exit(f"bench/html_text.py: no benchmark at {score}")
     cmd = [sys.executable, str(score), "--adapter", f"{ROOT / 'bench' / 'html_adapter.py'}:read"]
     if args.per_page:
         cmd.append("--per-page")

@@ -38,8 +38,8 @@ from factcheck.rules.term_index import TermIndex, word_keys
 
 NOUN, CLAUSE, SENTENCE, PREVIOUS = 4, 3, 2, 1
 #: From how many facts a claim's candidates are looked up in a ``TermIndex`` rather than all
-#: scored: below it, reading the words' keys costs about what scoring every fact does.
-INDEX_FROM = 64
+#: scored (with the 17 facts of rules/ the index saves a fifth of the matching time).
+INDEX_FROM = 8
 
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|including|in exchange for|"

@@ -12,6 +12,7 @@ non-word character or a letter beyond ASCII is filed as "anywhere".  A check aga
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Iterable, Sequence
@@ -41,10 +42,15 @@ def word_keys(text: str, start: int = 0, end: int | None = None) -> set[str]:
     """The keys the words of ``text[start:end]`` begin with (their first 1 to ``KEY`` letters,
     folded as ``re.IGNORECASE`` compares them)."""
     out: set[str] = set()
-    for m in _WORD.finditer(text, start, len(text) if end is None else end):
-        head = m.group()[:KEY].translate(_FOLD)
-        out.update(head[:n] for n in range(1, len(head) + 1))
+    for word in set(_WORD.findall(text, start, len(text) if end is None else end)):
+        out.update(_prefixes(word))
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _prefixes(word: str) -> tuple[str, ...]:
+    head = word[:KEY].translate(_FOLD)
+    return tuple(head[:n] for n in range(1, len(head) + 1))
 
 
 class TermIndex:

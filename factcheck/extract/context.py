@@ -91,7 +91,9 @@ def widen(text: str, core: Core) -> str | None:
     if core.kind == "count" and not core.words and core.q == "exact" and (decided := bare_rule(text, core)):
         if decided.startswith(DROP):
             return decided
-        core.unit, core.kind, core.rule = "year", "age", decided
+        if decided.startswith("unit."):
+            core.unit, core.kind = "year", "age"
+        core.rule = decided  # a unit.age-* rule made it an age; a claim.* rule kept it a count
     if core.kind == "count" and core.vague is None:
         out_of(text, core)
     qualifier = Q.before(before)

@@ -51,8 +51,9 @@ _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+
 _HUNDREDS_TAIL = re.compile(r"[ \t]+([1-9])[ \t]+hundred(?![A-Za-z])")
 _AND_TAIL = re.compile(r"[ \t]+and[ \t]+(\d{1,2}|[a-z]+(?:-[a-z]+)?)(?![\d.,]|[ \t]*(?:-|hundred|thousand|million|billion|"
                        r"per|%))", re.IGNORECASE)
-_CURRENCY_RANGE_BEFORE = re.compile(r"(?P<between>between[ \t]+)?[$£€¥₹][ \u00a0]?\d[\d,.]*[ \t]*(?:[-–]|to|(?(between)and|(?!)))"
-                                    r"[ \t]*\Z", re.IGNORECASE)
+#: "$5-", "£25k or ", "between $5m and ": money, then the dash or word that joins a second figure to it.
+_CURRENCY_RANGE_BEFORE = re.compile(r"(?P<between>between[ \t]+)?[$£€¥₹][ \u00a0]?\d[\d,.]*(?:[ \u00a0]?(?:bn|mn|tn|[mkb]))?"
+                                    r"[ \t]*(?:[-–]|to|or|(?(between)and|(?!)))[ \t]*\Z", re.IGNORECASE)
 _COMPANY_NEXT = re.compile(r"[ \t]+(?:Co\b|Company|Corp|Corporation|Inc|said|says)")
 _K_NOUNS = words("k_nouns")
 _B_NOUNS = words("b_nouns")

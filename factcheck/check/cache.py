@@ -79,7 +79,7 @@ def code_stamp() -> str:
     h = hashlib.blake2b(factcheck.__version__.encode(), digest_size=16)
     h.update(_installed("trafilatura").encode())
     pkg = Path(factcheck.__file__).parent
-    for p in sorted([*pkg.rglob("*.py"), *pkg.rglob("*.tsv")]):
+    for p in sorted([*pkg.rglob("*.py"), *pkg.rglob("*.tsv"), *pkg.rglob("words/*.txt")]):
         h.update(str(p.relative_to(pkg)).encode() + b"\0" + p.read_bytes())
     return f"{factcheck.__version__}/{h.hexdigest()}"
 

@@ -4,18 +4,20 @@
 ("1,800", "2019", "19").  It asks the rules in order and returns the id of the first that
 fires: a ``not-claim.*`` rule drops the number (a year, a day of a month, a time here; an
 identifier, a name, a code or list numbering in ``bare_names``), a ``unit.age-*`` rule makes
-it an age (``bare_ages``).  When none fires the number is a count.
+it an age (``bare_ages``), a ``claim.*`` rule keeps it as a count that a later rule would drop
+(``bare_counts``).  When none fires the number is a count.
 """
 from __future__ import annotations
 
 from factcheck.extract import lazy_re as re
 
 from factcheck.extract.bare_ages import BARE_AGE_RULES
+from factcheck.extract.bare_counts import COUNT_RULES
 from factcheck.extract.bare_names import LIST_RULES, NAME_RULES, after_name, identifier, tv_station
 from factcheck.extract.clock_times import clock_hour
 from factcheck.extract.core import Core
-from factcheck.extract.lexicon import MONTHS, MONTHS_CAPITAL_ONLY, STOP, YEAR_BEFORE, YEAR_NOUNS, pattern, words
-from factcheck.extract.nearby import Bare
+from factcheck.extract.lexicon import MONTHS, MONTHS_CAPITAL_ONLY, YEAR_BEFORE, YEAR_NOUNS, pattern, words
+from factcheck.extract.nearby import Bare, counted_plural
 from factcheck.extract.policy import Chain, rule
 
 _SEASON_SUFFIX = re.compile(r"[-–/](?:\d{1,2}|(?:1[89]|2[01])\d\d)(?!\d|,\d)")  # "2019-20", not "1000-5,000"
@@ -28,7 +30,6 @@ _BETWEEN_NEXT = re.compile(r"[ \t]*(?:[-–—]|to|and)[ \t]*(\d+(?:,\d{3})*)(?!
 _DATE_AFTER = re.compile(r"[ \t]*(?:[,.;:)]|$|(?:1[89]|20)\d\d\b)")
 _YEAR_NEXT = re.compile(r",?[ \t]+(?:1[89]|20)\d\d(?!\d)")
 _DAY_BEFORE = words("date_day_before")
-_PLURAL_LIKE = frozenset(("people", "children", "men", "women", "staff"))
 
 
 @rule("not-claim.day-after-month", keys=MONTHS | {month + "." for month in MONTHS}, values=(None, 32))
@@ -76,9 +77,7 @@ def year(bare: Bare) -> bool:
     if not bare.year_shaped:
         return False
     following = bare.next_word.rstrip(".")
-    plural = following.islower() and len(following) > 2 and following not in YEAR_NOUNS and following not in STOP and (
-        following.endswith("s") and not following.endswith("ss") or following in _PLURAL_LIKE)
-    return (bare.lower in YEAR_BEFORE or not plural) and not (following not in YEAR_NOUNS and _counted_not_dated(bare))
+    return (bare.lower in YEAR_BEFORE or not counted_plural(following)) and not (following not in YEAR_NOUNS and _counted_not_dated(bare))
 
 
 def _counted_not_dated(bare: Bare) -> bool:
@@ -92,7 +91,7 @@ def _counted_not_dated(bare: Bare) -> bool:
     return bool(other) and ("," in other.group(1) or float(other.group(1).replace(",", "")) > 2200)
 
 
-_RULES = Chain((day_after_month, day_before_month, identifier, tv_station, clock_hour_figure, time_range_start, season, year,
+_RULES = Chain((*COUNT_RULES, day_after_month, day_before_month, identifier, tv_station, clock_hour_figure, time_range_start, season, year,
                 after_name, *NAME_RULES, *BARE_AGE_RULES, *LIST_RULES))
 
 

@@ -18,7 +18,7 @@ from factcheck.extract.bare_numbers import bare_rule
 from factcheck.extract.clock_times import clock_minutes, reading_time
 from factcheck.extract.core import Core
 from factcheck.extract.currency_and_scale import CURRENCY_LEAD, SCALE, attach_currency, attach_scale, console_name, currency_before
-from factcheck.extract.lexicon import pattern, words
+from factcheck.extract.lexicon import STOP, pattern, words
 from factcheck.extract.nearby import prev_word
 from factcheck.extract.neighbours import (AFTER_DIGITS, GLUED_TO_WORD, MARKS_BEFORE, RANKED_SUPERLATIVE, RANKING, RATE_BASE,
                                           confidence_level, hyphenated_name, not_equal, power_of_ten_base, superlative_next)
@@ -32,6 +32,8 @@ _MINUS_BEFORE = re.compile(r"(?:[-−](?=\s*(?:\s|$|[(\[<>=≤≥])|[ \t]*$)|[-�
 #: The last letters of the minus words, which the reversed text after a blank starts with.
 _MINUS_LAST = frozenset(letter for word in words("minus_words") for letter in (word[-1], word[-1].upper()))
 _TEMPERATURES = frozenset(("degree", "degree_Celsius", "degree_Fahrenheit", "kelvin"))
+#: Reversed: a blank, a figure and a word before a minus glued to digits ("Stoxx 600 -1.3%").
+_NAME_FIGURE_BEFORE = re.compile(r"[ \t]\d{1,5}[ \t]+([A-Za-z&]+)(?![A-Za-z&])")
 _LOWER_WORD_BEFORE = re.compile(r"[a-z]+(?![A-Za-z])")  # reversed: a lower-case word just before
 #: Words after which "over" before a duration means "more than" ("for over 30 years").
 _OVER_MEANS_MORE = words("over_means_more")
@@ -79,7 +81,8 @@ def widen(text: str, core: Core) -> str | None:
     if minus and core.vague is None and (core.kind != "fraction" or minus.group().strip("-− \t")):  # "minus two-thirds"
         sign_start = core.start - minus.end()
         if minus.group().strip("-− \t") or sign_start == 0 or not text[sign_start - 1].isalnum() and \
-                not text[max(0, sign_start - 4):sign_start].rstrip()[-1:].isdigit():
+                (not text[max(0, sign_start - 4):sign_start].rstrip()[-1:].isdigit() or
+                 _signed_after_name(before, minus.end(), core)):
             core.value, core.start = -core.value, sign_start
             before = before[minus.end():]
     elif core.unit in _TEMPERATURES and before[:3] in (" - ", " − ") and (word := _LOWER_WORD_BEFORE.match(before, 3)) and \
@@ -91,7 +94,9 @@ def widen(text: str, core: Core) -> str | None:
     if core.kind == "count" and not core.words and core.q == "exact" and (decided := bare_rule(text, core)):
         if decided.startswith(DROP):
             return decided
-        core.unit, core.kind, core.rule = "year", "age", decided
+        if decided.startswith("unit."):
+            core.unit, core.kind = "year", "age"
+        core.rule = decided  # a unit.age-* rule made it an age; a claim.* rule kept it a count
     if core.kind == "count" and core.vague is None:
         out_of(text, core)
     qualifier = Q.before(before)
@@ -127,6 +132,15 @@ def widen(text: str, core: Core) -> str | None:
         if core.kind == "count" and core.unit is None and age_or_older(text, core):
             core.unit, core.kind, core.rule = "year", "age", age_or_older.rule_id  # "patients 21 and younger"
     return None
+
+
+def _signed_after_name(before: str, at: int, core: Core) -> bool:
+    """Is the minus glued to ``core`` a sign after a name that ends in a figure, not the dash of a
+    range ("Stoxx 600 -1.3%", "FTSE 100 -0.4%"; not "pages 10 -12")?  ``before`` is the reversed
+    text before the core, the minus ends at ``at`` in it; only a change (a percentage or a
+    decimal) is listed so."""
+    found = _NAME_FIGURE_BEFORE.match(before, at) if core.unit == "percent" or core.step < 1 else None
+    return found is not None and found.group(1)[-1].isupper() and found.group(1)[::-1].lower() not in STOP
 
 
 def _vague_money(text: str, core: Core) -> None:

@@ -13,6 +13,7 @@ from factcheck.extract import lazy_re as re
 from factcheck.extract import numbers as N
 from factcheck.extract.core import Core
 from factcheck.extract.lexicon import METRE_CONTEXT, STOP, words
+from factcheck.extract.nearby import counted_plural
 from factcheck.extract.policy import rule
 from factcheck.extract.units import CURRENCY_SYMBOLS
 
@@ -20,7 +21,8 @@ _NEXT_WORD_AFTER_OF = re.compile(r"[ \t]+(?:of[ \t]+)?([A-Za-z]+)")
 SCALE = re.compile(r"([ \u00a0]?-?[ \u00a0]?)(million|billion|trillion|thousand|hundred|lakh|crore|dozens?|dozs|dzs?|"
                    r"Million|Billion|Trillion|Thousand|MILLION|BILLION)(?![A-Za-z])|"
                    r"([ \u00a0]?)(bn|mn|mln|bln|tn|tln|mil|MM)(?![A-Za-z])|(m|M|k|K|b|B|T)(?![A-Za-z0-9])|"
-                   r" (k)(?=[.,;:!?)]|\Z)")  # "2.33 k" closing a sentence: thousands
+                   r" (k)(?=[.,;:!?)]|\Z)|"  # "2.33 k" closing a sentence: thousands
+                   r"[ \u00a0]([MB])(?![A-Za-z0-9'’-])")  # "8 B people", "$5 M": a spaced capital, read by spaced_scale_letter
 _SIGNS = "$£€¥₹₩₽₺₪"
 #: Written before a sign: "US$", "U.S. $", "HK$" (any case).
 _SIGN_PREFIXES = ("US", "U.S.", "CA", "AU", "NZ", "HK", "NT", "MX")
@@ -49,10 +51,16 @@ _AND_A_FRACTION = re.compile(r"[ \t]+and[ \t]+an?[ \t]+(half|quarter)\b(?![ \t]+
 _HUNDREDS_TAIL = re.compile(r"[ \t]+([1-9])[ \t]+hundred(?![A-Za-z])")
 _AND_TAIL = re.compile(r"[ \t]+and[ \t]+(\d{1,2}|[a-z]+(?:-[a-z]+)?)(?![\d.,]|[ \t]*(?:-|hundred|thousand|million|billion|"
                        r"per|%))", re.IGNORECASE)
-_CURRENCY_RANGE_BEFORE = re.compile(r"(?P<between>between[ \t]+)?[$£€¥₹][ \u00a0]?\d[\d,.]*[ \t]*(?:[-–]|to|(?(between)and|(?!)))"
-                                    r"[ \t]*\Z", re.IGNORECASE)
+#: "$5-", "£25k or ", "between $5m and ": money, then the dash or word that joins a second figure to it.
+_CURRENCY_RANGE_BEFORE = re.compile(r"(?P<between>between[ \t]+)?[$£€¥₹][ \u00a0]?\d[\d,.]*(?:[ \u00a0]?(?:bn|mn|tn|[mkb]))?"
+                                    r"[ \t]*(?:[-–]|to|or|(?(between)and|(?!)))[ \t]*\Z", re.IGNORECASE)
 _COMPANY_NEXT = re.compile(r"[ \t]+(?:Co\b|Company|Corp|Corporation|Inc|said|says)")
 _K_NOUNS = words("k_nouns")
+_B_NOUNS = words("b_nouns")
+#: "Grade 8 B and ", "Section 3 M, ": a label, a figure and a spaced capital, then a list goes on.
+_LETTER_CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z][A-Za-z]*)[ \t]+\d+[ \u00a0][A-Z][ \t]*(?:,|&|and|or|to|[-–])[ \t]*\Z")
+_SPACED_LETTER_BOUND = re.compile(r"[ \t]*(?:[-–]|to|and|or)[ \t]*\d[\d.,]*[ \u00a0]([MB])(?![A-Za-z0-9'’-])")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[,;:!?)]|\.(?![0-9])|\Z)")
 _CENTS = re.compile(r"[ \t]+(?:and[ \t]+)?(\d{1,2}|[a-z]+(?:[ -][a-z]+)??)(?:[ \t]?(cents?|pence|p)\b|(?=[ \t]*(?:[.,;!?]|\Z)))"
                     r"|[ \t]+(\d\d)(?=[ \t]+(?:more|less|extra|each|apiece)\b)",  # "15 USD 50 more"
                     re.IGNORECASE)
@@ -105,7 +113,11 @@ def attach_scale(text: str, core: Core, currency: str | None, found: re.Match) -
     if found.lastindex == 6 and core.step >= 1:
         return  # a spaced "k" scales only a decimal: "the 10 k." is a race
     word = found.group(found.lastindex)
-    if len(word) == 1 and not _single_letter_scale(text, core, word, found.end(), currency):
+    if found.lastindex == 7:
+        if not spaced_scale_letter(text, core, found.end(), currency):
+            return
+        core.rule = spaced_scale_letter.rule_id
+    elif len(word) == 1 and not _single_letter_scale(text, core, word, found.end(), currency):
         return
     scale = 12.0 if word.lower().startswith(("doz", "dz")) else N.SCALE_SUFFIX.get(word) or N.SCALE_SUFFIX[word.lower()]
     if word.lower() in ("hundred", "thousand", "lakh") and (larger := SCALE.match(text, found.end())) and larger.group(2) \
@@ -171,6 +183,26 @@ def _single_letter_scale(text: str, core: Core, letter: str, end: int, currency:
     return core.step < 1
 
 
+@rule("unit.spaced-scale-letter")
+def spaced_scale_letter(text: str, core: Core, end: int, currency: str | None) -> bool:
+    """A capital "M" or "B" after a blank is millions or billions after money, or before a plural it counts ("8 B people", "$5 M"; not "Grade 8 B", "20 B movies")."""
+    if currency or _CURRENCY_RANGE_BEFORE.search(text, max(0, core.start - 32), core.start):
+        return True
+    start = core.start
+    if (code := _LETTER_CODE_BEFORE.search(text, max(0, start - 40), start)) and code.group(1).lower() not in STOP:
+        return False  # "Grade 8 B and 9 B pupils": a list of classes after a label
+    letter = text[end - 1]
+    if (second := _SPACED_LETTER_BOUND.match(text, end, end + 24)) and second.group(1) == letter:
+        return True  # "between 1 B and 2 B people": the second bound's letter scales the first
+    following = _NEXT_WORD_AFTER_OF.match(text[end:end + 24])
+    if following is None:
+        return core.step < 1 and _CLAUSE_END.match(text, end) is not None  # "worth 3.5 B."
+    word = following.group(1)
+    if letter == "B" and word.lower() in _B_NOUNS:
+        return False
+    return counted_plural(word)
+
+
 def cents(text: str, core: Core, symbol: str | None = None) -> None:
     """``15 dollars 50``, ``thirteen dollars and forty-five cents`` and ``$2 and 75 cents`` →
     15.50, 13.45, 2.75.  After a sign (``symbol`` is its currency) only a named subunit of that
@@ -187,4 +219,5 @@ def cents(text: str, core: Core, symbol: str | None = None) -> None:
         core.end = core.cend = found.end()
 
 
-__all__ = ["CURRENCY_LEAD", "SCALE", "attach_currency", "attach_scale", "cents", "console_name", "currency_before"]
+__all__ = ["CURRENCY_LEAD", "SCALE", "attach_currency", "attach_scale", "cents", "console_name", "currency_before",
+           "spaced_scale_letter"]

@@ -1,6 +1,7 @@
 """The words around a number: the word before it, whether it opens a sentence, and ``Bare``.
 
-``prev_word`` reads the word before a position from a short reversed slice; ``Bare`` reads
+``prev_word`` reads the word before a position from a short reversed slice, ``counted_plural``
+tells a plural noun a figure counts from a word that only ends in -s; ``Bare`` reads
 once what every rule about a bare number looks at (the word before, the punctuation between,
 the word after), so that each rule is a line or two over named fields.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 from factcheck.extract import lazy_re as re
 
 from factcheck.extract.core import Core
+from factcheck.extract.lexicon import STOP, YEAR_NOUNS
 
 _PREV_WORD = re.compile(r"([ \t\u00a0]*)([,(\"“'‘:;]?)[ \t]*(\.?[ ]?[A-Za-z][A-Za-z.&'’-]{0,24})")
 #: The word after a bare number, past an "of" ("19 May", "1 of 43 Photos").
@@ -26,6 +28,17 @@ def prev_word(text: str, start: int) -> tuple[str, str] | None:
     if not found:
         return None
     return found.group(3)[::-1].rstrip("'’").replace(" ", ""), found.group(2)
+
+
+#: Plural nouns without an -s that a figure counts ("2000 people"); "2019 data" is dated.
+_PLURAL_LIKE = frozenset(("people", "children", "men", "women", "staff"))
+
+
+def counted_plural(word: str) -> bool:
+    """Whether ``word``, right after a figure, is a plural noun it counts ("1500 soldiers"; not "2019 sales", "8 B minus")."""
+    word = word.rstrip(".")
+    return word.islower() and len(word) > 2 and word not in YEAR_NOUNS and word not in STOP and (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")) or word in _PLURAL_LIKE)
 
 
 def sentence_start(text: str, start: int) -> bool:
@@ -67,4 +80,4 @@ class Bare:
         self.tail_follows = following in ("-", "(") or following == " " and value < 10
 
 
-__all__ = ["Bare", "prev_word", "sentence_start"]
+__all__ = ["Bare", "counted_plural", "prev_word", "sentence_start"]

@@ -105,10 +105,10 @@ def ranges(text: str, nums: list[Core], trace: list[Decision] | None = None) -> 
             continue
         if a.kind == "age" and b.kind == "count" and b.unit is None and b.scale == 1.0 and b.vague is None:
             b.unit, b.kind = a.unit, a.kind  # "aged 5 to 11", "ages 12-15": the second figure is an age too
-        elif a.kind == "currency" and a.scale == 1.0 and b.kind == "count" and b.unit is None and b.vague is None \
+        elif a.kind == "currency" and a.scale in (1.0, b.scale) and b.kind == "count" and b.unit is None and b.vague is None \
                 and not b.words and (g != "and" or a.q == "between") and (b.scale > 1.0 or b.value > a.value and
                                                                           not noun(text, b)):
-            b.unit, b.kind = a.unit, a.kind  # "$5-10m", "€2 to 3bn": the currency spreads rightwards
+            b.unit, b.kind = a.unit, a.kind  # "$5-10m", "€2 to 3bn", "£25k or 40k": the currency spreads rightwards
         spread = g in ("-", "–", "—", "to", "through", "or") or g == "and" and a.q == "between"
         if spread:
             _spread(a, b, b.value)

@@ -42,15 +42,17 @@ def _skipped(path: str, why: str) -> None:
     print(f"factcheck: note: {path}: {why}", file=sys.stderr)
 
 
-def _write(args, text: str) -> None:
+def _write(args, text) -> None:
+    """Write ``text`` (a string, or its pieces as they come) to ``--output`` or standard output."""
+    pieces = [text] if isinstance(text, str) else text
     if getattr(args, "output", None):
         try:
             with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(text)
+                fh.writelines(pieces)
         except OSError as e:
             raise UsageError(f"cannot write {args.output}: {e.strerror}") from None
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
 
 
 def cmd_claims(args) -> int:
@@ -235,12 +237,7 @@ def cmd_report(args) -> int:
     from factcheck.rules.loading import load_rules
     facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
     with open_index(args.db) as archive:
-        pieces = render(args.format, history.entries(archive, facts, window_days=args.window))
-        if args.output:
-            _write(args, "".join(pieces))
-        else:
-            for piece in pieces:
-                sys.stdout.write(piece)
+        _write(args, render(args.format, history.entries(archive, facts, window_days=args.window)))
     return EXIT_OK
 
 

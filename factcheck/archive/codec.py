@@ -28,6 +28,8 @@ DICTIONARY_SIZE = 32 * 1024
 #: Payloads sampled to train a dictionary; fewer bytes than this train none (payloads stay raw).
 MIN_SAMPLE = 16 * 1024
 RAW, DEFLATED = 0, 1
+#: Deflate's level: 3 packs a mention in about 11 µs (71 bytes on the bench), 9 in 21 µs (64 bytes).
+LEVEL = 3
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -65,7 +67,7 @@ class Codec:
 
     def __init__(self, dictionary: bytes | None = None):
         self.dictionary = dictionary
-        self._deflate = zlib.compressobj(9, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, dictionary) \
+        self._deflate = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, dictionary) \
             if dictionary else None
 
     def pack(self, payload: bytes) -> bytes:

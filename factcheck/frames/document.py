@@ -24,6 +24,7 @@ from factcheck.models import Claim
 SETTLED_DAYS = 7
 _TOTAL_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|combined|overall)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_ENDS = frozenset(".!?")
 
 
 class FrameReader:
@@ -85,8 +86,7 @@ class FrameReader:
         s = self.tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
         words = self.tokens.words[a:b]
-        ends = [k for k, w in enumerate(words[:-1]) if w in (".", "!", "?")]
-        first = ends[-1] + 1 if ends else 0
+        first = next((k + 1 for k in range(len(words) - 2, -1, -1) if words[k] in _ENDS), 0)
         if not words or (first == 0 and lo > paragraph_start):
             return frozenset(), frozenset()
         own = anchors_of(words, first, len(words))

@@ -25,7 +25,6 @@ from typing import Mapping, Sequence
 
 from factcheck.cross import similarity as S, slices
 from factcheck.cross.candidates import FREE_CANDIDATES, Neighbourhood
-from factcheck.cross.slices import CHUNK
 from factcheck.cross.mentions import Mention, candidate_terms
 from factcheck.models import Finding, Related, Severity, fmt_number
 
@@ -33,13 +32,13 @@ MAX_CANDIDATES = 100
 
 
 def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
-                   window_days: float = 2.0, chunk: int = CHUNK,
+                   window_days: float = 2.0, chunk: int | None = None,
                    rarity: Mapping[str, float] | None = None) -> list[Finding]:
     """``cross-article`` findings over ``mentions`` (every document's, archive ones included).
 
     ``facts`` maps fact ids to ``rules.Fact`` (timeline periods and severities); without it
     fact-keyed mentions are compared at any date with warning severity.  A key with more
-    than ``chunk`` mentions is judged a slice of days at a time (``slices``); ``rarity``
+    than ``chunk`` (``slices.CHUNK``) mentions is judged a slice of days at a time; ``rarity``
     (``similarity.rarity`` of all the mentions) may be given when computed elsewhere.
     """
     ms = sorted(mentions, key=order)
@@ -48,6 +47,7 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
         for key in candidate_terms(m):
             groups[key].append(i)
     rarity = S.rarity(ms) if rarity is None else rarity
+    chunk = slices.CHUNK if chunk is None else chunk
     partners: dict[int, dict[str, int]] = {}
     for key in sorted(groups):
         members = groups[key]
@@ -103,9 +103,10 @@ def day(m: Mention) -> int | None:
 
 
 def order(m: Mention) -> tuple:
-    """The order mentions are compared in: by path, line, column, offset and value."""
+    """The order mentions are compared in: by path, line, column, offset, value and record (the
+    records of one JSON Lines file share its path, and their lines may coincide)."""
     loc = m.located
-    return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value)
+    return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value, m.record)
 
 
 def _fact_partners(ms: Sequence[Mention], members: list[int], fact) -> dict[int, dict[str, int]]:

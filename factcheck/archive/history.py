@@ -48,11 +48,12 @@ class Entry:
 
 
 def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
-            all_keys: bool = False, chunk: int = slices.CHUNK) -> Iterator[Entry]:
+            all_keys: bool = False, chunk: int | None = None) -> Iterator[Entry]:
     """Every key with more than one value in more than one article (``all_keys``: every key),
     in key order.  A key's outliers are its findings judged within the key alone
     (``consistency.key_findings``), a slice at a time when it holds more than ``chunk``
-    mentions: in slice (date) order, sorted by place within a slice."""
+    mentions (``slices.CHUNK`` by default): in slice (date) order, sorted by place within a slice."""
+    chunk = slices.CHUNK if chunk is None else chunk
     db = index.db
     having = "" if all_keys else " HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc) > 1"
     keys = db.execute(f"SELECT k.id, k.key FROM (SELECT key FROM mentions GROUP BY key{having}) g "

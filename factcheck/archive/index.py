@@ -28,6 +28,7 @@ BATCH = 500
 NEAREST = lookup.NEAREST
 #: Documents read in this process to train a new index's dictionary before the pool starts.
 TRAINING_DOCUMENTS = 200
+_RAW = Codec()
 
 
 @dataclass(frozen=True)
@@ -167,18 +168,52 @@ class Index:
         """Read the first documents here and train the index's dictionary on their mentions;
         returns them with their rows, packed with it (or left raw when too few to train one)."""
         chunk = [d for _, d in zip(range(TRAINING_DOCUMENTS), docs)]
-        rows = [builder(doc) for doc, _, _ in chunk]
-        raw = Codec()
-        sample = [raw.unpack(m[4]) for r in rows for m in r[3]]
-        dictionary = train(sample)
-        if dictionary is not None:
-            with self.db:
-                self.db.execute("INSERT INTO dictionary (data) VALUES (?)", (dictionary,))
-            self.codec = self._codec()
-            rows = [(head, self.codec.pack(raw.unpack(claims)), facts,
-                     [(*m[:4], self.codec.pack(raw.unpack(m[4]))) for m in mentions])
-                    for head, claims, facts, mentions in rows]
+        rows = self._trained([builder(doc) for doc, _, _ in chunk])
         return [_Done(chunk[k:k + batch], rows[k:k + batch]) for k in range(0, len(chunk), batch)]
+
+    def _trained(self, rows: list) -> list:
+        """Train the dictionary on these raw rows' mentions; the rows packed with it (raw when
+        they are too few to train one)."""
+        dictionary = train([_RAW.unpack(m[4]) for r in rows for m in r[3]])
+        if dictionary is None:
+            return rows
+        with self.db:
+            self.db.execute("INSERT INTO dictionary (data) VALUES (?)", (dictionary,))
+        self.codec = self._codec()
+        return [self._packed(r) for r in rows]
+
+    def _packed(self, rows: tuple) -> tuple:
+        """Raw rows packed with the index's codec."""
+        head, claims, facts, mentions = rows
+        pack = self.codec.pack
+        return (head, pack(_RAW.unpack(claims)), facts, [(*m[:4], pack(_RAW.unpack(m[4]))) for m in mentions])
+
+    def load(self, documents: Iterable[tuple[int, str, tuple]], rules=None, *, dollar: str = "USD",
+             batch: int = BATCH) -> int:
+        """Store documents read and checked elsewhere (the Spark engine), in reading order:
+        (record, hash, ``rows.result_rows`` packed raw) each, as ``update`` would have stored
+        them; records of their files that are not among them are dropped."""
+        from factcheck.rules.loading import rules_digest
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+                ("rules_hash", rules_digest(rules)), ("factcheck_version", __version__), ("dollar", dollar)])
+        self._ids = {"paths": {}, "keys": {}}
+        seen: dict[str, set[int]] = {}
+        docs = iter(documents)
+        first = [d for _, d in zip(range(TRAINING_DOCUMENTS), docs)]
+        if self.codec.dictionary is None:
+            first = [(r, h, rows) for (r, h, _), rows in zip(first, self._trained([d[2] for d in first]))]
+        else:
+            first = [(r, h, self._packed(rows)) for r, h, rows in first]
+        done = 0
+        for chunk in _batches(batches(first, batch), ((r, h, self._packed(rows)) for r, h, rows in docs), batch):
+            for record, _, rows in chunk:
+                seen.setdefault(rows[0][0], set()).add(record)
+            done += self._write([(None, r, h) for r, h, _ in chunk], [rows for _, _, rows in chunk])
+        stale = [(p, r) for p, records in seen.items() for r, in self.db.execute(
+            "SELECT d.record FROM documents d JOIN paths p ON p.id = d.path WHERE p.path=?", (p,)) if r not in records]
+        self._remove_missing([], set(), stale)
+        return done
 
     def _write(self, chunk: list, results: list) -> int:
         db = self.db
@@ -278,7 +313,7 @@ class _Done:
         return self.rows
 
 
-def _batches(first: list, docs: Iterator, size: int) -> Iterator:
+def _batches(first: Iterable, docs: Iterator, size: int) -> Iterator:
     yield from first
     yield from batches(docs, size)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck.archive.codec import Codec, claims_payload, mention_payload
-from factcheck.check.engine import Options, check_document
+from factcheck.check.engine import DocResult, Options, check_document
 from factcheck.cross.mentions import candidate_terms
 from factcheck.models import Document
 from factcheck.rules.model import RuleSet
@@ -29,11 +29,15 @@ class RowBuilder:
 
 
 def document_rows(doc: Document, rules: RuleSet | None, options: Options, codec: Codec = Codec()) -> tuple:
-    """One document's rows: (path, id, date, title); its claims, packed; (fact, value) of each
-    claim attached to a fact; and (keys, day, value, timeless, packed mention) per mention
+    """One document's rows (``result_rows``), read and checked here."""
+    return result_rows(check_document(doc, rules, options), codec)
+
+
+def result_rows(res: DocResult, codec: Codec = Codec()) -> tuple:
+    """A checked document's rows: (path, id, date, title); its claims, packed; (fact, value) of
+    each claim attached to a fact; and (keys, day, value, timeless, packed mention) per mention
     (day 0 when undated; timeless 2 for a fixed count, compared at any date; 1 for one that
     moves one way, compared within ``similarity.TREND_DAYS``; else 0)."""
-    res = check_document(doc, rules, options)
     d = res.document
     rid = d.meta.get("id") if d.meta else None
     head = (d.path, None if rid is None else str(rid), d.date.isoformat() if d.date else None, d.title)
@@ -49,4 +53,4 @@ def document_rows(doc: Document, rules: RuleSet | None, options: Options, codec:
     return head, codec.pack(claims_payload(claims)), facts, mentions
 
 
-__all__ = ["RowBuilder", "document_rows"]
+__all__ = ["RowBuilder", "document_rows", "result_rows"]

@@ -141,6 +141,8 @@ def _append(path: str, text: str, mode: str = "a") -> None:
 def _check_report(args, rules, options, errors: list[str]):
     """``check``'s report: cached per-file results, config overrides, suppressions, --diff-base."""
     import dataclasses
+    if getattr(args, "engine", "local") == "spark":
+        return _spark_check_report(args, rules, options, errors)
 
     from factcheck.check.cache import Cache, check_files
     from factcheck.check.orchestration import run_check
@@ -193,6 +195,32 @@ def _check_report(args, rules, options, errors: list[str]):
     return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
 
 
+def _spark_check_report(args, rules, options, errors: list[str]):
+    """``check --engine spark``: the same report, computed by Spark (``archive.spark``)."""
+    import dataclasses
+
+    from factcheck.archive import spark
+    from factcheck.config import apply_overrides
+    config = args.configuration
+    for value, flag in ((args.against, "--against"), (args.corpus, "--corpus"), (args.diff_base, "--diff-base")):
+        if value:
+            raise UsageError(f"{flag} is not supported with --engine spark")
+    if any(o.rules for o in config.overrides):
+        raise UsageError("--engine spark checks every article with one rule set; the configuration's per-path "
+                         "rules need --engine local")
+
+    def on_error(message: str) -> None:
+        errors.append(message)
+        print(f"factcheck: {message}", file=sys.stderr)
+
+    report = spark.check(args.paths, rules, options, _jsonl_fields(args), conf=args.spark_conf,
+                         include=args.include, exclude=args.exclude, on_error=on_error)
+    kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
+    for note in report.notes:
+        print(f"factcheck: {note}", file=sys.stderr)
+    return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
+
+
 def _corpus(args) -> list[str]:
     """Articles only compared with: --corpus, else the configuration's paths when PATHs were given."""
     if getattr(args, "corpus", None):
@@ -217,14 +245,21 @@ def cmd_index(args) -> int:
     rules = load_rules(args.rules) if args.rules else None
     failed = []
 
-    def on_error(err: FactcheckError) -> None:
+    def on_error(err) -> None:
         failed.append(err)
         print(f"factcheck: {err}", file=sys.stderr)
 
-    with open_index(args.db, create=True) as archive:
-        summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
-                                 on_error=on_error, progress=True, dollar=args.dollar or _project_dollar(),
-                                 on_skip=_skipped)
+    dollar = args.dollar or _project_dollar()
+    if getattr(args, "engine", "local") == "spark":
+        from factcheck.archive import spark_index
+        from factcheck.check.engine import Options
+        summary = spark_index.index(args.paths, args.db, rules, Options(window_days=args.window, dollar=dollar),
+                                    _jsonl_fields(args), parquet=args.parquet, conf=args.spark_conf,
+                                    on_error=on_error)
+    else:
+        with open_index(args.db, create=True) as archive:
+            summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
+                                     on_error=on_error, progress=True, dollar=dollar, on_skip=_skipped)
     print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
     return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
 
@@ -236,6 +271,13 @@ def cmd_report(args) -> int:
     from factcheck.archive.index import open_index
     from factcheck.rules.loading import load_rules
     facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
+    if getattr(args, "engine", "local") == "spark":
+        from factcheck.archive import spark_index
+        _write(args, render(args.format, spark_index.report(args.db, args.parquet, facts, window_days=args.window,
+                                                            conf=args.spark_conf)))
+        return EXIT_OK
+    if not args.db:
+        raise UsageError("report needs --db FILE (the index `factcheck index` built)")
     with open_index(args.db) as archive:
         _write(args, render(args.format, history.entries(archive, facts, window_days=args.window)))
     return EXIT_OK

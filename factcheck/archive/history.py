@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
+from factcheck.archive.codec import Codec
 from factcheck.archive.lookup import iso_day, restore_rows
 from factcheck.cross import slices
 from factcheck.models import Finding
@@ -48,18 +49,25 @@ class Entry:
 
 
 def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
-            all_keys: bool = False, chunk: int | None = None) -> Iterator[Entry]:
+            all_keys: bool = False, chunk: int | None = None, jobs: int = 1) -> Iterator[Entry]:
     """Every key with more than one value in more than one article (``all_keys``: every key),
     in key order.  A key's outliers are its findings judged within the key alone
     (``consistency.key_findings``), a slice at a time when it holds more than ``chunk``
-    mentions (``slices.CHUNK`` by default): in slice (date) order, sorted by place within a slice."""
+    mentions (``slices.CHUNK`` by default): in slice (date) order, sorted by place within a
+    slice.  The slices are judged on ``jobs`` worker processes, in order."""
+    from factcheck.check.runner import Runner
     chunk = slices.CHUNK if chunk is None else chunk
     db = index.db
     having = "" if all_keys else " HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc) > 1"
     keys = db.execute(f"SELECT k.id, k.key FROM (SELECT key FROM mentions GROUP BY key{having}) g "
                       "JOIN keys k ON k.id = g.key ORDER BY k.key").fetchall()
-    for key_id, key in keys:
-        yield Entry(key, timeline(db, key_id), outliers(index, key_id, key, facts, window_days, chunk))
+    tasks = [(key_id, key, s) for key_id, key in keys for s in plan(db, key_id, key, window_days, chunk)]
+    with Runner(SliceJob(index.path, facts, window_days), jobs) as runner:
+        results = _Tagged(zip((t[0] for t in tasks), runner.imap(tasks, chunksize=1)))
+        for key_id, key in keys:
+            yield Entry(key, timeline(db, key_id), results.take(key_id))
+            for _ in results.take(key_id):  # what the reader of the entry left
+                pass
 
 
 def timeline(db, key_id: int) -> Iterator[Point]:
@@ -72,22 +80,68 @@ def timeline(db, key_id: int) -> Iterator[Point]:
         yield Point(iso_day(day), value, n, example)
 
 
-def outliers(index, key_id: int, key: str, facts: Mapping | None, window_days: float,
-             chunk: int = slices.CHUNK) -> Iterator[Finding]:
-    """The key's findings, judged slice by slice (``slices.plan``)."""
-    from factcheck.cross.consistency import day, key_findings
-    db = index.db
+def plan(db, key_id: int, key: str, window_days: float, chunk: int) -> list[slices.Slice]:
+    """The slices the key is judged in (``slices.plan`` over its stored days)."""
     total = db.execute("SELECT count(*) FROM mentions WHERE key=?", (key_id,)).fetchone()[0]
     counts = db.execute("SELECT day, count(*) FROM mentions WHERE key=? AND day > 0 GROUP BY day ORDER BY day",
                         (key_id,)) if total > chunk else iter(())
-    for s in slices.plan(counts, total, key, window_days, chunk):
+    return slices.plan(counts, total, key, window_days, chunk)
+
+
+@dataclass(frozen=True)
+class SliceJob:
+    """One slice of one key judged (``consistency.key_findings``) from the index at ``path``;
+    picklable, for the pool, each worker reading the index through its own connection."""
+
+    path: str
+    facts: Mapping | None
+    window_days: float
+
+    def __call__(self, task: tuple[int, str, slices.Slice]) -> list[Finding]:
+        from factcheck.cross.consistency import day, key_findings
+        key_id, key, s = task
+        db, codec = _reader(self.path)
         if s.lo is None:
             rows = db.execute("SELECT doc, day, data FROM mentions WHERE key=?", (key_id,))
         else:
             rows = db.execute("SELECT doc, day, data FROM mentions WHERE key=? AND (day = 0 OR day >= ? AND day < ?)",
                               (key_id, s.lo - s.pad, s.hi + s.pad))
-        ms = list(restore_rows(db, index.codec, rows))
-        yield from key_findings(ms, key, facts, window_days=window_days, judged=lambda m: s.judges(day(m)))
+        ms = list(restore_rows(db, codec, rows))
+        return key_findings(ms, key, self.facts, window_days=self.window_days, judged=lambda m: s.judges(day(m)))
 
 
-__all__ = ["Entry", "Point", "entries", "outliers", "timeline"]
+_READERS: dict[tuple[int, str], tuple] = {}
+
+
+def _reader(path: str) -> tuple:
+    """This process's read-only connection to the index at ``path``, and its codec."""
+    import os
+    import sqlite3
+    key = (os.getpid(), path)
+    if key not in _READERS:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        row = db.execute("SELECT data FROM dictionary ORDER BY id LIMIT 1").fetchone()
+        _READERS[key] = (db, Codec(row[0] if row else None))
+    return _READERS[key]
+
+
+class _Tagged:
+    """The slices' findings as they come, each list tagged with its key; taken key by key."""
+
+    def __init__(self, results: Iterator[tuple[int, list[Finding]]]):
+        self.results, self.head = results, None
+
+    def take(self, key_id: int) -> Iterator[Finding]:
+        """The findings of the key's slices, in order, up to the next key's."""
+        while True:
+            if self.head is None:
+                self.head = next(self.results, None)
+                if self.head is None:
+                    return
+            if self.head[0] != key_id:
+                return
+            found, self.head = self.head[1], None
+            yield from found
+
+
+__all__ = ["Entry", "Point", "SliceJob", "entries", "plan", "timeline"]

@@ -229,9 +229,10 @@ class GroupPartners:
             else:
                 rarity.update((n, 1.0 / c) for n, c in row["counts"] or ())
         ms = [m for _, m in pairs]
-        found = group_partners(ms, range(len(ms)), key, self.facts, self.window, rarity)
+        found = group_partners(ms, range(len(ms)), key, self.facts, self.window, rarity,
+                               judged=lambda i: pairs[i][0]["judged"])
         out = [{"uid": uid(ms[i]), "key": key, "partner_doc": d, "partner": uid(ms[j])}
-               for i, docs in found.items() if pairs[i][0]["judged"] for d, j in docs.items()]
+               for i, docs in found.items() for d, j in docs.items()]
         return pa.Table.from_pylist(out, schema=pa.schema([(n, pa.string()) for n in
                                                            ("uid", "key", "partner_doc", "partner")]))
 

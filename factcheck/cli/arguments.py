@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
                    help="rule-less comparisons only between articles this many days apart")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
+    p.add_argument("-j", "--jobs", type=_jobs, default="0", metavar="N",
+                   help="worker processes judging the keys (default 0 = all cores)")
     _add_engine_args(p)
     p.add_argument("--parquet", metavar="DIR",
                    help="with --engine spark: the Parquet an `index --engine spark` wrote (default: the index "

@@ -279,7 +279,7 @@ def cmd_report(args) -> int:
     if not args.db:
         raise UsageError("report needs --db FILE (the index `factcheck index` built)")
     with open_index(args.db) as archive:
-        _write(args, render(args.format, history.entries(archive, facts, window_days=args.window)))
+        _write(args, render(args.format, history.entries(archive, facts, window_days=args.window, jobs=args.jobs)))
     return EXIT_OK
 
 

@@ -70,19 +70,41 @@ class Neighbourhood:
         self.days = {day: {name: Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
         self.loose = Bucket(ms, loose)
         self._walks: dict[str, _Walk] | None = None
+        self._anchor_days: dict[frozenset[str], set[int]] = {}
 
     def candidates(self, i: int) -> list[tuple[float, int]]:
         """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
         a = self.ms[i]
         lo_v, hi_v = S.value_range(a.value)
-        days = self._days(a)
         names = (*a.holders, "") if a.holders else None
-        buckets = [b for day in days for b in self._named(day, names)] if days is not None else None
-        if buckets is None or len(buckets) > WALK_BUCKETS and (days is None or S.timeless(a)):
-            near = self._walk(a, days, names, lo_v, hi_v)
+        d = a.dates
+        if d is None or d[0] != d[1]:
+            near = self._walk(a, None, names, lo_v, hi_v)
         else:
-            near = sorted(set(p for b in buckets for p in b.around(a.value, lo_v, hi_v)))
+            o = d[0].toordinal()
+            if S.timeless(a):
+                days = self._reachable(a, o) & self.days.keys()
+                if len(days) > WALK_BUCKETS:
+                    near = self._walk(a, days, names, lo_v, hi_v)
+                else:
+                    near = self._around(sorted(days), names, a.value, lo_v, hi_v)
+            else:
+                reach = int(self.window)
+                if 2 * reach + 1 < len(self.days):
+                    days = [k for k in range(o - reach, o + reach + 1) if k in self.days]
+                else:
+                    days = sorted(k for k in self.days if abs(k - o) <= reach)
+                near = self._around(days, names, a.value, lo_v, hi_v)
         return self._first_in_time(a, heapq.merge(near, sorted(self.loose.around(a.value, lo_v, hi_v))))
+
+    def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """What the buckets of ``days`` and ``names`` (None: every name) give, nearest first."""
+        found = set()
+        for day in days:
+            bs = self.days[day]
+            for b in ([bs[n] for n in names if n in bs] if names is not None else bs.values()):
+                found.update(b.around(value, lo_v, hi_v))
+        return sorted(found)
 
     def _first_in_time(self, a: Mention, ordered: Iterator[tuple[float, int]]) -> list[tuple[float, int]]:
         out = []
@@ -92,23 +114,6 @@ class Neighbourhood:
                 if len(out) == FREE_CANDIDATES:
                     break
         return out
-
-    def _named(self, day: int, names) -> list[Bucket]:
-        bs = self.days[day]
-        return [bs[n] for n in names if n in bs] if names is not None else list(bs.values())
-
-    def _days(self, a: Mention) -> list[int] | None:
-        """The days whose buckets ``a`` looks in (None: every day)."""
-        d = a.dates
-        if d is None or d[0] != d[1]:
-            return None
-        o = d[0].toordinal()
-        if not S.timeless(a):
-            reach = int(self.window)
-            if 2 * reach + 1 < len(self.days):
-                return [k for k in range(o - reach, o + reach + 1) if k in self.days]
-            return sorted(k for k in self.days if abs(k - o) <= reach)
-        return sorted(k for k in self._reachable(a, o) if k in self.days)
 
     def _reachable(self, a: Mention, o: int) -> set[int]:
         """Every day holding a mention ``in_time`` may accept for ``a`` (a superset)."""
@@ -123,9 +128,10 @@ class Neighbourhood:
             for e in range(o - w - 1, o + 3):
                 out |= self.by_event_day.get(e, set())
         if a.frame.fixed:
-            for x in a.frame.anchor:
-                if x[:1] in "dyp":
-                    out |= self.by_anchor.get(x, set())
+            anchors = frozenset(x for x in a.frame.anchor if x[:1] in "dyp")
+            if anchors not in self._anchor_days:
+                self._anchor_days[anchors] = set().union(*(self.by_anchor.get(x, set()) for x in anchors))
+            out |= self._anchor_days[anchors]
         return out
 
     def _walk(self, a: Mention, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
@@ -139,14 +145,12 @@ class Neighbourhood:
                     per_name[name].extend((v, j, day) for v, j in zip(b.values, b.idx))
             self._walks = {name: _Walk(rows) for name, rows in per_name.items()}
         walks = [w for n, w in self._walks.items() if names is None or n in names]
-        allowed = set(days) if days is not None else None
         out: list[tuple[float, int]] = []
-        for level in _levels(walks, a.value, lo_v, hi_v, allowed):
-            for j in level:
-                if S.in_time(a, self.ms[j], self.window):
-                    out.append((abs(self.ms[j].value - a.value), j))
-                    if len(out) == FREE_CANDIDATES:
-                        return out
+        for j in _nearest(walks, a.value, lo_v, hi_v, days):
+            if S.in_time(a, self.ms[j], self.window):
+                out.append((abs(self.ms[j].value - a.value), j))
+                if len(out) == FREE_CANDIDATES:
+                    break
         return out
 
 
@@ -160,14 +164,16 @@ class _Walk:
         self.day = [r[2] for r in rows]
 
 
-def _levels(walks: list[_Walk], value: float, lo_v: float, hi_v: float, allowed) -> Iterator[list[int]]:
-    """The indexes the day buckets' ``around`` would give, one distance from ``value`` at a
-    time (nearest first), each level in index order.
+def _nearest(walks: list[_Walk], value: float, lo_v: float, hi_v: float, allowed) -> Iterator[int]:
+    """The indexes the day buckets' ``around`` would give, nearest ``value`` first (ties by index).
 
     A bucket (one day, one name) gives its ``SIDE`` nearest members on each side of the value:
     walking one name's mentions outward in (value, index) order, a member is given when its
-    day's count on that side is still below ``SIDE``.  Members of days not ``allowed`` are
-    passed over (their buckets give nothing ``in_time`` accepts).
+    day's count on that side is still below ``SIDE``.  Members of days not ``allowed`` (None:
+    all allowed) are passed over: their buckets give nothing ``in_time`` accepts.  The
+    members at one distance are one value on each side (the band keeps values within a factor
+    of two, where a difference of floats is exact); when only the upper side has them, they
+    come in index order as they are counted, so the caller may stop early.
     """
     up = [bisect.bisect_left(w.values, value) for w in walks]
     down = [u - 1 for u in up]
@@ -184,25 +190,52 @@ def _levels(walks: list[_Walk], value: float, lo_v: float, hi_v: float, allowed)
                 level = d if level is None or d < level else level
         if level is None:
             return
-        given: set[int] = set()
+        ups, downs = [], []
         for k, w in enumerate(walks):
-            while up[k] < len(w.values) and w.values[up[k]] <= hi_v and abs(w.values[up[k]] - value) == level:
-                p = up[k]
-                up[k] += 1
-                if allowed is None or w.day[p] in allowed:
-                    n = used_up[(k, w.day[p])]
-                    used_up[(k, w.day[p])] = n + 1
-                    if n < SIDE:
-                        given.add(w.idx[p])
-            while down[k] >= 0 and w.values[down[k]] >= lo_v and abs(w.values[down[k]] - value) == level:
-                p = down[k]
-                down[k] -= 1
-                if allowed is None or w.day[p] in allowed:
-                    n = used_down[(k, w.day[p])]
-                    used_down[(k, w.day[p])] = n + 1
-                    if n < SIDE:
-                        given.add(w.idx[p])
-        yield sorted(given)
+            if up[k] < len(w.values) and w.values[up[k]] <= hi_v and abs(w.values[up[k]] - value) == level:
+                stop = bisect.bisect_right(w.values, w.values[up[k]], up[k])
+                ups.append((k, up[k], stop))
+                up[k] = stop
+            if down[k] >= 0 and w.values[down[k]] >= lo_v and abs(w.values[down[k]] - value) == level:
+                start = bisect.bisect_left(w.values, w.values[down[k]], 0, down[k])
+                downs.append((k, start, down[k] + 1))
+                down[k] = start - 1
+        if not downs:
+            yield from _streamed(walks, ups, used_up, allowed)
+            continue
+        given: set[int] = set()
+        for runs, used, step in ((ups, used_up, 1), (downs, used_down, -1)):
+            for k, a, b in runs:
+                w = walks[k]
+                for p in (range(a, b) if step > 0 else range(b - 1, a - 1, -1)):
+                    if allowed is None or w.day[p] in allowed:
+                        n = used[(k, w.day[p])]
+                        used[(k, w.day[p])] = n + 1
+                        if n < SIDE:
+                            given.add(w.idx[p])
+        yield from sorted(given)
+
+
+def _run(w: _Walk, k: int, a: int, b: int) -> Iterator[tuple[int, int, int]]:
+    return ((w.idx[p], k, w.day[p]) for p in range(a, b))
+
+
+def _streamed(walks: list[_Walk], runs: list, used: dict, allowed) -> Iterator[int]:
+    """The members given by upper runs of equal values, in index order, counted as they come."""
+    merged = heapq.merge(*(_run(walks[k], k, a, b) for k, a, b in runs))
+    last, given = None, False
+    for j, k, day in merged:
+        if allowed is not None and day not in allowed:
+            continue
+        if j != last:
+            if given:
+                yield last
+            last, given = j, False
+        n = used[(k, day)]
+        used[(k, day)] = n + 1
+        given = given or n < SIDE
+    if given:
+        yield last
 
 
 __all__ = ["Bucket", "FREE_CANDIDATES", "Neighbourhood"]

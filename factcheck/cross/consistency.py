@@ -54,8 +54,8 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
         plan = slices.plan(slices.day_counts(day(ms[i]) for i in members), len(members), key, window_days, chunk)
         for s in plan:
             loaded = [i for i in members if s.loads(day(ms[i]))]
-            found = group_partners(ms, loaded, key, facts, window_days, rarity)
-            merge_partners(partners, {i: d for i, d in found.items() if s.judges(day(ms[i]))})
+            merge_partners(partners, group_partners(ms, loaded, key, facts, window_days, rarity,
+                                                    judged=lambda i, s=s: s.judges(day(ms[i]))))
     out = [f for i in sorted(partners) if (f := judge(ms[i], [ms[j] for _, j in sorted(partners[i].items())], facts))]
     out.sort(key=Finding.sort_key)
     return out
@@ -67,20 +67,23 @@ def key_findings(mentions: Sequence[Mention], key: str, facts: Mapping | None = 
     ``mentions`` are the group's (or a slice's, with its margin), ``judged(m)`` says which
     of them are judged here (all by default); names are weighed among these mentions."""
     ms = sorted(mentions, key=order)
-    found = group_partners(ms, range(len(ms)), key, facts, window_days, S.rarity(ms))
-    out = [f for i in sorted(found) if (judged is None or judged(ms[i]))
-           and (f := judge(ms[i], [ms[j] for _, j in sorted(found[i].items())], facts))]
+    found = group_partners(ms, range(len(ms)), key, facts, window_days, S.rarity(ms),
+                           judged=None if judged is None else lambda i: judged(ms[i]))
+    out = [f for i in sorted(found) if (f := judge(ms[i], [ms[j] for _, j in sorted(found[i].items())], facts))]
     out.sort(key=Finding.sort_key)
     return out
 
 
 def group_partners(ms: Sequence[Mention], members: Sequence[int], key: str, facts: Mapping | None,
-                   window_days: float, rarity: Mapping[str, float]) -> dict[int, dict[str, int]]:
+                   window_days: float, rarity: Mapping[str, float], judged=None) -> dict[int, dict[str, int]]:
     """For each of ``members`` (indexes into ``ms``, which is in ``order``) that has some, its
-    partner in each other document under ``key``: {index: {document: partner index}}."""
+    partner in each other document under ``key``: {index: {document: partner index}}; only
+    for the members ``judged(index)`` accepts, when given (the others are counterparts)."""
+    members = list(members)
+    judged_members = members if judged is None else [i for i in members if judged(i)]
     if key.startswith("fact:"):
-        return _fact_partners(ms, list(members), (facts or {}).get(key[5:]))
-    return _free_partners(ms, list(members), window_days, rarity)
+        return _fact_partners(ms, members, (facts or {}).get(key[5:]), set(judged_members))
+    return _free_partners(ms, members, window_days, rarity, judged_members)
 
 
 def merge_partners(partners: dict[int, dict[str, int]], found: Mapping[int, Mapping[str, int]]) -> None:
@@ -109,7 +112,7 @@ def order(m: Mention) -> tuple:
     return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value, m.record)
 
 
-def _fact_partners(ms: Sequence[Mention], members: list[int], fact) -> dict[int, dict[str, int]]:
+def _fact_partners(ms: Sequence[Mention], members: list[int], fact, judged: set[int]) -> dict[int, dict[str, int]]:
     """For each mention, the closest same-fact claim in each other document of the same period."""
     timeline = fact is not None and bool(fact.timeline)
     period = {i: fact.period_index(ms[i].located.date) if timeline else 0 for i in members}
@@ -125,6 +128,8 @@ def _fact_partners(ms: Sequence[Mention], members: list[int], fact) -> dict[int,
         claims = [ms[i].located.claim for i in idx]
         half = MAX_CANDIDATES // 2
         for pos, i in enumerate(idx):
+            if i not in judged:
+                continue
             me, c = docs[pos], claims[pos]
             best: dict[str, tuple] = {}
             for k in range(max(0, pos - half), min(len(idx), pos + half)):
@@ -140,8 +145,9 @@ def _fact_partners(ms: Sequence[Mention], members: list[int], fact) -> dict[int,
 
 
 def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float,
-                   rarity: Mapping[str, float]) -> dict[int, dict[str, int]]:
-    """For each mention, its mutual best look-alike in each other document (rule-less keying).
+                   rarity: Mapping[str, float], judged: list[int]) -> dict[int, dict[str, int]]:
+    """For each ``judged`` mention, its mutual best look-alike in each other document (rule-less
+    keying); a look-alike's own best is found only when a judged mention needs it.
 
     Candidates come from ``candidates.Neighbourhood`` (value-sorted buckets by day and name,
     the ``FREE_CANDIDATES`` nearest in value within reach in time), so the work grows with the
@@ -150,19 +156,23 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
     """
     near = Neighbourhood(ms, members, window_days)
     best: dict[int, dict[str, tuple[float, int]]] = {}
-    for i in members:
-        a = ms[i]
-        mine: dict[str, tuple[float, int]] = {}
-        for _, j in near.candidates(i):
-            b = ms[j]
-            if b.doc != a.doc:
-                s = S.affinity(a, b, rarity)
-                if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
-                    mine[b.doc] = (s, j)
-        best[i] = mine
+
+    def best_of(i: int) -> dict[str, tuple[float, int]]:
+        mine = best.get(i)
+        if mine is None:
+            a = ms[i]
+            mine = best[i] = {}
+            for _, j in near.candidates(i):
+                b = ms[j]
+                if b.doc != a.doc:
+                    s = S.affinity(a, b, rarity)
+                    if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
+                        mine[b.doc] = (s, j)
+        return mine
+
     out: dict[int, dict[str, int]] = {}
-    for i, mine in best.items():
-        kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, i))[1] == i}
+    for i in judged:
+        kept = {d: j for d, (_, j) in best_of(i).items() if best_of(j).get(ms[i].doc, (0, i))[1] == i}
         if kept:
             out[i] = kept
     return out

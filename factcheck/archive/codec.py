@@ -15,15 +15,11 @@ import json
 import zlib
 from typing import Sequence
 
-from factcheck.cross.record import Mention
+from factcheck.cross.record import ROW_FIELDS, Mention
 
 #: The ``Mention.as_row`` fields a stored mention holds, in order (the path and the date are
 #: the document's).
-FIELDS = ("line", "column", "fact", "value", "low", "high", "qualifier", "claim_unit", "start", "end", "text",
-          "sentence_start", "sentence_end", "claim_noun", "kind", "low_open", "high_open", "key", "terms",
-          "forecast", "role", "side", "unit", "scope", "phrase", "vague", "period", "names", "record",
-          "scale_low", "scale_high", "holders", "subject", "subject_words", "modifiers", "predicate",
-          "predicate_words", "also", "anchor", "trend", "fixed", "voice", "part")
+FIELDS = tuple(f for f in ROW_FIELDS if f not in ("path", "date"))
 DICTIONARY_SIZE = 32 * 1024
 #: Payloads sampled to train a dictionary; fewer bytes than this train none (payloads stay raw).
 MIN_SAMPLE = 16 * 1024
@@ -36,8 +32,9 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 def mention_payload(m: Mention) -> bytes:
     """``m``'s stored values, uncompressed."""
-    row = m.as_row()
-    return _ENCODE([row[f] for f in FIELDS]).encode()
+    v = m.as_values()
+    del v[3], v[0]  # the date and the path
+    return _ENCODE(v).encode()
 
 
 def claims_payload(claims: Sequence[tuple]) -> bytes:
@@ -48,9 +45,7 @@ def claims_payload(claims: Sequence[tuple]) -> bytes:
 def restore(values: Sequence, path: str, date: str | None) -> Mention:
     """The mention whose stored ``values`` (``FIELDS`` order) belong to the document at ``path``
     dated ``date`` (ISO, or None)."""
-    row = dict(zip(FIELDS, values))
-    row["path"], row["date"] = path, date
-    return Mention.from_row(row)
+    return Mention.from_values([path, values[0], values[1], date, *values[2:]])
 
 
 def train(payloads: Sequence[bytes]) -> bytes | None:

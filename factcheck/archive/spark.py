@@ -145,7 +145,9 @@ def keyed(ms, chunk: int | None, window_days: float):
     big = {r.group_key: r["count"] for r in rows.groupBy("group_key").count().where(F.col("count") > chunk).collect()}
     if not big:
         return rows.withColumn("slice", F.lit(0)).withColumn("judged", F.lit(True))
-    counts = (rows.where(F.col("group_key").isin(list(big)) & F.col("day").isNotNull())
+    spark = ms.sparkSession
+    big_keys = spark.createDataFrame([(k,) for k in big], "group_key string")
+    counts = (rows.join(F.broadcast(big_keys), "group_key", "left_semi").where(F.col("day").isNotNull())
               .groupBy("group_key", "day").count().collect())
     per_key: dict[str, list] = {}
     for r in sorted(counts):
@@ -153,17 +155,15 @@ def keyed(ms, chunk: int | None, window_days: float):
     table = [(k, n, s.lo - s.pad, s.hi + s.pad, s.lo, s.hi, s.first)
              for k, total in big.items()
              for n, s in enumerate(slices.plan(per_key.get(k, []), total, k, window_days, chunk)) if s.lo is not None]
-    spark = ms.sparkSession
-    cuts = spark.createDataFrame(table, "cut_key string, slice int, load_lo double, load_hi double, core_lo long, "
+    cuts = spark.createDataFrame(table, "cut_key string, cut int, load_lo double, load_hi double, core_lo long, "
                                         "core_hi long, first boolean")
     day = F.col("day")
     loads = (F.col("cut_key") == F.col("group_key")) & (day.isNull() | ((day >= F.col("load_lo")) & (day < F.col("load_hi"))))
-    judged = F.when(day.isNull(), F.col("first")).otherwise((day >= F.col("core_lo")) & (day < F.col("core_hi")))
-    cut = rows.where(F.col("group_key").isin(list(big))).join(F.broadcast(cuts), loads) \
-        .withColumn("judged", judged).drop("cut_key", "load_lo", "load_hi", "core_lo", "core_hi", "first")
-    whole = rows.where(~F.col("group_key").isin(list(big))).withColumn("slice", F.lit(0)) \
-        .withColumn("judged", F.lit(True))
-    return whole.unionByName(cut)
+    judged = F.when(F.col("cut_key").isNull(), F.lit(True)).when(day.isNull(), F.col("first")) \
+        .otherwise((day >= F.col("core_lo")) & (day < F.col("core_hi")))
+    return (rows.join(F.broadcast(cuts), loads, "left")
+            .withColumn("slice", F.coalesce(F.col("cut"), F.lit(0))).withColumn("judged", judged)
+            .drop("cut_key", "cut", "load_lo", "load_hi", "core_lo", "core_hi", "first"))
 
 
 def name_counts(ms, limit: int = BROADCAST_NAMES):

@@ -70,7 +70,7 @@ def report(db: str | None, parquet: str | None, facts: Mapping | None, *, window
     if not all_keys:
         per_key = per_key.where((F.col("values") > 1) & (F.col("docs") > 1))
     keys = sorted(r.group_key for r in per_key.select("group_key").collect())
-    wanted = rows.where(F.col("group_key").isin(keys)) if keys else rows.limit(0)
+    wanted = rows.join(per_key.select("group_key"), "group_key", "left_semi")
     points = (wanted.groupBy("group_key", "day", "value")
               .agg(F.countDistinct("doc").alias("articles"), F.min("path").alias("example"))
               .orderBy("group_key", F.col("day").asc_nulls_first(), "value"))

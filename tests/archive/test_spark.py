@@ -76,13 +76,16 @@ def test_check_with_spark_gives_the_local_findings(spark, archive, small_chunks)
     assert {f["kind"] for f in findings} >= {"fact", "cross-article"} and len(findings) > 100
 
 
-def test_index_and_report_with_spark_give_the_local_store_and_report(spark, archive, small_chunks, tmp_path):
+def test_index_and_report_with_spark_give_the_local_store_and_report(spark, archive, small_chunks, tmp_path, capsys):
     from test_index import dump
     rules = ["--rules", str(archive / "rules.yaml")]
     assert run(["index", str(archive / "articles"), "--db", str(tmp_path / "local.sqlite"), *rules, "-j", "1"])[0] == 0
     assert run(["index", str(archive / "articles"), "--db", str(tmp_path / "spark.sqlite"), *rules,
                 "--engine", "spark"])[0] == 0
     assert dump(tmp_path / "spark.sqlite") == dump(tmp_path / "local.sqlite")
+    capsys.readouterr()
+    assert run(["index", str(archive / "articles"), "--db", str(tmp_path / "spark.sqlite"), *rules, "-j", "1"])[0] == 0
+    assert f"0 indexed, {ARTICLES} unchanged, 0 removed" in capsys.readouterr().err  # a local run finds it up to date
     report = run(["report", "--db", str(tmp_path / "local.sqlite"), *rules, "--format", "json"])
     assert run(["report", "--db", str(tmp_path / "spark.sqlite"), *rules, "--format", "json", "--engine", "spark"]) \
         == report

@@ -41,3 +41,28 @@ def load_cases(folder: str, key: str = "cases", pattern: str = "*.yaml") -> list
             name = case.get("name", str(i)) if isinstance(case, dict) else str(i)
             params.append(pytest.param(case, id=f"{path.stem}:{name}"))
     return params
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local Spark for the whole run (two cores, two shuffle partitions, no UI); the test is
+    skipped, with the reason, when pyspark (``factcheck[spark]``) or a Java runtime is missing."""
+    import importlib.util
+    import os
+    import shutil
+    import sys
+    missing = [m for m in ("pyspark", "pyarrow", "pandas") if importlib.util.find_spec(m) is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed: pip install 'factcheck[spark]'")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.skip("no Java runtime (Spark needs Java 17 or newer)")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+    session = (SparkSession.builder.master("local[2]").appName("factcheck-tests")
+               .config("spark.sql.shuffle.partitions", "2").config("spark.default.parallelism", "2")
+               .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.adaptive.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -42,7 +42,7 @@ def changed_documents(db: sqlite3.Connection, files: Sequence[str], jsonl, faile
                             del hashes[failed_line]  # a line that did not parse keeps its old row
                         yield doc, record, hashes.pop(record, "")
             else:  # a whole file: one document (record 0), or one per item (a WordPress export …)
-                known = dict(db.execute("SELECT record, hash FROM documents WHERE path=?", (path,)))
+                known = dict(db.execute("SELECT record, hash FROM documents WHERE path=?", (path_id(db, path),)))
                 with open(path, "rb") as fh:
                     h = content_hash(fh.read())
                 if known and set(known.values()) == {h}:
@@ -66,14 +66,20 @@ def changed_documents(db: sqlite3.Connection, files: Sequence[str], jsonl, faile
 def stored_hashes(db: sqlite3.Connection, path: str) -> Iterator[tuple[int, str]]:
     """The stored (record, hash) pairs of ``path`` in record order, read ``HASH_PAGE`` at a
     time so that memory stays flat however many records a JSON Lines file holds."""
-    last, page = -1, HASH_PAGE
+    last, page, pid = -1, HASH_PAGE, path_id(db, path)
     while True:
         rows = db.execute("SELECT record, hash FROM documents WHERE path=? AND record>? ORDER BY record "
-                          "LIMIT ?", (path, last, page)).fetchall()
+                          "LIMIT ?", (pid, last, page)).fetchall()
         yield from rows
         if len(rows) < page:
             return
         last = rows[-1][0]
+
+
+def path_id(db: sqlite3.Connection, path: str) -> int:
+    """The id the index gives ``path`` (-1, which no document has, for a path never indexed)."""
+    row = db.execute("SELECT id FROM paths WHERE path=?", (path,)).fetchone()
+    return row[0] if row else -1
 
 
 def jsonl_changes(fh, known: Iterator[tuple[int, str]], hashes: dict, stale: list, counts: dict) -> Iterator[bytes]:

@@ -1,20 +1,20 @@
 """The archive's history: per fact or key, the values seen over time and the outliers.
 
-``entries(index, facts)`` walks the index key by key, a large key a slice of days at a time
-(so memory stays bounded), and yields an ``Entry`` for every key whose articles disagree;
-``report.history.render`` turns the entries into text.
+``entries(index, facts)`` walks the index key by key and yields an ``Entry`` for every key
+whose articles disagree; its timeline and its outliers are read from the index as they are
+consumed (a large key's outliers a slice of days at a time, ``cross.slices``), so memory
+stays bounded by one slice, not by the archive or by the number of outliers.
+``report.history.render`` turns the entries into text as they come.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
-from factcheck.cross.similarity import TREND_DAYS
+from factcheck.archive.codec import Codec
+from factcheck.archive.lookup import iso_day, restore_rows
+from factcheck.cross import slices
 from factcheck.models import Finding
-
-CHUNK = 50_000
-FACT_MARGIN_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -33,87 +33,115 @@ class Point:
 
 @dataclass(frozen=True)
 class Entry:
-    """A fact id (``fact:<id>``) or rule-less key, its timeline and its cross-article findings."""
+    """A fact id (``fact:<id>``) or rule-less key, its timeline and its cross-article findings.
+
+    ``timeline`` and ``outliers`` may be streams, read once (``entries`` gives streams).
+    """
 
     key: str
-    timeline: tuple[Point, ...]
-    outliers: tuple[Finding, ...]
+    timeline: Iterable[Point]
+    outliers: Iterable[Finding]
 
     def as_dict(self) -> dict:
-        """Builtin values only, for the JSON report."""
+        """Builtin values only, for the JSON report (reads the streams)."""
         return {"key": self.key, "timeline": [p.as_dict() for p in self.timeline],
                 "outliers": [f.as_dict() for f in self.outliers]}
 
 
 def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
-            all_keys: bool = False, chunk: int = CHUNK) -> Iterator[Entry]:
-    """Every key with more than one value in more than one article (``all_keys``: every key).
-
-    A key's mentions are judged a slice of days at a time (at most about ``chunk`` mentions,
-    see ``_slices``), so memory stays bounded whatever the archive's size.
-    """
+            all_keys: bool = False, chunk: int | None = None, jobs: int = 1) -> Iterator[Entry]:
+    """Every key with more than one value in more than one article (``all_keys``: every key),
+    in key order.  A key's outliers are its findings judged within the key alone
+    (``consistency.key_findings``), a slice at a time when it holds more than ``chunk``
+    mentions (``slices.CHUNK`` by default): in slice (date) order, sorted by place within a
+    slice.  The slices are judged on ``jobs`` worker processes, in order."""
+    from factcheck.check.runner import Runner
+    chunk = slices.CHUNK if chunk is None else chunk
     db = index.db
     having = "" if all_keys else " HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc) > 1"
-    keys = [k for (k,) in db.execute(f"SELECT key FROM mention_keys GROUP BY key{having} ORDER BY key")]
-    for key in keys:
-        points = tuple(Point(date, value, n, example) for date, value, n, example in db.execute(
-            "SELECT d.date, k.value, count(DISTINCT k.doc), min(d.path) FROM mention_keys k "
-            "JOIN documents d ON d.id = k.doc WHERE k.key = ? GROUP BY d.date, k.value "
-            "ORDER BY d.date IS NOT NULL, d.date, k.value", (key,)))
-        found: list[Finding] = []
-        for core, loaded in _slices(db, key, window_days, chunk):
-            found.extend(_judge_slice(db, key, core, loaded, facts, window_days))
-        yield Entry(key, points, tuple(sorted(found, key=Finding.sort_key)))
+    keys = db.execute(f"SELECT k.id, k.key FROM (SELECT key FROM mentions GROUP BY key{having}) g "
+                      "JOIN keys k ON k.id = g.key ORDER BY k.key").fetchall()
+    tasks = [(key_id, key, s) for key_id, key in keys for s in plan(db, key_id, key, window_days, chunk)]
+    with Runner(SliceJob(index.path, facts, window_days), jobs) as runner:
+        results = _Tagged(zip((t[0] for t in tasks), runner.imap(tasks, chunksize=1)))
+        for key_id, key in keys:
+            yield Entry(key, timeline(db, key_id), results.take(key_id))
+            for _ in results.take(key_id):  # what the reader of the entry left
+                pass
 
 
-def _slices(db, key: str, window_days: float, chunk: int) -> Iterator[tuple[tuple, tuple]]:
-    """(core days, (first day loaded, day after the last, first slice?)) slices of ``key``:
-    each core holds about ``chunk`` mentions.
-
-    The loaded range adds a margin to the core: twice the comparison window for rule-less
-    keys (a pairing needs both sides' best counterparts), a fixed stretch of days around it
-    for facts (``consistency.MAX_CANDIDATES`` neighbours each way).  A key that fits in one
-    slice is judged whole; undated mentions join every slice and are judged in the first.
-    """
-    total = db.execute("SELECT count(*) FROM mention_keys WHERE key=?", (key,)).fetchone()[0]
-    if total <= chunk:
-        yield (None, None), (None, None)
-        return
-    edges, last = [], None
-    for i, (last,) in enumerate(db.execute("SELECT day FROM mention_keys WHERE key=? AND day IS NOT NULL "
-                                           "ORDER BY day", (key,))):
-        if i % chunk == 0:
-            edges.append(last)  # every chunk-th day, streamed: no list of the key's days
-    if last is None:
-        yield (None, None), (None, None)
-        return
-    edges = sorted(set(edges + [last + 1]))
-    pad = 2 * window_days + 1 if not key.startswith("fact:") else FACT_MARGIN_DAYS
-    for n, (lo, hi) in enumerate(zip(edges, edges[1:])):
-        yield (lo, hi), (lo - pad, hi + pad, n == 0)
+def timeline(db, key_id: int) -> Iterator[Point]:
+    """The key's (date, value) points: how many articles gave each, and the first path among them."""
+    rows = db.execute(
+        "SELECT m.day, m.value, count(DISTINCT m.doc), min(p.path) FROM mentions m "
+        "JOIN documents d ON d.id = m.doc JOIN paths p ON p.id = d.path WHERE m.key = ? "
+        "GROUP BY m.day, m.value ORDER BY m.day, m.value", (key_id,))
+    for day, value, n, example in rows:
+        yield Point(iso_day(day), value, n, example)
 
 
-def _judge_slice(db, key: str, core: tuple, loaded: tuple, facts, window_days: float) -> list[Finding]:
-    """The findings on the slice's core mentions, judged with the whole loaded range."""
-    from factcheck.cross.consistency import cross_findings
-    from factcheck.cross.mentions import Mention
-    sql = ("SELECT m.row, k.day, k.timeless FROM mention_keys k JOIN mentions m ON m.id = k.mention_id "
-           "WHERE k.key = ?")
-    if core[0] is None:
-        rows = db.execute(sql + " ORDER BY k.mention_id", (key,))
-    else:
-        rows = db.execute(sql + " AND (k.day IS NULL OR k.timeless = 2 OR k.day >= ? AND k.day < ? "
-                          "OR k.timeless = 1 AND k.day >= ? AND k.day < ?) ORDER BY k.mention_id",
-                          (key, loaded[0], loaded[1], core[0] - TREND_DAYS - 1, core[1] + TREND_DAYS + 1))
-    ms, judged = [], set()
-    for row, day, timeless in rows:
-        m = Mention.from_row(json.loads(row))
-        ms.append(m)
-        whole = day is None or timeless == 2
-        if core[0] is None or (whole and loaded[2]) or (not whole and core[0] <= day < core[1]):
-            judged.add((m.located.path, m.located.line, m.located.column))
-    return [f for f in cross_findings(ms, facts, window_days=window_days)
-            if (f.path, f.line, f.column) in judged]
+def plan(db, key_id: int, key: str, window_days: float, chunk: int) -> list[slices.Slice]:
+    """The slices the key is judged in (``slices.plan`` over its stored days)."""
+    total = db.execute("SELECT count(*) FROM mentions WHERE key=?", (key_id,)).fetchone()[0]
+    counts = db.execute("SELECT day, count(*) FROM mentions WHERE key=? AND day > 0 GROUP BY day ORDER BY day",
+                        (key_id,)) if total > chunk else iter(())
+    return slices.plan(counts, total, key, window_days, chunk)
 
 
-__all__ = ["Entry", "Point", "entries"]
+@dataclass(frozen=True)
+class SliceJob:
+    """One slice of one key judged (``consistency.key_findings``) from the index at ``path``;
+    picklable, for the pool, each worker reading the index through its own connection."""
+
+    path: str
+    facts: Mapping | None
+    window_days: float
+
+    def __call__(self, task: tuple[int, str, slices.Slice]) -> list[Finding]:
+        from factcheck.cross.consistency import day, key_findings
+        key_id, key, s = task
+        db, codec = _reader(self.path)
+        if s.lo is None:
+            rows = db.execute("SELECT doc, day, data FROM mentions WHERE key=?", (key_id,))
+        else:
+            rows = db.execute("SELECT doc, day, data FROM mentions WHERE key=? AND (day = 0 OR day >= ? AND day < ?)",
+                              (key_id, s.lo - s.pad, s.hi + s.pad))
+        ms = list(restore_rows(db, codec, rows))
+        return key_findings(ms, key, self.facts, window_days=self.window_days, judged=lambda m: s.judges(day(m)))
+
+
+_READERS: dict[tuple[int, str], tuple] = {}
+
+
+def _reader(path: str) -> tuple:
+    """This process's read-only connection to the index at ``path``, and its codec."""
+    import os
+    import sqlite3
+    key = (os.getpid(), path)
+    if key not in _READERS:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        row = db.execute("SELECT data FROM dictionary ORDER BY id LIMIT 1").fetchone()
+        _READERS[key] = (db, Codec(row[0] if row else None))
+    return _READERS[key]
+
+
+class _Tagged:
+    """The slices' findings as they come, each list tagged with its key; taken key by key."""
+
+    def __init__(self, results: Iterator[tuple[int, list[Finding]]]):
+        self.results, self.head = results, None
+
+    def take(self, key_id: int) -> Iterator[Finding]:
+        """The findings of the key's slices, in order, up to the next key's."""
+        while True:
+            if self.head is None:
+                self.head = next(self.results, None)
+                if self.head is None:
+                    return
+            if self.head[0] != key_id:
+                return
+            found, self.head = self.head[1], None
+            yield from found
+
+
+__all__ = ["Entry", "Point", "SliceJob", "entries", "plan", "timeline"]

@@ -1,61 +1,37 @@
-"""The archive index: a SQLite file of documents, claims and cross-article mentions.
+"""The archive index: a SQLite file of documents, their claims and their cross-article mentions.
 
 ``open_index(path)`` opens (or creates) it; ``Index.update(paths, rules, ...)`` indexes
 articles incrementally (unchanged files and JSON Lines records are skipped by content hash,
 changed ones replaced, removed ones dropped); ``Index.mentions_for(docs, rules)`` fetches
-the stored mentions a draft's mentions may be compared with, through indexed lookups.
-The schema is described in docs/index.md.
+the stored mentions a draft's mentions may be compared with, through indexed lookups
+(``lookup``).  The tables are in ``schema``, the packed values in ``codec``; docs/index.md
+describes both.
 """
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from factcheck import __version__
+from factcheck.archive import lookup, schema
 from factcheck.archive.changed_files import changed_documents, content_hash
-from factcheck.errors import FactcheckError, UsageError
+from factcheck.archive.codec import Codec, train
 from factcheck.archive.rows import RowBuilder
+from factcheck.archive.schema import MIGRATIONS, SCHEMA_VERSION
 from factcheck.check.runner import Runner, batches, progress_bar
+from factcheck.errors import FactcheckError, UsageError
 
-SCHEMA_VERSION = 3
 BATCH = 500
-NEAREST = 200  # candidates fetched per key and draft mention (consistency.MAX_CANDIDATES)
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id INTEGER PRIMARY KEY, path TEXT NOT NULL, record INTEGER NOT NULL, rid TEXT,
-    hash TEXT NOT NULL, date TEXT, title TEXT, UNIQUE (path, record));
-CREATE TABLE IF NOT EXISTS claims (
-    doc INTEGER NOT NULL, line INTEGER, col INTEGER, text TEXT, value REAL, low REAL, high REAL,
-    unit TEXT, qualifier TEXT, kind TEXT, fact TEXT);
-CREATE INDEX IF NOT EXISTS claims_doc ON claims (doc);
-CREATE INDEX IF NOT EXISTS claims_fact ON claims (fact) WHERE fact IS NOT NULL;
-CREATE TABLE IF NOT EXISTS mentions (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, row TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
-CREATE TABLE IF NOT EXISTS mention_keys (
-    key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER, value REAL,
-    timeless INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS mention_keys_key ON mention_keys (key, value);
-CREATE INDEX IF NOT EXISTS mention_keys_timeless ON mention_keys (key, value) WHERE timeless > 0;
-CREATE INDEX IF NOT EXISTS mention_keys_window ON mention_keys (key, day, value, mention_id);
-CREATE INDEX IF NOT EXISTS mention_keys_doc ON mention_keys (doc);
-"""
-
-MIGRATIONS = {  # schema version → the script that takes an index to the next version
-    1: "DROP INDEX IF EXISTS mention_keys_day;\n"
-       "CREATE INDEX mention_keys_window ON mention_keys (key, day, value, mention_id);\n"
-       # version 1 rows did not say which JSON Lines record they came from
-       "UPDATE mentions SET row = json_set(row, '$.record', "
-       "(SELECT record FROM documents d WHERE d.id = mentions.doc));",
-    # version 3 mentions carry claim frames, which only the text gives: documents are read again
-    2: "DELETE FROM mention_keys;\nDELETE FROM mentions;\nUPDATE documents SET hash = '';\n"
-       "ALTER TABLE mention_keys ADD COLUMN timeless INTEGER NOT NULL DEFAULT 0;",
-}
+#: How long a connection waits for another's lock (two runs creating one store together) before
+#: SQLite says the database is locked.
+BUSY_SECONDS = 60.0
+NEAREST = lookup.NEAREST
+#: Documents read in this process to train a new index's dictionary before the pool starts.
+TRAINING_DOCUMENTS = 200
+_RAW = Codec()
 
 
 @dataclass(frozen=True)
@@ -86,37 +62,17 @@ class Index:
         self.path = path
         self.lock = threading.Lock()  # the server queries one index from its worker threads
         try:
-            self.db = sqlite3.connect(path, check_same_thread=False)
+            self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self._check_meta()
+            schema.prepare(self.db, path)
         except sqlite3.DatabaseError as e:
             raise UsageError(f"not a factcheck archive index: {e}", path=path) from None
+        self.codec = self._codec()
 
-    def _check_meta(self) -> None:
-        db = self.db
-        has_meta = db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone()
-        if has_meta:
-            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            if version in MIGRATIONS:
-                with db:
-                    for step in range(version, SCHEMA_VERSION):
-                        db.executescript(MIGRATIONS[step])
-                    db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
-                version = SCHEMA_VERSION
-            if version != SCHEMA_VERSION:
-                newer = version > SCHEMA_VERSION
-                raise UsageError(
-                    f"archive index has schema version {version}, this factcheck reads {SCHEMA_VERSION}",
-                    path=self.path, hint="upgrade factcheck" if newer else "rebuild it with `factcheck index`")
-        elif db.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone():
-            raise UsageError("not a factcheck archive index (no meta table)", path=self.path)
-        with db:
-            db.executescript(SCHEMA)
-            db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
-                           [("schema_version", str(SCHEMA_VERSION)), ("factcheck_version", __version__),
-                            ("rules_hash", "")])
+    def _codec(self) -> Codec:
+        row = self.db.execute("SELECT data FROM dictionary ORDER BY id LIMIT 1").fetchone()
+        return Codec(row[0] if row else None)
 
     @property
     def dollar(self) -> str:
@@ -202,11 +158,16 @@ class Index:
     def _store(self, docs: Iterable, rules, options, batch: int, progress: bool) -> int:
         """Run the engine over ``docs`` and write the results, one transaction per batch."""
         bar = progress_bar(progress)
-        runner = Runner(RowBuilder(rules, options), options.jobs)
+        self._ids = {"paths": {}, "keys": {}}
+        docs = iter(docs)
+        first: list = []
+        if self.codec.dictionary is None:
+            first = self._train(docs, RowBuilder(rules, options), batch, options.jobs)
+        runner = Runner(RowBuilder(rules, options, self.codec), options.jobs)
         done, ok, prev = 0, False, None
         try:
-            for chunk in batches(docs, batch):
-                job = runner.submit([doc for doc, _, _ in chunk])
+            for chunk in _batches(first, docs, batch):
+                job = runner.submit([doc for doc, _, _ in chunk]) if not isinstance(chunk, _Done) else chunk.results
                 if prev is not None:
                     done += self._write(prev[0], prev[1]())
                     bar.update(len(prev[0]))
@@ -220,25 +181,76 @@ class Index:
             bar.close()
         return done
 
+    def _train(self, docs: Iterator, builder: RowBuilder, batch: int, jobs: int) -> list:
+        """Read the first documents (on ``jobs`` workers) and train the index's dictionary on
+        their mentions; returns them with their rows, packed with it (or left raw when too few
+        to train one)."""
+        chunk = [d for _, d in zip(range(TRAINING_DOCUMENTS), docs)]
+        with Runner(builder, jobs if len(chunk) > 1 else 1) as runner:
+            raw = list(runner.imap([doc for doc, _, _ in chunk], chunksize=max(1, len(chunk) // (4 * jobs))))
+        rows = self._trained(raw)
+        return [_Done(chunk[k:k + batch], rows[k:k + batch]) for k in range(0, len(chunk), batch)]
+
+    def _trained(self, rows: list) -> list:
+        """Train the dictionary on these raw rows' mentions; the rows packed with it (raw when
+        they are too few to train one)."""
+        dictionary = train([_RAW.unpack(m[4]) for r in rows for m in r[3]])
+        if dictionary is None:
+            return rows
+        with self.db:
+            self.db.execute("INSERT INTO dictionary (data) VALUES (?)", (dictionary,))
+        self.codec = self._codec()
+        return [self._packed(r) for r in rows]
+
+    def _packed(self, rows: tuple) -> tuple:
+        """Raw rows packed with the index's codec."""
+        head, claims, facts, mentions = rows
+        pack = self.codec.pack
+        return (head, pack(_RAW.unpack(claims)), facts, [(*m[:4], pack(_RAW.unpack(m[4]))) for m in mentions])
+
+    def load(self, documents: Iterable[tuple[int, str, tuple]], rules=None, *, dollar: str = "USD",
+             batch: int = BATCH) -> int:
+        """Store documents read and checked elsewhere (the Spark engine), in reading order:
+        (record, hash, ``rows.result_rows`` packed raw) each, as ``update`` would have stored
+        them; records of their files that are not among them are dropped."""
+        from factcheck.rules.loading import rules_digest
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+                ("rules_hash", rules_digest(rules)), ("factcheck_version", __version__), ("dollar", dollar)])
+        self._ids = {"paths": {}, "keys": {}}
+        seen: dict[str, set[int]] = {}
+        docs = iter(documents)
+        first = [d for _, d in zip(range(TRAINING_DOCUMENTS), docs)]
+        if self.codec.dictionary is None:
+            first = [(r, h, rows) for (r, h, _), rows in zip(first, self._trained([d[2] for d in first]))]
+        else:
+            first = [(r, h, self._packed(rows)) for r, h, rows in first]
+        done = 0
+        for chunk in _batches(batches(first, batch), ((r, h, self._packed(rows)) for r, h, rows in docs), batch):
+            for record, _, rows in chunk:
+                seen.setdefault(rows[0][0], set()).add(record)
+            done += self._write([(None, r, h) for r, h, _ in chunk], [rows for _, _, rows in chunk])
+        stale = [(p, r) for p, records in seen.items() for r, in self.db.execute(
+            "SELECT d.record FROM documents d JOIN paths p ON p.id = d.path WHERE p.path=?", (p,)) if r not in records]
+        self._remove_missing([], set(), stale)
+        return done
+
     def _write(self, chunk: list, results: list) -> int:
         db = self.db
+        path_id = schema.ids(db, "paths", "path", self._ids["paths"])
+        key_id = schema.ids(db, "keys", "key", self._ids["keys"])
         with db:
-            mention_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM mentions").fetchone()[0]
-            for (doc, record, h), (head, claims, mentions) in zip(chunk, results):
-                old = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (doc.path, record)).fetchone()
+            for (doc, record, h), (head, claims, facts, mentions) in zip(chunk, results):
+                p = path_id(head[0])
+                old = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (p, record)).fetchone()
                 if old:
                     _delete_doc(db, old[0])
-                doc_id = db.execute("INSERT INTO documents (path, record, rid, hash, date, title) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)", (head[0], record, head[1], h, *head[2:])).lastrowid
-                db.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               [(doc_id, *c) for c in claims])
-                rows, keys = [], []
-                for row, terms, day, value, timeless in mentions:
-                    mention_id += 1
-                    rows.append((mention_id, doc_id, row))
-                    keys.extend((k, mention_id, doc_id, day, value, timeless) for k in terms)
-                db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", rows)
-                db.executemany("INSERT INTO mention_keys VALUES (?, ?, ?, ?, ?, ?)", keys)
+                doc_id = db.execute("INSERT INTO documents (path, record, rid, hash, date, title, claims) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (p, record, head[1], h, *head[2:], claims)).lastrowid
+                db.executemany("INSERT INTO facts VALUES (?, ?, ?)", [(f, doc_id, v) for f, v in facts])
+                db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [(key_id(k), day, value, doc_id, n, timeless, data)
+                                for n, (terms, day, value, timeless, data) in enumerate(mentions) for k in terms])
         return len(chunk)
 
     def _remove_missing(self, paths: Sequence[str], seen: set, stale: list, unlisted: Sequence[str] = ()) -> int:
@@ -251,13 +263,14 @@ class Index:
             if not os.path.exists(root):
                 continue  # a missing path (an unmounted disk?) drops nothing
             root = root.rstrip("/\\") or root
-            paths_gone = [p for (p,) in db.execute("SELECT DISTINCT path FROM documents WHERE path=? OR path LIKE ? "
-                                                   "ESCAPE '\\'", (root, _like_prefix(root)))
+            paths_gone = [(i, p) for i, p in db.execute("SELECT id, path FROM paths WHERE path=? OR path LIKE ? "
+                                                        "ESCAPE '\\'", (root, _like_prefix(root)))
                           if p not in seen and not p.startswith(kept)]
-            for p in paths_gone:
-                gone.extend(i for (i,) in db.execute("SELECT id FROM documents WHERE path=?", (p,)))
+            for i, _ in paths_gone:
+                gone.extend(d for (d,) in db.execute("SELECT id FROM documents WHERE path=?", (i,)))
         for path, record in stale:
-            row = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (path, record)).fetchone()
+            row = db.execute("SELECT d.id FROM documents d JOIN paths p ON p.id = d.path WHERE p.path=? "
+                             "AND d.record=?", (path, record)).fetchone()
             if row:
                 gone.append(row[0])
         with db:
@@ -272,7 +285,7 @@ class Index:
 
         For each of the documents' mentions and each of its candidate keys: the ``NEAREST``
         stored mentions nearest in date (fact keys) or in value within the comparison's value
-        band and date window (rule-less keys).
+        band and date window (rule-less keys); see ``lookup``.
         """
         from factcheck.check.engine import Options, check_document
         own = [m for d in docs for m in check_document(d, rules, Options(cross=True, dollar=self.dollar)).mentions]
@@ -281,82 +294,51 @@ class Index:
     def counterparts(self, mentions: Sequence, exclude: set = frozenset(), *, window_days: float = 2.0) -> list:
         """The stored mentions that may be compared with ``mentions`` (see ``mentions_for``)."""
         with self.lock:
-            return self._counterparts(mentions, exclude, window_days)
-
-    def _counterparts(self, mentions: Sequence, exclude, window_days: float) -> list:
-        from factcheck.cross.similarity import MAX_RATIO
-        from factcheck.cross.mentions import Mention, candidate_terms
-        ids: dict[int, None] = {}
-        for m in mentions:
-            day = m.located.date.toordinal() if m.located.date else None
-            for key in candidate_terms(m):
-                if key.startswith("fact:"):
-                    rows = self._near_day(key, day)
-                else:
-                    lo, hi = sorted((m.value / MAX_RATIO, m.value * MAX_RATIO))
-                    rows = self._near_value(key, m.value, lo, hi, day, window_days)
-                ids.update((r[0], None) for r in rows)
-        out = []
-        for chunk in batches(list(ids), 500):
-            q = ",".join("?" * len(chunk))
-            for (row,) in self.db.execute(f"SELECT row FROM mentions WHERE id IN ({q}) ORDER BY id", chunk):
-                m = Mention.from_row(json.loads(row))
-                if m.located.path not in exclude:
-                    out.append(m)
-        return out
-
-    def _near_value(self, key: str, value: float, lo: float, hi: float, day: int | None,
-                    window_days: float) -> list:
-        """The stored mentions nearest ``value`` on each side, within the date window when dated.
-
-        Undated: walks the (key, value) index outward from ``value``.  Dated: scans the
-        window's days in the covering (key, day, value, mention_id) index, then the undated.
-        """
-        sides = (("value>=? AND value<=?", "", (value, hi)), ("value<? AND value>=?", " DESC", (value, lo)))
-        out = []
-        for cond, order, bounds in sides:
-            if day is None:
-                out += self.db.execute(
-                    f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_key WHERE key=? AND {cond} "
-                    f"ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
-                continue
-            out += self.db.execute(
-                f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_window WHERE key=? "
-                f"AND day BETWEEN ? AND ? AND {cond} ORDER BY value{order} LIMIT ?",
-                (key, day - window_days - 1, day + window_days + 1, *bounds, NEAREST // 2)).fetchall()
-            out += self.db.execute(
-                f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_window WHERE key=? "
-                f"AND day IS NULL AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
-            out += self.db.execute(
-                f"SELECT mention_id FROM mention_keys INDEXED BY mention_keys_timeless WHERE key=? "
-                f"AND timeless > 0 AND {cond} ORDER BY value{order} LIMIT ?", (key, *bounds, NEAREST // 2)).fetchall()
-        return out
-
-    def _near_day(self, key: str, day: int | None) -> list:
-        if day is None:
-            return self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? ORDER BY day DESC LIMIT ?",
-                                   (key, NEAREST)).fetchall()
-        before = self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? AND day<=? "
-                                 "ORDER BY day DESC LIMIT ?", (key, day, NEAREST // 2)).fetchall()
-        after = self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? AND day>? "
-                                "ORDER BY day LIMIT ?", (key, day, NEAREST // 2)).fetchall()
-        undated = self.db.execute("SELECT mention_id FROM mention_keys WHERE key=? AND day IS NULL LIMIT ?",
-                                  (key, NEAREST // 2)).fetchall()
-        return before + after + undated
+            return lookup.counterparts(self.db, self.codec, mentions, exclude, window_days=window_days)
 
     def history(self, fact_id: str) -> list:
         """(date, value, path) of every dated claim attached to ``fact_id``, by date."""
         import datetime as dt
         with self.lock:
             rows = self.db.execute(
-                "SELECT d.date, c.value, d.path FROM claims c JOIN documents d ON d.id=c.doc "
-                "WHERE c.fact=? AND d.date IS NOT NULL ORDER BY d.date, d.path", (fact_id,)).fetchall()
+                "SELECT d.date, f.value, p.path FROM facts f JOIN documents d ON d.id=f.doc "
+                "JOIN paths p ON p.id = d.path WHERE f.fact=? AND d.date IS NOT NULL ORDER BY d.date, p.path",
+                (fact_id,)).fetchall()
         return [(dt.date.fromisoformat(date), value, path) for date, value, path in rows]
+
+    def claims(self, doc_id: int) -> list[tuple]:
+        """The stored claims of a document: (line, column, text, value, low, high, unit, qualifier, kind, fact)."""
+        row = self.db.execute("SELECT claims FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return [tuple(c) for c in self.codec.values(row[0])] if row and row[0] else []
 
     def counts(self) -> dict[str, int]:
         """How many documents, claims and mentions the index holds."""
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "claims", "mentions")}
+        docs = self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        claims = sum(len(self.codec.values(c)) for (c,) in self.db.execute("SELECT claims FROM documents"))
+        mentions = self.db.execute("SELECT count(*) FROM (SELECT DISTINCT doc, n FROM mentions)").fetchone()[0]
+        return {"documents": docs, "claims": claims, "mentions": mentions}
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A batch whose rows were already built (while training the dictionary)."""
+
+    chunk: list
+    rows: list
+
+    def __len__(self) -> int:
+        return len(self.chunk)
+
+    def __iter__(self):
+        return iter(self.chunk)
+
+    def results(self) -> list:
+        return self.rows
+
+
+def _batches(first: Iterable, docs: Iterator, size: int) -> Iterator:
+    yield from first
+    yield from batches(docs, size)
 
 
 def mentions_for(archive: Index, docs: Sequence, rules=None) -> list:
@@ -365,9 +347,8 @@ def mentions_for(archive: Index, docs: Sequence, rules=None) -> list:
 
 
 def _delete_doc(db: sqlite3.Connection, doc_id: int) -> None:
-    db.execute("DELETE FROM mention_keys WHERE doc=?", (doc_id,))
     db.execute("DELETE FROM mentions WHERE doc=?", (doc_id,))
-    db.execute("DELETE FROM claims WHERE doc=?", (doc_id,))
+    db.execute("DELETE FROM facts WHERE doc=?", (doc_id,))
     db.execute("DELETE FROM documents WHERE id=?", (doc_id,))
 
 
@@ -376,4 +357,5 @@ def _like_prefix(root: str) -> str:
     return esc + "/%"
 
 
-__all__ = ["Index", "Summary", "open_index", "mentions_for", "content_hash", "SCHEMA_VERSION"]
+__all__ = ["Index", "Summary", "open_index", "mentions_for", "content_hash", "MIGRATIONS", "NEAREST",
+           "SCHEMA_VERSION"]

@@ -1,49 +1,56 @@
-"""One document → the rows the archive stores: its head, its claims, its mentions and their keys.
+"""One document → the rows the archive stores: its head, its packed claims, the facts its claims
+were attached to, and its packed mentions with their keys.
 
 ``document_rows`` runs in a worker process of the indexing pool; it returns builtin values
-only, so what crosses the process boundary is small and cheap to pickle.
+and bytes only, so what crosses the process boundary is small and cheap to pickle.  The
+mentions and claims come packed by the index's ``codec.Codec``.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from factcheck.check.engine import Options, check_document
+from factcheck.archive.codec import Codec, claims_payload, mention_payload
+from factcheck.check.engine import DocResult, Options, check_document
 from factcheck.cross.mentions import candidate_terms
 from factcheck.models import Document
 from factcheck.rules.model import RuleSet
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
 
 @dataclass(frozen=True)
 class RowBuilder:
-    """``document_rows`` with the rules and options bound (picklable, for the pool)."""
+    """``document_rows`` with the rules, options and codec bound (picklable, for the pool)."""
 
     rules: RuleSet | None
     options: Options
+    codec: Codec = field(default_factory=Codec)
 
     def __call__(self, doc: Document) -> tuple:
-        return document_rows(doc, self.rules, self.options)
+        return document_rows(doc, self.rules, self.options, self.codec)
 
 
-def document_rows(doc: Document, rules: RuleSet | None, options: Options) -> tuple:
-    """One document's rows: (path, id, date, title), claims, and (row, keys, day, value, timeless)
-    per mention (timeless: 2 for a fixed count, compared at any date; 1 for one that moves one
-    way, compared within ``similarity.TREND_DAYS``; else 0)."""
-    res = check_document(doc, rules, options)
+def document_rows(doc: Document, rules: RuleSet | None, options: Options, codec: Codec = Codec()) -> tuple:
+    """One document's rows (``result_rows``), read and checked here."""
+    return result_rows(check_document(doc, rules, options), codec)
+
+
+def result_rows(res: DocResult, codec: Codec = Codec()) -> tuple:
+    """A checked document's rows: (path, id, date, title); its claims, packed; (fact, value) of
+    each claim attached to a fact; and (keys, day, value, timeless, packed mention) per mention
+    (day 0 when undated; timeless 2 for a fixed count, compared at any date; 1 for one that
+    moves one way, compared within ``similarity.TREND_DAYS``; else 0)."""
     d = res.document
     rid = d.meta.get("id") if d.meta else None
     head = (d.path, None if rid is None else str(rid), d.date.isoformat() if d.date else None, d.title)
     claims = [(loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low, loc.claim.high,
                loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact) for loc in res.claims]
+    facts = [(loc.fact, loc.claim.value) for loc in res.claims if loc.fact]
     mentions = []
     for m in res.mentions:
         terms = candidate_terms(m)
         if terms:
-            mentions.append((_ENCODE(m.as_row()), terms, m.located.date.toordinal() if m.located.date else None,
-                             m.value, 2 if m.frame.fixed else 1 if m.frame.trend else 0))
-    return head, claims, mentions
+            mentions.append((terms, m.located.date.toordinal() if m.located.date else 0, m.value,
+                             2 if m.frame.fixed else 1 if m.frame.trend else 0, codec.pack(mention_payload(m))))
+    return head, codec.pack(claims_payload(claims)), facts, mentions
 
 
-__all__ = ["RowBuilder", "document_rows"]
+__all__ = ["RowBuilder", "document_rows", "result_rows"]

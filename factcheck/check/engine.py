@@ -179,11 +179,13 @@ def check_documents(docs: Iterable[Document], rules: RuleSet | None = None, opti
 
 def combine(results: Iterable[DocResult], rules: RuleSet | None = None, options: Options = Options(),
             errors: Sequence[str] = (), extra_mentions: Sequence = (),
-            keep: Callable[[str, int], bool] | None = None, memo=None) -> Report:
+            keep: Callable[[str, int], bool] | None = None, memo=None,
+            cross: Sequence[Finding] | None = None) -> Report:
     """One report from per-document results: cross-article findings added, suppressions applied.
 
     ``memo`` (a ``cache.CrossMemo``) returns the cross-article findings of an identical
-    earlier run, and keeps this run's.
+    earlier run, and keeps this run's.  ``cross`` gives the cross-article findings computed
+    elsewhere (the Spark engine), in place of comparing the results' mentions here.
 
     ``keep(path, line)`` limits the findings (and suppression notes) reported to some lines,
     after the comparison with every document; suppressed findings are counted, not shown.
@@ -197,9 +199,10 @@ def combine(results: Iterable[DocResult], rules: RuleSet | None = None, options:
         mentions.extend(res.mentions)
         directives.extend(res.suppressions)
         notes.extend(res.notes)
-    if options.cross and mentions:
+    if options.cross and (mentions or cross is not None):
         own = {d.path for d in documents}
-        cross = memo.get() if memo is not None else None
+        if cross is None:
+            cross = memo.get() if memo is not None else None
         if cross is None:
             cross = _cross(mentions, rules, options)
             if memo is not None:

@@ -111,6 +111,14 @@ def _add_input_args(p: argparse.ArgumentParser) -> None:
     _add_dollar_arg(p)
 
 
+def _add_engine_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("local", "spark"), default="local",
+                   help="local: this machine's processes (default); spark: Apache Spark (factcheck[spark]; "
+                        "JSON Lines and Parquet inputs, local or s3a://, gs://, hdfs:// paths; docs/spark.md)")
+    p.add_argument("--spark-conf", action="append", default=[], metavar="KEY=VALUE",
+                   help="a Spark setting for --engine spark, e.g. spark.master=local[4] (repeatable)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = Parser(
@@ -170,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.add_argument("--against", metavar="DB", help="also compare with the articles of this archive index "
                                                    "(built by `factcheck index`)")
+    _add_engine_args(p)
 
     p = sub.add_parser("index", help="index an archive of articles into a SQLite file (incremental)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to index")
@@ -180,14 +189,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl-date", metavar="FIELD", help="JSON Lines field holding the date")
     p.add_argument("--jsonl-id", metavar="FIELD", help="JSON Lines field holding the article id")
     _add_dollar_arg(p, None, "the configuration's, else USD")
+    _add_engine_args(p)
+    p.add_argument("--parquet", metavar="DIR",
+                   help="with --engine spark: where to write the run's Parquet (documents, mentions, findings; "
+                        "default: the index file's name with .parquet)")
+    p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
+                   help="with --engine spark: the window of the archive's own findings (default 2)")
 
     p = sub.add_parser("report", help="the archive's inconsistencies: values over time and outliers per fact/key")
-    p.add_argument("--db", required=True, metavar="FILE", help="the index file (factcheck index)")
+    p.add_argument("--db", metavar="FILE", help="the index file (factcheck index)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rule file or directory (repeatable)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.add_argument("--window", type=_days, default=2.0, metavar="DAYS",
                    help="rule-less comparisons only between articles this many days apart")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")
+    p.add_argument("-j", "--jobs", type=_jobs, default="0", metavar="N",
+                   help="worker processes judging the keys (default 0 = all cores)")
+    _add_engine_args(p)
+    p.add_argument("--parquet", metavar="DIR",
+                   help="with --engine spark: the Parquet an `index --engine spark` wrote (default: the index "
+                        "file's name with .parquet)")
 
     p = sub.add_parser("config", help="show the effective configuration and where each value comes from")
     _add_input_args(p)

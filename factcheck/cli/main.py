@@ -9,48 +9,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from factcheck.cli.archive_commands import cmd_index, cmd_report
 from factcheck.cli.arguments import build_parser
+from factcheck.cli.common import (EXIT_CRASH, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, jsonl_fields, named_documents,
+                                  note_skipped, project_dollar, write_output)
 from factcheck.errors import FactcheckError, UsageError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
-
-
-def _jsonl_fields(args):
-    from factcheck.documents import JsonlFields
-    kw = {}
-    for name in ("text", "date", "id"):
-        v = getattr(args, f"jsonl_{name}", None)
-        if v:
-            kw[name] = (v,) if isinstance(v, str) else tuple(v)
-    return JsonlFields(**kw)
-
-
-def _documents(args, errors: list[str]):
-    from factcheck.documents import iter_documents
-
-    def on_error(err: FactcheckError) -> None:
-        errors.append(str(err))
-        print(f"factcheck: {err}", file=sys.stderr)
-
-    return iter_documents(args.paths, on_error=on_error, jsonl=_jsonl_fields(args),
-                          stdin_name=args.stdin_name, include=getattr(args, "include", None),
-                          exclude=getattr(args, "exclude", None), drafts=getattr(args, "drafts", False),
-                          on_skip=_skipped)
-
-
-def _skipped(path: str, why: str) -> None:
-    print(f"factcheck: note: {path}: {why}", file=sys.stderr)
-
-
-def _write(args, text: str) -> None:
-    if getattr(args, "output", None):
-        try:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(text)
-        except OSError as e:
-            raise UsageError(f"cannot write {args.output}: {e.strerror}") from None
-    else:
-        sys.stdout.write(text)
 
 
 def cmd_claims(args) -> int:
@@ -61,17 +25,17 @@ def cmd_claims(args) -> int:
     errors: list[str] = []
     if getattr(args, "explain", False):
         from factcheck.cli import decisions
-        found, documents = decisions.located(_documents(args, errors))
-        _write(args, decisions.RENDERERS[args.format](found, documents, errors))
+        found, documents = decisions.located(named_documents(args, errors))
+        write_output(args, decisions.RENDERERS[args.format](found, documents, errors))
         return EXIT_ERROR if errors else EXIT_OK
     if args.rules:
         from factcheck.rules import load_rules
         options = Options(jobs=args.jobs, dollar=args.dollar, cross=False, explain=True, date=args.date)
-        report = check_documents(_documents(args, errors), load_rules(args.rules), options)
+        report = check_documents(named_documents(args, errors), load_rules(args.rules), options)
     else:
-        report = extract_documents(_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
+        report = extract_documents(named_documents(args, errors), Options(jobs=args.jobs, dollar=args.dollar))
     report = type(report)(report.documents, report.claims, report.findings, tuple(errors))
-    _write(args, CLAIM_REPORTERS[args.format](report))
+    write_output(args, CLAIM_REPORTERS[args.format](report))
     return EXIT_ERROR if errors else EXIT_OK
 
 
@@ -80,7 +44,7 @@ def cmd_text(args) -> int:
     from factcheck.report.text import DOCUMENT_REPORTERS
     errors: list[str] = []
     render = DOCUMENT_REPORTERS[args.text_format]
-    _write(args, "".join(render(doc) for doc in _documents(args, errors)))
+    write_output(args, "".join(render(doc) for doc in named_documents(args, errors)))
     return EXIT_ERROR if errors else EXIT_OK
 
 
@@ -96,7 +60,7 @@ def cmd_check(args) -> int:
                       dollar=args.dollar)
     report = _check_report(args, rules, options, errors)
     report, failing = _gate(args, report, accepted)
-    _write(args, render(args.format, report, rules))
+    write_output(args, render(args.format, report, rules))
     if args.format == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append(os.environ["GITHUB_STEP_SUMMARY"], step_summary(report))
     if errors:
@@ -150,6 +114,8 @@ def _append(path: str, text: str, mode: str = "a") -> None:
 def _check_report(args, rules, options, errors: list[str]):
     """``check``'s report: cached per-file results, config overrides, suppressions, --diff-base."""
     import dataclasses
+    if getattr(args, "engine", "local") == "spark":
+        return _spark_check_report(args, rules, options, errors)
 
     from factcheck.check.cache import Cache, check_files
     from factcheck.check.orchestration import run_check
@@ -173,8 +139,8 @@ def _check_report(args, rules, options, errors: list[str]):
         from factcheck.cli.diff_base import changes
         keep = changes(args.diff_base).covers
     cache = Cache(args.cache_dir) if args.cache_dir and not args.no_cache else None
-    files = dict(jsonl=_jsonl_fields(args), include=args.include, exclude=args.exclude, drafts=args.drafts,
-                 on_skip=_skipped)
+    files = dict(jsonl=jsonl_fields(args), include=args.include, exclude=args.exclude, drafts=args.drafts,
+                 on_skip=note_skipped)
     results = check_files(args.paths, rules_for, options, cache=cache, on_error=on_error,
                           stdin_name=args.stdin_name, progress=True, **files)
     corpus_paths = _corpus(args) if options.cross else []
@@ -202,6 +168,32 @@ def _check_report(args, rules, options, errors: list[str]):
     return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
 
 
+def _spark_check_report(args, rules, options, errors: list[str]):
+    """``check --engine spark``: the same report, computed by Spark (``archive.spark``)."""
+    import dataclasses
+
+    from factcheck.archive import spark
+    from factcheck.config import apply_overrides
+    config = args.configuration
+    for value, flag in ((args.against, "--against"), (args.corpus, "--corpus"), (args.diff_base, "--diff-base")):
+        if value:
+            raise UsageError(f"{flag} is not supported with --engine spark")
+    if any(o.rules for o in config.overrides):
+        raise UsageError("--engine spark checks every article with one rule set; the configuration's per-path "
+                         "rules need --engine local")
+
+    def on_error(message: str) -> None:
+        errors.append(message)
+        print(f"factcheck: {message}", file=sys.stderr)
+
+    report = spark.check(args.paths, rules, options, jsonl_fields(args), conf=args.spark_conf,
+                         include=args.include, exclude=args.exclude, on_error=on_error)
+    kept, disabled = apply_overrides(report.findings, config.overrides, config.root)
+    for note in report.notes:
+        print(f"factcheck: {note}", file=sys.stderr)
+    return dataclasses.replace(report, findings=tuple(kept), suppressed=report.suppressed + len(disabled))
+
+
 def _corpus(args) -> list[str]:
     """Articles only compared with: --corpus, else the configuration's paths when PATHs were given."""
     if getattr(args, "corpus", None):
@@ -213,55 +205,13 @@ def _corpus(args) -> list[str]:
     return list(load_config(config.file)[0].get("paths", ()))
 
 
-def _project_dollar() -> str:
-    """The configuration's ``dollar`` (searched upward from here), for commands without ``--config``."""
-    from factcheck.config import resolve
-    return resolve()["dollar"]
-
-
-def cmd_index(args) -> int:
-    """``factcheck index``: build or update an archive index."""
-    from factcheck.archive.index import open_index
-    from factcheck.rules.loading import load_rules
-    rules = load_rules(args.rules) if args.rules else None
-    failed = []
-
-    def on_error(err: FactcheckError) -> None:
-        failed.append(err)
-        print(f"factcheck: {err}", file=sys.stderr)
-
-    with open_index(args.db, create=True) as archive:
-        summary = archive.update(args.paths, rules, jobs=args.jobs, jsonl=_jsonl_fields(args),
-                                 on_error=on_error, progress=True, dollar=args.dollar or _project_dollar(),
-                                 on_skip=_skipped, on_wait=lambda note: _skipped(args.db, note))
-    print(f"factcheck: {args.db}: {summary}", file=sys.stderr)
-    return EXIT_ERROR if failed and not (summary.indexed or summary.unchanged) else EXIT_OK
-
-
-def cmd_report(args) -> int:
-    """``factcheck report``: the archive's timelines and outliers."""
-    from factcheck.archive import history
-    from factcheck.report.history import render
-    from factcheck.archive.index import open_index
-    from factcheck.rules.loading import load_rules
-    facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
-    with open_index(args.db) as archive:
-        pieces = render(args.format, history.entries(archive, facts, window_days=args.window))
-        if args.output:
-            _write(args, "".join(pieces))
-        else:
-            for piece in pieces:
-                sys.stdout.write(piece)
-    return EXIT_OK
-
-
 def cmd_config(args) -> int:
     """``factcheck config``: the effective configuration and where each value came from."""
     import json
 
     from factcheck.config import table
     config = args.configuration
-    _write(args, json.dumps(config.as_dict(), indent=2, ensure_ascii=False) + "\n" if args.format == "json"
+    write_output(args, json.dumps(config.as_dict(), indent=2, ensure_ascii=False) + "\n" if args.format == "json"
            else table(config))
     return EXIT_OK
 
@@ -289,7 +239,7 @@ def cmd_serve(args) -> int:
     """``factcheck serve``: the local editor's page."""
     from factcheck.server import parse_size, serve
     serve(args.rules, db=args.db, host=args.host, port=args.port, max_body=parse_size(args.max_body),
-          corpus=args.corpus, dollar=args.dollar or (None if args.db else _project_dollar()))
+          corpus=args.corpus, dollar=args.dollar or (None if args.db else project_dollar()))
     return EXIT_OK
 
 
@@ -307,7 +257,7 @@ def cmd_explain(args) -> int:
     def on_error(err: FactcheckError) -> None:
         print(f"factcheck: {err}", file=sys.stderr)
 
-    docs = iter_documents(paths, on_error=on_error, jsonl=_jsonl_fields(args))
+    docs = iter_documents(paths, on_error=on_error, jsonl=jsonl_fields(args))
     examples, total, searched = explain.gather(docs, rules, item, dollar=args.configuration["dollar"])
     sys.stdout.write(explain.describe(item, rules, examples, total, searched))
     return EXIT_OK

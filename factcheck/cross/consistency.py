@@ -20,53 +20,43 @@ a warning.  A newer, larger figure than every disagreeing one (a running total) 
 """
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from typing import Mapping, Sequence
 
-from factcheck.cross import similarity as S
+from factcheck.cross import similarity as S, slices
+from factcheck.cross.candidates import FREE_CANDIDATES, Neighbourhood
 from factcheck.cross.mentions import Mention, candidate_terms
 from factcheck.models import Finding, Related, Severity, fmt_number
 
 MAX_CANDIDATES = 100
-FREE_CANDIDATES = 12
-MAX_CANDIDATES = 100
-FREE_CANDIDATES = 12
 
 
 def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
-                   window_days: float = 2.0) -> list[Finding]:
+                   window_days: float = 2.0, chunk: int | None = None,
+                   rarity: Mapping[str, float] | None = None) -> list[Finding]:
     """``cross-article`` findings over ``mentions`` (every document's, archive ones included).
 
     ``facts`` maps fact ids to ``rules.Fact`` (timeline periods and severities); without it
-    fact-keyed mentions are compared at any date with warning severity.
+    fact-keyed mentions are compared at any date with warning severity.  A key with more
+    than ``chunk`` (``slices.CHUNK``) mentions is judged a slice of days at a time; ``rarity``
+    (``similarity.rarity`` of all the mentions) may be given when computed elsewhere.
     """
-    ms = sorted(mentions, key=_order)
+    ms = sorted(mentions, key=order)
     groups: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(ms):
         for key in candidate_terms(m):
             groups[key].append(i)
-    rarity = S.rarity(ms)
+    rarity = S.rarity(ms) if rarity is None else rarity
+    chunk = slices.CHUNK if chunk is None else chunk
     partners: dict[int, dict[str, int]] = {}
     for key in sorted(groups):
         members = groups[key]
-        if key.startswith("fact:"):
-            fact = (facts or {}).get(key[5:])
-            found = _fact_partners(ms, members, fact)
-        else:
-            found = _free_partners(ms, members, window_days, rarity)
-        for i, docs in found.items():
-            mine = partners.setdefault(i, {})
-            for d, j in docs.items():
-                mine.setdefault(d, j)
-    out = []
-    for i in sorted(partners):
-        m = ms[i]
-        fact = (facts or {}).get(m.located.fact) if m.located.fact else None
-        evolving = not (fact is not None and fact.timeline)
-        f = _judge(m, [ms[j] for _, j in sorted(partners[i].items())], fact, evolving)
-        if f is not None:
-            out.append(f)
+        plan = slices.plan(slices.day_counts(day(ms[i]) for i in members), len(members), key, window_days, chunk)
+        for s in plan:
+            loaded = [i for i in members if s.loads(day(ms[i]))]
+            merge_partners(partners, group_partners(ms, loaded, key, facts, window_days, rarity,
+                                                    judged=lambda i, s=s: s.judges(day(ms[i]))))
+    out = [f for i in sorted(partners) if (f := judge(ms[i], [ms[j] for _, j in sorted(partners[i].items())], facts))]
     out.sort(key=Finding.sort_key)
     return out
 
@@ -82,12 +72,58 @@ def compared(own: Sequence[Mention], others: Sequence[Mention], window_days: flo
                                      for m in by_key.get(key, ()))]
 
 
-def _order(m: Mention) -> tuple:
+def key_findings(mentions: Sequence[Mention], key: str, facts: Mapping | None = None, *, window_days: float = 2.0,
+                 judged=None) -> list[Finding]:
+    """The findings of one key's comparison group alone (what ``report`` lists under the key):
+    ``mentions`` are the group's (or a slice's, with its margin), ``judged(m)`` says which
+    of them are judged here (all by default); names are weighed among these mentions."""
+    ms = sorted(mentions, key=order)
+    found = group_partners(ms, range(len(ms)), key, facts, window_days, S.rarity(ms),
+                           judged=None if judged is None else lambda i: judged(ms[i]))
+    out = [f for i in sorted(found) if (f := judge(ms[i], [ms[j] for _, j in sorted(found[i].items())], facts))]
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def group_partners(ms: Sequence[Mention], members: Sequence[int], key: str, facts: Mapping | None,
+                   window_days: float, rarity: Mapping[str, float], judged=None) -> dict[int, dict[str, int]]:
+    """For each of ``members`` (indexes into ``ms``, which is in ``order``) that has some, its
+    partner in each other document under ``key``: {index: {document: partner index}}; only
+    for the members ``judged(index)`` accepts, when given (the others are counterparts)."""
+    members = list(members)
+    judged_members = members if judged is None else [i for i in members if judged(i)]
+    if key.startswith("fact:"):
+        return _fact_partners(ms, members, (facts or {}).get(key[5:]), set(judged_members))
+    return _free_partners(ms, members, window_days, rarity, judged_members)
+
+
+def merge_partners(partners: dict[int, dict[str, int]], found: Mapping[int, Mapping[str, int]]) -> None:
+    """Add one key's partners: a document already partnered under an earlier key keeps its partner."""
+    for i, docs in found.items():
+        mine = partners.setdefault(i, {})
+        for d, j in docs.items():
+            mine.setdefault(d, j)
+
+
+def judge(m: Mention, partners: list[Mention], facts: Mapping | None) -> Finding | None:
+    """The finding ``m`` deserves given its partners (one per other document, in document order)."""
+    fact = (facts or {}).get(m.located.fact) if m.located.fact else None
+    return _judge(m, partners, fact, not (fact is not None and fact.timeline))
+
+
+def day(m: Mention) -> int | None:
+    """The ordinal of a mention's day; None when undated (or dated to a month or a year)."""
+    return m.located.date.toordinal() if m.located.date else None
+
+
+def order(m: Mention) -> tuple:
+    """The order mentions are compared in: by path, line, column, offset, value and record (the
+    records of one JSON Lines file share its path, and their lines may coincide)."""
     loc = m.located
-    return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value)
+    return (loc.path, loc.line, loc.column, loc.claim.start, loc.claim.value, m.record)
 
 
-def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dict[str, int]]:
+def _fact_partners(ms: Sequence[Mention], members: list[int], fact, judged: set[int]) -> dict[int, dict[str, int]]:
     """For each mention, the closest same-fact claim in each other document of the same period."""
     timeline = fact is not None and bool(fact.timeline)
     period = {i: fact.period_index(ms[i].located.date) if timeline else 0 for i in members}
@@ -103,6 +139,8 @@ def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dic
         claims = [ms[i].located.claim for i in idx]
         half = MAX_CANDIDATES // 2
         for pos, i in enumerate(idx):
+            if i not in judged:
+                continue
             me, c = docs[pos], claims[pos]
             best: dict[str, tuple] = {}
             for k in range(max(0, pos - half), min(len(idx), pos + half)):
@@ -117,80 +155,38 @@ def _fact_partners(ms: list[Mention], members: list[int], fact) -> dict[int, dic
     return out
 
 
-def _free_partners(ms: list[Mention], members: list[int], window_days: float,
-                   rarity: Mapping[str, float]) -> dict[int, dict[str, int]]:
-    """For each mention, its mutual best look-alike in each other document (rule-less keying).
+def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float,
+                   rarity: Mapping[str, float], judged: list[int]) -> dict[int, dict[str, int]]:
+    """For each ``judged`` mention, its mutual best look-alike in each other document (rule-less
+    keying); a look-alike's own best is found only when a judged mention needs it.
 
-    Candidates come from the days within the window, one value-sorted bucket per day and name
-    (a mention that names places or people only looks where one of its names, or none, is
-    named), searched by bisection in the value band; plus undated and month- or year-dated
-    mentions.  An undated mention looks at every day.  The ``FREE_CANDIDATES`` nearest in
-    value are scored (a same-value counterpart is always among them), so the work grows with
-    the group, never with all pairs.
+    Candidates come from ``candidates.Neighbourhood`` (value-sorted buckets by day and name,
+    the ``FREE_CANDIDATES`` nearest in value within reach in time), so the work grows with the
+    group, never with all pairs.  A look-alike that never saw this document, its candidates
+    being capped, does not veto the pair.
     """
-    days: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    loose: list[int] = []
-    for i in members:
-        m = ms[i]
-        d = m.dates
-        if d is None or d[0] != d[1]:
-            loose.append(i)
-            continue
-        for name in m.holders or ("",):
-            days[d[0].toordinal()][name].append(i)
-    buckets = {day: {name: _Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
-    loose_bucket = _Bucket(ms, loose)
-    reach = int(window_days)
+    near = Neighbourhood(ms, members, window_days)
     best: dict[int, dict[str, tuple[float, int]]] = {}
-    for i in members:
-        a = ms[i]
-        d = a.dates
-        if d is None or d[0] != d[1] or S.timeless(a):
-            near_days = list(buckets.values())
-        elif 2 * reach + 1 < len(buckets):
-            o = d[0].toordinal()
-            near_days = [buckets[k] for k in range(o - reach, o + reach + 1) if k in buckets]
-        else:
-            o = d[0].toordinal()
-            near_days = [b for k, b in buckets.items() if abs(k - o) <= reach]
-        near = [bs[n] for bs in near_days for n in (*a.holders, "") if n in bs] if a.holders else \
-            [b for bs in near_days for b in bs.values()]
-        lo_v, hi_v = S.value_range(a.value)
-        found = list(dict.fromkeys(p for bucket in near for p in bucket.around(a.value, lo_v, hi_v)))
-        found = [p for p in found if S.in_time(a, ms[p[1]], window_days)]
-        found += [p for p in loose_bucket.around(a.value, lo_v, hi_v) if S.in_time(a, ms[p[1]], window_days)]
-        if len(found) > FREE_CANDIDATES:
-            found.sort()
-            del found[FREE_CANDIDATES:]
-        mine: dict[str, tuple[float, int]] = {}
-        for _, j in found:
-            b = ms[j]
-            if b.doc != a.doc:
-                s = S.affinity(a, b, rarity)
-                if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
-                    mine[b.doc] = (s, j)
-        best[i] = mine
+
+    def best_of(i: int) -> dict[str, tuple[float, int]]:
+        mine = best.get(i)
+        if mine is None:
+            a = ms[i]
+            mine = best[i] = {}
+            for _, j in near.candidates(i):
+                b = ms[j]
+                if b.doc != a.doc:
+                    s = S.affinity(a, b, rarity)
+                    if s is not None and (b.doc not in mine or (s, -j) > (mine[b.doc][0], -mine[b.doc][1])):
+                        mine[b.doc] = (s, j)
+        return mine
+
     out: dict[int, dict[str, int]] = {}
-    for i, mine in best.items():
-        kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, i))[1] == i}
+    for i in judged:
+        kept = {d: j for d, (_, j) in best_of(i).items() if best_of(j).get(ms[i].doc, (0, i))[1] == i}
         if kept:
             out[i] = kept
     return out
-
-
-class _Bucket:
-    """Mentions sorted by value, searched by bisection."""
-
-    def __init__(self, ms: list[Mention], idx: list[int]):
-        self.idx = sorted(idx, key=lambda i: (ms[i].value, i))
-        self.values = [ms[i].value for i in self.idx]
-
-    def around(self, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
-        """(distance, index) in ``[lo_v, hi_v]``, at most ``FREE_CANDIDATES // 2`` each side of ``value``."""
-        lo, hi = bisect.bisect_left(self.values, lo_v), bisect.bisect_right(self.values, hi_v)
-        pos = bisect.bisect_left(self.values, value)
-        a, b = max(lo, pos - FREE_CANDIDATES // 2), min(hi, pos + FREE_CANDIDATES // 2)
-        return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
 
 
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
@@ -250,7 +246,7 @@ def _when(m: Mention) -> str:
 def _value_groups(ms: list[Mention]) -> list[list[Mention]]:
     """Mentions grouped by agreeing values (sorted by low bound, chained while they meet)."""
     groups: list[list[Mention]] = []
-    for p in sorted(ms, key=lambda p: (p.located.claim.low, p.located.claim.high, _order(p))):
+    for p in sorted(ms, key=lambda p: (p.located.claim.low, p.located.claim.high, order(p))):
         if groups and S.meets(groups[-1][-1], p):
             groups[-1].append(p)
         else:
@@ -284,7 +280,7 @@ def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int,
     loc, c = m.located, m.located.claim
     rel = tuple(Related(p.located.path, p.located.line, p.located.column, p.located.claim.text, p.located.claim.value,
                         p.located.date, p.phrase, p.located.fact or p.key)
-                for p in sorted(related, key=_order))
+                for p in sorted(related, key=order))
     return Finding(
         kind="cross-article", severity=severity, path=loc.path, line=loc.line, column=loc.column,
         end_column=loc.end_column, message=message, text=c.text, value=c.value,
@@ -292,4 +288,5 @@ def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int,
         key=None if loc.fact else m.key, related=rel, agree=agree)
 
 
-__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "compared", "cross_findings"]
+__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "compared", "cross_findings", "day", "group_partners", "judge",
+           "key_findings", "merge_partners", "order"]

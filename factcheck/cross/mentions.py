@@ -68,7 +68,8 @@ def candidate_terms(m: Mention) -> list[str]:
     if not key:
         return []
     if f.also and f.predicate not in STATES and not m.located.fact and m.role == "":
-        return [key, f"{m.unit}|{m.role}|{m.side}|p:{f.also}"]
+        also = f"{m.unit}|{m.role}|{m.side}|p:{f.also}"
+        return [key, also] if also != key else [key]
     return [key]
 
 

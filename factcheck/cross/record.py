@@ -5,7 +5,7 @@ import datetime as dt
 import functools
 import math
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from factcheck.frames.model import Frame
 from factcheck.models import Claim, Located, compact_pickle, shared as _shared, shared_date as _date, \
@@ -115,44 +115,53 @@ class Mention:
         return frozenset(s for s in self.scope if s.startswith("asof:"))
 
     def as_row(self) -> dict[str, Any]:
-        """Builtin values only (str, int, float, None), for a database row or JSON."""
+        """Builtin values only (str, int, float, None), for a database row or JSON (``ROW_FIELDS``)."""
+        return dict(zip(ROW_FIELDS, self.as_values()))
+
+    def as_values(self) -> list:
+        """``as_row``'s values, in ``ROW_FIELDS`` order (what a compact store keeps)."""
         loc, c, f = self.located, self.located.claim, self.frame
-        return {
-            "path": loc.path, "line": loc.line, "column": loc.column,
-            "date": loc.date.isoformat() if loc.date else None, "fact": loc.fact,
-            "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier,
-            "claim_unit": c.unit, "start": c.start, "end": c.end, "text": c.text,
-            "sentence_start": c.sentence_start, "sentence_end": c.sentence_end, "claim_noun": c.noun,
-            "kind": c.kind, "low_open": int(c.low_open), "high_open": int(c.high_open),
-            "key": self.key, "terms": " ".join(sorted(self.terms)), "forecast": int(self.forecast),
-            "role": self.role, "side": self.side, "unit": self.unit, "scope": " ".join(sorted(self.scope)),
-            "phrase": self.phrase, "vague": int(self.vague), "period": self.period,
-            "names": " ".join(sorted(self.names)), "record": self.record,
-            "scale_low": self.scale[0], "scale_high": self.scale[1], "holders": " ".join(sorted(self.holders)),
-            "subject": f.subject, "subject_words": f.subject_words, "modifiers": " ".join(sorted(f.modifiers)),
-            "predicate": f.predicate, "predicate_words": f.predicate_words, "also": f.also,
-            "anchor": " ".join(sorted(f.anchor)), "trend": f.trend, "fixed": int(f.fixed), "voice": f.voice,
-            "part": int(f.part),
-        }
+        return [loc.path, loc.line, loc.column, loc.date.isoformat() if loc.date else None, loc.fact,
+                c.value, c.low, c.high, c.qualifier, c.unit, c.start, c.end, c.text,
+                c.sentence_start, c.sentence_end, c.noun, c.kind, int(c.low_open), int(c.high_open),
+                self.key, " ".join(sorted(self.terms)), int(self.forecast), self.role, self.side, self.unit,
+                " ".join(sorted(self.scope)), self.phrase, int(self.vague), self.period,
+                " ".join(sorted(self.names)), self.record, self.scale[0], self.scale[1],
+                " ".join(sorted(self.holders)), f.subject, f.subject_words, " ".join(sorted(f.modifiers)),
+                f.predicate, f.predicate_words, f.also, " ".join(sorted(f.anchor)), f.trend, int(f.fixed),
+                f.voice, int(f.part)]
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Mention":
         """The mention ``as_row`` stored.  Words, paths and dates that recur from row to row are
         shared, not copied: a report holds tens of thousands of mentions at a time."""
-        claim = Claim(float(row["value"]), float(row["low"]), float(row["high"]), _shared(row["qualifier"]),
-                      _shared(row["claim_unit"]), int(row["start"]), int(row["end"]), row["text"],
-                      int(row["sentence_start"]), int(row["sentence_end"]), noun=_shared(row["claim_noun"] or ""),
-                      kind=_shared(row["kind"]), low_open=bool(row["low_open"]), high_open=bool(row["high_open"]))
-        loc = Located(_shared(row["path"]), int(row["line"]), int(row["column"]), claim, _date(row["date"]),
-                      _shared(row["fact"]))
-        frame = Frame(_shared(row["subject"]), _shared(row["subject_words"]), _words(row["modifiers"]),
-                      _shared(row["predicate"]), _shared(row["predicate_words"]), _shared(row["also"]),
-                      _words(row["anchor"]), int(row["trend"]), bool(row["fixed"]), _shared(row["voice"]),
-                      bool(row["part"]))
-        return cls(loc, _shared(row["key"]), _words(row["terms"]), frame, bool(row["forecast"]), _shared(row["role"]),
-                   _shared(row["side"]), _shared(row["unit"]), _words(row["scope"]), row["phrase"],
-                   bool(row["vague"]), _shared(row["period"] or ""), _words(row["names"]), int(row["record"] or 0),
-                   (float(row["scale_low"]), float(row["scale_high"])), _words(row["holders"]))
+        return cls.from_values([row[k] for k in ROW_FIELDS])
+
+    @classmethod
+    def from_values(cls, v: Sequence[Any]) -> "Mention":
+        """The mention whose ``as_values`` are ``v``."""
+        (path, line, column, date, fact, value, low, high, qualifier, claim_unit, start, end, text, sentence_start,
+         sentence_end, claim_noun, kind, low_open, high_open, key, terms, forecast, role, side, unit, scope, phrase,
+         vague, period, names, record, scale_low, scale_high, holders, subject, subject_words, modifiers, predicate,
+         predicate_words, also, anchor, trend, fixed, voice, part) = v
+        claim = Claim(float(value), float(low), float(high), _shared(qualifier), _shared(claim_unit), int(start),
+                      int(end), text, int(sentence_start), int(sentence_end), noun=_shared(claim_noun or ""),
+                      kind=_shared(kind), low_open=bool(low_open), high_open=bool(high_open))
+        loc = Located(_shared(path), int(line), int(column), claim, _date(date), _shared(fact))
+        frame = Frame(_shared(subject), _shared(subject_words), _words(modifiers), _shared(predicate),
+                      _shared(predicate_words), _shared(also), _words(anchor), int(trend), bool(fixed), _shared(voice),
+                      bool(part))
+        return cls(loc, _shared(key), _words(terms), frame, bool(forecast), _shared(role), _shared(side), _shared(unit),
+                   _words(scope), phrase, bool(vague), _shared(period or ""), _words(names), int(record or 0),
+                   (float(scale_low), float(scale_high)), _words(holders))
+
+
+#: The fields of ``Mention.as_row`` in order.
+ROW_FIELDS = ("path", "line", "column", "date", "fact", "value", "low", "high", "qualifier", "claim_unit", "start",
+              "end", "text", "sentence_start", "sentence_end", "claim_noun", "kind", "low_open", "high_open", "key",
+              "terms", "forecast", "role", "side", "unit", "scope", "phrase", "vague", "period", "names", "record",
+              "scale_low", "scale_high", "holders", "subject", "subject_words", "modifiers", "predicate",
+              "predicate_words", "also", "anchor", "trend", "fixed", "voice", "part")
 
 
 def rounding(value: float) -> float:
@@ -165,4 +174,4 @@ def rounding(value: float) -> float:
     return step / 2
 
 
-__all__ = ["Mention", "rounding"]
+__all__ = ["Mention", "ROW_FIELDS", "rounding"]

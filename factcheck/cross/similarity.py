@@ -127,7 +127,7 @@ def in_time(a: Mention, b: Mention, window_days: float) -> bool:
     if a.frame.fixed and b.frame.fixed and any(x[:1] in "dyp" for x in a.frame.anchor & b.frame.anchor):
         return True
     for x, y in ((a, b), (b, a)):
-        day = _anchor_day(x) if x.frame.fixed else None
+        day = anchor_day(x) if x.frame.fixed else None
         if day is not None and y.dates is not None:
             return y.dates[0] - dt.timedelta(days=window_days) <= day <= y.dates[1] + dt.timedelta(days=1)
     if a.frame.trend and a.frame.trend == b.frame.trend:
@@ -135,7 +135,7 @@ def in_time(a: Mention, b: Mention, window_days: float) -> bool:
     return in_window(a, b, window_days)
 
 
-def _anchor_day(m: Mention) -> dt.date | None:
+def anchor_day(m: Mention) -> dt.date | None:
     """The day of the past event a fixed count names ("on Feb. 6"), in the year it names or the
     last such day before the article; None without a day."""
     days = sorted(a for a in m.frame.anchor if a[:1] == "d" and a[1:2].isdigit())
@@ -197,5 +197,5 @@ def meets(a: Mention, b: Mention) -> bool:
     return a.low <= b.high and b.low <= a.high
 
 
-__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "in_time",
+__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "anchor_day", "in_time",
            "in_window", "is_comparable", "meets", "rarity", "score", "timeless", "value_range"]

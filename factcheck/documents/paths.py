@@ -17,7 +17,7 @@ from factcheck.errors import FactcheckError, InputError
 
 #: The reader of each extension a walk reads; ``json`` and ``xml`` are decided by content.
 EXTENSIONS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-              ".jsonl": "jsonl", ".json": "json", ".xml": "xml", ".docx": "docx"}
+              ".jsonl": "jsonl", ".json": "json", ".xml": "xml", ".docx": "docx", ".parquet": "parquet"}
 SKIPPED = {"json": "a JSON file that is neither ninjs nor ANS", "xml": "an XML file that is not NITF, NewsML-G2 "
            "or a WordPress export"}
 SKIP_DIRS = {"node_modules", "__pycache__"}

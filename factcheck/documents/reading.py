@@ -27,7 +27,8 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.models import Document, SourceMap
 
 #: Every reader: by extension (``paths.EXTENSIONS``), ``json``/``xml`` by content, or named.
-FORMATS = ("text", "markdown", "html", "jsonl", "json", "xml", "ninjs", "ans", "nitf", "newsml-g2", "wxr", "docx")
+FORMATS = ("text", "markdown", "html", "jsonl", "json", "xml", "ninjs", "ans", "nitf", "newsml-g2", "wxr", "docx",
+           "parquet")
 MARKUP = {"html": "html", "xml": "xml", "nitf": "xml", "newsml-g2": "xml", "wxr": "xml"}
 
 
@@ -99,6 +100,10 @@ def read_file(path: str | Path, *, jsonl: JsonlFields = JsonlFields(),
                 fh.seek(0)
                 yield from read_jsonl(fh, name, jsonl, on_error or _raise)
             return
+        if fmt == "parquet":
+            from factcheck.documents.parquet import read_parquet
+            yield from read_parquet(name, jsonl, on_error or _raise)
+            return
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:
@@ -129,8 +134,9 @@ def read_text(text: str, name: str = "<stdin>", *, fmt: str | None = None, jsonl
     if fmt in ("json", "ninjs", "ans", "xml", "nitf", "newsml-g2", "wxr"):
         from factcheck.documents.structured import read_structured
         return read_structured(text, name, fmt, on_error, drafts=drafts)
-    if fmt == "docx":
-        raise InputError("a Word document is read from its file, not from text", path=name)
+    if fmt in ("docx", "parquet"):
+        raise InputError(f"a {'Word document' if fmt == 'docx' else 'Parquet file'} is read from its file, not from text",
+                         path=name)
     return [Document(path=name, text=text.replace("\r", " "), source=text,
                      source_map=SourceMap.for_text(text))]
 

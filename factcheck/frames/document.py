@@ -24,6 +24,9 @@ from factcheck.models import Claim
 SETTLED_DAYS = 7
 _TOTAL_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|combined|overall)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_ENDS = frozenset(".!?")
+#: How many sentences back a fronted time phrase is looked for ("On Monday, … . … . 58 remain").
+SCENE_REACH = 8
 
 
 class FrameReader:
@@ -87,21 +90,31 @@ class FrameReader:
 
     def _before(self, sentence_start: int, paragraph_start: int) -> tuple[frozenset[str], frozenset[str]]:
         """The anchors of the sentence before ``sentence_start`` in its paragraph, and the time
-        it passes on: set by a fronted time phrase, and passed on by sentences naming no time."""
+        it passes on: set by a fronted time phrase, and passed on by sentences naming no time
+        (looked for at most ``SCENE_REACH`` sentences back)."""
+        own, scene, start = self._sentence_before(sentence_start, paragraph_start)
+        for _ in range(SCENE_REACH - 1):
+            if scene or start is None:
+                break
+            _, scene, start = self._sentence_before(start, paragraph_start)
+        return own, scene
+
+    def _sentence_before(self, sentence_start: int, paragraph_start: int) -> tuple:
+        """The anchors and the fronted time of the sentence before ``sentence_start``, and where
+        that sentence starts when its own time may come from the one before it (else None)."""
         lo = max(paragraph_start, sentence_start - 600)
         s = self.tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
         words = self.tokens.words[a:b]
-        ends = [k for k, w in enumerate(words[:-1]) if w in (".", "!", "?")]
-        first = ends[-1] + 1 if ends else 0
+        first = next((k + 1 for k in range(len(words) - 2, -1, -1) if words[k] in _ENDS), 0)
         if not words or (first == 0 and lo > paragraph_start):
-            return frozenset(), frozenset()
+            return frozenset(), frozenset(), None
         own = anchors_of(words, first, len(words))
         scene = scene_of(words, first, len(words))
         if not scene and not own and first > 0 and s[a + first] > paragraph_start \
                 and not NOW.search(self.text, s[a + first], sentence_start):
-            scene = self._before(s[a + first], paragraph_start)[1]
-        return own, scene
+            return own, scene, s[a + first]
+        return own, scene, None
 
     def _resolve(self, f: Frame, c: Claim, para: tuple[int, int]) -> Frame:
         if _TOTAL_AFTER.match(self.text, c.end):

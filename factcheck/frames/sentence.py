@@ -18,6 +18,8 @@ a claim's sentence shallowly, with the word facts of ``grammar``:
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Sequence
 
@@ -35,6 +37,7 @@ _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:th
 #: Verbs after which "by N" is a margin ("won by 3,112 votes", "defeating Whitaker by 3,112 votes").
 _WINNING = frozenset("win won winning defeat defeated defeating beat beating lead leads led leading trail trailed "
                      "trailing".split())
+_NOT_BEFORE = re.compile(r"\bnot\s*\Z")
 _SUBORDINATORS = frozenset("when after before because as while since if where who which that whose whom until".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
@@ -57,11 +60,20 @@ def scene_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in "dyp" and a[1:2] != "")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _anchor_word(w: str) -> bool:
+    """Whether a word may name a past event's time or kind (a month, a year, a phase, an event)."""
+    low = w.lower()
+    return bool(G.month(w)) or is_year(w) or low in G.PHASE_NOUNS or low in G.EVENTS
+
+
 def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     """The past events named in ``words[lo:hi]``: dates, years, numbered phases, event nouns."""
     out = set()
     for k in range(lo, hi):
         w = words[k]
+        if not _anchor_word(w):
+            continue
         low = w.lower()
         m = G.month(w)
         if m:
@@ -118,7 +130,7 @@ def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before:
     if any(w.lower() in G.DISPUTE_BEFORE for w in words[max(lo, i0 - 6):i0]) or G.COUNTER.match(rest):
         return "disputed"
     m = G.CORRECTION.search(text_after)
-    if m and any(ch.isdigit() for ch in text_after[m.end():]) or re.search(r"\bnot\s*\Z", text_before):
+    if m and any(ch.isdigit() for ch in text_after[m.end():]) or _NOT_BEFORE.search(text_before):
         return "disputed"
     if G.EARLIER.search(text_before[-40:]):
         return "earlier"
@@ -133,8 +145,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     (an amount of money names what it is after "in": "$25 million in punitive damages");
     ``previous`` the anchors of the sentence before (taken over when this one says "over that
     period"); ``own_anchors`` the sentence's own anchors, when already read."""
-    i0 = next((k for k, s in enumerate(starts) if s >= claim_start), len(words))
-    i1 = next((k for k in range(i0, len(words)) if starts[k] >= claim_end), len(words))
+    i0 = bisect.bisect_left(starts, claim_start)
+    i1 = bisect.bisect_left(starts, claim_end, i0)
     lo, end = clause_start(words, i0), clause_end(words, i1)
     noun_words = noun.split()
     j = i1 + len(noun_words)

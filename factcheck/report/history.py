@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from typing import Iterable, Iterator
@@ -15,7 +16,8 @@ def render(fmt: str, items: Iterable[Entry]) -> Iterator[str]:
     if fmt == "json":
         yield '{"version": 1, "keys": ['
         for i, e in enumerate(items):
-            yield ("," if i else "") + "\n  " + json.dumps(e.as_dict(), ensure_ascii=False)
+            yield ("," if i else "") + "\n  "
+            yield from _json_entry(e)
         yield "\n]}\n"
     elif fmt == "csv":
         yield _csv_row(["key", "section", "date", "value", "articles", "path", "line", "column", "message"])
@@ -32,6 +34,18 @@ def render(fmt: str, items: Iterable[Entry]) -> Iterator[str]:
             n += 1
             yield _table(e)
         yield f"{n} key{'' if n == 1 else 's'} with differing values\n"
+
+
+def _json_entry(e: Entry) -> Iterator[str]:
+    """``json.dumps(e.as_dict())`` in pieces, the timeline and the outliers read as they come."""
+    dumps = functools.partial(json.dumps, ensure_ascii=False)
+    yield f'{{"key": {dumps(e.key)}, "timeline": ['
+    for i, p in enumerate(e.timeline):
+        yield ("" if i == 0 else ", ") + dumps(p.as_dict())
+    yield '], "outliers": ['
+    for i, f in enumerate(e.outliers):
+        yield ("" if i == 0 else ", ") + dumps(f.as_dict())
+    yield "]}"
 
 
 def _csv_row(values: list) -> str:

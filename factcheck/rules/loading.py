@@ -126,8 +126,8 @@ class _Loader(NodeReader):
         shown = os.path.normpath(os.path.join(os.path.dirname(where), name))
         try:
             resolved, found = target.resolve(), target.is_file()
-        except OSError as e:  # a name too long for the file system, …
-            self.fail(where, node, f"cannot read included file: {e.strerror or e}")
+        except (OSError, ValueError) as e:  # a name too long for the file system, a NUL byte, …
+            self.fail(where, node, f"cannot read included file: {getattr(e, 'strerror', None) or e}")
         if resolved in stack:
             chain = [p.name for p in stack[stack.index(target.resolve()):]] + [target.name]
             self.fail(where, node, "include cycle: " + " → ".join(chain))

@@ -11,7 +11,6 @@ import pytest
 from factcheck.archive import changed_files as changes
 from factcheck.cli.main import main
 from factcheck.archive.index import Index, open_index
-from factcheck.models import Severity
 
 BRIDGE = "The collapse of the old quarry bridge killed {n} workers, the county sheriff said."
 ARTICLES = {
@@ -36,18 +35,20 @@ def archive(tmp_path):
 
 
 def dump(db_path) -> dict:
-    """The index's content without row ids (two runs must agree on it)."""
-    db = sqlite3.connect(db_path)
-    docs = {i: (p, r) for i, p, r in db.execute("SELECT id, path, record FROM documents")}
-    out = {
-        "documents": sorted(db.execute("SELECT path, record, rid, hash, date, title FROM documents")),
-        "claims": sorted((docs[d], *rest) for d, *rest in db.execute("SELECT * FROM claims")),
-        "mentions": sorted((docs[d], row) for d, row in db.execute("SELECT doc, row FROM mentions")),
-        "keys": sorted((k, docs[d], day, v) for k, d, day, v in
-                       db.execute("SELECT key, doc, day, value FROM mention_keys")),
-    }
-    db.close()
-    return out
+    """The index's content without row ids, its packed values unpacked (two runs must agree on it)."""
+    with open_index(str(db_path)) as ix:
+        db = ix.db
+        docs = {i: (p, r) for i, p, r in db.execute("SELECT d.id, p.path, d.record FROM documents d "
+                                                     "JOIN paths p ON p.id = d.path")}
+        keys = dict(db.execute("SELECT id, key FROM keys"))
+        return {
+            "documents": sorted(db.execute("SELECT p.path, d.record, d.rid, d.hash, d.date, d.title "
+                                           "FROM documents d JOIN paths p ON p.id = d.path")),
+            "claims": sorted((docs[d], *c) for d in docs for c in ix.claims(d)),
+            "mentions": sorted((keys[k], docs[d], n, day, v, t, json.dumps(ix.codec.values(data)))
+                               for k, day, v, d, n, t, data in db.execute("SELECT * FROM mentions")),
+            "facts": sorted((f, docs[d], v) for f, d, v in db.execute("SELECT * FROM facts")),
+        }
 
 
 def update(db_path, paths, **kw):
@@ -204,30 +205,38 @@ def test_newer_schema_is_a_clear_error(tmp_path, archive, capsys):
     assert "schema version 99" in err and "upgrade factcheck" in err and "Traceback" not in err
 
 
-def test_an_older_schema_is_migrated_in_place(tmp_path, archive, capsys):
+SCHEMA_3 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL, record INTEGER NOT NULL, rid TEXT,
+    hash TEXT NOT NULL, date TEXT, title TEXT, UNIQUE (path, record));
+CREATE TABLE claims (doc INTEGER NOT NULL, line INTEGER, col INTEGER, text TEXT, value REAL, low REAL, high REAL,
+    unit TEXT, qualifier TEXT, kind TEXT, fact TEXT);
+CREATE TABLE mentions (id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, row TEXT NOT NULL);
+CREATE TABLE mention_keys (key TEXT NOT NULL, mention_id INTEGER NOT NULL, doc INTEGER NOT NULL, day INTEGER,
+    value REAL, timeless INTEGER NOT NULL DEFAULT 0);
+"""
+
+
+@pytest.mark.parametrize("version", ["1", "2", "3"])
+def test_an_older_schema_is_emptied_in_place_and_read_again(tmp_path, archive, capsys, version):
     db = tmp_path / "a.sqlite"
-    src = archive / "wire.jsonl"
-    src.write_text(json.dumps({"date": "2031-05-05", "text": BRIDGE.format(n=23)}) + "\n", encoding="utf-8")
-    update(db, [archive])
-    before = dump(db)
     con = sqlite3.connect(db)
-    with con:  # what version 1 had: a (key, day) index, mention rows without their record or frame
-        con.execute("DROP INDEX mention_keys_window")
-        con.execute("CREATE INDEX mention_keys_day ON mention_keys (key, day)")
-        con.execute("UPDATE mentions SET row = json_remove(row, '$.record')")
-        con.execute("DROP INDEX mention_keys_timeless")
-        con.execute("ALTER TABLE mention_keys DROP COLUMN timeless")
-        con.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    with con:  # what version 3 had: JSON rows, keys and paths as text
+        con.executescript(SCHEMA_3)
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('rules_hash', 'x')", (version,))
+        con.execute(f"INSERT INTO documents VALUES (1, '{archive / 'a.md'}', 0, NULL, 'h', NULL, NULL)")
+        con.execute("INSERT INTO mentions VALUES (1, 1, '{}')")
     con.close()
     assert main(["report", "--db", str(db)]) == 0
     con = sqlite3.connect(db)
-    indexes = {n for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3"
-    assert con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0  # frames need the text again
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "4"
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # read again by the next index
+    assert not con.execute("SELECT name FROM sqlite_master WHERE name IN ('claims', 'mention_keys')").fetchall()
     con.close()
-    assert "mention_keys_window" in indexes and "mention_keys_day" not in indexes
-    update(db, [archive])
-    assert dump(db) == before
+    assert update(db, [archive]).indexed == 4
+    fresh = tmp_path / "fresh.sqlite"
+    update(fresh, [archive])
+    assert dump(db) == dump(fresh)
 
 
 @pytest.mark.parametrize("args", [["report", "--db", "{tmp}/missing.sqlite"],
@@ -369,10 +378,10 @@ def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
     db = tmp_path / "a.sqlite"
     update(db, [src])
     with open_index(str(db)) as ix:
-        whole = list(history.entries(ix))
-        sliced = list(history.entries(ix, chunk=7))
+        whole = [e.as_dict() for e in history.entries(ix)]
+        sliced = [e.as_dict() for e in history.entries(ix, chunk=7)]
     assert sliced == whole
-    flagged = sorted(f.line for e in whole for f in e.outliers if f.severity > Severity.INFO)
+    flagged = sorted(f["line"] for e in whole for f in e["outliers"] if f["severity"] != "info")
     assert flagged == [9, 51]
 
 
@@ -384,7 +393,7 @@ def test_report_slices_an_undated_large_key_whole(tmp_path):
     db = tmp_path / "a.sqlite"
     update(db, [src])
     with open_index(str(db)) as ix:
-        assert list(history.entries(ix, chunk=3)) == list(history.entries(ix))
+        assert [e.as_dict() for e in history.entries(ix, chunk=3)] == [e.as_dict() for e in history.entries(ix)]
         assert [f.line for e in history.entries(ix, chunk=3) for f in e.outliers] == [5]
 
 

@@ -108,7 +108,7 @@ def test_index_keeps_what_a_folder_it_cannot_read_held(unlistable, monkeypatch, 
     err = capsys.readouterr().err
     assert "d/secret: cannot read folder" in err and "0 removed, 1 error" in err
     with open_index("archive.sqlite") as archive:
-        paths = {p for (p,) in archive.db.execute("SELECT path FROM documents")}
+        paths = {p for (p,) in archive.db.execute("SELECT p.path FROM documents d JOIN paths p ON p.id = d.path")}
     assert paths == {os.path.join("d", "a.md"), os.path.join("d", "secret", "b.md")}
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
@@ -74,6 +73,13 @@ def test_cached_results_follow_the_dollar(tmp_path, monkeypatch, capsys):
         assert [c["unit"] for c in claims] == [dollar]
 
 
+def stored_units(db: str) -> list:
+    """The units of the claims an archive index holds."""
+    from factcheck.archive.index import open_index
+    with open_index(db) as ix:
+        return [c[6] for (d,) in ix.db.execute("SELECT id FROM documents ORDER BY id") for c in ix.claims(d)]
+
+
 def test_index_rebuilds_when_the_dollar_changes(tmp_path, capsys):
     folder = tmp_path / "archive"
     folder.mkdir()
@@ -81,7 +87,7 @@ def test_index_rebuilds_when_the_dollar_changes(tmp_path, capsys):
     db = str(tmp_path / "index.db")
 
     def units() -> list:
-        return [u for (u,) in sqlite3.connect(db).execute("SELECT unit FROM claims")]
+        return stored_units(db)
 
     assert main(["index", str(folder), "--db", db, "-j", "1"]) == 0
     assert units() == ["USD"]
@@ -113,9 +119,9 @@ def test_index_takes_the_configuration_dollar(tmp_path, monkeypatch, capsys):
     (folder / "wharf.md").write_text(WHARF, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["index", "archive", "--db", "index.db", "-j", "1"]) == 0
-    assert [u for (u,) in sqlite3.connect("index.db").execute("SELECT unit FROM claims")] == ["AUD"]
+    assert stored_units("index.db") == ["AUD"]
     assert main(["index", "archive", "--db", "index.db", "-j", "1", "--dollar", "NZD"]) == 0
-    assert [u for (u,) in sqlite3.connect("index.db").execute("SELECT unit FROM claims")] == ["NZD"]
+    assert stored_units("index.db") == ["NZD"]
 
 
 def test_the_editor_page_reads_drafts_with_the_archive_dollar(tmp_path):

@@ -36,3 +36,10 @@ def test_frame(case):
             assert got == frozenset(want), (key, got)
         else:
             assert got == want, (key, got, f)
+
+
+def test_a_paragraph_of_thousands_of_sentences_is_read_without_deep_recursion():
+    text = "".join(f"On day {i}, officials said {i % 90 + 10} hostages remain. " for i in range(3000))
+    reader = FrameReader(text)
+    frames = [reader.frame(c) for c in extract(text)]
+    assert len(frames) >= 3000 and {f.subject for f in frames} == {"captive"}

@@ -1,0 +1,241 @@
+"""Where a rule-less mention looks for its counterparts: value-sorted buckets, one per day and name.
+
+A dated mention looks in the buckets of the days within the comparison window, of its own
+names (or every name when it names none), and takes at most ``FREE_CANDIDATES // 2`` on each
+side of its value from each bucket; undated and month- or year-dated mentions form one more
+bucket every mention looks in.  A mention compared beyond the window (a fixed count, a count
+that moves one way, an undated one) would look in every day's buckets; it looks only in
+those where ``similarity.in_time`` can hold for some member (the days near it, and the days
+holding a fixed count it may meet), which gives the same candidates in bounded time, and
+where many such buckets remain it walks the key's mentions outward from its value instead of
+the buckets one by one (``_walk``), with the same result.  Of all those, the
+``FREE_CANDIDATES`` nearest in value that ``in_time`` accepts are kept.
+"""
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections import defaultdict
+from typing import Iterator, Sequence
+
+from factcheck.cross import similarity as S
+from factcheck.cross.record import Mention
+
+FREE_CANDIDATES = 12
+SIDE = FREE_CANDIDATES // 2
+#: Above this many buckets a far-reaching mention walks the key outward from its value.
+WALK_BUCKETS = 48
+
+
+class Bucket:
+    """Mentions sorted by value, searched by bisection."""
+
+    def __init__(self, ms: Sequence[Mention], idx: list[int]):
+        self.idx = sorted(idx, key=lambda i: (ms[i].value, i))
+        self.values = [ms[i].value for i in self.idx]
+
+    def around(self, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """(distance, index) in ``[lo_v, hi_v]``, at most ``SIDE`` each side of ``value``."""
+        lo, hi = bisect.bisect_left(self.values, lo_v), bisect.bisect_right(self.values, hi_v)
+        pos = bisect.bisect_left(self.values, value)
+        a, b = max(lo, pos - SIDE), min(hi, pos + SIDE)
+        return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
+
+
+class Neighbourhood:
+    """The buckets of one key's mentions (``members``, indexes into ``ms``)."""
+
+    def __init__(self, ms: Sequence[Mention], members: Sequence[int], window_days: float):
+        self.ms, self.window = ms, window_days
+        days: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        loose: list[int] = []
+        self.by_anchor: dict[str, set[int]] = defaultdict(set)  # a fixed count's date/year/phase → its days
+        self.by_event_day: dict[int, set[int]] = defaultdict(set)  # the day a fixed count names → its days
+        for i in members:
+            m = ms[i]
+            d = m.dates
+            if d is None or d[0] != d[1]:
+                loose.append(i)
+                continue
+            day = d[0].toordinal()
+            for name in m.holders or ("",):
+                days[day][name].append(i)
+            if m.frame.fixed:
+                for a in m.frame.anchor:
+                    if a[:1] in "dyp":
+                        self.by_anchor[a].add(day)
+                when = S.anchor_day(m)
+                if when is not None:
+                    self.by_event_day[when.toordinal()].add(day)
+        self.days = {day: {name: Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
+        self.loose = Bucket(ms, loose)
+        self._walks: dict[str, _Walk] | None = None
+        self._anchor_days: dict[frozenset[str], set[int]] = {}
+
+    def candidates(self, i: int) -> list[tuple[float, int]]:
+        """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
+        a = self.ms[i]
+        lo_v, hi_v = S.value_range(a.value)
+        names = (*a.holders, "") if a.holders else None
+        d = a.dates
+        if d is None or d[0] != d[1]:
+            near = self._walk(a, None, names, lo_v, hi_v)
+        else:
+            o = d[0].toordinal()
+            if S.timeless(a):
+                days = self._reachable(a, o) & self.days.keys()
+                if len(days) > WALK_BUCKETS:
+                    near = self._walk(a, days, names, lo_v, hi_v)
+                else:
+                    near = self._around(sorted(days), names, a.value, lo_v, hi_v)
+            else:
+                reach = int(self.window)
+                if 2 * reach + 1 < len(self.days):
+                    days = [k for k in range(o - reach, o + reach + 1) if k in self.days]
+                else:
+                    days = sorted(k for k in self.days if abs(k - o) <= reach)
+                near = self._around(days, names, a.value, lo_v, hi_v)
+        return self._first_in_time(a, heapq.merge(near, sorted(self.loose.around(a.value, lo_v, hi_v))))
+
+    def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """What the buckets of ``days`` and ``names`` (None: every name) give, nearest first."""
+        found = set()
+        for day in days:
+            bs = self.days[day]
+            for b in ([bs[n] for n in names if n in bs] if names is not None else bs.values()):
+                found.update(b.around(value, lo_v, hi_v))
+        return sorted(found)
+
+    def _first_in_time(self, a: Mention, ordered: Iterator[tuple[float, int]]) -> list[tuple[float, int]]:
+        out = []
+        for p in ordered:
+            if S.in_time(a, self.ms[p[1]], self.window):
+                out.append(p)
+                if len(out) == FREE_CANDIDATES:
+                    break
+        return out
+
+    def _reachable(self, a: Mention, o: int) -> set[int]:
+        """Every day holding a mention ``in_time`` may accept for ``a`` (a superset)."""
+        w = int(self.window) + 1
+        event = S.anchor_day(a) if a.frame.fixed else None
+        if event is not None:
+            e = event.toordinal()
+            out = set(range(e - 2, e + w + 1))
+        else:
+            reach = max(S.TREND_DAYS, w) if a.frame.trend else w
+            out = set(range(o - reach - 1, o + reach + 2))
+            for e in range(o - w - 1, o + 3):
+                out |= self.by_event_day.get(e, set())
+        if a.frame.fixed:
+            anchors = frozenset(x for x in a.frame.anchor if x[:1] in "dyp")
+            if anchors not in self._anchor_days:
+                self._anchor_days[anchors] = set().union(*(self.by_anchor.get(x, set()) for x in anchors))
+            out |= self._anchor_days[anchors]
+        return out
+
+    def _walk(self, a: Mention, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """What the day buckets of ``days`` (None: all) and ``names`` give ``a``, found by walking
+        each name's mentions outward from ``a``'s value; only as many as ``in_time`` needs."""
+        if self._walks is None:
+            self._walks = {}
+            per_name: dict[str, list[tuple[float, int, int]]] = defaultdict(list)
+            for day, bs in self.days.items():
+                for name, b in bs.items():
+                    per_name[name].extend((v, j, day) for v, j in zip(b.values, b.idx))
+            self._walks = {name: _Walk(rows) for name, rows in per_name.items()}
+        walks = [w for n, w in self._walks.items() if names is None or n in names]
+        out: list[tuple[float, int]] = []
+        for j in _nearest(walks, a.value, lo_v, hi_v, days):
+            if S.in_time(a, self.ms[j], self.window):
+                out.append((abs(self.ms[j].value - a.value), j))
+                if len(out) == FREE_CANDIDATES:
+                    break
+        return out
+
+
+class _Walk:
+    """One name's dated mentions sorted by (value, index), with their days."""
+
+    def __init__(self, rows: list[tuple[float, int, int]]):
+        rows.sort()
+        self.values = [r[0] for r in rows]
+        self.idx = [r[1] for r in rows]
+        self.day = [r[2] for r in rows]
+
+
+def _nearest(walks: list[_Walk], value: float, lo_v: float, hi_v: float, allowed) -> Iterator[int]:
+    """The indexes the day buckets' ``around`` would give, nearest ``value`` first (ties by index).
+
+    A bucket (one day, one name) gives its ``SIDE`` nearest members on each side of the value:
+    walking one name's mentions outward in (value, index) order, a member is given when its
+    day's count on that side is still below ``SIDE``.  Members of days not ``allowed`` (None:
+    all allowed) are passed over: their buckets give nothing ``in_time`` accepts.  The
+    members at one distance are one value on each side (the band keeps values within a factor
+    of two, where a difference of floats is exact); when only the upper side has them, they
+    come in index order as they are counted, so the caller may stop early.
+    """
+    up = [bisect.bisect_left(w.values, value) for w in walks]
+    down = [u - 1 for u in up]
+    used_up: dict[tuple[int, int], int] = defaultdict(int)
+    used_down: dict[tuple[int, int], int] = defaultdict(int)
+    while True:
+        level = None
+        for k, w in enumerate(walks):
+            if up[k] < len(w.values) and w.values[up[k]] <= hi_v:
+                d = abs(w.values[up[k]] - value)
+                level = d if level is None or d < level else level
+            if down[k] >= 0 and w.values[down[k]] >= lo_v:
+                d = abs(w.values[down[k]] - value)
+                level = d if level is None or d < level else level
+        if level is None:
+            return
+        ups, downs = [], []
+        for k, w in enumerate(walks):
+            if up[k] < len(w.values) and w.values[up[k]] <= hi_v and abs(w.values[up[k]] - value) == level:
+                stop = bisect.bisect_right(w.values, w.values[up[k]], up[k])
+                ups.append((k, up[k], stop))
+                up[k] = stop
+            if down[k] >= 0 and w.values[down[k]] >= lo_v and abs(w.values[down[k]] - value) == level:
+                start = bisect.bisect_left(w.values, w.values[down[k]], 0, down[k])
+                downs.append((k, start, down[k] + 1))
+                down[k] = start - 1
+        if not downs:
+            yield from _streamed(walks, ups, used_up, allowed)
+            continue
+        given: set[int] = set()
+        for runs, used, step in ((ups, used_up, 1), (downs, used_down, -1)):
+            for k, a, b in runs:
+                w = walks[k]
+                for p in (range(a, b) if step > 0 else range(b - 1, a - 1, -1)):
+                    if allowed is None or w.day[p] in allowed:
+                        n = used[(k, w.day[p])]
+                        used[(k, w.day[p])] = n + 1
+                        if n < SIDE:
+                            given.add(w.idx[p])
+        yield from sorted(given)
+
+
+def _run(w: _Walk, k: int, a: int, b: int) -> Iterator[tuple[int, int, int]]:
+    return ((w.idx[p], k, w.day[p]) for p in range(a, b))
+
+
+def _streamed(walks: list[_Walk], runs: list, used: dict, allowed) -> Iterator[int]:
+    """The members given by upper runs of equal values, in index order, counted as they come."""
+    merged = heapq.merge(*(_run(walks[k], k, a, b) for k, a, b in runs))
+    last, given = None, False
+    for j, k, day in merged:
+        if allowed is not None and day not in allowed:
+            continue
+        if j != last:
+            if given:
+                yield last
+            last, given = j, False
+        n = used[(k, day)]
+        used[(k, day)] = n + 1
+        given = given or n < SIDE
+    if given:
+        yield last
+
+
+__all__ = ["Bucket", "FREE_CANDIDATES", "Neighbourhood"]

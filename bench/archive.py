@@ -198,8 +198,10 @@ def main() -> None:
     report = os.path.join(args.workdir, f"report-{args.articles}.json")
     took, summary = run(["report", "--db", db, "--format", "json"], stdout=report)
     with open(report, encoding="utf-8") as fh:
-        keys = json.load(fh)["keys"]
-    print(f"report: {took:.1f} s, {len(keys)} keys, {sum(len(k['outliers']) for k in keys)} outliers ({summary})")
+        stories = json.load(fh)["stories"]
+    keys = [q for s in stories for q in s["quantities"]]
+    print(f"report: {took:.1f} s, {len(stories)} stories, {len(keys)} quantities, "
+          f"{sum(len(k['outliers']) for k in keys)} outliers ({summary})")
     print(f"report against the planted figures: {score_report(keys, src + '.planted.json')}")
 
     draft = os.path.join(args.workdir, "draft.md")

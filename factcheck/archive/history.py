@@ -19,16 +19,20 @@ from factcheck.models import Finding
 
 @dataclass(frozen=True)
 class Point:
-    """One value on a key's timeline: the date, the value, how many articles, an example path."""
+    """One value on a key's timeline: the date, the value, how many articles, an example path
+    (and how it was written, when known)."""
 
     date: str | None
     value: float
     articles: int
     example: str
+    said: str = ""
 
     def as_dict(self) -> dict:
-        """Builtin values only, for the JSON report."""
-        return {"date": self.date, "value": self.value, "articles": self.articles, "example": self.example}
+        """Builtin values only, for the JSON report (``said``: the words of the first article
+        saying it, when known)."""
+        return {"date": self.date, "value": self.value, "said": self.said or None, "articles": self.articles,
+                "example": self.example}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -63,7 +64,7 @@ class Index:
         self.lock = threading.Lock()  # the server queries one index from its worker threads
         try:
             self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            _wal(self.db)
             self.db.execute("PRAGMA synchronous=NORMAL")
             schema.prepare(self.db, path)
         except sqlite3.DatabaseError as e:
@@ -344,6 +345,20 @@ def _batches(first: Iterable, docs: Iterator, size: int) -> Iterator:
 def mentions_for(archive: Index, docs: Sequence, rules=None) -> list:
     """``archive.mentions_for(docs, rules)`` (the server's hook)."""
     return archive.mentions_for(docs, rules)
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL; SQLite does not wait on its busy handler when two connections switch a
+    new file at once, so a locked switch is tried again for up to ``BUSY_SECONDS``."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _delete_doc(db: sqlite3.Connection, doc_id: int) -> None:

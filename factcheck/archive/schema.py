@@ -64,11 +64,11 @@ def prepare(db: sqlite3.Connection, path: str) -> None:
                 path=path, hint="upgrade factcheck" if newer else "rebuild it with `factcheck index`")
     elif db.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone():
         raise UsageError("not a factcheck archive index (no meta table)", path=path)
-    with db:
-        db.executescript(SCHEMA)
-        db.executemany("INSERT OR IGNORE INTO meta VALUES (?, ?)",
-                       [("schema_version", str(SCHEMA_VERSION)), ("factcheck_version", __version__),
-                        ("rules_hash", "")])
+    db.commit()
+    db.executescript("BEGIN IMMEDIATE;\n" + SCHEMA +  # one transaction: another run never sees half an index
+                     f"INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');\n"
+                     f"INSERT OR IGNORE INTO meta VALUES ('factcheck_version', '{__version__}');\n"
+                     "INSERT OR IGNORE INTO meta VALUES ('rules_hash', '');\nCOMMIT;")
 
 
 def ids(db: sqlite3.Connection, table: str, column: str, cache: dict[str, int]):

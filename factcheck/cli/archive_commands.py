@@ -35,21 +35,24 @@ def cmd_index(args) -> int:
 
 
 def cmd_report(args) -> int:
-    """``factcheck report``: the archive's timelines and outliers."""
+    """``factcheck report``: the archive's inconsistent figures, story by story."""
     from factcheck.archive import history
-    from factcheck.report.history import render
     from factcheck.archive.index import open_index
+    from factcheck.archive.stories import stories
+    from factcheck.report.history import render
     from factcheck.rules.loading import load_rules
     facts = {f.id: f for f in load_rules(args.rules).facts} if args.rules else None
-    if getattr(args, "engine", "local") == "spark":
-        from factcheck.archive import spark_index
-        write_output(args, render(args.format, spark_index.report(args.db, args.parquet, facts, window_days=args.window,
-                                                            conf=args.spark_conf)))
-        return EXIT_OK
     if not args.db:
         raise UsageError("report needs --db FILE (the index `factcheck index` built)")
     with open_index(args.db) as archive:
-        write_output(args, render(args.format, history.entries(archive, facts, window_days=args.window, jobs=args.jobs)))
+        if args.engine == "spark":
+            from factcheck.archive import spark_index
+            entries = spark_index.report(args.db, args.parquet, facts, window_days=args.window,
+                                         conf=args.spark_conf, all_keys=args.all)
+        else:
+            entries = history.entries(archive, facts, window_days=args.window, jobs=args.jobs, all_keys=args.all)
+        found, calm = stories(entries, archive, everything=args.all)
+        write_output(args, render(args.format, found, calm, charts=args.charts))
     return EXIT_OK
 
 

@@ -196,10 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--window", type=float, default=2.0, metavar="DAYS",
                    help="with --engine spark: the window of the archive's own findings (default 2)")
 
-    p = sub.add_parser("report", help="the archive's inconsistencies: values over time and outliers per fact/key")
+    p = sub.add_parser("report", help="the archive's inconsistent figures, story by story: values over time, outliers")
     p.add_argument("--db", metavar="FILE", help="the index file (factcheck index)")
     p.add_argument("--rules", action="append", default=[], metavar="PATH", help="rule file or directory (repeatable)")
-    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--format", choices=("table", "markdown", "json", "csv"), default="table")
+    p.add_argument("--all", action="store_true",
+                   help="also evolving figures and the quantities whose articles agree (default: only disagreements)")
+    p.add_argument("--charts", metavar="DIR",
+                   help="draw each quantity's values over time as an SVG in DIR (linked from --format markdown)")
     p.add_argument("--window", type=_days, default=2.0, metavar="DAYS",
                    help="rule-less comparisons only between articles this many days apart")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report here instead of standard output")

@@ -1,8 +1,6 @@
 """The archive index: incremental indexing, interruption, schema checks, --against, report."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sqlite3
 
@@ -282,29 +280,6 @@ def disagreeing(tmp_path, archive):
     db = tmp_path / "a.sqlite"
     update(db, [archive])
     return db
-
-
-def test_report_table(disagreeing, capsys):
-    assert main(["report", "--db", str(disagreeing)]) == 0
-    out = capsys.readouterr().out
-    assert "e.md:1:" in out or "e.md:5:" in out
-    assert "1 key with differing values" in out
-
-
-def test_report_json(disagreeing, capsys):
-    assert main(["report", "--db", str(disagreeing), "--format", "json"]) == 0
-    keys = json.loads(capsys.readouterr().out)["keys"]
-    assert len(keys) == 1
-    timeline = {(p["date"], p["value"]): p["articles"] for p in keys[0]["timeline"]}
-    assert timeline == {("2031-05-04", 23.0): 2, ("2031-05-05", 23.0): 2, ("2031-05-05", 27.0): 1}
-    assert [o["path"].rsplit("/", 1)[-1] for o in keys[0]["outliers"]] == ["e.md"]
-
-
-def test_report_csv(disagreeing, capsys):
-    assert main(["report", "--db", str(disagreeing), "--format", "csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert [r["section"] for r in rows] == ["timeline"] * 3 + ["outlier"]
-    assert rows[-1]["path"].endswith("e.md") and rows[-1]["value"] == "27"
 
 
 def test_server_hook_uses_the_index(disagreeing):

@@ -86,9 +86,9 @@ def test_index_and_report_with_spark_give_the_local_store_and_report(spark, arch
     capsys.readouterr()
     assert run(["index", str(archive / "articles"), "--db", str(tmp_path / "spark.sqlite"), *rules, "-j", "1"])[0] == 0
     assert f"0 indexed, {ARTICLES} unchanged, 0 removed" in capsys.readouterr().err  # a local run finds it up to date
-    report = run(["report", "--db", str(tmp_path / "local.sqlite"), *rules, "--format", "json"])
-    assert run(["report", "--db", str(tmp_path / "spark.sqlite"), *rules, "--format", "json", "--engine", "spark"]) \
-        == report
-    keys = json.loads(report[1])["keys"]
+    report = run(["report", "--db", str(tmp_path / "local.sqlite"), *rules, "--format", "json", "--all"])
+    assert run(["report", "--db", str(tmp_path / "spark.sqlite"), *rules, "--format", "json", "--all",
+                "--engine", "spark"]) == report
+    keys = [q for s in json.loads(report[1])["stories"] for q in s["quantities"]]
     assert len(keys) >= 8 and sum(len(k["outliers"]) for k in keys) > 50
     assert (tmp_path / "spark.parquet" / "findings").is_dir()

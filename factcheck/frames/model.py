@@ -42,8 +42,16 @@ class Frame:
     modifier: tuple[int, int] = field(default=(0, 0), compare=False)
 
     def label(self) -> str:
-        """A readable name of the quantity: "hostages remain", "people killed"."""
-        return " ".join(w for w in (self.subject_words, self.predicate_words) if w) or self.subject
+        """A readable name of the quantity: "hostages remain", "people killed" ("has sickened 12
+        children" is "children sickened": a perfect's auxiliary reads wrong after its object)."""
+        predicate = self.predicate_words
+        head, _, rest = predicate.partition(" ")
+        if head in _PERFECT and rest and rest.split()[0] not in ("been", "be"):
+            predicate = rest
+        return " ".join(w for w in (self.subject_words, predicate) if w) or self.subject
+
+
+_PERFECT = frozenset(("has", "have", "had"))
 
 
 def compatible(a: Frame, b: Frame) -> bool:

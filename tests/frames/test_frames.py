@@ -28,7 +28,9 @@ def _frame(case):
 @pytest.mark.parametrize("case", load_cases("frames"))
 def test_frame(case):
     f = _frame(case)
-    for key, want in case["frame"].items():
+    if "label" in case:
+        assert f.label() == case["label"], f
+    for key, want in case.get("frame", {}).items():
         got = getattr(f, key)
         if key == "anchor":
             assert set(want) <= got, (key, got)

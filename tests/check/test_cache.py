@@ -8,19 +8,14 @@ import sqlite3
 import pytest
 
 import factcheck
+from conftest import CASES
 from factcheck.check import cache as cache_mod
 from factcheck.check.cache import Cache, check_files, dumps, loads
 from factcheck.cli.main import main
 from factcheck.check.engine import Options, combine
 from factcheck.rules.loading import load_rules
 
-RULES = """\
-facts:
-  - id: widgets-sold
-    label: Widgets sold by the shop
-    value: 100
-    match: {all: [widget*]}
-"""
+RULES = (CASES / "check" / "shop-rules.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture

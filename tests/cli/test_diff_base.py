@@ -8,19 +8,14 @@ import subprocess
 
 import pytest
 
+from conftest import CASES
 from factcheck.cli.main import main
 from factcheck.cli.diff_base import Changes, changes, parse_diff
 from factcheck.errors import UsageError
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
-RULES = """\
-facts:
-  - id: widgets-sold
-    label: Widgets sold by the shop
-    value: 100
-    match: {all: [widget*]}
-"""
+RULES = (CASES / "check" / "shop-rules.yaml").read_text(encoding="utf-8")
 
 
 def git(cwd, *args: str) -> str:

@@ -298,12 +298,12 @@ class Index:
             return lookup.counterparts(self.db, self.codec, mentions, exclude, window_days=window_days)
 
     def history(self, fact_id: str) -> list:
-        """(date, value, path) of every dated claim attached to ``fact_id``, by date."""
+        """(date, value, path) of every claim attached to ``fact_id`` in an article dated to a day, by date."""
         import datetime as dt
         with self.lock:
             rows = self.db.execute(
                 "SELECT d.date, f.value, p.path FROM facts f JOIN documents d ON d.id=f.doc "
-                "JOIN paths p ON p.id = d.path WHERE f.fact=? AND d.date IS NOT NULL ORDER BY d.date, p.path",
+                "JOIN paths p ON p.id = d.path WHERE f.fact=? AND length(d.date) = 10 ORDER BY d.date, p.path",
                 (fact_id,)).fetchall()
         return [(dt.date.fromisoformat(date), value, path) for date, value, path in rows]
 

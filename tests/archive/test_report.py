@@ -129,3 +129,15 @@ def test_story_label(case):
 def test_key_label(case):
     assert key_label(case["key"]) == case["label"]
 
+
+
+def test_articles_dated_to_a_month_show_their_month(tmp_path, capsys):
+    folder = tmp_path / "rash"
+    folder.mkdir()
+    for name, n in (("a.md", 40), ("b.md", 40), ("c.md", 52)):
+        write(folder, name, "2030-08", f"Health officials have confirmed {n} cases of the rash in the county this year.")
+    db = tmp_path / "a.sqlite"
+    update(db, [folder])
+    [story] = _json(capsys, "--db", str(db))["stories"]
+    assert (story["first"], story["last"]) == ("2030-08", "2030-08")
+    assert {p["date"] for q in story["quantities"] for p in q["timeline"]} == {"2030-08"}

@@ -36,6 +36,12 @@ def sniff(path: str, kind: str) -> str | None:
             head = peek(fh.read(HEAD), path, kind)
     except (OSError, FactcheckError):
         return kind  # let the reader report it
+    return sniff_text(head, kind)
+
+
+def sniff_text(head: str, kind: str) -> str | None:
+    """The format of a ``.json`` or ``.xml`` text from its beginning (``sniff`` on text in memory:
+    an editor's buffer); None when it is none factcheck reads."""
     if kind == "json":
         if _ANS.search(head):
             return "ans"
@@ -72,5 +78,5 @@ def xml_format(root) -> str | None:
     return None
 
 
-__all__ = ["HEAD", "JSON_FORMATS", "NINJS_KEYS", "WXR_NAMESPACE", "XML_FORMATS", "json_format", "sniff",
+__all__ = ["HEAD", "JSON_FORMATS", "NINJS_KEYS", "WXR_NAMESPACE", "XML_FORMATS", "json_format", "sniff", "sniff_text",
            "xml_format"]

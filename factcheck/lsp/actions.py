@@ -33,9 +33,10 @@ def comment(rule: str, reason: str = REASON) -> str:
 
 
 def syntax(path: str, text: str) -> str | None:
-    """How a suppression is written in this document: ``block``, ``inline`` (HTML) or None (JSON Lines)."""
+    """How a suppression is written in this document: ``block``, ``inline`` (HTML) or None (JSON
+    Lines and the JSON and XML news formats, whose text is inside their structure)."""
     ext = os.path.splitext(path)[1].lower()
-    if ext in (".jsonl", ".ndjson"):
+    if ext in (".jsonl", ".ndjson", ".json", ".xml"):
         return None
     if ext in (".html", ".htm") or _HTML.match(text[:200]):
         return "inline"

@@ -25,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from factcheck import __version__
+from factcheck.documents.formats import HEAD, sniff_text
 from factcheck.errors import FactcheckError
 from factcheck.lsp.checking import Buffer, Checked, Checker, display_path
 from factcheck.lsp.diagnostics import diagnostics, disk_lines, problem_diagnostics
@@ -35,7 +36,7 @@ log = logging.getLogger("factcheck.lsp")
 LANGUAGES = {"markdown": "markdown", "html": "html", "plaintext": "text", "text": "text", "jsonl": "jsonl",
              "jsonlines": "jsonl"}
 ARTICLES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text",
-            ".jsonl": "jsonl", ".ndjson": "jsonl"}
+            ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".xml": "xml"}
 SUFFIX = {"markdown": ".md", "html": ".html", "text": ".txt", "jsonl": ".jsonl"}
 WATCHED = ("**/*.yaml", "**/*.yml", "**/pyproject.toml")
 
@@ -70,8 +71,8 @@ class FactcheckServer(LanguageServer):
         file = to_fs_path(uri) if uri.startswith("file:") else None
         name = file or uri.rsplit("/", 1)[-1].rsplit(":", 1)[-1] or "untitled"
         fmt = ARTICLES.get(os.path.splitext(name)[1].lower()) or LANGUAGES.get(doc.language_id or "")
-        if fmt is None:
-            return None
+        if fmt is None or (fmt in ("json", "xml") and sniff_text(doc.source[:HEAD], fmt) is None):
+            return None  # (a .json or .xml file in no news format: configuration, data)
         path = display_path(file) if file else name
         if os.path.splitext(path)[1].lower() not in ARTICLES:
             path += SUFFIX[fmt]

@@ -118,8 +118,13 @@ def test_a_figure_after_an_emoji_is_placed_in_utf16_code_units(server, project):
     ("page.html", "html", "<html><head><meta property='article:published_time' content='2025-03-12'></head>\n"
      "<body><p>Organisers said &amp; repeated: 59 hostages remain in Gaza.</p></body></html>\n", 1, 41),
     ("notes.txt", "plaintext", "Notes\nOrganisers said 59 hostages remain in Gaza.\n", 1, 16),
-    ("untitled:Untitled-1", "markdown", "Organisers said 59 hostages remain in Gaza.\n", 0, 16)])
-def test_html_text_and_unsaved_buffers_are_checked(server, project, name, language, text, line, character):
+    ("untitled:Untitled-1", "markdown", "Organisers said 59 hostages remain in Gaza.\n", 0, 16),
+    ("wire.json", "json", '{\n  "uri": "urn:wire:1",\n  "versioncreated": "2025-03-12T09:00:00Z",\n'
+     '  "body_text": "Organisers said 59 hostages remain in Gaza."\n}\n', 3, 32),
+    ("story.xml", "xml", '<?xml version="1.0" encoding="UTF-8"?>\n<nitf><head><pubdata date.publication='
+     '"20250312T090000Z"/></head>\n<body><body.content><p>Organisers said 59 hostages remain in Gaza.</p>'
+     '</body.content></body></nitf>\n', 2, 39)])
+def test_html_text_news_formats_and_unsaved_buffers_are_checked(server, project, name, language, text, line, character):
     if name.startswith("untitled:"):
         uri = name
         server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": 1,
@@ -129,6 +134,17 @@ def test_html_text_and_unsaved_buffers_are_checked(server, project, name, langua
     [d] = by_code(server.diagnostics(uri), "captives-remaining")
     assert d["range"]["start"] == {"line": line, "character": character}
     server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+
+
+def test_a_json_or_xml_file_in_no_news_format_is_left_alone(server, project):
+    start = server.mark()
+    other = open_doc(server, project, "package.json", '{"name": "site", "version": "59.0.0"}\n', "json")
+    uri = open_doc(server, project, "late.md", "Organisers said 59 hostages remain in Gaza.\n")
+    assert by_code(server.diagnostics(uri, start=start), "captives-remaining")
+    published = [n for n in server.notes[start:] if (n.get("params") or {}).get("uri") == other]
+    assert published == [] and "internal error" not in server.errors()
+    for u in (other, uri):
+        server.notify("textDocument/didClose", {"textDocument": {"uri": u}})
 
 
 def test_an_unused_suppression_is_a_warning(server, project):

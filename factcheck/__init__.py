@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 
 def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], object]:

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from factcheck.archive.history import Entry, Point
+from factcheck.archive.history import Entry, Point, timeline
 from factcheck.archive.labels import key_label, story_label
 from factcheck.models import Finding, Severity
 
@@ -66,6 +66,18 @@ class Agreeing:
     def as_dict(self) -> dict:
         """Builtin values only, for the JSON report (reads the timeline)."""
         return {"key": self.key, "label": self.label, "timeline": [p.as_dict() for p in self.timeline]}
+
+
+class StoredTimeline:
+    """A key's whole timeline, read from the index each time it is iterated (so ``--all`` holds
+    no quiet quantity's points in memory)."""
+
+    def __init__(self, db, key: str):
+        self.db, self.key = db, key
+
+    def __iter__(self) -> Iterator[Point]:
+        row = self.db.execute("SELECT id FROM keys WHERE key=?", (self.key,)).fetchone()
+        return timeline(self.db, row[0]) if row else iter(())
 
 
 class Articles:
@@ -125,7 +137,7 @@ def stories(entries: Iterable[Entry], index, *, everything: bool = False) -> tup
             spill.add(entry.key, docs[0], f)
             kept += 1
         if not kept and everything:
-            calm.append(Agreeing(entry.key, key_label(entry.key), tuple(entry.timeline)))
+            calm.append(Agreeing(entry.key, key_label(entry.key), StoredTimeline(index.db, entry.key)))
     return _read_back(spill, parent, articles), calm
 
 
@@ -216,4 +228,4 @@ def _said(said: dict, first: dict, point: tuple, doc: int, path: str, text: str)
     first[point] = min(first.get(point, (path, text)), (path, text))
 
 
-__all__ = ["Agreeing", "Articles", "Quantity", "Story", "stories"]
+__all__ = ["Agreeing", "Articles", "Quantity", "Story", "StoredTimeline", "stories"]

@@ -44,6 +44,8 @@ def session(conf: Sequence[str] = ()):
     if active is not None and not conf:
         return active
     builder = SparkSession.builder.appName("factcheck")
+    # Spark's stage bars only on a terminal: piped into a CI log they are one endless line
+    builder = builder.config("spark.ui.showConsoleProgress", "true" if sys.stderr.isatty() else "false")
     for item in conf:
         key, sep, value = item.partition("=")
         if not sep:

@@ -175,6 +175,7 @@ class _Spill:
 def _read_back(spill: _Spill, parent: dict[int, int], articles: Articles) -> Iterator[Story]:
     try:
         db = spill.db
+        db.execute("CREATE INDEX f_doc ON f (doc)")
         db.executemany("UPDATE f SET story=? WHERE doc=?", [(_root(parent, d), d) for d in list(parent)])
         info = {doc: (title, date) for (doc, title, date) in articles.seen.values()}
         members: dict[int, list[int]] = {}

@@ -30,7 +30,7 @@ BATCH = 500
 #: SQLite says the database is locked.
 BUSY_SECONDS = 60.0
 NEAREST = lookup.NEAREST
-#: Documents read in this process to train a new index's dictionary before the pool starts.
+#: The first documents of a new index, whose mentions train its compression dictionary.
 TRAINING_DOCUMENTS = 200
 _RAW = Codec()
 

@@ -58,14 +58,22 @@ def story_label(titles: Sequence[str], paths: Sequence[str] = (), root: str | No
     return _story_folder(paths, None) or (os.path.basename(paths[0]) if paths else "untitled")
 
 
+def common_folder(paths: Sequence[str]) -> str | None:
+    """The folder all ``paths`` lie in ("." for bare names; None when they share none, as
+    relative and absolute paths or paths on two drives do)."""
+    if not paths:
+        return None
+    try:
+        return os.path.commonpath([os.path.dirname(p) or "." for p in paths])
+    except ValueError:
+        return None
+
+
 def _story_folder(paths: Sequence[str], root: str | None) -> str:
     """The name of the folder all ``paths`` share when it lies below ``root`` and names
     something (not a year, a month or a number)."""
-    if not paths:
-        return ""
-    try:
-        common = os.path.commonpath([os.path.dirname(p) or "." for p in paths])
-    except ValueError:
+    common = common_folder(paths)
+    if common is None:
         return ""
     if root is not None and os.path.normpath(common) == os.path.normpath(root):
         return ""
@@ -97,4 +105,4 @@ def _fold(word: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
 
-__all__ = ["key_label", "story_label"]
+__all__ = ["common_folder", "key_label", "story_label"]

@@ -10,6 +10,7 @@ written; memory holds one story's findings and a few values per article involved
 """
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sqlite3
@@ -87,22 +88,18 @@ class Articles:
     def __init__(self, index):
         self.db = index.db
         self.seen: dict[tuple[str, int], tuple[int, str, str | None]] = {}
-        self._root: list[str | None] = []
 
-    @property
+    @functools.cached_property
     def root(self) -> str | None:
         """The folder every indexed path lies in (None when they share none)."""
-        if not self._root:
-            common = None
-            for (path,) in self.db.execute("SELECT path FROM paths"):
-                folder = os.path.dirname(path) or "."
-                try:
-                    common = folder if common is None else os.path.commonpath([common, folder])
-                except ValueError:
-                    common = None
-                    break
-            self._root.append(common)
-        return self._root[0]
+        common = None
+        for (path,) in self.db.execute("SELECT path FROM paths"):
+            folder = os.path.dirname(path) or "."
+            try:
+                common = folder if common is None else os.path.commonpath([common, folder])
+            except ValueError:
+                return None
+        return common
 
     def __call__(self, path: str, line: int) -> tuple[int, str, str | None]:
         """(document id, title or "", ISO date or None) of the article holding ``path:line``."""

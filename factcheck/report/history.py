@@ -14,6 +14,7 @@ import os
 from typing import Iterable, Iterator, Sequence
 
 from factcheck.archive.history import Point
+from factcheck.archive.labels import common_folder
 from factcheck.archive.stories import Agreeing, Story
 from factcheck.models import Finding, Severity, fmt_number
 from factcheck.report.history_charts import chart_file
@@ -78,7 +79,7 @@ def _text(stories: Iterable[Story], calm: Sequence[Agreeing], markdown: bool, ch
         root = _folder(s)
         dates = f", {s.first}" + (f" to {s.last}" if s.last != s.first else "") if s.first else ", undated"
         where = f" · in `{root}`" if markdown and root else f" · in {root}" if root else ""
-        head = f"{s.label}"
+        head = s.label
         yield (f"## {_md(head)}\n\n{s.articles} articles{dates}{where}\n\n" if markdown
                else f"{head}\n{'=' * min(len(head), 78)}\n{s.articles} articles{dates}{where}\n\n")
         for q in s.quantities:
@@ -133,11 +134,8 @@ def _value(f: Finding) -> str:
 
 def _folder(s: Story) -> str | None:
     paths = [p for q in s.quantities for f in q.outliers for p in (f.path, *(r.path for r in f.related))]
-    try:
-        root = os.path.commonpath([os.path.dirname(p) for p in paths])
-    except ValueError:
-        return None
-    return root if root not in ("", ".") else None
+    root = common_folder(paths)
+    return root if root not in (None, "", ".") else None
 
 
 def _short(path: str, root: str | None) -> str:

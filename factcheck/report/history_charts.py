@@ -16,14 +16,13 @@ from factcheck.report.chart import Mark, timeline_svg
 def chart_file(folder: str, story: int, number: int, q: Quantity, story_label: str) -> str | None:
     """Write ``q``'s chart into ``folder`` as ``story-S-N.svg``; its path as the report links
     it (None when the quantity has fewer than two dated points)."""
-    outliers = {(f.value, f.path) for f in q.outliers}
+    wrong = {f.value for f in q.outliers}
     marks = []
     for p in q.timeline:
         day = _day(p.date)
         if day is not None:
-            wrong = any(v == p.value for v, _ in outliers)
             marks.append(Mark(day, p.value, f"{p.said or p.value} ({p.articles} article{'' if p.articles == 1 else 's'})",
-                              agrees=not wrong))
+                              agrees=p.value not in wrong))
     if len({m.date for m in marks}) < 2:
         return None
     name = f"story-{story}-{number}.svg"

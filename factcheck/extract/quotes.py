@@ -17,6 +17,8 @@ RIGHT = 60
 _BREAK = frozenset(";:!?—–()[]{}|")
 _LINE_OPENS_BLOCK = re.compile(r"[ \t]*(?:\n|[-*+•#>]|\d+[.)][ \t])")
 _SPACE = re.compile(r"\s+")
+#: The characters at which a clause may end (``_boundary`` decides).
+_CANDIDATE = re.compile(r"[;:!?—–()\[\]{}|\n,.]")
 
 
 def _full_stop(text: str, i: int) -> bool:
@@ -47,7 +49,7 @@ def _boundary(text: str, i: int) -> bool:
 def _clause_start(text: str, start: int) -> tuple[int, bool]:
     """Where the quote starts, and whether it was cut short of the clause's start."""
     lo = max(0, start - LEFT)
-    for i in range(start - 1, lo - 1, -1):
+    for i in reversed([m.start() for m in _CANDIDATE.finditer(text, lo, start)]):
         if _boundary(text, i):
             return i + 1, False
     if lo == 0:
@@ -59,9 +61,9 @@ def _clause_start(text: str, start: int) -> tuple[int, bool]:
 def _clause_end(text: str, end: int) -> tuple[int, bool]:
     """Where the quote ends, and whether it was cut short of the clause's end."""
     hi = min(len(text), end + RIGHT)
-    for i in range(end, hi):
-        if _boundary(text, i):
-            return i, False
+    for m in _CANDIDATE.finditer(text, end, hi):
+        if _boundary(text, m.start()):
+            return m.start(), False
     if hi == len(text):
         return hi, False
     space = text.rfind(" ", end, hi)

@@ -44,6 +44,7 @@ class FrameReader:
         self.last_sentence: tuple[int, tuple[frozenset[str], frozenset[str]]] = (-1, (frozenset(), frozenset()))
         self.read: dict[tuple[int, int], Frame] = {}
         self.own: dict[int, frozenset[str]] = {}
+        self.before: dict[tuple[int, int], tuple] = {}  # ``_sentence_before``'s answers
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding ``pos``."""
@@ -102,6 +103,12 @@ class FrameReader:
     def _sentence_before(self, sentence_start: int, paragraph_start: int) -> tuple:
         """The anchors and the fronted time of the sentence before ``sentence_start``, and where
         that sentence starts when its own time may come from the one before it (else None)."""
+        key = (sentence_start, paragraph_start)
+        if key not in self.before:
+            self.before[key] = self._read_before(sentence_start, paragraph_start)
+        return self.before[key]
+
+    def _read_before(self, sentence_start: int, paragraph_start: int) -> tuple:
         lo = max(paragraph_start, sentence_start - 600)
         s = self.tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)

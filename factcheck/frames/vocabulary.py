@@ -74,7 +74,7 @@ IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "wo
 
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.(?=\w)[\w'’]*)*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
-TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+TOKEN_SPLIT = re.compile(r"([,;:()\[\]—–!?.]|[^\W_][\w'’]*+(?:\.(?=\w)[\w'’]*+)*+(?:-[^\W_][\w'’]*+)*+)")
 YEAR = re.compile(r"(?:19|20)\d\d")
 MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -10,6 +9,24 @@ from typing import Any, Mapping, Sequence
 from factcheck.frames.model import Frame
 from factcheck.models import Claim, Located, compact_pickle, shared as _shared, shared_date as _date, \
     shared_words as _words
+
+
+class _once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    read, and a report reads a few per restored mention): computed on first read, then kept
+    in the instance's ``__dict__``, which later reads find first."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @compact_pickle
@@ -54,36 +71,36 @@ class Mention:
         """The folded predicate of the claim's clause, "" when unknown."""
         return self.frame.predicate
 
-    @functools.cached_property
+    @_once
     def doc(self) -> str:
         """The document's identity: its path, with the record number for a JSON Lines record."""
         return f"{self.located.path}#{self.record}" if self.record else self.located.path
 
-    @functools.cached_property
+    @_once
     def low(self) -> float:
         """The claim's lower bound, in the base unit of its dimension (a converted figure keeps
         the precision it was written with: "30km" is 25 to 35 km in metres)."""
         c = self.located.claim
         return (c.low - self._rounding) * self.scale[0]
 
-    @functools.cached_property
+    @_once
     def high(self) -> float:
         """The claim's upper bound, in the base unit of its dimension."""
         c = self.located.claim
         return (c.high + self._rounding) * self.scale[1]
 
-    @functools.cached_property
+    @_once
     def _rounding(self) -> float:
         if self.scale == (1.0, 1.0) or self.located.claim.low != self.located.claim.high:
             return 0.0
         return rounding(self.located.claim.value)
 
-    @functools.cached_property
+    @_once
     def value(self) -> float:
         """The claim's value, in the base unit of its dimension."""
         return self.located.claim.value * (self.scale[0] + self.scale[1]) / 2
 
-    @functools.cached_property
+    @_once
     def dates(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day the mention's document may date from; None when undated."""
         if self.located.date:
@@ -97,19 +114,19 @@ class Mention:
         nxt = dt.date(year + month // 12, month % 12 + 1, 1)
         return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
 
-    @functools.cached_property
+    @_once
     def named_years(self) -> frozenset[str]:
         """The years named near the number (``y2014`` terms)."""
         return frozenset(t for t in self.terms if t[:1] == "y" and t[1:].isdigit())
 
-    @functools.cached_property
+    @_once
     def years(self) -> frozenset[str]:
         """The named years, else the document's own year (a figure naming none is current)."""
         d = self.dates
         own = frozenset({f"y{d[0].year}"}) if d and d[0].year == d[1].year else frozenset()
         return self.named_years or own
 
-    @functools.cached_property
+    @_once
     def as_of(self) -> frozenset[str]:
         """The ``asof:<month>`` scopes."""
         return frozenset(s for s in self.scope if s.startswith("asof:"))

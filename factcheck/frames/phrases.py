@@ -6,6 +6,8 @@ The shallow readings ``frames.read_frame`` is built from; each works on a senten
 """
 from __future__ import annotations
 
+import functools
+
 from typing import Sequence
 
 from factcheck.frames import grammar as G
@@ -67,12 +69,14 @@ over under fewer less an estimated a further another the its their his her all o
 exactly precisely close barely""".split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def concept(word: str) -> str:
     """A word's concept for frames: the shared synonym table, then the frame's own."""
     w = word.lower()
     return _FOLD_EXTRA.get(w) or _FOLD_EXTRA.get(lemma(w)) or fold(word)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_number(token: str) -> bool:
     """A token that states a number (digits or a number word)."""
     return any(ch.isdigit() for ch in token) or token.lower() in _NUMBER_WORDS

@@ -110,15 +110,14 @@ def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
         return "subject" if after is not None and (before is None or after - k_end < k_start - before) \
             else "object" if before is not None else ""
 
-    mine = position(i0, j)
     if j < end and words[j].lower() in G.CONJUNCTIONS:
         other = next((k for k in range(j + 1, min(end, j + 6)) if is_number(words[k])), None)
-        if other is not None and not verb_between(j, other) and position(other, other + 1) == mine:
+        if other is not None and not verb_between(j, other) and position(other, other + 1) == (mine := position(i0, j)):
             return bool(mine)
     for k in range(i0 - 1, max(lo, i0 - 6) - 1, -1):
         if words[k].lower() in G.CONJUNCTIONS:
             other = next((x for x in range(k - 1, max(lo, k - 6) - 1, -1) if is_number(words[x])), None)
-            if other is not None and not verb_between(other + 1, i0) and position(other, other + 1) == mine:
+            if other is not None and not verb_between(other + 1, i0) and position(other, other + 1) == (mine := position(i0, j)):
                 return bool(mine)
             break
         if G.is_verb(words[k]):

@@ -26,6 +26,9 @@ MIN_SAMPLE = 16 * 1024
 RAW, DEFLATED = 0, 1
 #: Deflate's level: 3 packs a mention in about 11 µs (71 bytes on the bench), 9 in 21 µs (64 bytes).
 LEVEL = 3
+#: Deflate's memory level: its state is copied for every payload, 144 KB at 5 against 256 KB
+#: at the default 8 (about 1% more bytes a mention).
+MEMORY = 5
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -62,7 +65,7 @@ class Codec:
 
     def __init__(self, dictionary: bytes | None = None):
         self.dictionary = dictionary
-        self._deflate = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, dictionary) \
+        self._deflate = zlib.compressobj(LEVEL, zlib.DEFLATED, -15, MEMORY, zlib.Z_DEFAULT_STRATEGY, dictionary) \
             if dictionary else None
 
     def pack(self, payload: bytes) -> bytes:

@@ -240,6 +240,7 @@ class Index:
         db = self.db
         path_id = schema.ids(db, "paths", "path", self._ids["paths"])
         key_id = schema.ids(db, "keys", "key", self._ids["keys"])
+        fact_rows, mention_rows = [], []
         with db:
             for (doc, record, h), (head, claims, facts, mentions) in zip(chunk, results):
                 p = path_id(head[0])
@@ -248,10 +249,12 @@ class Index:
                     _delete_doc(db, old[0])
                 doc_id = db.execute("INSERT INTO documents (path, record, rid, hash, date, title, claims) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (p, record, head[1], h, *head[2:], claims)).lastrowid
-                db.executemany("INSERT INTO facts VALUES (?, ?, ?)", [(f, doc_id, v) for f, v in facts])
-                db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               [(key_id(k), day, value, doc_id, n, timeless, data)
-                                for n, (terms, day, value, timeless, data) in enumerate(mentions) for k in terms])
+                fact_rows.extend((f, doc_id, v) for f, v in facts)
+                mention_rows.extend((key_id(k), day, value, doc_id, n, timeless, data)
+                                    for n, (terms, day, value, timeless, data) in enumerate(mentions) for k in terms)
+            db.executemany("INSERT INTO facts VALUES (?, ?, ?)", fact_rows)
+            mention_rows.sort(key=lambda r: r[:5])
+            db.executemany("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", mention_rows)
         return len(chunk)
 
     def _remove_missing(self, paths: Sequence[str], seen: set, stale: list, unlisted: Sequence[str] = ()) -> int:

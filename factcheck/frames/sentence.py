@@ -37,7 +37,6 @@ _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:th
 #: Verbs after which "by N" is a margin ("won by 3,112 votes", "defeating Whitaker by 3,112 votes").
 _WINNING = frozenset("win won winning defeat defeated defeating beat beating lead leads led leading trail trailed "
                      "trailing".split())
-_NOT_BEFORE = re.compile(r"\bnot\s*\Z")
 _SUBORDINATORS = frozenset("when after before because as while since if where who which that whose whom until".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
@@ -128,12 +127,28 @@ def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
 def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str, rest: str) -> str:
     if any(w.lower() in G.DISPUTE_BEFORE for w in words[max(lo, i0 - 6):i0]) or G.COUNTER.match(rest):
         return "disputed"
-    m = G.CORRECTION.search(text_after)
-    if m and any(ch.isdigit() for ch in text_after[m.end():]) or _NOT_BEFORE.search(text_before):
+    m = G.CORRECTION.search(text_after) if _has_any(text_after, _CORRECTION_WORDS) else None
+    if m and any(ch.isdigit() for ch in text_after[m.end():]) or _not_before(text_before):
         return "disputed"
-    if G.EARLIER.search(text_before[-40:]):
+    if _has_any(text_before[-40:], _EARLIER_WORDS) and G.EARLIER.search(text_before[-40:]):
         return "earlier"
     return ""
+
+
+#: A word every match of ``G.CORRECTION`` (of ``G.EARLIER``) holds: without one, it cannot match.
+_CORRECTION_WORDS = ("fact", "actually", "reality", "really", "rather", "not", "instead")
+_EARLIER_WORDS = ("from", "initially", "originally", "previously", "earlier", "first")
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    low = text.casefold()
+    return any(w in low for w in words)
+
+
+def _not_before(text: str) -> bool:
+    """``text`` ends in the word "not" (blanks after it allowed)."""
+    t = text.rstrip()
+    return t.endswith("not") and not (len(t) > 3 and (t[-4].isalnum() or t[-4] == "_"))
 
 
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,

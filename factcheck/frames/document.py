@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from factcheck.frames.model import Frame
-from factcheck.frames.sentence import NOW, anchors_of, read_frame, scene_of
+from factcheck.frames.sentence import anchors_of, read_frame, says_now, scene_of
 from factcheck.frames.vocabulary import Tokens
 from factcheck.models import Claim
 
@@ -119,7 +119,7 @@ class FrameReader:
         own = anchors_of(words, first, len(words))
         scene = scene_of(words, first, len(words))
         if not scene and not own and first > 0 and s[a + first] > paragraph_start \
-                and not NOW.search(self.text, s[a + first], sentence_start):
+                and not says_now(self.text, s[a + first], sentence_start):
             return own, scene, s[a + first]
         return own, scene, None
 

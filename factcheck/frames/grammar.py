@@ -92,6 +92,7 @@ def is_participle(word: str) -> bool:
     return (w.endswith("ed") and len(w) >= 4 and w not in NOT_VERBS) or (w in IRREGULAR and w not in PAST_ONLY)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_finite(word: str) -> bool:
     """A verb that can head a clause after its subject: an auxiliary or a present or past form."""
     w = word.lower()

@@ -31,6 +31,16 @@ from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
                   r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+#: A piece of every ``NOW`` match: without one, a text cannot match.
+_NOW_PIECES = ("day", "now", "tonight", "currently", "this ", "last ")
+
+
+def says_now(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """Whether ``text[pos:endpos]`` names the present ("today", "this week", "on Monday")."""
+    low = text[pos:endpos].casefold()
+    return any(p in low for p in _NOW_PIECES) and NOW.search(text, pos, len(text) if endpos is None else endpos) is not None
+
+
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
 #: in hospital").
 _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
@@ -279,7 +289,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     anchor = own_anchors if own_anchors is not None else anchors_of(words, 0, len(words))
     if previous and _DEICTIC.search(sentence):
         anchor |= previous
-    elif scene and not anchor and not NOW.search(sentence):
+    elif scene and not anchor and not says_now(sentence):
         anchor |= scene
     elif previous and not any(a[:1] in "dy" for a in anchor) and anchor & previous:
         anchor |= {a for a in previous if a[:1] in "dy"}
@@ -305,4 +315,4 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                  voice, _part(words, i0, j, end, lo), needs, modifier=span)
 
 
-__all__ = ["anchors_of", "read_frame", "scene_of", "NOW"]
+__all__ = ["anchors_of", "read_frame", "says_now", "scene_of", "NOW"]

@@ -134,10 +134,9 @@ def is_word(token: str) -> bool:
     return WORD.fullmatch(token) is not None
 
 
-@functools.lru_cache(maxsize=1 << 12)
 def is_year(token: str) -> bool:
-    """Whether a token looks like a year of the 20th or 21st century."""
-    return YEAR.fullmatch(token) is not None
+    """Whether a token looks like a year of the 20th or 21st century (``YEAR``)."""
+    return len(token) == 4 and token[:2] in ("19", "20") and token[2:].isdecimal()
 
 
 SCOPE_OF = {w: s for s, words in SCOPES.items() for w in words.split()}

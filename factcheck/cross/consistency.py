@@ -43,9 +43,11 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
     """
     ms = sorted(mentions, key=order)
     groups: dict[str, list[int]] = defaultdict(list)
+    keys = [0] * len(ms)
     for i, m in enumerate(ms):
         for key in candidate_terms(m):
             groups[key].append(i)
+            keys[i] += 1
     rarity = S.rarity(ms) if rarity is None else rarity
     chunk = slices.CHUNK if chunk is None else chunk
     partners: dict[int, dict[str, int]] = {}
@@ -55,7 +57,8 @@ def cross_findings(mentions: Sequence[Mention], facts: Mapping | None = None, *,
         for s in plan:
             loaded = [i for i in members if s.loads(day(ms[i]))]
             merge_partners(partners, group_partners(ms, loaded, key, facts, window_days, rarity,
-                                                    judged=lambda i, s=s: s.judges(day(ms[i]))))
+                                                    judged=lambda i, s=s: s.judges(day(ms[i])),
+                                                    alone=lambda i: keys[i] == 1))
     out = [f for i in sorted(partners) if (f := judge(ms[i], [ms[j] for _, j in sorted(partners[i].items())], facts))]
     out.sort(key=Finding.sort_key)
     return out
@@ -79,22 +82,27 @@ def key_findings(mentions: Sequence[Mention], key: str, facts: Mapping | None = 
     of them are judged here (all by default); names are weighed among these mentions."""
     ms = sorted(mentions, key=order)
     found = group_partners(ms, range(len(ms)), key, facts, window_days, S.rarity(ms),
-                           judged=None if judged is None else lambda i: judged(ms[i]))
+                           judged=None if judged is None else lambda i: judged(ms[i]), alone=lambda i: True)
     out = [f for i in sorted(found) if (f := judge(ms[i], [ms[j] for _, j in sorted(found[i].items())], facts))]
     out.sort(key=Finding.sort_key)
     return out
 
 
 def group_partners(ms: Sequence[Mention], members: Sequence[int], key: str, facts: Mapping | None,
-                   window_days: float, rarity: Mapping[str, float], judged=None) -> dict[int, dict[str, int]]:
+                   window_days: float, rarity: Mapping[str, float], judged=None,
+                   alone=None) -> dict[int, dict[str, int]]:
     """For each of ``members`` (indexes into ``ms``, which is in ``order``) that has some, its
     partner in each other document under ``key``: {index: {document: partner index}}; only
-    for the members ``judged(index)`` accepts, when given (the others are counterparts)."""
+    for the members ``judged(index)`` accepts, when given (the others are counterparts).
+
+    ``alone(index)`` says that a member's partners are judged from this key alone (not merged
+    with another key's): such a member whose every candidate meets its value can have no
+    finding, and its partners are not looked for (rule-less keys)."""
     members = list(members)
     judged_members = members if judged is None else [i for i in members if judged(i)]
     if key.startswith("fact:"):
         return _fact_partners(ms, members, (facts or {}).get(key[5:]), set(judged_members))
-    return _free_partners(ms, members, window_days, rarity, judged_members)
+    return _free_partners(ms, members, window_days, rarity, judged_members, alone)
 
 
 def merge_partners(partners: dict[int, dict[str, int]], found: Mapping[int, Mapping[str, int]]) -> None:
@@ -156,7 +164,7 @@ def _fact_partners(ms: Sequence[Mention], members: list[int], fact, judged: set[
 
 
 def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float,
-                   rarity: Mapping[str, float], judged: list[int]) -> dict[int, dict[str, int]]:
+                   rarity: Mapping[str, float], judged: list[int], alone=None) -> dict[int, dict[str, int]]:
     """For each ``judged`` mention, its mutual best look-alike in each other document (rule-less
     keying); a look-alike's own best is found only when a judged mention needs it.
 
@@ -167,13 +175,20 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
     """
     near = Neighbourhood(ms, members, window_days)
     best: dict[int, dict[str, tuple[float, int]]] = {}
+    found: dict[int, list[tuple[float, int]]] = {}
+
+    def candidates(i: int) -> list[tuple[float, int]]:
+        mine = found.get(i)
+        if mine is None:
+            mine = found[i] = near.candidates(i)
+        return mine
 
     def best_of(i: int) -> dict[str, tuple[float, int]]:
         mine = best.get(i)
         if mine is None:
             a = ms[i]
             mine = best[i] = {}
-            for _, j in near.candidates(i):
+            for _, j in candidates(i):
                 b = ms[j]
                 if b.doc != a.doc:
                     s = S.affinity(a, b, rarity)
@@ -183,6 +198,8 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
 
     out: dict[int, dict[str, int]] = {}
     for i in judged:
+        if alone is not None and alone(i) and all(S.meets(ms[i], ms[j]) for _, j in candidates(i)):
+            continue  # its partners are among its candidates, and none can disagree with it
         kept = {d: j for d, (_, j) in best_of(i).items() if best_of(j).get(ms[i].doc, (0, i))[1] == i}
         if kept:
             out[i] = kept

@@ -41,6 +41,11 @@ class Bucket:
         a, b = max(lo, pos - SIDE), min(hi, pos + SIDE)
         return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
 
+    def within(self, lo_v: float, hi_v: float, low: float, high: float) -> bool:
+        """Whether every value in ``[lo_v, hi_v]`` lies in ``[low, high]``."""
+        lo, hi = bisect.bisect_left(self.values, lo_v), bisect.bisect_right(self.values, hi_v)
+        return lo >= hi or (self.values[lo] >= low and self.values[hi - 1] <= high)
+
 
 class Neighbourhood:
     """The buckets of one key's mentions (``members``, indexes into ``ms``)."""
@@ -97,6 +102,24 @@ class Neighbourhood:
                 near = self._around(days, names, a.value, lo_v, hi_v)
         return self._first_in_time(a, heapq.merge(near, sorted(self.loose.around(a.value, lo_v, hi_v))))
 
+    def all_meet(self, i: int) -> bool:
+        """Whether every mention ``candidates(i)`` could give meets the value of mention ``i``: a
+        quick sufficient test (every value of its buckets within the value range lies in its
+        interval), for a dated mention that is not timeless; False when it cannot tell."""
+        a = self.ms[i]
+        d = a.dates
+        if d is None or d[0] != d[1] or S.timeless(a):
+            return False
+        lo_v, hi_v = S.value_range(a.value)
+        names = (*a.holders, "") if a.holders else None
+        o, reach = d[0].toordinal(), int(self.window)
+        buckets = [self.loose]
+        for day in range(o - reach, o + reach + 1):
+            bs = self.days.get(day)
+            if bs:
+                buckets.extend([bs[n] for n in names if n in bs] if names is not None else bs.values())
+        return all(b.within(lo_v, hi_v, a.low, a.high) for b in buckets)
+
     def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What the buckets of ``days`` and ``names`` (None: every name) give, nearest first."""
         found = set()
@@ -107,9 +130,14 @@ class Neighbourhood:
         return sorted(found)
 
     def _first_in_time(self, a: Mention, ordered: Iterator[tuple[float, int]]) -> list[tuple[float, int]]:
+        # A mention of one day that counts no fixed event, found in a day's bucket, is within
+        # the window of a dated mention ``a`` that is not timeless: ``in_time`` holds.
+        near = a.dates is not None and a.dates[0] == a.dates[1] and not S.timeless(a)
         out = []
         for p in ordered:
-            if S.in_time(a, self.ms[p[1]], self.window):
+            b = self.ms[p[1]]
+            if near and b.dates is not None and b.dates[0] == b.dates[1] and not b.frame.fixed \
+                    or S.in_time(a, b, self.window):
                 out.append(p)
                 if len(out) == FREE_CANDIDATES:
                     break

@@ -198,7 +198,7 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
 
     out: dict[int, dict[str, int]] = {}
     for i in judged:
-        if alone is not None and alone(i) and all(S.meets(ms[i], ms[j]) for _, j in candidates(i)):
+        if alone is not None and alone(i) and (near.all_meet(i) or all(S.meets(ms[i], ms[j]) for _, j in candidates(i))):
             continue  # its partners are among its candidates, and none can disagree with it
         kept = {d: j for d, (_, j) in best_of(i).items() if best_of(j).get(ms[i].doc, (0, i))[1] == i}
         if kept:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
 
-from factcheck.archive.codec import Codec
-from factcheck.archive.lookup import iso_day, restore_rows
+from factcheck.archive.codec import Codec, restore
+from factcheck.archive.lookup import iso_day
 from factcheck.cross import slices
 from factcheck.models import Finding
 
@@ -105,12 +105,11 @@ class SliceJob:
         from factcheck.cross.consistency import day, key_findings
         key_id, key, s = task
         db, codec = _reader(self.path)
-        if s.lo is None:
-            rows = db.execute("SELECT doc, day, data FROM mentions WHERE key=?", (key_id,))
-        else:
-            rows = db.execute("SELECT doc, day, data FROM mentions WHERE key=? AND (day = 0 OR day >= ? AND day < ?)",
-                              (key_id, s.lo - s.pad, s.hi + s.pad))
-        ms = list(restore_rows(db, codec, rows))
+        where, args = ("m.key=?", (key_id,)) if s.lo is None else \
+            ("m.key=? AND (m.day = 0 OR m.day >= ? AND m.day < ?)", (key_id, s.lo - s.pad, s.hi + s.pad))
+        rows = db.execute("SELECT m.data, p.path, m.day FROM mentions m JOIN documents d ON d.id = m.doc "
+                          f"JOIN paths p ON p.id = d.path WHERE {where}", args)
+        ms = [restore(codec.values(data), path, iso_day(day)) for data, path, day in rows]
         return key_findings(ms, key, self.facts, window_days=self.window_days, judged=lambda m: s.judges(day(m)))
 
 

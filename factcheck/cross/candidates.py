@@ -41,10 +41,6 @@ class Bucket:
         a, b = max(lo, pos - SIDE), min(hi, pos + SIDE)
         return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
 
-    def within(self, lo_v: float, hi_v: float, low: float, high: float) -> bool:
-        """Whether every value in ``[lo_v, hi_v]`` lies in ``[low, high]``."""
-        lo, hi = bisect.bisect_left(self.values, lo_v), bisect.bisect_right(self.values, hi_v)
-        return lo >= hi or (self.values[lo] >= low and self.values[hi - 1] <= high)
 
 
 class Neighbourhood:
@@ -104,21 +100,23 @@ class Neighbourhood:
 
     def all_meet(self, i: int) -> bool:
         """Whether every mention ``candidates(i)`` could give meets the value of mention ``i``: a
-        quick sufficient test (every value of its buckets within the value range lies in its
-        interval), for a dated mention that is not timeless; False when it cannot tell."""
+        quick sufficient test (every value of the buckets it looks in, within its value range,
+        lies in its interval; for a timeless or undated mention, every day's); False when it
+        cannot tell."""
         a = self.ms[i]
         d = a.dates
-        if d is None or d[0] != d[1] or S.timeless(a):
-            return False
         lo_v, hi_v = S.value_range(a.value)
         names = (*a.holders, "") if a.holders else None
-        o, reach = d[0].toordinal(), int(self.window)
-        buckets = [self.loose]
-        for day in range(o - reach, o + reach + 1):
-            bs = self.days.get(day)
-            if bs:
-                buckets.extend([bs[n] for n in names if n in bs] if names is not None else bs.values())
-        return all(b.within(lo_v, hi_v, a.low, a.high) for b in buckets)
+        buckets: list = [self.loose]
+        if d is None or d[0] != d[1] or S.timeless(a):  # it may look at any day: every day's values
+            buckets.extend(w for n, w in self._walks_by_name().items() if names is None or n in names)
+        else:
+            o, reach = d[0].toordinal(), int(self.window)
+            for day in range(o - reach, o + reach + 1):
+                bs = self.days.get(day)
+                if bs:
+                    buckets.extend([bs[n] for n in names if n in bs] if names is not None else bs.values())
+        return all(_within(b.values, lo_v, hi_v, a.low, a.high) for b in buckets)
 
     def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What the buckets of ``days`` and ``names`` (None: every name) give, nearest first."""
@@ -162,17 +160,20 @@ class Neighbourhood:
             out |= self._anchor_days[anchors]
         return out
 
-    def _walk(self, a: Mention, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
-        """What the day buckets of ``days`` (None: all) and ``names`` give ``a``, found by walking
-        each name's mentions outward from ``a``'s value; only as many as ``in_time`` needs."""
+    def _walks_by_name(self) -> dict[str, "_Walk"]:
+        """Each name's dated mentions, all days together, sorted by value (made on first use)."""
         if self._walks is None:
-            self._walks = {}
             per_name: dict[str, list[tuple[float, int, int]]] = defaultdict(list)
             for day, bs in self.days.items():
                 for name, b in bs.items():
                     per_name[name].extend((v, j, day) for v, j in zip(b.values, b.idx))
             self._walks = {name: _Walk(rows) for name, rows in per_name.items()}
-        walks = [w for n, w in self._walks.items() if names is None or n in names]
+        return self._walks
+
+    def _walk(self, a: Mention, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """What the day buckets of ``days`` (None: all) and ``names`` give ``a``, found by walking
+        each name's mentions outward from ``a``'s value; only as many as ``in_time`` needs."""
+        walks = [w for n, w in self._walks_by_name().items() if names is None or n in names]
         out: list[tuple[float, int]] = []
         for j in _nearest(walks, a.value, lo_v, hi_v, days):
             if S.in_time(a, self.ms[j], self.window):
@@ -180,6 +181,12 @@ class Neighbourhood:
                 if len(out) == FREE_CANDIDATES:
                     break
         return out
+
+
+def _within(values: list[float], lo_v: float, hi_v: float, low: float, high: float) -> bool:
+    """Whether every one of the sorted ``values`` in ``[lo_v, hi_v]`` lies in ``[low, high]``."""
+    lo, hi = bisect.bisect_left(values, lo_v), bisect.bisect_right(values, hi_v)
+    return lo >= hi or (values[lo] >= low and values[hi - 1] <= high)
 
 
 class _Walk:

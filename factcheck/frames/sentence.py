@@ -25,7 +25,7 @@ from typing import Sequence
 
 from factcheck.frames import grammar as G
 from factcheck.frames.model import Frame
-from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, STATE_WORDS, STATES, clause_end, clause_start,
+from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start,
                                      concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
@@ -161,6 +161,43 @@ def _not_before(text: str) -> bool:
     return t.endswith("not") and not (len(t) > 3 and (t[-4].isalnum() or t[-4] == "_"))
 
 
+#: Verbs that give the level of a quantity their subject names ("the toll stands at 12", "the
+#: protesters numbered about 4,000"): like "rose to", no predicate of their own.
+LEVEL_VERBS = frozenset("stand stands stood total totals totalled totaled number numbers numbered amount amounts "
+                        "amounted".split())
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+_PHRASE_ENDS = PREPOSITIONS | frozenset("of for to with among by about over".split())
+
+
+def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False) -> tuple[str, str, frozenset[str]] | None:
+    """What a figure after a copula or a level verb counts, from its clause's subject
+    ("Turnout was 47 per cent", "the vaccination rate at the school is 87 percent"): the noun
+    phrase before the verb, up to a preposition; None when the clause has no plain one (a
+    pronoun, a name, a verb, a running total such as "the toll", which names no quantity).  A
+    plain ``count`` takes only a plural subject of a level verb ("the protesters numbered
+    4,000"; "the driver was 45" is an age)."""
+    k = i0 - 1
+    while k >= lo and words[k].lower() in QUALIFIERS:
+        k -= 1
+    if k < lo or not (words[k].lower() in G.BE or words[k].lower() in LEVEL_VERBS):
+        return None
+    phrase = []
+    for x in range(lo, k):
+        w, low = words[x], words[x].lower()
+        if low in _PHRASE_ENDS:
+            break
+        if not is_word(w) or is_number(w) or G.is_finite(w):
+            return None
+        if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
+            phrase.append(low if x == 0 else w)
+    if not phrase or len(phrase) > 3 or phrase[-1][:1].isupper() or phrase[-1].lower() in G.RUNNING \
+            or phrase[-1].lower() in PRONOUNS:
+        return None
+    if count and not (words[k].lower() in LEVEL_VERBS and phrase[-1].lower().endswith("s")):
+        return None
+    return subject_of(phrase)
+
+
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
                noun: str, previous: frozenset[str] = frozenset(), kind: str = "count",
                scene: frozenset[str] = frozenset(), own_anchors: frozenset[str] | None = None) -> Frame:
@@ -272,8 +309,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             w.lower() in G.BE for w in predicate_words.split())):
         predicate, predicate_words = "", ""
     rising = predicate == "rise"
-    if rising or not predicate:
-        if rising:
+    level = bool(verb) and verb[0].lower() in LEVEL_VERBS
+    if rising or level or not predicate:
+        if rising or level:
             predicate, predicate_words = "", ""
         for w in [*reversed(words[max(lo, i0 - 6):i0]), *words[j:min(end, j + 6)]]:
             if concept(w) in PREDICATES and concept(w) != "captive":
@@ -282,6 +320,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 break
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
+    if not subject and not predicate and not noun_words:
+        subject, subject_words, mods = copula_subject(words, lo, i0, kind == "count") or (subject, subject_words, mods)
     opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
     needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))
@@ -315,4 +355,4 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                  voice, _part(words, i0, j, end, lo), needs, modifier=span)
 
 
-__all__ = ["anchors_of", "read_frame", "says_now", "scene_of", "NOW"]
+__all__ = ["LEVEL_VERBS", "anchors_of", "copula_subject", "read_frame", "says_now", "scene_of", "NOW"]

@@ -159,7 +159,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                                         subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
-    side = "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
+    side = _side(c, left, right)
     nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
     window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
@@ -216,6 +216,15 @@ def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
         return "dist:" + fold(m.group(1).split()[-1])
     place = [w for w in left_clause[:6] if w[:1].isupper()]
     return f"dist:{fold(place[0])}" if place else "dist"
+
+
+def _side(c: Claim, left: str, right: str) -> str:
+    """Which number of a tally ("59 to 41", "3-1") a plain count is: "a" the first, "b" the
+    second, "" none.  An amount with a unit is no side of one: "$86 million to 37 families"
+    pays someone (a range of amounts, "$5 to $7", is one claim)."""
+    if c.unit:
+        return ""
+    return "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
 
 
 def _age(c: Claim, left: str, right: str) -> str | None:

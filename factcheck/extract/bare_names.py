@@ -15,6 +15,7 @@ from factcheck.extract.nearby import Bare
 from factcheck.extract.policy import Patterns, rule
 
 _NETWORKS = words("tv_networks")
+_PLURAL_LIKE = words("plural_like_nouns")
 _COMPASS = words("compass_points")
 _CALL_VERBS = words("call_verbs")
 _CAPTION_WORDS = words("caption_words")
@@ -75,11 +76,17 @@ def tv_station(bare: Bare) -> bool:
 
 @rule("not-claim.after-name", capital=True)
 def after_name(bare: Bare) -> bool:
-    """A figure right after a capitalized word inside a sentence is part of a name ("Apollo 11", "Boeing 747")."""
+    """A figure right after a capitalized word inside a sentence is part of a name ("Apollo 11", "Boeing 747"), not after a possessive before a plural ("Kelby's 14 schools")."""
     word, lower = bare.word, bare.lower
     return bool(word) and not word.islower() and bare.punct == "" and lower not in CAPITAL_OK and lower not in MONTHS and \
         not word.endswith(".") and not _starts_sentence(bare.text, bare.start, word) and \
-        not _TIMES_NEXT.match(bare.text, bare.end)
+        not _TIMES_NEXT.match(bare.text, bare.end) and \
+        not (lower.endswith(("'s", "’s", "s'", "s’")) and _counted(bare.next_word))
+
+
+def _counted(word: str) -> bool:
+    """Whether a word in lower case counts like a plural ("schools", "aircraft", "people")."""
+    return word[:1].islower() and (word.endswith("s") and not word.endswith("ss") or word in _PLURAL_LIKE)
 
 
 def place_after(bare: Bare) -> str | None:

@@ -123,7 +123,7 @@ class SliceJob:
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while a slice is judged: its records are tens of
     thousands of acyclic objects made at once, which set off collections that walk them all
-    again and again (a third of a slice's time); reference counting frees them just the same."""
+    again and again (a sixth of a slice's time); reference counting frees them just the same."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -42,7 +42,6 @@ class Bucket:
         return [(abs(v - value), j) for v, j in zip(self.values[a:b], self.idx[a:b])]
 
 
-
 class Neighbourhood:
     """The buckets of one key's mentions (``members``, indexes into ``ms``)."""
 
@@ -77,7 +76,7 @@ class Neighbourhood:
         """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
         a = self.ms[i]
         lo_v, hi_v = S.value_range(a.value)
-        names = (*a.holders, "") if a.holders else None
+        names = _names(a)
         d = a.dates
         if d is None or d[0] != d[1]:
             near = self._walk(a, None, names, lo_v, hi_v)
@@ -106,24 +105,21 @@ class Neighbourhood:
         a = self.ms[i]
         d = a.dates
         lo_v, hi_v = S.value_range(a.value)
-        names = (*a.holders, "") if a.holders else None
+        names = _names(a)
         buckets: list = [self.loose]
         if d is None or d[0] != d[1] or S.timeless(a):  # it may look at any day: every day's values
-            buckets.extend(w for n, w in self._walks_by_name().items() if names is None or n in names)
+            buckets.extend(_named(self._walks_by_name(), names))
         else:
             o, reach = d[0].toordinal(), int(self.window)
             for day in range(o - reach, o + reach + 1):
-                bs = self.days.get(day)
-                if bs:
-                    buckets.extend([bs[n] for n in names if n in bs] if names is not None else bs.values())
+                buckets.extend(_named(self.days.get(day, {}), names))
         return all(_within(b.values, lo_v, hi_v, a.low, a.high) for b in buckets)
 
     def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What the buckets of ``days`` and ``names`` (None: every name) give, nearest first."""
         found = set()
         for day in days:
-            bs = self.days[day]
-            for b in ([bs[n] for n in names if n in bs] if names is not None else bs.values()):
+            for b in _named(self.days[day], names):
                 found.update(b.around(value, lo_v, hi_v))
         return sorted(found)
 
@@ -173,7 +169,7 @@ class Neighbourhood:
     def _walk(self, a: Mention, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What the day buckets of ``days`` (None: all) and ``names`` give ``a``, found by walking
         each name's mentions outward from ``a``'s value; only as many as ``in_time`` needs."""
-        walks = [w for n, w in self._walks_by_name().items() if names is None or n in names]
+        walks = _named(self._walks_by_name(), names)
         out: list[tuple[float, int]] = []
         for j in _nearest(walks, a.value, lo_v, hi_v, days):
             if S.in_time(a, self.ms[j], self.window):
@@ -181,6 +177,16 @@ class Neighbourhood:
                 if len(out) == FREE_CANDIDATES:
                     break
         return out
+
+
+def _names(a: Mention) -> tuple[str, ...] | None:
+    """The names whose buckets a mention looks in: its holders and the nameless; None for all."""
+    return (*a.holders, "") if a.holders else None
+
+
+def _named(by_name: dict, names: tuple[str, ...] | None) -> list:
+    """The values of ``by_name`` under ``names`` (None: all), in ``names``' order."""
+    return list(by_name.values()) if names is None else [by_name[n] for n in names if n in by_name]
 
 
 def _within(values: list[float], lo_v: float, hi_v: float, low: float, high: float) -> bool:

@@ -18,7 +18,7 @@ _BREAK = frozenset(";:!?—–()[]{}|")
 _LINE_OPENS_BLOCK = re.compile(r"[ \t]*(?:\n|[-*+•#>]|\d+[.)][ \t])")
 _SPACE = re.compile(r"\s+")
 #: The characters at which a clause may end (``_boundary`` decides).
-_CANDIDATE = re.compile(r"[;:!?—–()\[\]{}|\n,.]")
+_CANDIDATE = re.compile("[" + re.escape("".join(sorted(_BREAK | {"\n", ",", "."}))) + "]")
 
 
 def _full_stop(text: str, i: int) -> bool:

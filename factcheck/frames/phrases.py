@@ -7,7 +7,6 @@ The shallow readings ``frames.read_frame`` is built from; each works on a senten
 from __future__ import annotations
 
 import functools
-
 from typing import Sequence
 
 from factcheck.frames import grammar as G

@@ -73,8 +73,9 @@ IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "wo
               "shot": "shoot", "taken": "take", "left": "leave", "wives": "wife", "feet": "foot"}
 
 WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
-TOKEN = re.compile(r"[^\W_][\w'’]*(?:\.(?=\w)[\w'’]*)*(?:-[^\W_][\w'’]*)*|[,;:()\[\]—–!?.]")
-TOKEN_SPLIT = re.compile(r"([,;:()\[\]—–!?.]|[^\W_][\w'’]*+(?:\.(?=\w)[\w'’]*+)*+(?:-[^\W_][\w'’]*+)*+)")
+#: A token: a punctuation mark, or a word (with its apostrophes, inner dots and hyphens).
+TOKEN = re.compile(r"[,;:()\[\]—–!?.]|[^\W_][\w'’]*+(?:\.(?=\w)[\w'’]*+)*+(?:-[^\W_][\w'’]*+)*+")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 YEAR = re.compile(r"(?:19|20)\d\d")
 MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Iterable, Sequence
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 #: Words a title shares with others without naming the story.
@@ -58,15 +58,18 @@ def story_label(titles: Sequence[str], paths: Sequence[str] = (), root: str | No
     return _story_folder(paths, None) or (os.path.basename(paths[0]) if paths else "untitled")
 
 
-def common_folder(paths: Sequence[str]) -> str | None:
-    """The folder all ``paths`` lie in ("." for bare names; None when they share none, as
-    relative and absolute paths or paths on two drives do)."""
-    if not paths:
-        return None
-    try:
-        return os.path.commonpath([os.path.dirname(p) or "." for p in paths])
-    except ValueError:
-        return None
+def common_folder(paths: Iterable[str]) -> str | None:
+    """The folder all ``paths`` lie in ("." for bare names; None when there are none or they
+    share none, as relative and absolute paths or paths on two drives do); read one at a
+    time, so a stream of a million paths is never held."""
+    common = None
+    for p in paths:
+        folder = os.path.dirname(p) or "."
+        try:
+            common = folder if common is None else os.path.commonpath([common, folder])
+        except ValueError:
+            return None
+    return common
 
 
 def _story_folder(paths: Sequence[str], root: str | None) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factcheck.archive.history import Entry, Point, timeline
-from factcheck.archive.labels import key_label, story_label
+from factcheck.archive.labels import common_folder, key_label, story_label
 from factcheck.models import Finding, Severity
 
 
@@ -92,14 +92,7 @@ class Articles:
     @functools.cached_property
     def root(self) -> str | None:
         """The folder every indexed path lies in (None when they share none)."""
-        common = None
-        for (path,) in self.db.execute("SELECT path FROM paths"):
-            folder = os.path.dirname(path) or "."
-            try:
-                common = folder if common is None else os.path.commonpath([common, folder])
-            except ValueError:
-                return None
-        return common
+        return common_folder(path for (path,) in self.db.execute("SELECT path FROM paths"))
 
     def __call__(self, path: str, line: int) -> tuple[int, str, str | None]:
         """(document id, title or "", ISO date or None) of the article holding ``path:line``."""

@@ -18,6 +18,8 @@ import re
 from typing import Sequence
 
 from factcheck.frames import Frame, FrameReader
+from factcheck.frames.grammar import since_record
+from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import Mention
 from factcheck.frames.vocabulary import (FORECAST as _FORECAST, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
@@ -139,7 +141,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     if role not in ("", "age") and not loc.fact:
         return None
     frame = reader.frame(c, loc.date)
-    if c.kind == "quantity" and c.noun and "-" in c.text:
+    if c.kind == "quantity" and c.noun and "-" in c.text or frame.subject and is_measure(c.kind, c.unit):
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
     right_clause = clause(after_words)
     unit, scale = _unit(c, left, right)
@@ -163,7 +165,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
     window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
-    terms = frozenset(map(token_term, window + [w for w in nearby if is_year(w)])) - {""}
+    years = [w for k, w in enumerate(nearby) if is_year(w) and not since_record(nearby, k)]
+    terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)

@@ -1,8 +1,8 @@
 """How alike two mentions are: whether they may count the same thing, and how likely they do.
 
 ``affinity`` is the test and the score: frames compatible (``frames.compatible``), time
-scopes, places and people, years and values in range, enough shared context; the score adds
-the context overlap, the closeness of the values, the shared rare names and the strength of
+scopes (a period says nothing of a level such as a speed), places and people, years and
+values in range, enough shared context; the score adds the context overlap, the closeness of the values, the shared rare names and the strength of
 the frames.  ``in_time`` says whether two mentions are close enough in time to be compared
 (``--window``), with fixed counts and counts that move one way compared at any date.
 """
@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Mapping, Sequence
 
+from factcheck.frames.measures import is_level
 from factcheck.frames.model import compatible
 from factcheck.cross.mentions import Mention, comparable
 from factcheck.frames.vocabulary import lemma
@@ -65,7 +66,7 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
         return None
     if a.scope != b.scope:
         pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
-        if pa != pb and ((pa and pb) or (pa | pb) & _SHORT):
+        if pa != pb and ((pa and pb) or (pa | pb) & _SHORT) and not is_level(a.unit):
             return None
         if a.as_of != b.as_of:
             return None

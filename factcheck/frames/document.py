@@ -17,6 +17,7 @@ import datetime as dt
 import re
 
 from factcheck.frames.model import Frame
+from factcheck.frames.measures import is_measure
 from factcheck.frames.sentence import anchors_of, read_frame, says_now, scene_of
 from factcheck.frames.vocabulary import Tokens
 from factcheck.models import Claim
@@ -74,7 +75,8 @@ class FrameReader:
         previous, scene = self.last_sentence[1]
         if c.sentence_start not in self.own:
             self.own[c.sentence_start] = anchors_of(words, 0, len(words))
-        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, c.kind, scene,
+        kind = "measure" if is_measure(c.kind, c.unit) else c.kind
+        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, kind, scene,
                        self.own[c.sentence_start])
         if c.sentence_start not in self.anchors:
             bisect.insort(self.sentences, c.sentence_start)

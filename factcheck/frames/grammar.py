@@ -111,6 +111,19 @@ def month(word: str) -> int:
     return m if m and (len(w) == 3 or w in full or w == "sept") else 0
 
 
+#: Words that make a figure a record: a year after "since" then dates the record it is
+#: measured against ("the strongest gust since 2014"), not the figure.
+SUPERLATIVES = frozenset("""strongest highest lowest largest biggest smallest worst best most least deadliest
+heaviest hottest coldest warmest wettest driest fastest slowest longest shortest first record""".split())
+
+
+def since_record(words, k: int) -> bool:
+    """Whether the year at ``words[k]`` follows "since" after a superlative ("the highest level
+    since 2008"), so names the record it is compared with, not the figure's own time."""
+    return k >= 2 and words[k - 1].lower() == "since" and any(
+        w.lower() in SUPERLATIVES for w in words[max(0, k - 8):k - 1])
+
+
 __all__ = ["ADVERBS", "AUX", "BE", "PRESENT_AUX", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
-           "COUNTER", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL", "is_finite",
-           "is_participle", "is_verb", "month"]
+           "COUNTER", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL", "SUPERLATIVES", "is_finite",
+           "is_participle", "is_verb", "month", "since_record"]

@@ -24,6 +24,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
+from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
 from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start,
                                      concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
@@ -93,7 +94,8 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
                     out.add(f"d{m:02d}-{int(day):02d}")
                     break
         elif is_year(w):
-            out.add(f"y{w}")
+            if not G.since_record(words, k):
+                out.add(f"y{w}")
         elif low in G.PHASE_NOUNS:
             for o in (words[k - 1] if k > lo else "", words[k + 1] if k + 1 < hi else ""):
                 n = G.ORDINALS.get(o.lower())
@@ -169,24 +171,31 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 _PHRASE_ENDS = PREPOSITIONS | frozenset("of for to with among by about over".split())
 
 
-def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False) -> tuple[str, str, frozenset[str]] | None:
+def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
+                   measure: bool = False) -> tuple[str, str, frozenset[str]] | None:
     """What a figure after a copula or a level verb counts, from its clause's subject
     ("Turnout was 47 per cent", "the vaccination rate at the school is 87 percent"): the noun
     phrase before the verb, up to a preposition; None when the clause has no plain one (a
     pronoun, a name, a verb, a running total such as "the toll", which names no quantity).  A
     plain ``count`` takes only a plural subject of a level verb ("the protesters numbered
-    4,000"; "the driver was 45" is an age)."""
+    4,000"; "the driver was 45" is an age); a ``measure`` also takes the subject of a verb that
+    gives its level ("gusts hit a record 112 mph").  One adjective after "a" may stand before
+    the figure ("a staggering 47 per cent")."""
     k = i0 - 1
     while k >= lo and words[k].lower() in QUALIFIERS:
         k -= 1
-    if k < lo or not (words[k].lower() in G.BE or words[k].lower() in LEVEL_VERBS):
+    if k > lo and words[k - 1].lower() in ("a", "an") and is_word(words[k]) and words[k][:1].islower():
+        k -= 2
+    levels = LEVEL_VERBS | MEASURE_LEVEL_VERBS if measure else LEVEL_VERBS
+    if k < lo or not (words[k].lower() in G.BE or words[k].lower() in levels):
         return None
     phrase = []
     for x in range(lo, k):
         w, low = words[x], words[x].lower()
         if low in _PHRASE_ENDS:
             break
-        if not is_word(w) or is_number(w) or G.is_finite(w):
+        attributive = x > lo and words[x - 1].lower() in _DETERMINERS and x + 1 < k  # "the recovered engine"
+        if not is_word(w) or is_number(w) or G.is_finite(w) and not attributive:
             return None
         if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
             phrase.append(low if x == 0 else w)
@@ -245,6 +254,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         _, inner = noun_phrase(words, 1, lo)
         inner = [w for w in inner if not is_number(w)]
         subject, subject_words, mods = subject_of(inner)
+    if not subject and kind == "measure":
+        subject, subject_words, j = measured_noun(words, lo, i0, j, end)
+        if not subject:
+            subject, subject_words, mods = copula_subject(words, lo, i0, measure=True) or (subject, subject_words, mods)
     if not subject and kind == "currency" and j + 1 < end and words[j].lower() in ("in", "of", "for"):
         j2, inner = noun_phrase(words, j + 1, end)
         if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper():
@@ -309,7 +322,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             w.lower() in G.BE for w in predicate_words.split())):
         predicate, predicate_words = "", ""
     rising = predicate == "rise"
-    level = bool(verb) and verb[0].lower() in LEVEL_VERBS
+    level = bool(verb) and (verb[0].lower() in LEVEL_VERBS
+                            or kind == "measure" and verb[0].lower() in MEASURE_LEVEL_VERBS)
     if rising or level or not predicate:
         if rising or level:
             predicate, predicate_words = "", ""
@@ -321,7 +335,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
     if not subject and not predicate and not noun_words:
-        subject, subject_words, mods = copula_subject(words, lo, i0, kind == "count") or (subject, subject_words, mods)
+        subject, subject_words, mods = copula_subject(words, lo, i0, kind == "count", kind == "measure") \
+            or (subject, subject_words, mods)
     opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
     needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))

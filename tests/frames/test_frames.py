@@ -38,6 +38,7 @@ def test_frame(case):
             assert got == frozenset(want), (key, got)
         else:
             assert got == want, (key, got, f)
+    assert not set(case.get("anchors_exclude", [])) & f.anchor, f.anchor
 
 
 def test_a_paragraph_of_thousands_of_sentences_is_read_without_deep_recursion():

@@ -1,0 +1,75 @@
+"""What a physical measure belongs to: the thing measured, not the verb of its clause.
+
+A mass, a length, a speed or an area is a property of a thing: "a 540 kg satellite", "gusts
+of 96 mph", "100 mph winds", "the payload weighed 450 kilograms".  News writes the same
+measure with whatever verb the story needs ("destroying a 540 kg satellite", "winds of 100 mph
+battered the coast"), so a measure is compared by the noun it measures.  Durations are not
+measures in this sense: "served 5 years" and "was sentenced to 10 years" count different
+things, and their verbs tell them apart.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from factcheck.frames import grammar as G
+from factcheck.frames.phrases import PREPOSITIONS, PRONOUNS, QUALIFIERS, concept, is_number, noun_phrase, subject_of
+from factcheck.frames.vocabulary import PREDICATES, STOP, TIME_NOUNS, is_word
+
+#: Units of time: a duration is told apart by its verb, not by a measured noun.
+DURATIONS = TIME_NOUNS | frozenset({"second", "millisecond", "century", "fortnight"})
+#: Verbs that give a measure's level ("gusts hit 112 mph", "the wave peaked at 9 metres"):
+#: like a copula, they name no quantity of their own.
+MEASURE_LEVEL_VERBS = frozenset("""weigh weighs weighed weighing measure measures measured measuring hit hits
+reach reaches reached peak peaks peaked top tops topped""".split())
+#: Words after a measure that describe its direction or extent, not a noun it measures.
+_EXTENTS = frozenset("""deep high tall long wide thick away out off apart across around behind ahead north south
+east west northeast northwest southeast southwest inland offshore upstream downstream each apiece per
+total overall overnight today yesterday tonight ago earlier later daily weekly""".split())
+
+
+def is_measure(kind: str, unit: str | None) -> bool:
+    """Whether a claim of ``kind`` in ``unit`` is a physical measure (a quantity that is no
+    duration); the frame reader then reads it as kind ``"measure"``."""
+    return kind == "quantity" and bool(unit) and unit not in DURATIONS
+
+
+def is_level(unit: str) -> bool:
+    """Whether a measure in ``unit`` is a level at a moment (a speed, a temperature), not an
+    amount that adds up over time: "a gust of 96 mph overnight" is the gust, whatever the
+    period, while "142 mm of rain in 24 hours" is the rain of that day."""
+    return "/" in unit or "_per_" in unit or unit in ("knot", "kelvin") or unit.startswith("degree_")
+
+
+def measured_noun(words: Sequence[str], lo: int, i0: int, j: int, end: int) -> tuple[str, str, int]:
+    """(concept, words, index after them) of what the measure at ``words[i0:j]`` measures, in
+    its clause ``words[lo:end]``: the noun before "of" ("a gust of up to 96 mph") or the noun
+    phrase right after it ("a 540 kg satellite"); ("", "", j) when it names none."""
+    k = i0 - 1
+    while k > lo and words[k].lower() in QUALIFIERS:
+        k -= 1
+    if k > lo and words[k].lower() == "of":
+        head = words[k - 1]
+        if _noun_like(head) and concept(head) not in PREDICATES and head.lower() not in G.RUNNING:
+            return concept(head), head, j
+        return "", "", j
+    opener = words[j] if j < end else ""
+    if (_noun_like(opener) or opener[:1].isupper() and "-" in opener) and opener.lower() not in _EXTENTS \
+            and not G.is_verb(opener):
+        after, inner = noun_phrase(words, j, end)
+        inner = inner[:next((n for n, w in enumerate(inner) if w.lower() in _EXTENTS or not _noun_like(w)
+                             and not w[:1].isupper()), len(inner))]
+        if inner:
+            subject, subject_words, _ = subject_of(inner)
+            if subject and not subject.startswith(("=", "^")):
+                return subject, subject_words, after
+    return "", "", j
+
+
+def _noun_like(word: str) -> bool:
+    """A lowercase content word that can head a noun phrase."""
+    low = word.lower()
+    return (is_word(word) and word[:1].islower() and not is_number(word) and low not in STOP
+            and low not in PREPOSITIONS and low not in PRONOUNS and low not in QUALIFIERS)
+
+
+__all__ = ["DURATIONS", "MEASURE_LEVEL_VERBS", "is_level", "is_measure", "measured_noun"]

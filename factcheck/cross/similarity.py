@@ -102,6 +102,8 @@ def _strong(a: Mention, b: Mention) -> bool:
     if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
             and any(x[:1] in "dyp" for x in fa.anchor & fb.anchor):
         return True
+    if fa.predicate and fa.predicate == fb.predicate and a.located.claim.kind == "currency" == b.located.claim.kind:
+        return True
     return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
 
 

@@ -18,6 +18,10 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
            ("let", "go"): "release", ("walked", "free"): "release", ("set", "free"): "release",
            ("sent", "home"): "release", ("knocked", "out"): "intercept", ("shot", "down"): "intercept",
            ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take"}
+#: Verbs that, followed by "with", take what they leave with ("escaped with £1.2 million",
+#: "made off with", "got away with").
+_GETAWAY = frozenset("escape escaped escapes escaping flee fled flees fleeing".split())
+_GOT = frozenset("make made makes making get got gets getting".split())
 #: Predicates that name a state holding at the article's date, not an event.
 STATES = frozenset({"remain", "alive", "miss", "arrest", "in"})
 #: Verbs that take their meaning from their object ("suffered injuries" is an injury).
@@ -40,7 +44,7 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "body": "body bodies corpse corpses remains",
                   "soldier": "soldier soldiers troops servicemen servicewomen",
                   "take": "take took taken seize seized seizing abduct abducted abducting kidnap kidnapped "
-                          "kidnapping capture captured snatch snatched",
+                          "kidnapping capture captured snatch snatched grab grabbed grabbing",
                   "rise": "rose rise rises risen rising climb climbed climbs jump jumped jumps increase increased "
                           "increases reach reached reaches grow grew grown swell swelled soar soared",
                   "return": "return returned returning",
@@ -186,10 +190,15 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
     past commas and noun phrases, for a number standing in apposition ("…, 30 captives in all")."""
     k = i - 1
     stop = max(0, lo - reach)
+    if k - 1 >= stop and words[k - 1].lower() in ("a", "an") and is_word(words[k]) and words[k][:1].islower():
+        k -= 2  # "snatched a staggering £2.1 million": the adjective is no verb
     while k >= stop:
         low = words[k].lower()
         if low.endswith("ing") and len(low) > 5 and k == i - 1 and not words[k][:1].isupper():
             return concept(words[k]), words[k]
+        if low == "with" and k >= 1 and (words[k - 1].lower() in _GETAWAY or k >= 2 and words[k - 1].lower()
+                                         in ("off", "away") and words[k - 2].lower() in _GOT):
+            return "take", " ".join(words[k - 2 if words[k - 1].lower() in ("off", "away") else k - 1:k + 1])
         if low in ("for",) and k >= 2 and words[k - 1].lower() in ("exchange", "return") \
                 and words[k - 2].lower() == "in":
             return "release", " ".join(words[k - 2:k + 1])

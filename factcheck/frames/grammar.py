@@ -40,7 +40,7 @@ NOT_VERBS = frozenset("hundred red bed seed need speed shed sacred naked wicked 
 REPORTING = frozenset("""confirm confirmed confirms report reported reports record recorded records register
 registered identify identified count counted counts tally tallied log logged document documented diagnose
 diagnosed detect detected list listed put estimate estimated say said says tell told
-announce announced believe believed think thought know known""".split())
+announce announced believe believed think thought know known note noted notes""".split())
 #: Adverbs that mark a figure as a state still holding ("still held", "remain").
 STILL = frozenset("still remain remains remained remaining left yet".split())
 #: Words that mark a running total, which may only grow.

@@ -194,6 +194,9 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
         k -= 2  # "snatched a staggering £2.1 million": the adjective is no verb
     while k >= stop:
         low = words[k].lower()
+        if reach and low == ",":
+            k = _before_aside(words, k, stop)
+            low = words[k].lower() if k >= stop else ""
         if low.endswith("ing") and len(low) > 5 and k == i - 1 and not words[k][:1].isupper():
             return concept(words[k]), words[k]
         if low == "with" and k >= 1 and (words[k - 1].lower() in _GETAWAY or k >= 2 and words[k - 1].lower()
@@ -216,6 +219,16 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
             break
         k -= 1
     return "", ""
+
+
+def _before_aside(words: Sequence[str], k: int, stop: int) -> int:
+    """Where the search for a verb goes on from the comma at ``k``: before a participle clause
+    set off by commas (", built in 1987,"), which describes the noun before it and is not the
+    verb of the figure's clause; else at the comma."""
+    for p in range(k - 1, max(stop, k - 9) - 1, -1):
+        if words[p] == ",":
+            return p - 1 if p + 1 < k and G.is_participle(words[p + 1]) else k
+    return k
 
 
 __all__ = ["LIGHT_VERBS", "PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]

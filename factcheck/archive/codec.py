@@ -31,6 +31,7 @@ LEVEL = 3
 MEMORY = 5
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_DECODE = json.JSONDecoder().decode
 
 
 def mention_payload(m: Mention) -> bytes:
@@ -85,7 +86,7 @@ class Codec:
 
     def values(self, blob: bytes) -> list:
         """The JSON array ``pack`` stored."""
-        return json.loads(self.unpack(blob))
+        return _DECODE(self.unpack(blob).decode())
 
     def __reduce__(self):
         return Codec, (self.dictionary,)

@@ -67,7 +67,7 @@ def entries(index, facts: Mapping | None = None, *, window_days: float = 2.0,
     having = "" if all_keys else " HAVING count(DISTINCT value) > 1 AND count(DISTINCT doc) > 1"
     keys = db.execute(f"SELECT k.id, k.key FROM (SELECT key FROM mentions GROUP BY key{having}) g "
                       "JOIN keys k ON k.id = g.key ORDER BY k.key").fetchall()
-    tasks = [(key_id, key, s) for key_id, key in keys for s in plan(db, key_id, key, window_days, chunk)]
+    tasks = [(key_id, key, run) for key_id, key in keys for run in runs(plan(db, key_id, key, window_days, chunk))]
     with Runner(SliceJob(index.path, facts, window_days), jobs) as runner:
         results = _Tagged(zip((t[0] for t in tasks), runner.imap(tasks, chunksize=1)))
         for key_id, key in keys:
@@ -94,29 +94,68 @@ def plan(db, key_id: int, key: str, window_days: float, chunk: int) -> list[slic
     return slices.plan(counts, total, key, window_days, chunk)
 
 
+#: Consecutive slices of a key judged by one worker, which reads the days their margins share once.
+RUN = 6
+
+
+def runs(plan: list[slices.Slice], size: int | None = None) -> list[list[slices.Slice]]:
+    """A key's slices in runs of consecutive slices, at most ``size`` (``RUN``) each."""
+    size = size or RUN
+    return [plan[k:k + size] for k in range(0, len(plan), size)]
+
+
 @dataclass(frozen=True)
 class SliceJob:
-    """One slice of one key judged (``consistency.key_findings``) from the index at ``path``;
-    picklable, for the pool, each worker reading the index through its own connection."""
+    """A run of consecutive slices of one key, each judged (``consistency.key_findings``) from
+    the index at ``path``; picklable, for the pool, each worker reading the index through its
+    own connection.  The mentions of the days one slice's load shares with the next (its
+    margin) are read once."""
 
     path: str
     facts: Mapping | None
     window_days: float
 
-    def __call__(self, task: tuple[int, str, slices.Slice]) -> list[Finding]:
+    def __call__(self, task: tuple[int, str, list[slices.Slice]]) -> list[Finding]:
+        key_id, key, run = task
+        held = _Held()
         with _collector_paused():
-            return self._judged(task)
+            return [f for s in run for f in self._judged(key_id, key, s, held)]
 
-    def _judged(self, task: tuple[int, str, slices.Slice]) -> list[Finding]:
+    def _judged(self, key_id: int, key: str, s: slices.Slice, held: "_Held") -> list[Finding]:
         from factcheck.cross.consistency import day, key_findings
-        key_id, key, s = task
         db, codec = _reader(self.path)
-        where, args = ("m.key=?", (key_id,)) if s.lo is None else \
-            ("m.key=? AND (m.day = 0 OR m.day >= ? AND m.day < ?)", (key_id, s.lo - s.pad, s.hi + s.pad))
-        rows = db.execute("SELECT m.data, p.path, m.day FROM mentions m JOIN documents d ON d.id = m.doc "
-                          f"JOIN paths p ON p.id = d.path WHERE {where}", args)
-        ms = [restore(codec.values(data), path, iso_day(day)) for data, path, day in rows]
+        select = ("SELECT m.day, m.data, p.path FROM mentions m JOIN documents d ON d.id = m.doc "
+                  "JOIN paths p ON p.id = d.path WHERE m.key=?")
+        if s.lo is None:
+            rows = db.execute(select, (key_id,))
+        else:
+            lo, hi = s.lo - s.pad, s.hi + s.pad
+            if not held.keep(lo):
+                rows = db.execute(select + " AND (m.day = 0 OR m.day >= ? AND m.day < ?)", (key_id, lo, hi))
+            else:
+                rows = db.execute(select + " AND m.day >= ? AND m.day < ?", (key_id, held.hi, hi))
+            held.hi = hi
+        held.rows.extend((d, restore(codec.values(data), path, iso_day(d))) for d, data, path in rows)
+        ms = [m for _, m in held.rows]  # in any order: key_findings sorts them (consistency.order)
         return key_findings(ms, key, self.facts, window_days=self.window_days, judged=lambda m: s.judges(day(m)))
+
+
+class _Held:
+    """The mentions a run has read for its last slice, with their stored days, and the end of
+    the days they cover."""
+
+    def __init__(self):
+        self.rows: list[tuple[int, object]] = []
+        self.hi: float | None = None
+
+    def keep(self, lo: float) -> bool:
+        """Keep the undated mentions and those from day ``lo`` on, when the next slice's load
+        starts within the days held; else hold nothing (False)."""
+        if self.hi is None or lo >= self.hi:
+            self.rows, self.hi = [], None
+            return False
+        self.rows = [r for r in self.rows if r[0] == 0 or r[0] >= lo]
+        return True
 
 
 @contextlib.contextmanager
@@ -167,4 +206,4 @@ class _Tagged:
             yield from found
 
 
-__all__ = ["Entry", "Point", "SliceJob", "entries", "plan", "timeline"]
+__all__ = ["Entry", "Point", "RUN", "SliceJob", "entries", "plan", "runs", "timeline"]

@@ -24,7 +24,7 @@ from factcheck.cross.record import Mention
 FREE_CANDIDATES = 12
 SIDE = FREE_CANDIDATES // 2
 #: Above this many buckets a far-reaching mention walks the key outward from its value.
-WALK_BUCKETS = 48
+WALK_BUCKETS = 8
 
 
 class Bucket:
@@ -71,6 +71,7 @@ class Neighbourhood:
         self.loose = Bucket(ms, loose)
         self._walks: dict[str, _Walk] | None = None
         self._anchor_days: dict[frozenset[str], set[int]] = {}
+        self._met: dict[tuple, bool] = {}  # all_meet's answers: mentions of one day, names and interval agree alike
 
     def candidates(self, i: int) -> list[tuple[float, int]]:
         """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
@@ -104,16 +105,22 @@ class Neighbourhood:
         cannot tell."""
         a = self.ms[i]
         d = a.dates
-        lo_v, hi_v = S.value_range(a.value)
+        anyday = d is None or d[0] != d[1] or S.timeless(a)  # it may look at any day: every day's values
         names = _names(a)
+        key = (None if anyday else d[0], names, a.value, a.low, a.high)
+        known = self._met.get(key)
+        if known is not None:
+            return known
+        lo_v, hi_v = S.value_range(a.value)
         buckets: list = [self.loose]
-        if d is None or d[0] != d[1] or S.timeless(a):  # it may look at any day: every day's values
+        if anyday:
             buckets.extend(_named(self._walks_by_name(), names))
         else:
             o, reach = d[0].toordinal(), int(self.window)
             for day in range(o - reach, o + reach + 1):
                 buckets.extend(_named(self.days.get(day, {}), names))
-        return all(_within(b.values, lo_v, hi_v, a.low, a.high) for b in buckets)
+        met = self._met[key] = all(_within(b.values, lo_v, hi_v, a.low, a.high) for b in buckets)
+        return met
 
     def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What the buckets of ``days`` and ``names`` (None: every name) give, nearest first."""

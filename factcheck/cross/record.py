@@ -165,13 +165,24 @@ class Mention:
                       int(end), text, int(sentence_start), int(sentence_end), noun=_shared(claim_noun or ""),
                       kind=_shared(kind), low_open=bool(low_open), high_open=bool(high_open))
         loc = Located(_shared(path), int(line), int(column), claim, _date(date), _shared(fact))
-        frame = Frame(_shared(subject), _shared(subject_words), _words(modifiers), _shared(predicate),
-                      _shared(predicate_words), _shared(also), _words(anchor), int(trend), bool(fixed), _shared(voice),
-                      bool(part))
+        fields = (subject, subject_words, modifiers, predicate, predicate_words, also, anchor, trend, fixed, voice, part)
+        frame = _FRAMES.get(fields)
+        if frame is None:
+            if len(_FRAMES) >= _MAX_FRAMES:
+                _FRAMES.clear()
+            frame = _FRAMES[fields] = Frame(
+                _shared(subject), _shared(subject_words), _words(modifiers), _shared(predicate),
+                _shared(predicate_words), _shared(also), _words(anchor), int(trend), bool(fixed), _shared(voice),
+                bool(part))
         return cls(loc, _shared(key), _words(terms), frame, bool(forecast), _shared(role), _shared(side), _shared(unit),
                    _words(scope), phrase, bool(vague), _shared(period or ""), _words(names), int(record or 0),
                    (float(scale_low), float(scale_high)), _words(holders))
 
+
+#: Frames read back from storage, one object per distinct frame (frames repeat from mention to
+#: mention); emptied when it reaches ``_MAX_FRAMES``.
+_FRAMES: dict[tuple, Frame] = {}
+_MAX_FRAMES = 1 << 16
 
 #: The fields of ``Mention.as_row`` in order.
 ROW_FIELDS = ("path", "line", "column", "date", "fact", "value", "low", "high", "qualifier", "claim_unit", "start",

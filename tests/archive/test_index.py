@@ -360,6 +360,35 @@ def test_report_judges_a_large_key_a_slice_of_days_at_a_time(tmp_path):
     assert flagged == [9, 51]
 
 
+@pytest.mark.parametrize("run", [1, 2, 5])
+def test_a_run_of_slices_reads_shared_margins_once_and_judges_alike(tmp_path, monkeypatch, run):
+    from factcheck.archive import history
+    records = [{"date": f"2031-05-{day:02d}", "text": BRIDGE.format(n=27 if day in (4, 19) and k == 0 else 23)}
+               for day in range(1, 29) for k in range(3)]
+    src = tmp_path / "wire.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "a.sqlite"
+    update(db, [src])
+    restored = []
+    real = history.restore
+    monkeypatch.setattr(history, "restore", lambda *a: restored.append(a[2]) or real(*a))
+    monkeypatch.setattr(history, "RUN", run)
+    with open_index(str(db)) as ix:
+        whole = [e.as_dict() for e in history.entries(ix)]
+        restored.clear()
+        sliced = [e.as_dict() for e in history.entries(ix, chunk=9)]
+    assert sliced == whole
+    assert sorted(f["line"] for e in whole for f in e["outliers"]) == [10, 55]
+    assert len(set(restored)) == 28 and len(restored) > 3 * 28  # every day read; margins between runs again
+    if run > 1:
+        monkeypatch.setattr(history, "RUN", 1)
+        once = []
+        monkeypatch.setattr(history, "restore", lambda *a: once.append(a[2]) or real(*a))
+        with open_index(str(db)) as ix:
+            assert [e.as_dict() for e in history.entries(ix, chunk=9)] == whole
+        assert len(restored) < len(once)
+
+
 def test_report_slices_an_undated_large_key_whole(tmp_path):
     from factcheck.archive import history
     records = [{"text": BRIDGE.format(n=27 if i == 4 else 23)} for i in range(9)]

@@ -172,7 +172,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
     holders = sentence_names(["."] + ([] if _embedded(left_clause) else list(reversed(left_clause))), c.text,
                              right_clause, noun_words) & names
-    near = left_clause[:10] + right_clause[:10]
+    near = _without_duration(left_clause, before_words)[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
@@ -193,6 +193,23 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A
 _PREPOSITION = frozenset("of for with about on to from by over among between against".split())
 _DETERMINER = frozenset("the a an its their his her all some about nearly almost around roughly least at more than "
                         "over up".split())
+
+
+_PERIOD_BEFORE = frozenset("in within over during past last first next every per for".split())
+
+
+def _without_duration(left_clause: list[str], before_words: Sequence[str]) -> list[str]:
+    """The left clause (read backwards) without a time noun that closes it as the unit of
+    another figure ("sentenced to 72 months in prison for a scheme that siphoned $3.2
+    million"): that says how long something else lasted, not the period of this figure; after
+    "in", "over", "during" … ("in 2 weeks, 30 died") it is one."""
+    n = len(left_clause)
+    if not n or n + 1 > len(before_words) or not scope_of(left_clause[-1]):
+        return left_clause
+    number, lead = before_words[-n - 1], before_words[-n - 2].lower() if n + 2 <= len(before_words) else ""
+    if number[:1].isdigit() and left_clause[-1] == before_words[-n] and lead not in _PERIOD_BEFORE:
+        return left_clause[:-1]
+    return left_clause
 
 
 def _embedded(left_clause: Sequence[str]) -> bool:

@@ -76,7 +76,10 @@ exactly precisely close barely""".split())
 def concept(word: str) -> str:
     """A word's concept for frames: the shared synonym table, then the frame's own."""
     w = word.lower()
-    return _FOLD_EXTRA.get(w) or _FOLD_EXTRA.get(lemma(w)) or fold(word)
+    found = _FOLD_EXTRA.get(w) or _FOLD_EXTRA.get(lemma(w)) or fold(word)
+    if found != "employee" and w.endswith(("workers", "worker")) and len(w) > 8 and w.isalpha():
+        return "employee"  # "dockworkers", "steelworkers" are the workers "dock workers" names
+    return found
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -147,6 +150,9 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
     pair = (words[k].lower(), words[k + 1].lower()) if k + 1 < end else ("", "")
     if pair in PHRASES:
         return PHRASES[pair], " ".join(words[start:k + 2]), k + 2, still
+    strike = stoppage_end(words, k, end)
+    if strike:
+        return "strike", " ".join(words[start:strike]), strike, still
     if k >= end or not (G.is_verb(words[k]) or words[k].lower() in STATE_WORDS or words[k].lower() in
                         ("in", "inside", "at", "under") or words[k].lower() in G.STILL):
         if still:
@@ -221,6 +227,33 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
     return "", ""
 
 
+def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
+    """The end of a phrase at ``k`` saying that workers stopped work ("walked off the job",
+    "walked out on strike", "went on strike", "began a three-day strike", "are on strike"),
+    or 0 ("walked out" alone may leave a mine)."""
+    if k >= end:
+        return 0
+    low = words[k].lower()
+    nxt = words[k + 1].lower() if k + 1 < end else ""
+    if low in _WALK and nxt in ("out", "off"):
+        rest = " ".join(words[k + 2:min(end, k + 4)]).lower()
+        return k + 4 if rest in ("the job", "on strike") else k + 3 if rest.startswith(("work", "strike")) else 0
+    if low == "on" and nxt == "strike" or low in _GO and nxt == "on" and k + 2 < end and words[k + 2].lower() == "strike":
+        return k + 2 if low == "on" else k + 3
+    if low in _OPEN and k + 1 < end:
+        after, obj = noun_phrase(words, k + 1, end)
+        if obj and obj[-1].lower() in _STOPPAGES:
+            return after
+    return 0
+
+
+_WALK = frozenset("walk walks walked walking".split())
+_GO = frozenset("go goes went gone going".split())
+_OPEN = frozenset("begin begins began begun start starts started launch launches launched stage stages staged "
+                  "join joins joined".split())
+_STOPPAGES = frozenset("strike strikes walkout walkouts stoppage stoppages".split())
+
+
 def _before_aside(words: Sequence[str], k: int, stop: int) -> int:
     """Where the search for a verb goes on from the comma at ``k``: before a participle clause
     set off by commas (", built in 1987,"), which describes the noun before it and is not the
@@ -231,4 +264,4 @@ def _before_aside(words: Sequence[str], k: int, stop: int) -> int:
     return k
 
 
-__all__ = ["LIGHT_VERBS", "PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "subject_of"]
+__all__ = ["LIGHT_VERBS", "PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "stoppage_end", "subject_of"]

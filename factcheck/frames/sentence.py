@@ -27,7 +27,8 @@ from factcheck.frames import grammar as G
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
 from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start,
-                                     concept, is_number, noun_phrase, predicate_after, predicate_before, subject_of)
+                                     concept, is_number, noun_phrase, predicate_after, predicate_before,
+                                     stoppage_end, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
@@ -284,7 +285,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         for x in range(p + 1, end):
             if words[x].lower() in G.CONJUNCTIONS or words[x].lower() in _SUBORDINATORS:
                 break
-            if G.is_finite(words[x]) and not G.is_participle(words[x]):
+            if G.is_finite(words[x]) and not G.is_participle(words[x]) or stoppage_end(words, x, end):
                 m = x
                 break
         if m is not None:

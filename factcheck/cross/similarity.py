@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Mapping, Sequence
 
-from factcheck.frames.measures import is_level
+from factcheck.frames.measures import DURATIONS, is_level
 from factcheck.frames.model import compatible
 from factcheck.cross.mentions import Mention, comparable
 from factcheck.frames.vocabulary import lemma
@@ -94,17 +94,25 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
 
 
 def _strong(a: Mention, b: Mention) -> bool:
-    """Both (compatible) frames name their subject and their predicate, or both count what one
-    dated past event did: the same quantity whatever the words around them."""
+    """Both (compatible) frames name their subject and their predicate, both count what one
+    dated past event did, or both are amounts of money or durations of one predicate: the same
+    quantity whatever the words around them."""
     fa, fb = a.frame, b.frame
     if a.role == "distance" and fa.subject == fb.subject and fa.subject != "dist":
         return True
     if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
             and any(x[:1] in "dyp" for x in fa.anchor & fb.anchor):
         return True
-    if fa.predicate and fa.predicate == fb.predicate and a.located.claim.kind == "currency" == b.located.claim.kind:
+    if fa.predicate and fa.predicate == fb.predicate and _nounless(a) and _nounless(b):
         return True
     return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
+
+
+def _nounless(m: Mention) -> bool:
+    """An amount of money or a duration: what it measures is its verb's ("snatched £2.1
+    million", "deliberated for three days"), with no counted noun."""
+    c = m.located.claim
+    return c.kind == "currency" or c.kind == "quantity" and c.unit in DURATIONS
 
 
 def _elsewhere(a: Mention, b: Mention) -> bool:

@@ -203,7 +203,8 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
         if reach and low == ",":
             k = _before_aside(words, k, stop)
             low = words[k].lower() if k >= stop else ""
-        if low.endswith("ing") and len(low) > 5 and k == i - 1 and not words[k][:1].isupper():
+        if low.endswith("ing") and len(low) > 5 and not words[k][:1].isupper() \
+                and (k == i - 1 or k == i - 2 and words[i - 1].lower() == "for"):  # "deliberating for two days"
             return concept(words[k]), words[k]
         if low == "with" and k >= 1 and (words[k - 1].lower() in _GETAWAY or k >= 2 and words[k - 1].lower()
                                          in ("off", "away") and words[k - 2].lower() in _GOT):

@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import Frame, FrameReader
+from factcheck.frames import grammar as G
 from factcheck.frames.grammar import since_record
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
@@ -48,7 +49,12 @@ _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
 _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
-                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest|from|away)\b", re.I)
+                       r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|from|away)\b", re.I)
+_COMPASS_OF = re.compile(r"\W*(?:[\w.,()]+\s+){0,4}?(?:north|south|east|west)[\w-]*\s+of\s+"
+                         r"(?:the\s+)?(?:[a-z]+[\s,]+){0,3}?([A-Z][\w'’-]+)")
+_NAME = re.compile(r"\b[A-Z][\w'’-]+")
+_MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of|\s+at)?\s*$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b|\s+on the Richter scale\b", re.I)
 _DISTANCE_UNIT = re.compile(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", re.I)
 _COMMA_AFTER = re.compile(r"\s*[,)]")
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.|#|\b[Nn]umber)\s*$")
@@ -141,10 +147,16 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     if role not in ("", "age") and not loc.fact:
         return None
     frame = reader.frame(c, loc.date)
-    if c.kind == "quantity" and c.noun and "-" in c.text or frame.subject and is_measure(c.kind, c.unit):
+    if frame.subject and is_measure(c.kind, c.unit):  # a level of the thing measured: no verb, no trend
+        frame = dataclasses.replace(frame, predicate="", predicate_words="", also="", trend=0)
+    elif c.kind == "quantity" and c.noun and "-" in c.text:
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
     right_clause = clause(after_words)
     unit, scale = _unit(c, left, right)
+    if not c.unit and (_MAGNITUDE.search(left[-24:]) or _MAGNITUDE_AFTER.match(right)):
+        unit = "magnitude"  # "a magnitude 6.4 quake", "measured 6.1 on the Richter scale"
+        frame = dataclasses.replace(frame, subject="magnitude", subject_words="magnitude", predicate="",
+                                    predicate_words="", also="", modifiers=frozenset(), part=False)
     if name is not None:
         frame = dataclasses.replace(frame, subject=f"age:{name}" if name else "age", predicate="", also="",
                                     subject_words=f"age of {name or 'someone'}", predicate_words="", part=False)
@@ -224,10 +236,16 @@ def _embedded(left_clause: Sequence[str]) -> bool:
 
 
 def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
-    """What a distance is measured from: the place after "from" ("30km from the park"), or for
-    "12 miles away" the last place its sentence names after "from"; else the place its
-    clause names; ``dist`` when none."""
+    """What a distance is measured from: the place after a compass point ("40 km north-east of
+    Oskemir"), with the place it locates when the sentence names one before it ("Ashkelon,
+    10 miles north of Gaza"), or the place after "from" ("30km from the park"), or for "12 miles away" the last place its
+    sentence names after "from"; else the place its clause names; ``dist`` when none."""
     after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
+    compass = _COMPASS_OF.match(after)
+    if compass:
+        here = [w.group() for w in _NAME.finditer(text, c.sentence_start, c.start)
+                if w.start() > c.sentence_start and w.group().lower() not in _WEEKDAYS and not G.month(w.group())]
+        return "dist:" + (fold(here[-1]) + "-" if here else "") + fold(compass.group(1))
     m = _FROM.search(after[:40])
     if m is None and re.match(r"\W*away\b", after):
         found = list(_FROM.finditer(text, c.sentence_start, c.start))

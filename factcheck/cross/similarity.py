@@ -177,7 +177,8 @@ def _kind_of_people(x: str, y: str) -> bool:
 
 
 def _percent(unit: str) -> bool:
-    return unit.startswith(("%", "percent"))
+    """A share or a magnitude: values that differ by a quarter are not one figure rounded."""
+    return unit.startswith(("%", "percent")) or unit == "magnitude"
 
 
 def value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:

@@ -27,6 +27,11 @@ east west northeast northwest southeast southwest inland offshore upstream downs
 total overall overnight today yesterday tonight ago earlier later daily weekly""".split())
 
 
+#: Words after a length that say which dimension it is ("380 metres below the surface").
+EXTENT_SUBJECTS = {"below": "depth", "beneath": "depth", "underground": "depth", "underwater": "depth",
+                   "deep": "depth", "high": "height", "tall": "height", "above": "height"}
+
+
 def is_measure(kind: str, unit: str | None) -> bool:
     """Whether a claim of ``kind`` in ``unit`` is a physical measure (a quantity that is no
     duration); the frame reader then reads it as kind ``"measure"``."""
@@ -42,8 +47,9 @@ def is_level(unit: str) -> bool:
 
 def measured_noun(words: Sequence[str], lo: int, i0: int, j: int, end: int) -> tuple[str, str, int]:
     """(concept, words, index after them) of what the measure at ``words[i0:j]`` measures, in
-    its clause ``words[lo:end]``: the noun before "of" ("a gust of up to 96 mph") or the noun
-    phrase right after it ("a 540 kg satellite"); ("", "", j) when it names none."""
+    its clause ``words[lo:end]``: the noun before "of" ("a gust of up to 96 mph"), the dimension
+    a word after it names ("380 metres below", "30 feet high"), or the noun phrase right after
+    it ("a 540 kg satellite"); ("", "", j) when it names none."""
     k = i0 - 1
     while k > lo and words[k].lower() in QUALIFIERS:
         k -= 1
@@ -53,6 +59,8 @@ def measured_noun(words: Sequence[str], lo: int, i0: int, j: int, end: int) -> t
             return concept(head), head, j
         return "", "", j
     opener = words[j] if j < end else ""
+    if opener.lower() in EXTENT_SUBJECTS:
+        return EXTENT_SUBJECTS[opener.lower()], opener, j + 1
     if (_noun_like(opener) or opener[:1].isupper() and "-" in opener) and opener.lower() not in _EXTENTS \
             and not G.is_verb(opener):
         after, inner = noun_phrase(words, j, end)
@@ -72,4 +80,4 @@ def _noun_like(word: str) -> bool:
             and low not in PREPOSITIONS and low not in PRONOUNS and low not in QUALIFIERS)
 
 
-__all__ = ["DURATIONS", "MEASURE_LEVEL_VERBS", "is_level", "is_measure", "measured_noun"]
+__all__ = ["DURATIONS", "EXTENT_SUBJECTS", "MEASURE_LEVEL_VERBS", "is_level", "is_measure", "measured_noun"]

@@ -29,7 +29,7 @@ LIGHT_VERBS = frozenset("suffer suffered suffers sustain sustained sustains rece
 STATE_CONCEPTS = frozenset({"injure", "kill", "burn"})
 #: Adjectives that split what a noun counts into parts ("living hostages" are some of the
 #: hostages; "mutinous soldiers" are just the soldiers the story is about).
-PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional female male
+PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional last first final female male
 young old elderly adult teenage underage minor foreign domestic local civilian military seriously critically
 severely slightly minor major fatal nonfatal""".split())
 #: Words that modify a counted noun without changing what it counts.
@@ -59,7 +59,9 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "recover": "recover recovered recovering retrieve retrieved pull pulled",
                   "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
                   "evacuate": "evacuate evacuated evacuating",
-                  "cut": "cut cuts cutting slash slashed eliminate eliminated shed"}
+                  "cut": "cut cuts cutting slash slashed eliminate eliminated shed",
+                  "fall": "fall falls fell fallen falling plunge plunged plunges plunging tumble tumbled tumbles "
+                          "drop dropped drops dropping"}
 _FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}
 PRONOUNS = frozenset("them those these whom which they it".split())
 PREPOSITIONS = frozenset("in at on from under inside outside near across with without aboard".split())
@@ -230,7 +232,8 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
 
 def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
     """The end of a phrase at ``k`` saying that workers stopped work ("walked off the job",
-    "walked out on strike", "went on strike", "began a three-day strike", "are on strike"),
+    "walked out on strike", "went on strike", "began a three-day strike", "are on strike",
+    "took to picket lines", "took part in the strike"),
     or 0 ("walked out" alone may leave a mine)."""
     if k >= end:
         return 0
@@ -241,6 +244,9 @@ def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
         return k + 4 if rest in ("the job", "on strike") else k + 3 if rest.startswith(("work", "strike")) else 0
     if low == "on" and nxt == "strike" or low in _GO and nxt == "on" and k + 2 < end and words[k + 2].lower() == "strike":
         return k + 2 if low == "on" else k + 3
+    if low in _TAKE and nxt in ("to", "part") and any(w.lower() in ("picket", "strike", "walkout")
+                                                       for w in words[k + 2:min(end, k + 6)]):
+        return next(x for x in range(k + 2, min(end, k + 6)) if words[x].lower() in ("picket", "strike", "walkout")) + 1
     if low in _OPEN and k + 1 < end:
         after, obj = noun_phrase(words, k + 1, end)
         if obj and obj[-1].lower() in _STOPPAGES:
@@ -250,6 +256,7 @@ def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
 
 _WALK = frozenset("walk walks walked walking".split())
 _GO = frozenset("go goes went gone going".split())
+_TAKE = frozenset("take takes took taken taking".split())
 _OPEN = frozenset("begin begins began begun start starts started launch launches launched stage stages staged "
                   "join joins joined".split())
 _STOPPAGES = frozenset("strike strikes walkout walkouts stoppage stoppages".split())

@@ -26,9 +26,9 @@ from typing import Sequence
 from factcheck.frames import grammar as G
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
-from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start,
-                                     concept, is_number, noun_phrase, predicate_after, predicate_before,
-                                     stoppage_end, subject_of)
+from factcheck.frames.phrases import (PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS,
+                                     STATES, clause_end, clause_start, concept, is_number, noun_phrase, predicate_after,
+                                     predicate_before, stoppage_end, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
@@ -164,6 +164,9 @@ def _not_before(text: str) -> bool:
     return t.endswith("not") and not (len(t) > 3 and (t[-4].isalnum() or t[-4] == "_"))
 
 
+#: Singular nouns naming a group, whose size a number after "of" gives ("a crowd of 84,112").
+COLLECTIVES = frozenset("crowd group fleet workforce staff population field army squad convoy delegation "
+                        "contingent flotilla".split())
 #: Verbs that give the level of a quantity their subject names ("the toll stands at 12", "the
 #: protesters numbered about 4,000"): like "rose to", no predicate of their own.
 LEVEL_VERBS = frozenset("stand stands stood total totals totalled totaled number numbers numbered amount amounts "
@@ -249,7 +252,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         c = concept(words[i0 - 2])
         if c in PREDICATES and c != "captive":
             pass
-        elif len(words[i0 - 2]) > 3 and words[i0 - 2].lower().endswith("s"):
+        elif len(words[i0 - 2]) > 3 and words[i0 - 2].lower().endswith("s") or words[i0 - 2].lower() in COLLECTIVES:
             subject, subject_words = c, words[i0 - 2]
     if not subject and lo > 0 and words[0].lower() == "of":
         _, inner = noun_phrase(words, 1, lo)
@@ -264,6 +267,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper():
             j = j2
             subject, subject_words, mods = subject_of(inner)
+    before = words[i0 - 1].lower() if i0 > lo else ""
+    if subject and before in PARTITIONS and before not in PLAIN_MODIFIERS:  # "the last two cavers"
+        mods = mods | {STATE_WORDS.get(before, before)}
     if j < len(words) and words[j].lower() in ("others", "more"):
         j += 1
     if noun_words and j + 1 < end and words[j].lower() in ("and", "or") and is_word(words[j + 1]) \
@@ -371,4 +377,4 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                  voice, _part(words, i0, j, end, lo), needs, modifier=span)
 
 
-__all__ = ["LEVEL_VERBS", "anchors_of", "copula_subject", "read_frame", "says_now", "scene_of", "NOW"]
+__all__ = ["COLLECTIVES", "LEVEL_VERBS", "anchors_of", "copula_subject", "read_frame", "says_now", "scene_of", "NOW"]

@@ -238,8 +238,9 @@ def _embedded(left_clause: Sequence[str]) -> bool:
 def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
     """What a distance is measured from: the place after a compass point ("40 km north-east of
     Oskemir"), with the place it locates when the sentence names one before it ("Ashkelon,
-    10 miles north of Gaza"), or the place after "from" ("30km from the park"), or for "12 miles away" the last place its
-    sentence names after "from"; else the place its clause names; ``dist`` when none."""
+    10 miles north of Gaza"); the place after "from" ("30km from the park"); for "12 miles
+    away" the last place its sentence names after "from"; else the place its clause names;
+    ``dist`` when none."""
     after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
     compass = _COMPASS_OF.match(after)
     if compass:

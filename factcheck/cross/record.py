@@ -165,7 +165,8 @@ class Mention:
                       int(end), text, int(sentence_start), int(sentence_end), noun=_shared(claim_noun or ""),
                       kind=_shared(kind), low_open=bool(low_open), high_open=bool(high_open))
         loc = Located(_shared(path), int(line), int(column), claim, _date(date), _shared(fact))
-        fields = (subject, subject_words, modifiers, predicate, predicate_words, also, anchor, trend, fixed, voice, part)
+        fields = (subject, subject_words, modifiers, predicate, predicate_words, also, anchor, trend, fixed, voice,
+                  part)
         frame = _FRAMES.get(fields)
         if frame is None:
             if len(_FRAMES) >= _MAX_FRAMES:

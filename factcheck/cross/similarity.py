@@ -2,8 +2,8 @@
 
 ``affinity`` is the test and the score: frames compatible (``frames.compatible``), time
 scopes (a period says nothing of a level such as a speed), places and people, years and
-values in range, enough shared context; the score adds the context overlap, the closeness of the values, the shared rare names and the strength of
-the frames.  ``in_time`` says whether two mentions are close enough in time to be compared
+values in range, enough shared context; the score adds the context overlap, the closeness
+of the values, the shared rare names and the strength of the frames.  ``in_time`` says whether two mentions are close enough in time to be compared
 (``--window``), with fixed counts and counts that move one way compared at any date.
 """
 from __future__ import annotations

@@ -125,5 +125,6 @@ def since_record(words, k: int) -> bool:
 
 
 __all__ = ["ADVERBS", "AUX", "BE", "PRESENT_AUX", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
-           "COUNTER", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL", "SUPERLATIVES", "is_finite",
+           "COUNTER", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL",
+           "SUPERLATIVES", "is_finite",
            "is_participle", "is_verb", "month", "since_record"]

@@ -29,8 +29,8 @@ LIGHT_VERBS = frozenset("suffer suffered suffers sustain sustained sustains rece
 STATE_CONCEPTS = frozenset({"injure", "kill", "burn"})
 #: Adjectives that split what a noun counts into parts ("living hostages" are some of the
 #: hostages; "mutinous soldiers" are just the soldiers the story is about).
-PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional last first final female male
-young old elderly adult teenage underage minor foreign domestic local civilian military seriously critically
+PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional last first final
+female male young old elderly adult teenage underage minor foreign domestic local civilian military seriously critically
 severely slightly minor major fatal nonfatal""".split())
 #: Words that modify a counted noun without changing what it counts.
 PLAIN_MODIFIERS = frozenset("""more other others additional further some about nearly almost around roughly
@@ -233,8 +233,8 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
 def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
     """The end of a phrase at ``k`` saying that workers stopped work ("walked off the job",
     "walked out on strike", "went on strike", "began a three-day strike", "are on strike",
-    "took to picket lines", "took part in the strike"),
-    or 0 ("walked out" alone may leave a mine)."""
+    "took to picket lines", "took part in the strike"), or 0 ("walked out" alone may leave a
+    mine)."""
     if k >= end:
         return 0
     low = words[k].lower()
@@ -242,11 +242,13 @@ def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
     if low in _WALK and nxt in ("out", "off"):
         rest = " ".join(words[k + 2:min(end, k + 4)]).lower()
         return k + 4 if rest in ("the job", "on strike") else k + 3 if rest.startswith(("work", "strike")) else 0
-    if low == "on" and nxt == "strike" or low in _GO and nxt == "on" and k + 2 < end and words[k + 2].lower() == "strike":
-        return k + 2 if low == "on" else k + 3
-    if low in _TAKE and nxt in ("to", "part") and any(w.lower() in ("picket", "strike", "walkout")
-                                                       for w in words[k + 2:min(end, k + 6)]):
-        return next(x for x in range(k + 2, min(end, k + 6)) if words[x].lower() in ("picket", "strike", "walkout")) + 1
+    if low == "on" and nxt == "strike":
+        return k + 2
+    if low in _GO and nxt == "on" and k + 2 < end and words[k + 2].lower() == "strike":
+        return k + 3
+    if low in _TAKE and nxt in ("to", "part"):
+        at = next((x for x in range(k + 2, min(end, k + 6)) if words[x].lower() in ("picket", "strike", "walkout")), 0)
+        return at + 1 if at else 0
     if low in _OPEN and k + 1 < end:
         after, obj = noun_phrase(words, k + 1, end)
         if obj and obj[-1].lower() in _STOPPAGES:

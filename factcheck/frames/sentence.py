@@ -24,12 +24,13 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
+from factcheck.frames.levels import came_in_at, level_after_to, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
 from factcheck.frames.phrases import (PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS,
                                      STATES, clause_end, clause_start, concept, is_number, noun_phrase, predicate_after,
                                      predicate_before, stoppage_end, subject_of)
-from factcheck.frames.vocabulary import PREDICATES, is_word, is_year, lemma
+from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
                   r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
@@ -175,6 +176,14 @@ _DETERMINERS = frozenset("the a an its their his her this that these those".spli
 _PHRASE_ENDS = PREPOSITIONS | frozenset("of for to with among by about over".split())
 
 
+def _period(word: str) -> bool:
+    """A noun of time or of a trading period ("months", "quarter", "trading"): what follows an
+    amount "in" then dates it; it names no purpose."""
+    low = word.lower()
+    return concept(low) in TIME_NOUNS or low.rstrip("s") in ("quarter", "period", "session", "half") \
+        or low == "trading"
+
+
 def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
                    measure: bool = False) -> tuple[str, str, frozenset[str]] | None:
     """What a figure after a copula or a level verb counts, from its clause's subject
@@ -264,7 +273,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             subject, subject_words, mods = copula_subject(words, lo, i0, measure=True) or (subject, subject_words, mods)
     if not subject and kind == "currency" and j + 1 < end and words[j].lower() in ("in", "of", "for"):
         j2, inner = noun_phrase(words, j + 1, end)
-        if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper():
+        if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper() \
+                and not _period(inner[-1]):  # "$4.82 billion in the three months to September"
             j = j2
             subject, subject_words, mods = subject_of(inner)
     before = words[i0 - 1].lower() if i0 > lo else ""
@@ -331,6 +341,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     rising = predicate == "rise"
     level = bool(verb) and (verb[0].lower() in LEVEL_VERBS
                             or kind == "measure" and verb[0].lower() in MEASURE_LEVEL_VERBS)
+    changed = None if subject or noun_words else level_after_to(words, lo, i0) or came_in_at(words, lo, i0)
+    if changed is not None:  # "revenue fell 6% to $4.82 billion", "revenue came in at $4.28 billion"
+        level = True
+        subject, subject_words, mods = subject_before(words, lo, changed) or (subject, subject_words, mods)
     if rising or level or not predicate:
         if rising or level:
             predicate, predicate_words = "", ""

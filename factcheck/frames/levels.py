@@ -1,0 +1,71 @@
+"""What a figure that gives a new level belongs to: the noun whose level changed.
+
+Business and statistics news writes a level after a change ("revenue fell 6% from a year
+earlier to $4.82 billion", "its shares rose to $31", "the jobless rate dropped to 4.1
+percent") or with a verb that only states it ("revenue came in at $4.28 billion"). Such a
+figure has no event of its own: it is the level of the noun before the verb, and two
+outlets that give that noun's level in different words give the same quantity.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from factcheck.frames import grammar as G
+from factcheck.frames.phrases import PLAIN_MODIFIERS, PRONOUNS, QUALIFIERS, concept, is_number, subject_of
+from factcheck.frames.vocabulary import STOP, is_word
+
+#: Concepts of the verbs after which a figure following "to" is a level.
+CHANGES = frozenset({"rise", "fall"})
+#: Determiners and possessives that may open the noun phrase before the verb.
+_OPENERS = frozenset("the a an its their his her our this that these those".split())
+_PREPOSITIONS = frozenset("at in on for of from with by over under".split())
+
+
+def level_after_to(words: Sequence[str], lo: int, i0: int) -> int | None:
+    """The index of the change verb when the figure at ``words[i0]`` follows "to" after it in
+    its clause ("fell 6% from a year earlier to $4.82 billion"); None otherwise."""
+    k = i0 - 1
+    while k > lo and words[k].lower() in QUALIFIERS and words[k].lower() != "to":
+        k -= 1
+    if k <= lo or words[k].lower() != "to":
+        return None
+    for v in range(k - 1, max(lo, k - 10) - 1, -1):
+        if concept(words[v]) in CHANGES and G.is_verb(words[v]):
+            return v
+    return None
+
+
+def came_in_at(words: Sequence[str], lo: int, i0: int) -> int | None:
+    """The index of "came" when the figure follows "came in at" ("revenue came in at $4.28
+    billion"); None otherwise."""
+    k = i0 - 1
+    while k > lo and words[k].lower() in QUALIFIERS and words[k].lower() != "at":
+        k -= 1
+    if k - 2 >= lo and words[k].lower() == "at" and words[k - 1].lower() == "in" \
+            and words[k - 2].lower() in ("came", "come", "comes", "coming"):
+        return k - 2
+    return None
+
+
+def subject_before(words: Sequence[str], lo: int, v: int) -> tuple[str, str, frozenset[str]] | None:
+    """The noun phrase right before the verb at ``v`` (after its opener), up to a preposition:
+    "revenue", "its shares", "the jobless rate"; "Revenue for the third quarter" gives revenue.
+    None when the words before the verb are no plain noun phrase (a name, a pronoun, a verb)."""
+    start = v
+    while start > lo and v - start < 8 and is_word(words[start - 1]) and not G.is_finite(words[start - 1]) \
+            and not is_number(words[start - 1]) and words[start - 1].lower() not in ("said", "says", "that", "and", "but"):
+        start -= 1
+    while start < v and (words[start].lower() in _OPENERS or words[start].lower().endswith(("'s", "’s"))):
+        start += 1  # "the", "Brisco's"
+    phrase = list(words[start:v])
+    cut = next((n for n, w in enumerate(phrase) if n and w.lower() in STOP
+                and (w.lower() not in PLAIN_MODIFIERS or w.lower() in _PREPOSITIONS)), len(phrase))
+    phrase = phrase[:cut]
+    if not phrase or len(phrase) > 3 or phrase[-1][:1].isupper() and start > lo or phrase[-1].lower() in PRONOUNS \
+            or phrase[-1].lower() in G.RUNNING:
+        return None
+    found = subject_of([phrase[0].lower(), *phrase[1:]] if start == lo else phrase)
+    return found if found[0] and not found[0].startswith(("=", "^")) else None
+
+
+__all__ = ["CHANGES", "came_in_at", "level_after_to", "subject_before"]

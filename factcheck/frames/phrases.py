@@ -238,6 +238,8 @@ def stoppage_end(words: Sequence[str], k: int, end: int) -> int:
     if k >= end:
         return 0
     low = words[k].lower()
+    if low not in _STOPPAGE_STARTS:
+        return 0
     nxt = words[k + 1].lower() if k + 1 < end else ""
     if low in _WALK and nxt in ("out", "off"):
         rest = " ".join(words[k + 2:min(end, k + 4)]).lower()
@@ -262,6 +264,7 @@ _TAKE = frozenset("take takes took taken taking".split())
 _OPEN = frozenset("begin begins began begun start starts started launch launches launched stage stages staged "
                   "join joins joined".split())
 _STOPPAGES = frozenset("strike strikes walkout walkouts stoppage stoppages".split())
+_STOPPAGE_STARTS = _WALK | _GO | _TAKE | _OPEN | {"on"}
 
 
 def _before_aside(words: Sequence[str], k: int, stop: int) -> int:

@@ -19,7 +19,6 @@ from typing import Sequence
 
 from factcheck.frames import Frame, FrameReader
 from factcheck.frames import grammar as G
-from factcheck.frames.grammar import since_record
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import Mention
@@ -177,7 +176,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
     window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
-    years = [w for k, w in enumerate(nearby) if is_year(w) and not since_record(nearby, k)]
+    years = [w for k, w in enumerate(nearby) if is_year(w) and not G.since_record(nearby, k)]
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,

@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.phrases import PLAIN_MODIFIERS, PRONOUNS, QUALIFIERS, concept, is_number, subject_of
+from factcheck.frames.phrases import (DETERMINERS, PLAIN_MODIFIERS, PRONOUNS, QUALIFIERS, concept, is_number,
+                                     subject_of)
 from factcheck.frames.vocabulary import STOP, is_word
 
 #: Concepts of the verbs after which a figure following "to" is a level.
 CHANGES = frozenset({"rise", "fall"})
 #: Determiners and possessives that may open the noun phrase before the verb.
-_OPENERS = frozenset("the a an its their his her our this that these those".split())
+_OPENERS = DETERMINERS | {"our"}
+_BREAKS = frozenset("said says that and but".split())
 _PREPOSITIONS = frozenset("at in on for of from with by over under".split())
 
 
@@ -53,7 +55,7 @@ def subject_before(words: Sequence[str], lo: int, v: int) -> tuple[str, str, fro
     None when the words before the verb are no plain noun phrase (a name, a pronoun, a verb)."""
     start = v
     while start > lo and v - start < 8 and is_word(words[start - 1]) and not G.is_finite(words[start - 1]) \
-            and not is_number(words[start - 1]) and words[start - 1].lower() not in ("said", "says", "that", "and", "but"):
+            and not is_number(words[start - 1]) and words[start - 1].lower() not in _BREAKS:
         start -= 1
     while start < v and (words[start].lower() in _OPENERS or words[start].lower().endswith(("'s", "’s"))):
         start += 1  # "the", "Brisco's"

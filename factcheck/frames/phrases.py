@@ -64,6 +64,8 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                           "drop dropped drops dropping"}
 _FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}
 PRONOUNS = frozenset("them those these whom which they it".split())
+#: Determiners and possessive pronouns that open a noun phrase.
+DETERMINERS = frozenset("the a an its their his her this that these those".split())
 PREPOSITIONS = frozenset("in at on from under inside outside near across with without aboard".split())
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen
 fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
@@ -277,4 +279,4 @@ def _before_aside(words: Sequence[str], k: int, stop: int) -> int:
     return k
 
 
-__all__ = ["LIGHT_VERBS", "PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "stoppage_end", "subject_of"]
+__all__ = ["DETERMINERS", "LIGHT_VERBS", "PARTITIONS", "EXTRA_CONCEPTS", "PHRASES", "PLAIN_MODIFIERS", "PREPOSITIONS", "PRONOUNS", "QUALIFIERS", "STATES", "STATE_WORDS", "clause_end", "clause_start", "concept", "is_number", "noun_phrase", "predicate_after", "predicate_before", "stoppage_end", "subject_of"]

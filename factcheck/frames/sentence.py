@@ -27,9 +27,9 @@ from factcheck.frames import grammar as G
 from factcheck.frames.levels import came_in_at, level_after_to, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
-from factcheck.frames.phrases import (PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS, STATE_WORDS,
-                                     STATES, clause_end, clause_start, concept, is_number, noun_phrase, predicate_after,
-                                     predicate_before, stoppage_end, subject_of)
+from factcheck.frames.phrases import (DETERMINERS, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
+                                     STATE_WORDS, STATES, clause_end, clause_start, concept, is_number, noun_phrase,
+                                     predicate_after, predicate_before, stoppage_end, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
@@ -172,7 +172,6 @@ COLLECTIVES = frozenset("crowd group fleet workforce staff population field army
 #: protesters numbered about 4,000"): like "rose to", no predicate of their own.
 LEVEL_VERBS = frozenset("stand stands stood total totals totalled totaled number numbers numbered amount amounts "
                         "amounted".split())
-_DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _PHRASE_ENDS = PREPOSITIONS | frozenset("of for to with among by about over".split())
 
 
@@ -207,10 +206,10 @@ def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
         w, low = words[x], words[x].lower()
         if low in _PHRASE_ENDS:
             break
-        attributive = x > lo and words[x - 1].lower() in _DETERMINERS and x + 1 < k  # "the recovered engine"
+        attributive = x > lo and words[x - 1].lower() in DETERMINERS and x + 1 < k  # "the recovered engine"
         if not is_word(w) or is_number(w) or G.is_finite(w) and not attributive:
             return None
-        if low not in _DETERMINERS and not low.endswith(("'s", "’s")):
+        if low not in DETERMINERS and not low.endswith(("'s", "’s")):
             phrase.append(low if x == 0 else w)
     if not phrase or len(phrase) > 3 or phrase[-1][:1].isupper() or phrase[-1].lower() in G.RUNNING \
             or phrase[-1].lower() in PRONOUNS:
@@ -355,9 +354,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 break
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
-    if not subject and not predicate and not noun_words:
-        subject, subject_words, mods = copula_subject(words, lo, i0, kind == "count", kind == "measure") \
-            or (subject, subject_words, mods)
+    if not subject and not predicate and not noun_words and kind != "measure":  # a measure asked above
+        subject, subject_words, mods = copula_subject(words, lo, i0, kind == "count") or (subject, subject_words, mods)
     opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
     needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))

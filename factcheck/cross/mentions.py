@@ -26,6 +26,7 @@ from factcheck.frames.vocabulary import (FORECAST as _FORECAST, MONTH_NAMES, PRE
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
+from factcheck.extract.ranges import tally
 from factcheck.models import Claim, Document, Located
 
 WINDOW_WORDS = 10
@@ -44,6 +45,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
+_TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
+_TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
@@ -136,11 +139,13 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     before_words, before_starts = tokens.before(para0, c.start, _REACH)
     after_words, after_starts = tokens.after(end, para1, _REACH)
     left_clause = clause(reversed(before_words))
-    forecast = not _FORECAST.isdisjoint(map(str.lower, left_clause[:6]))
+    left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
+    side = _side(c, left, right)
+    votes = bool(side) and _tally(text, c, end, side)  # a vote taken: no forecast ("approved the plan 64-35")
+    forecast = not votes and not _FORECAST.isdisjoint(map(str.lower, left_clause[:6]))
     vague = c.qualifier == "vague"
     if forecast or (vague and not loc.fact):
         return None
-    left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     name = _age(c, left, right)
     role = "age" if name is not None else _role(c, left, right, before_words, after_words)
     if role not in ("", "age") and not loc.fact:
@@ -150,6 +155,10 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="", trend=0)
     elif c.kind == "quantity" and c.noun and "-" in c.text:
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
+    if votes and role == "":  # a vote taken is a past event: its tally does not evolve
+        frame = dataclasses.replace(frame, subject="vote", subject_words="votes " + ("for" if side == "a" else "against"),
+                                    predicate="vote", predicate_words="", also="", modifiers=frozenset(), part=False,
+                                    trend=0, fixed=True)
     right_clause = clause(after_words)
     unit, scale = _unit(c, left, right)
     if not c.unit and (_MAGNITUDE.search(left[-24:]) or _MAGNITUDE_AFTER.match(right)):
@@ -172,7 +181,6 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                                         subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
-    side = _side(c, left, right)
     nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
     window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
@@ -263,6 +271,16 @@ def _side(c: Claim, left: str, right: str) -> str:
     if c.unit:
         return ""
     return "a" if _SIDE_AFTER.match(right) else "b" if _SIDE_BEFORE.search(left[-12:]) else ""
+
+
+def _tally(text: str, c: Claim, end: int, side: str) -> bool:
+    """Whether a side of a tally counts votes ("passed 68-31", "a 27-12 vote"): it is then
+    the votes for (side a) or against (side b), whatever the clause's verb."""
+    if side == "a":
+        m = _TALLY_A.match(text, end)
+        return m is not None and tally(text, c.start, m.end())
+    m = _TALLY_B.search(text, max(0, c.start - 16), c.start)
+    return m is not None and tally(text, m.start(), end)
 
 
 def _age(c: Claim, left: str, right: str) -> str | None:

@@ -13,6 +13,7 @@ from factcheck.extract import numbers as N
 from factcheck.extract.lexicon import CAPITAL_OK, IDENTIFIER_WORDS, MODEL_AFTER, MODEL_NOUNS, MONTHS, pattern, words
 from factcheck.extract.nearby import Bare
 from factcheck.extract.policy import Patterns, rule
+from factcheck.extract.ranges import tally
 
 _NETWORKS = words("tv_networks")
 _PLURAL_LIKE = words("plural_like_nouns")
@@ -21,6 +22,7 @@ _CALL_VERBS = words("call_verbs")
 _CAPTION_WORDS = words("caption_words")
 _GALLERY_FIRST = frozenset(word[0] for word in words("gallery_words"))
 _TIMES_NEXT = re.compile(r"[ \t]+times(?![A-Za-z])")  # "beat Serena 3 times": a count after a name, as "three times" is
+_TALLY_NEXT = re.compile(r"[-–]\d{1,3}(?![\d,.]?\d)")
 _CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _PART_CODE_NEXT = re.compile(r"[ \t]+[A-Za-z]{1,3}-?\d{2,}(?![\w-])")
 _EMERGENCY_NEXT = re.compile(r"[ \t]+" + pattern("emergency_nouns") + r"(?![A-Za-z])", re.IGNORECASE)
@@ -64,7 +66,13 @@ def _starts_sentence(text: str, start: int, word: str) -> bool:
 @rule("not-claim.identifier", keys=IDENTIFIER_WORDS)
 def identifier(bare: Bare) -> bool:
     """A figure right after a word that names a part, a stage or a thing is its number ("Section 230", "Room 101")."""
-    return bare.punct == "" and bare.lower in IDENTIFIER_WORDS
+    return bare.punct == "" and bare.lower in IDENTIFIER_WORDS and not _opens_tally(bare)
+
+
+def _opens_tally(bare: Bare) -> bool:
+    """Whether the figure opens a vote tally ("passed the bill 52-48", "approved by the Senate 61-38")."""
+    found = _TALLY_NEXT.match(bare.text, bare.end)
+    return found is not None and tally(bare.text, bare.start, found.end())
 
 
 @rule("not-claim.tv-station", values=(None, 100), capital=True)
@@ -80,7 +88,7 @@ def after_name(bare: Bare) -> bool:
     word, lower = bare.word, bare.lower
     return bool(word) and not word.islower() and bare.punct == "" and lower not in CAPITAL_OK and lower not in MONTHS and \
         not word.endswith(".") and not _starts_sentence(bare.text, bare.start, word) and \
-        not _TIMES_NEXT.match(bare.text, bare.end) and \
+        not _TIMES_NEXT.match(bare.text, bare.end) and not _opens_tally(bare) and \
         not (lower.endswith(("'s", "’s", "s'", "s’")) and _counted(bare.next_word))
 
 

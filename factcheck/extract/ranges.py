@@ -72,11 +72,24 @@ def _range_to_range(text: str, out: list[Core]) -> None:
         out[-3:-1] = [pair]
 
 
+_VOTE_BEFORE = re.compile(r"(?<![A-Za-z])" + pattern("vote_verbs") + r"(?![A-Za-z])(?:(?!(?<![A-Za-z])(?:from|to)[ \t])[^.;:!?\n\d]){0,50}\Z",
+                          re.IGNORECASE)
+_VOTE_AFTER = re.compile(r"[ \t]+" + pattern("vote_nouns") + r"(?![A-Za-z])", re.IGNORECASE)
+
+
 @rule("not-claim.score")
 def score(first: Core, second: Core, gap: str) -> bool:
-    """Two small whole numbers joined by a bare dash, the second no larger, are a score ("won 2-1", "a 3-3 draw")."""
+    """Two small whole numbers joined by a bare dash, the second no larger, are a score ("won 2-1", "a 3-3 draw"), not a vote's tally ("passed 68-31", "a 5-4 ruling")."""
     return gap in ("-", "–") and first.kind == second.kind == "count" and first.step == second.step == 1 and \
         second.value <= first.value <= 200
+
+
+def tally(text: str, start: int, end: int) -> bool:
+    """Whether the two figures between ``start`` and ``end`` ("68-31", "59 to 41") are a vote
+    tally, two counts of votes: after a verb of voting in their clause ("the House passed the
+    plan 68-31", "voted 52-48", "by a vote of 59 to 41"; not "voted to raise it from 30 to 40")
+    or before a noun of one ("on a 27-12 vote", "a 5-4 decision")."""
+    return bool(_VOTE_AFTER.match(text, end) or _VOTE_BEFORE.search(text[max(0, start - 60):start]))
 
 
 def ranges(text: str, nums: list[Core], trace: list[Decision] | None = None) -> list[Core]:
@@ -117,7 +130,10 @@ def ranges(text: str, nums: list[Core], trace: list[Decision] | None = None) -> 
         change = prev is not None and prev[0].lower() in _CHANGE and prev[1] == "" and \
             not _RANGE_FROM.search(text, max(0, a.start - 24), a.start)
         if score(a, b, gap):
-            drop.update((id(a), id(b)))
+            if not tally(text, a.start, b.end):
+                drop.update((id(a), id(b)))
+            out.append(b)
+            continue
         alternative = g == "or" and not between and 0 < a.value < b.value <= 2 * a.value + 1  # "two or three"
         lo = a.value
         if a.unit != b.unit and a.unit in _IN_DAYS and b.unit in _IN_DAYS and not alternative:

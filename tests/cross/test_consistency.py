@@ -137,7 +137,7 @@ def _one(text: str, number: str, date: dt.date | None = None, fact: str | None =
     ("The death toll rose to 17 on Monday.", "17", "", "kill", ""),
     ("The driver, Tomas Brenner, 49, was arrested.", "49", "age:brenner", "", "age"),
     ("The 49-year-old Tomas Brenner was arrested.", "49", "age:brenner", "", "age"),
-    ("The assembly voted 59 to 41 on Friday.", "59", "", "vote", ""),
+    ("The assembly voted 59 to 41 on Friday.", "59", "vote", "vote", ""),
 ])
 def test_mention_fields(text, number, noun, predicate, role):
     m = _one(text, number)

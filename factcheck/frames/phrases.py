@@ -23,7 +23,7 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
 _GETAWAY = frozenset("escape escaped escapes escaping flee fled flees fleeing".split())
 _GOT = frozenset("make made makes making get got gets getting".split())
 #: Predicates that name a state holding at the article's date, not an event.
-STATES = frozenset({"remain", "alive", "miss", "arrest", "in"})
+STATES = frozenset({"remain", "alive", "miss", "arrest", "in", "hospital"})
 #: Verbs that take their meaning from their object ("suffered injuries" is an injury).
 LIGHT_VERBS = frozenset("suffer suffered suffers sustain sustained sustains receive received receives".split())
 STATE_CONCEPTS = frozenset({"injure", "kill", "burn"})
@@ -230,6 +230,24 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
             break
         k -= 1
     return "", ""
+
+
+_HOSPITALIZED = frozenset("hospitalized hospitalised".split())
+_NOW_HOSPITAL = frozenset("remain remains remained remaining still being is are".split())
+
+
+def in_hospital(words: Sequence[str], lo: int, end: int, predicate: str, predicate_words: str) -> bool:
+    """Whether a count of people says how many are in hospital at the time ("nine remained in
+    hospital on Wednesday", "16 patients are being treated in hospital", "12 are still
+    hospitalized"): one state, whichever verb says it.  "Were taken to hospital" and "were
+    hospitalized" count the injured of the event instead."""
+    if predicate not in ("remain", "treat", "injure", "in"):
+        return False
+    clause = [w.lower() for w in words[lo:end]]
+    there = any(w in _HOSPITALIZED or w in ("hospital", "hospitals") and k and clause[k - 1] in ("in", "the")
+                and (clause[k - 1] == "in" or k > 1 and clause[k - 2] == "in") for k, w in enumerate(clause))
+    return there and (predicate in ("remain", "in") or any(w.lower() in _NOW_HOSPITAL for w in predicate_words.split())
+                      or "still" in clause)
 
 
 def stoppage_end(words: Sequence[str], k: int, end: int) -> int:

@@ -27,7 +27,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.levels import came_in_at, level_after_to, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
-from factcheck.frames.phrases import (DETERMINERS, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
+from factcheck.frames.phrases import (DETERMINERS, in_hospital, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
                                      STATE_WORDS, STATES, clause_end, clause_start, concept, is_number, noun_phrase,
                                      predicate_after, predicate_before, stoppage_end, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, is_word, is_year, lemma
@@ -352,6 +352,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 predicate, predicate_words = concept(w), w
                 needs = False
                 break
+    if in_hospital(words, lo, end, predicate, predicate_words):
+        predicate, predicate_words = "hospital", "in hospital"
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
     if not subject and not predicate and not noun_words and kind != "measure":  # a measure asked above
@@ -368,7 +370,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     elif previous and not any(a[:1] in "dy" for a in anchor) and anchor & previous:
         anchor |= {a for a in previous if a[:1] in "dy"}
     state = predicate in STATES or predicate == "remain" or still
-    trend = -1 if (predicate == "remain" or still) else 1 if rising else 0
+    trend = -1 if (predicate in ("remain", "hospital") or still) else 1 if rising else 0
     lowered = sentence.lower()
     if not state and (subject in ("toll", "tally") or any(p in lowered for p in G.RUNNING_PHRASES[:6])):
         trend = 1

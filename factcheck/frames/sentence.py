@@ -219,6 +219,15 @@ def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
     return subject_of(phrase)
 
 
+def _past_after_phrase(words: Sequence[str], x: int, end: int) -> bool:
+    """Whether an "-ed" form right after the noun of a phrase that follows the counted noun is
+    the clause's main verb in the past ("cars of the train derailed"), not a participle
+    ("people in the village evacuated by the army")."""
+    prev = words[x - 1].lower()
+    return G.is_participle(words[x]) and G.is_finite(words[x]) and is_word(prev) and prev not in G.AUX \
+        and prev not in PREPOSITIONS and prev not in DETERMINERS and (x + 1 >= end or words[x + 1].lower() != "by")
+
+
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
                noun: str, previous: frozenset[str] = frozenset(), kind: str = "count",
                scene: frozenset[str] = frozenset(), own_anchors: frozenset[str] | None = None) -> Frame:
@@ -295,14 +304,18 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     p = k
     while p < end and words[p].lower() in ("still", "now", "also", "all", "currently"):
         p += 1
-    if p < end and (G.is_participle(words[p]) or words[p].lower() in PREPOSITIONS and noun_words):
-        m = None
+    if p < end and (G.is_participle(words[p]) or (words[p].lower() in PREPOSITIONS or words[p].lower() == "of") and noun_words):
+        m = past = None
         for x in range(p + 1, end):
             if words[x].lower() in G.CONJUNCTIONS or words[x].lower() in _SUBORDINATORS:
                 break
             if G.is_finite(words[x]) and not G.is_participle(words[x]) or stoppage_end(words, x, end):
                 m = x
                 break
+            if past is None and _past_after_phrase(words, x, end):
+                past = x
+        if m is None and not G.is_participle(words[p]) and not any(G.is_finite(w) for w in words[lo:i0]):
+            m = past  # the subject's verb: "22 cars of the freight train derailed near the village"
         if m is not None:
             if G.is_participle(words[p]):
                 modifier = STATE_WORDS.get(words[p].lower()) if p > k else None

@@ -45,6 +45,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
+_THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
 _TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
 _TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
@@ -189,13 +190,15 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     noun_words = frame.subject_words.split()
     names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
                            after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
-    holders = sentence_names(["."] + ([] if _embedded(left_clause) else list(reversed(left_clause))), c.text,
+    holders = sentence_names(["."] + ([] if _embedded(left_clause) else _relative(left_clause, before_words)), c.text,
                              right_clause, noun_words) & names
     near = _without_duration(left_clause, before_words)[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
+    if "when" in left and _THEN_WHEN.search(left):
+        scope |= {"asof:then"}  # "7.4% higher than a year earlier, when 570,200 people were waiting"
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
     as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
@@ -229,6 +232,23 @@ def _without_duration(left_clause: list[str], before_words: Sequence[str]) -> li
     if number[:1].isdigit() and left_clause[-1] == before_words[-n] and lead not in _PERIOD_BEFORE:
         return left_clause[:-1]
     return left_clause
+
+
+def _relative(left_clause: list[str], before_words: Sequence[str]) -> list[str]:
+    """The left clause in reading order; for a relative clause ("Kieran Oduya, 22, who scored
+    14 goals") with the names it follows first: the one who did it."""
+    n = len(left_clause)
+    out = list(reversed(left_clause))
+    k = len(before_words) - n - 1
+    if k < 1 or before_words[k].lower() not in ("who", "whose"):
+        return out
+    k -= 1
+    head = []
+    while k >= 0 and len(head) < 6 and (before_words[k] == "," or before_words[k][:1].isdigit()
+                                        or before_words[k][:1].isupper() and _is_word(before_words[k])):
+        head.append(before_words[k])
+        k -= 1
+    return [w for w in reversed(head) if w != ","] + out
 
 
 def _embedded(left_clause: Sequence[str]) -> bool:

@@ -45,6 +45,8 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
+_DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+                        r"(?:24|twenty-four)\s+hours\b", re.I)
 _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
 _TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
 _TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
@@ -182,18 +184,21 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                                         subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
-    nearby = before_words[-WINDOW_WORDS * 2:] + after_words[:WINDOW_WORDS * 2]
     window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
-    years = [w for k, w in enumerate(nearby) if is_year(w) and not G.since_record(nearby, k)]
+    own_before = before_words[bisect.bisect_left(before_starts, c.sentence_start):]
+    own_after = after_words[:bisect.bisect_left(after_starts, c.sentence_end)]
+    own = own_before[-WINDOW_WORDS * 2:] + own_after[:WINDOW_WORDS * 2]  # a year of another sentence dates another figure
+    years = [w for k, w in enumerate(own) if is_year(w) and not G.since_record(own, k)]
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()
-    names = sentence_names(before_words[bisect.bisect_left(before_starts, c.sentence_start):], c.text,
-                           after_words[:bisect.bisect_left(after_starts, c.sentence_end)], noun_words)
+    names = sentence_names(own_before, c.text, own_after, noun_words)
     holders = sentence_names(["."] + ([] if _embedded(left_clause) else _relative(left_clause, before_words)), c.text,
                              right_clause, noun_words) & names
     near = _without_duration(left_clause, before_words)[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
+    if _DAY_HOURS.match(text, end, min(end + 60, c.sentence_end or end + 60)):
+        scope |= {"day"}  # "142 mm of rain fell in 24 hours" is a day's
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}

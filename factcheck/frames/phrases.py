@@ -232,6 +232,25 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
     return "", ""
 
 
+#: Nouns that say what an amount of money is, with the predicate of the verb that says it
+#: ("a fine of £340,000" is what "fined £340,000" says; "a street value of €180 million" what
+#: "valued at €180 million" says).
+NAMED_MONEY = {"fine": "fine", "fines": "fine", "value": "valu", "valuation": "valu", "price": "pric",
+               "cost": "cost", "award": "award", "settlement": "settl", "fee": "fee", "fees": "fee",
+               "reward": "reward", "ransom": "ransom", "bail": "bail", "damages": "damag", "payout": "payout",
+               "bonus": "bonus", "salary": "salary"}
+
+
+def money_named(words: Sequence[str], i0: int, i1: int, end: int) -> str:
+    """The noun that names an amount of money: before "of" ("a fine of £340,000", "a street
+    value of €180 million") or right after it ("a £340,000 fine"); "" for none."""
+    if i0 >= 2 and words[i0 - 1].lower() == "of" and words[i0 - 2].lower() in NAMED_MONEY:
+        return words[i0 - 2]
+    if i1 < end and words[i1].lower() in NAMED_MONEY and (i1 + 1 >= end or words[i1 + 1].lower() != "of"):
+        return words[i1]
+    return ""
+
+
 _HOSPITALIZED = frozenset("hospitalized hospitalised".split())
 _NOW_HOSPITAL = frozenset("remain remains remained remaining still being is are".split())
 

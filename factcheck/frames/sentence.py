@@ -27,7 +27,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.levels import came_in_at, level_after_to, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
-from factcheck.frames.phrases import (DETERMINERS, in_hospital, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
+from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, in_hospital, money_named, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
                                      STATE_WORDS, STATES, clause_end, clause_start, concept, is_number, noun_phrase,
                                      predicate_after, predicate_before, stoppage_end, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, is_word, is_year, lemma
@@ -367,6 +367,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 break
     if in_hospital(words, lo, end, predicate, predicate_words):
         predicate, predicate_words = "hospital", "in hospital"
+    named = money_named(words, i0, i1, end) if kind == "currency" else ""
+    if named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
+        predicate, predicate_words, needs = NAMED_MONEY[named.lower()], named, False
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
     if not subject and not predicate and not noun_words and kind != "measure":  # a measure asked above

@@ -202,6 +202,9 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
+    day = _weekday(left_clause, right_clause) if not frame.trend and not frame.fixed else ""
+    if day:
+        scope |= {"on:" + day}  # "recovered eight bodies on Saturday morning": that day's count
     if "when" in left and _THEN_WHEN.search(left):
         scope |= {"asof:then"}  # "7.4% higher than a year earlier, when 570,200 people were waiting"
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
@@ -254,6 +257,29 @@ def _relative(left_clause: list[str], before_words: Sequence[str]) -> list[str]:
         head.append(before_words[k])
         k -= 1
     return [w for w in reversed(head) if w != ","] + out
+
+
+_NOT_THE_FIGURE_DAY = frozenset("to when that after before since until".split())
+
+
+def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:
+    """The weekday the figure's own clause dates it to ("recovered eight bodies on Saturday
+    morning", "On Friday, 12 were arrested"), as "mon" … "sun"; not one that dates a report
+    ("said on Friday that …") or another clause ("gathered on Sunday to remember the six
+    killed"); "" for none or several."""
+    found = set()
+    for words in (left_clause[:10], right_clause[:10]):
+        for k, w in enumerate(words):
+            low = w.lower()
+            if low in _NOT_THE_FIGURE_DAY:
+                break
+            day = low.rstrip("'’s")
+            if w[:1].isupper() and day in _WEEKDAYS:
+                around = {x.lower() for x in words[max(0, k - 3):k + 3]}
+                if around & G.REPORTING:
+                    continue
+                found.add(day[:3])
+    return found.pop() if len(found) == 1 else ""
 
 
 def _embedded(left_clause: Sequence[str]) -> bool:

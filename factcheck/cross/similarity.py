@@ -73,7 +73,7 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
     lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
-    if _elsewhere(a, b):
+    if _elsewhere(a, b) or _too_early(a, b) or _too_early(b, a):
         return None
     if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years) \
             and not (a.frame.fixed and b.frame.fixed):
@@ -188,6 +188,28 @@ def value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:
     if v < 0:
         return v * ratio, v / ratio
     return 0.0, 0.0
+
+
+_WEEKDAY_NUMBERS = {d: n for n, d in enumerate("mon tue wed thu fri sat sun".split())}
+
+
+def named_day(m: Mention) -> dt.date | None:
+    """The day the weekday its sentence names stands for ("on Saturday morning"): the last such
+    day on or before the article's date; None without one or without a date."""
+    if m.dates is None:
+        return None
+    named = next((s[3:] for s in m.scope if s.startswith("on:")), None)
+    if named is None:
+        return None
+    last = m.dates[1]
+    return last - dt.timedelta(days=(last.weekday() - _WEEKDAY_NUMBERS[named]) % 7)
+
+
+def _too_early(a: Mention, b: Mention) -> bool:
+    """Whether ``b``'s article was written before the day ``a``'s figure names: it cannot give
+    that day's figure ("nine bodies recovered by nightfall" on Friday is not Saturday's eight)."""
+    day = named_day(a)
+    return day is not None and b.dates is not None and b.dates[1] < day
 
 
 def in_window(a: Mention, b: Mention, window_days: float) -> bool:

@@ -109,6 +109,9 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     return frozenset(out)
 
 
+_CREW = frozenset("driver drivers crew crewmen pilot pilots captain".split())
+
+
 def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
     """Whether the number is one of coordinated counts that share one verb ("four soldiers and
     six gunmen died", "killing two soldiers and three civilians"): both numbers stand on the
@@ -124,6 +127,8 @@ def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
             else "object" if before is not None else ""
 
     if j < end and words[j].lower() in G.CONJUNCTIONS:
+        if any(w.lower() in _CREW for w in words[j + 1:min(end, j + 4)]):
+            return True  # "47 passengers and a driver": the passengers are some of those aboard
         other = next((k for k in range(j + 1, min(end, j + 6)) if is_number(words[k])), None)
         if other is not None and not verb_between(j, other) and position(other, other + 1) == (mine := position(i0, j)):
             return bool(mine)
@@ -217,6 +222,14 @@ def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
     if count and not (words[k].lower() in LEVEL_VERBS and phrase[-1].lower().endswith("s")):
         return None
     return subject_of(phrase)
+
+
+def _aboard(words: Sequence[str], i0: int, j: int, end: int, subject: str) -> bool:
+    """Whether a count of people is of those a vehicle carried: "on board" or "aboard" in its
+    clause after it ("168 passengers and six crew on board"), or passengers a vehicle is "with"."""
+    after = [w.lower() for w in words[j:end]]
+    return "aboard" in after or any(a == "on" and b == "board" for a, b in zip(after, after[1:])) \
+        or subject == "passenger" and i0 > 0 and words[i0 - 1].lower() == "with"
 
 
 def _past_after_phrase(words: Sequence[str], x: int, end: int) -> bool:
@@ -367,6 +380,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 break
     if in_hospital(words, lo, end, predicate, predicate_words):
         predicate, predicate_words = "hospital", "in hospital"
+    if predicate in ("", "in") and kind == "count" and _aboard(words, i0, j, end, subject):
+        predicate, predicate_words = "carry", "aboard"  # "with 168 passengers on board": what it carried
     named = money_named(words, i0, i1, end) if kind == "currency" else ""
     if named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
         predicate, predicate_words, needs = NAMED_MONEY[named.lower()], named, False

@@ -25,7 +25,7 @@ def counterparts(db: sqlite3.Connection, codec: Codec, mentions: Sequence, exclu
     """The stored mentions that may be compared with ``mentions`` (documents at paths in
     ``exclude`` left out), each once, in the order of their documents."""
     from factcheck.cross.mentions import candidate_terms
-    from factcheck.cross.similarity import MAX_RATIO
+    from factcheck.cross.similarity import value_range, search_ratio
     found: dict[tuple[int, int], tuple[int, bytes]] = {}
     key_ids: dict[str, int | None] = {}
     for m in mentions:
@@ -40,7 +40,7 @@ def counterparts(db: sqlite3.Connection, codec: Codec, mentions: Sequence, exclu
             if key.startswith("fact:"):
                 rows = _near_day(db, k, day)
             else:
-                lo, hi = sorted((m.value / MAX_RATIO, m.value * MAX_RATIO))
+                lo, hi = value_range(m.value, search_ratio(m))
                 rows = _near_value(db, k, m.value, lo, hi, day, window_days)
             for doc, n, d, data in rows:
                 found.setdefault((doc, n), (d, data))

@@ -76,7 +76,7 @@ class Neighbourhood:
     def candidates(self, i: int) -> list[tuple[float, int]]:
         """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
         a = self.ms[i]
-        lo_v, hi_v = S.value_range(a.value)
+        lo_v, hi_v = S.value_range(a.value, S.search_ratio(a))
         names = _names(a)
         d = a.dates
         if d is None or d[0] != d[1]:
@@ -111,7 +111,7 @@ class Neighbourhood:
         known = self._met.get(key)
         if known is not None:
             return known
-        lo_v, hi_v = S.value_range(a.value)
+        lo_v, hi_v = S.value_range(a.value, S.search_ratio(a))
         buckets: list = [self.loose]
         if anyday:
             buckets.extend(_named(self._walks_by_name(), names))

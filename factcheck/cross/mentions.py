@@ -164,6 +164,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                                     trend=0, fixed=True)
     right_clause = clause(after_words)
     unit, scale = _unit(c, left, right)
+    if unit == "length" and not c.unit and frame.subject:  # "fell nine storeys": the storeys are its unit
+        frame = dataclasses.replace(frame, subject="", subject_words="", modifiers=frozenset())
     if not c.unit and (_MAGNITUDE.search(left[-24:]) or _MAGNITUDE_AFTER.match(right)):
         unit = "magnitude"  # "a magnitude 6.4 quake", "measured 6.1 on the Richter scale"
         frame = dataclasses.replace(frame, subject="magnitude", subject_words="magnitude", predicate="",

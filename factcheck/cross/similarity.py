@@ -25,6 +25,9 @@ SMALL_OVERLAP = 0.3
 SMALL = 10
 MAX_RATIO = 2.0
 MAX_PERCENT_RATIO = 1.25
+#: Two lengths written in different units are compared within this ratio: a mix-up of feet and
+#: metres is 3.3 times, of storeys and feet 3 to 4.5.
+MAX_UNIT_RATIO = 6.0
 _PERIODS = frozenset({"day", "week", "month", "year"})
 _SHORT = frozenset({"day", "week"})
 
@@ -70,7 +73,8 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
             return None
         if a.as_of != b.as_of:
             return None
-    lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_RATIO)
+    lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_UNIT_RATIO
+                             if a.unit == "length" and _written_unit(a) != _written_unit(b) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
     if _elsewhere(a, b) or _too_early(a, b) or _too_early(b, a):
@@ -181,6 +185,20 @@ def _percent(unit: str) -> bool:
     return unit.startswith(("%", "percent")) or unit == "magnitude"
 
 
+def search_ratio(m: Mention) -> float:
+    """How far in value ``m``'s counterparts may lie (``affinity`` narrows it for each pair)."""
+    return MAX_UNIT_RATIO if m.unit == "length" else MAX_RATIO
+
+
+def _written_unit(m: Mention) -> str:
+    """The unit a length was written in: "foot", "meter", or the noun of "nine storeys"."""
+    c = m.located.claim
+    if c.unit:
+        return c.unit
+    words = (c.noun or "").split()
+    return words[-1].lower() if words else ""
+
+
 def value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:
     """The values at most ``ratio`` times away from ``v`` (the same sign)."""
     if v > 0:
@@ -232,4 +250,4 @@ def meets(a: Mention, b: Mention) -> bool:
 
 
 __all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "anchor_day", "in_time",
-           "in_window", "is_comparable", "meets", "rarity", "score", "timeless", "value_range"]
+           "in_window", "is_comparable", "meets", "rarity", "score", "search_ratio", "timeless", "value_range"]

@@ -60,8 +60,8 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
                   "evacuate": "evacuate evacuated evacuating",
                   "cut": "cut cuts cutting slash slashed eliminate eliminated shed",
-                  "fall": "fall falls fell fallen falling plunge plunged plunges plunging tumble tumbled tumbles "
-                          "drop dropped drops dropping"}
+                  "fall": "fall falls fell fallen falling slip slipped slips slipping plunge plunged plunges plunging "
+                          "tumble tumbled tumbles drop dropped drops dropping"}
 _FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}
 PRONOUNS = frozenset("them those these whom which they it".split())
 #: Determiners and possessive pronouns that open a noun phrase.

@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import Frame, FrameReader
+from factcheck.frames.phrases import concept
 from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
@@ -48,6 +49,7 @@ _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
 _DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                         r"(?:24|twenty-four)\s+hours\b", re.I)
 _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
+_EVENT_NOUNS = frozenset({"sentence"})
 _TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
 _TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
@@ -157,7 +159,9 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     if frame.subject and is_measure(c.kind, c.unit):  # a level of the thing measured: no verb, no trend
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="", trend=0)
     elif c.kind == "quantity" and c.noun and "-" in c.text:
-        frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
+        event = concept(c.noun.split()[-1])  # "a 20-year sentence" is what "sentenced to 20 years" says
+        frame = dataclasses.replace(frame, predicate=event if event in _EVENT_NOUNS else "", predicate_words="",
+                                    also="", **({"subject": "", "subject_words": ""} if event in _EVENT_NOUNS else {}))
     if votes and role == "":  # a vote taken is a past event: its tally does not evolve
         frame = dataclasses.replace(frame, subject="vote", subject_words="votes " + ("for" if side == "a" else "against"),
                                     predicate="vote", predicate_words="", also="", modifiers=frozenset(), part=False,

@@ -17,7 +17,8 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
            ("brought", "home"): "release", ("came", "home"): "release", ("come", "home"): "release",
            ("let", "go"): "release", ("walked", "free"): "release", ("set", "free"): "release",
            ("sent", "home"): "release", ("knocked", "out"): "intercept", ("shot", "down"): "intercept",
-           ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take"}
+           ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take",
+           ("taken", "into"): "arrest"}  # "were taken into custody"
 #: Verbs that, followed by "with", take what they leave with ("escaped with £1.2 million",
 #: "made off with", "got away with").
 _GETAWAY = frozenset("escape escaped escapes escaping flee fled flees fleeing".split())
@@ -55,6 +56,9 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                            "loot looted",
                   "win": "win wins won winning secure secured",
                   "fine": "fine fined fines penalize penalized penalise penalised",
+                  "sentence": "sentence sentenced sentences sentencing jail jailed jailing imprison imprisoned "
+                              "imprisoning",
+                  "sell": "sell sells sold selling fetch fetched fetches fetching",
                   "raise": "raise raised raising",
                   "recover": "recover recovered recovering retrieve retrieved pull pulled",
                   "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
@@ -241,11 +245,14 @@ NAMED_MONEY = {"fine": "fine", "fines": "fine", "value": "valu", "valuation": "v
                "bonus": "bonus", "salary": "salary"}
 
 
-def money_named(words: Sequence[str], i0: int, i1: int, end: int) -> str:
+def money_named(words: Sequence[str], i0: int, i1: int, end: int, lo: int = 0) -> str:
     """The noun that names an amount of money: before "of" ("a fine of £340,000", "a street
-    value of €180 million") or right after it ("a £340,000 fine"); "" for none."""
+    value of €180 million"), right after it ("a £340,000 fine"), or the noun a verb puts "at"
+    it ("bail was set at $500,000", "put the street value of the drugs at €180m"); "" for none."""
     if i0 >= 2 and words[i0 - 1].lower() == "of" and words[i0 - 2].lower() in NAMED_MONEY:
         return words[i0 - 2]
+    if i0 >= 2 and words[i0 - 1].lower() == "at":
+        return next((w for w in reversed(words[max(lo, i0 - 7):i0 - 1]) if w.lower() in NAMED_MONEY), "")
     if i1 < end and words[i1].lower() in NAMED_MONEY and (i1 + 1 >= end or words[i1 + 1].lower() != "of"):
         return words[i1]
     return ""

@@ -382,7 +382,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         predicate, predicate_words = "hospital", "in hospital"
     if predicate in ("", "in") and kind == "count" and _aboard(words, i0, j, end, subject):
         predicate, predicate_words = "carry", "aboard"  # "with 168 passengers on board": what it carried
-    named = money_named(words, i0, i1, end) if kind == "currency" else ""
+    named = money_named(words, i0, i1, end, lo) if kind == "currency" else ""
     if named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
         predicate, predicate_words, needs = NAMED_MONEY[named.lower()], named, False
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:

@@ -27,6 +27,10 @@ east west northeast northwest southeast southwest inland offshore upstream downs
 total overall overnight today yesterday tonight ago earlier later daily weekly""".split())
 
 
+#: Words after a length that say which of its thing's dimensions it is ("300 metres long");
+#: a height or a depth is compared as such (``EXTENT_SUBJECTS``).
+_DIMENSIONS = frozenset("long wide across thick".split())
+_COPULA_OR_RELATIVE = frozenset("is was are were be been being which that measures measured".split())
 #: Words after a length that say which dimension it is ("380 metres below the surface").
 EXTENT_SUBJECTS = {"below": "depth", "beneath": "depth", "underground": "depth", "underwater": "depth",
                    "deep": "depth", "high": "height", "tall": "height", "above": "height"}
@@ -59,18 +63,39 @@ def measured_noun(words: Sequence[str], lo: int, i0: int, j: int, end: int) -> t
             return concept(head), head, j
         return "", "", j
     opener = words[j] if j < end else ""
+    if opener.lower() in _DIMENSIONS:
+        described = _described(words, i0 - 1)
+        if described:
+            return (*described, j + 1)
     if opener.lower() in EXTENT_SUBJECTS:
         return EXTENT_SUBJECTS[opener.lower()], opener, j + 1
     if (_noun_like(opener) or opener[:1].isupper() and "-" in opener) and opener.lower() not in _EXTENTS \
             and not G.is_verb(opener):
         after, inner = noun_phrase(words, j, end)
         inner = inner[:next((n for n, w in enumerate(inner) if w.lower() in _EXTENTS or not _noun_like(w)
-                             and not w[:1].isupper()), len(inner))]
+                             and not w[:1].isupper() or n and G.is_finite(w)),
+                            len(inner))]  # "the 310-metre bridge cut the city in two": the bridge
         if inner:
             subject, subject_words, _ = subject_of(inner)
             if subject and not subject.startswith(("=", "^")):
                 return subject, subject_words, after
     return "", "", j
+
+
+def _described(words: Sequence[str], k: int) -> tuple[str, str] | None:
+    """The noun a dimension after a measure describes, before it in its clause: "the ship is
+    300 metres long", "the Mellin Bridge, which is 310 metres long", "the avalanche, some 400
+    metres across"; None when the words before are no such noun."""
+    while k >= 0 and (words[k].lower() in _COPULA_OR_RELATIVE or words[k] in (",", "(")
+                      or words[k].lower() in QUALIFIERS):
+        k -= 1
+    if k < 0 or words[k].lower() in PRONOUNS or words[k].lower() in ("it", "he", "she", "this") \
+            or not (_noun_like(words[k]) or words[k][:1].isupper() and is_word(words[k])):
+        return None
+    if G.is_verb(words[k]) and words[k][:1].islower():
+        return None
+    subject, subject_words, _ = subject_of([words[k].lower()])
+    return (subject, words[k]) if subject and not subject.startswith(("=", "^")) else None
 
 
 def _noun_like(word: str) -> bool:

@@ -48,6 +48,9 @@ _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
 _DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                         r"(?:24|twenty-four)\s+hours\b", re.I)
+_EARLIER = re.compile(r"(?<!since )(?<!than )\b(?:last|previous)\s+(?:year|winter|summer|spring|autumn|season|month|"
+                      r"quarter|decade)\b(?!['’])|\ba\s+(?:year|decade)\s+(?:earlier|ago|before)\b", re.I)
+_BASE = re.compile(r"\b(?:from|than|over|on|with|since|against|compared)\b[^,;]*$", re.I)
 _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
 _EVENT_NOUNS = frozenset({"sentence"})
 _TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
@@ -211,6 +214,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     day = _weekday(left_clause, right_clause) if not frame.trend and not frame.fixed else ""
     if day:
         scope |= {"on:" + day}  # "recovered eight bodies on Saturday morning": that day's count
+    if _earlier(left[left.rfind(". ") + 1:]) or _earlier(right.split(". ")[0]):
+        scope |= {"asof:then"}  # "Last winter, 17 people died": not this winter's figure
     if "when" in left and _THEN_WHEN.search(left):
         scope |= {"asof:then"}  # "7.4% higher than a year earlier, when 570,200 people were waiting"
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
@@ -266,6 +271,13 @@ def _relative(left_clause: list[str], before_words: Sequence[str]) -> list[str]:
 
 
 _NOT_THE_FIGURE_DAY = frozenset("to when that after before since until".split())
+
+
+def _earlier(text: str) -> bool:
+    """Whether ``text`` dates a figure to an earlier period ("Last winter, 17 died", "a year
+    ago"), not names the base of a change ("fell 9% from a year earlier", "down 6% on the
+    same period last year") or an event ("last month's attack")."""
+    return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
 
 
 def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:

@@ -53,6 +53,7 @@ _EARLIER = re.compile(r"(?<!since )(?<!than )\b(?:last|previous)\s+(?:year|winte
 _BASE = re.compile(r"\b(?:from|than|over|on|with|since|against|compared)\b[^,;]*$", re.I)
 _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
 _EVENT_NOUNS = frozenset({"sentence"})
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
 _TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
@@ -221,6 +222,9 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
     as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
+    if as_of and as_of.group().lower().startswith("since") \
+            and _counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
+        as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
     return Mention(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
@@ -271,6 +275,14 @@ def _relative(left_clause: list[str], before_words: Sequence[str]) -> list[str]:
 
 
 _NOT_THE_FIGURE_DAY = frozenset("to when that after before since until".split())
+
+
+def _counted_since(before: str) -> bool:
+    """Whether the words before a "since" count or rank something since then ("the fifth cut",
+    "the highest level"): "since" then dates that, not the figure before it."""
+    words = before.lower().replace(",", " ").split()[-4:]
+    return any(w in G.SUPERLATIVES or w in _ORDINAL_WORDS or w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))
+               for w in words)
 
 
 def _earlier(text: str) -> bool:

@@ -23,6 +23,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import Mention
+from factcheck.cross.timing import counted_since, time_scopes
 from factcheck.frames.vocabulary import (FORECAST as _FORECAST, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
@@ -46,14 +47,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
 _SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
-_DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
-                        r"(?:24|twenty-four)\s+hours\b", re.I)
-_EARLIER = re.compile(r"(?<!since )(?<!than )\b(?:last|previous)\s+(?:year|winter|summer|spring|autumn|season|month|"
-                      r"quarter|decade)\b(?!['’])|\ba\s+(?:year|decade)\s+(?:earlier|ago|before)\b", re.I)
-_BASE = re.compile(r"\b(?:from|than|over|on|with|since|against|compared)\b[^,;]*$", re.I)
-_THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
 _EVENT_NOUNS = frozenset({"sentence"})
-_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
 _TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
@@ -207,23 +201,16 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                              right_clause, noun_words) & names
     near = _without_duration(left_clause, before_words)[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
-    if _DAY_HOURS.match(text, end, min(end + 60, c.sentence_end or end + 60)):
-        scope |= {"day"}  # "142 mm of rain fell in 24 hours" is a day's
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
-    day = _weekday(left_clause, right_clause) if not frame.trend and not frame.fixed else ""
-    if day:
-        scope |= {"on:" + day}  # "recovered eight bodies on Saturday morning": that day's count
-    if _earlier(left[left.rfind(". ") + 1:]) or _earlier(right.split(". ")[0]):
-        scope |= {"asof:then"}  # "Last winter, 17 people died": not this winter's figure
-    if "when" in left and _THEN_WHEN.search(left):
-        scope |= {"asof:then"}  # "7.4% higher than a year earlier, when 570,200 people were waiting"
+    scope |= time_scopes(text, end, c.sentence_end or end + 60, left, right, left_clause, right_clause,
+                         bool(frame.trend or frame.fixed))
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
     as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
     if as_of and as_of.group().lower().startswith("since") \
-            and _counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
+            and counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
@@ -272,44 +259,6 @@ def _relative(left_clause: list[str], before_words: Sequence[str]) -> list[str]:
         head.append(before_words[k])
         k -= 1
     return [w for w in reversed(head) if w != ","] + out
-
-
-_NOT_THE_FIGURE_DAY = frozenset("to when that after before since until".split())
-
-
-def _counted_since(before: str) -> bool:
-    """Whether the words before a "since" count or rank something since then ("the fifth cut",
-    "the highest level"): "since" then dates that, not the figure before it."""
-    words = before.lower().replace(",", " ").split()[-4:]
-    return any(w in G.SUPERLATIVES or w in _ORDINAL_WORDS or w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))
-               for w in words)
-
-
-def _earlier(text: str) -> bool:
-    """Whether ``text`` dates a figure to an earlier period ("Last winter, 17 died", "a year
-    ago"), not names the base of a change ("fell 9% from a year earlier", "down 6% on the
-    same period last year") or an event ("last month's attack")."""
-    return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
-
-
-def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:
-    """The weekday the figure's own clause dates it to ("recovered eight bodies on Saturday
-    morning", "On Friday, 12 were arrested"), as "mon" … "sun"; not one that dates a report
-    ("said on Friday that …") or another clause ("gathered on Sunday to remember the six
-    killed"); "" for none or several."""
-    found = set()
-    for words in (left_clause[:10], right_clause[:10]):
-        for k, w in enumerate(words):
-            low = w.lower()
-            if low in _NOT_THE_FIGURE_DAY:
-                break
-            day = low.rstrip("'’s")
-            if w[:1].isupper() and day in _WEEKDAYS:
-                around = {x.lower() for x in words[max(0, k - 3):k + 3]}
-                if around & G.REPORTING:
-                    continue
-                found.add(day[:3])
-    return found.pop() if len(found) == 1 else ""
 
 
 def _embedded(left_clause: Sequence[str]) -> bool:

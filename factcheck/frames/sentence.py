@@ -24,12 +24,14 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
+from factcheck.frames.clauses import aboard, is_part, past_after_phrase
 from factcheck.frames.levels import came_in_at, level_after_to, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
-from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, in_hospital, money_named, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
-                                     STATE_WORDS, STATES, clause_end, clause_start, concept, is_number, noun_phrase,
-                                     predicate_after, predicate_before, stoppage_end, subject_of)
+from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
+                                     QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
+                                     is_number, money_named, noun_phrase, predicate_after, predicate_before,
+                                     stoppage_end, subject_of)
 from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
@@ -107,40 +109,6 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
                                              or is_year(words[k - 1])):
             out.add("e:" + lemma(low))
     return frozenset(out)
-
-
-_CREW = frozenset("driver drivers crew crewmen pilot pilots captain".split())
-
-
-def _part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
-    """Whether the number is one of coordinated counts that share one verb ("four soldiers and
-    six gunmen died", "killing two soldiers and three civilians"): both numbers stand on the
-    same side of that verb, with no verb of their own between them."""
-    def verb_between(a: int, b: int) -> bool:
-        return any(G.is_verb(w) for w in words[a:b])
-
-    def position(k_start: int, k_end: int) -> str:
-        after = next((x for x in range(k_end, clause_end(words, k_end)) if G.is_verb(words[x])), None)
-        before = next((x for x in range(k_start - 1, clause_start(words, k_start) - 1, -1)
-                       if G.is_verb(words[x])), None)
-        return "subject" if after is not None and (before is None or after - k_end < k_start - before) \
-            else "object" if before is not None else ""
-
-    if j < end and words[j].lower() in G.CONJUNCTIONS:
-        if any(w.lower() in _CREW for w in words[j + 1:min(end, j + 4)]):
-            return True  # "47 passengers and a driver": the passengers are some of those aboard
-        other = next((k for k in range(j + 1, min(end, j + 6)) if is_number(words[k])), None)
-        if other is not None and not verb_between(j, other) and position(other, other + 1) == (mine := position(i0, j)):
-            return bool(mine)
-    for k in range(i0 - 1, max(lo, i0 - 6) - 1, -1):
-        if words[k].lower() in G.CONJUNCTIONS:
-            other = next((x for x in range(k - 1, max(lo, k - 6) - 1, -1) if is_number(words[x])), None)
-            if other is not None and not verb_between(other + 1, i0) and position(other, other + 1) == (mine := position(i0, j)):
-                return bool(mine)
-            break
-        if G.is_verb(words[k]):
-            break
-    return False
 
 
 def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str, rest: str) -> str:
@@ -222,23 +190,6 @@ def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
     if count and not (words[k].lower() in LEVEL_VERBS and phrase[-1].lower().endswith("s")):
         return None
     return subject_of(phrase)
-
-
-def _aboard(words: Sequence[str], i0: int, j: int, end: int, subject: str) -> bool:
-    """Whether a count of people is of those a vehicle carried: "on board" or "aboard" in its
-    clause after it ("168 passengers and six crew on board"), or passengers a vehicle is "with"."""
-    after = [w.lower() for w in words[j:end]]
-    return "aboard" in after or any(a == "on" and b == "board" for a, b in zip(after, after[1:])) \
-        or subject == "passenger" and i0 > 0 and words[i0 - 1].lower() == "with"
-
-
-def _past_after_phrase(words: Sequence[str], x: int, end: int) -> bool:
-    """Whether an "-ed" form right after the noun of a phrase that follows the counted noun is
-    the clause's main verb in the past ("cars of the train derailed"), not a participle
-    ("people in the village evacuated by the army")."""
-    prev = words[x - 1].lower()
-    return G.is_participle(words[x]) and G.is_finite(words[x]) and is_word(prev) and prev not in G.AUX \
-        and prev not in PREPOSITIONS and prev not in DETERMINERS and (x + 1 >= end or words[x + 1].lower() != "by")
 
 
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
@@ -325,7 +276,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             if G.is_finite(words[x]) and not G.is_participle(words[x]) or stoppage_end(words, x, end):
                 m = x
                 break
-            if past is None and _past_after_phrase(words, x, end):
+            if past is None and past_after_phrase(words, x, end):
                 past = x
         if m is None and not G.is_participle(words[p]) and not any(G.is_finite(w) for w in words[lo:i0]):
             m = past  # the subject's verb: "22 cars of the freight train derailed near the village"
@@ -380,7 +331,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 break
     if in_hospital(words, lo, end, predicate, predicate_words):
         predicate, predicate_words = "hospital", "in hospital"
-    if predicate in ("", "in") and kind == "count" and _aboard(words, i0, j, end, subject):
+    if predicate in ("", "in") and kind == "count" and aboard(words, i0, j, end, subject):
         predicate, predicate_words = "carry", "aboard"  # "with 168 passengers on board": what it carried
     named = money_named(words, i0, i1, end, lo) if kind == "currency" else ""
     if named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
@@ -419,7 +370,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")
     return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
-                 voice, _part(words, i0, j, end, lo), needs, modifier=span)
+                 voice, is_part(words, i0, j, end, lo), needs, modifier=span)
 
 
 __all__ = ["COLLECTIVES", "LEVEL_VERBS", "anchors_of", "copula_subject", "read_frame", "says_now", "scene_of", "NOW"]

@@ -1,0 +1,82 @@
+"""When a figure holds, from the words around it: the time scopes its mention carries.
+
+"142 mm of rain fell in 24 hours" is a day's figure; "recovered eight bodies on Saturday
+morning" is that day's count, which an article written before Saturday cannot give; "Last
+winter, 17 people died" and "than a year earlier, when 570,200 were waiting" are an earlier
+period's figures (``asof:then``), while the base of a change ("fell 9% from a year
+earlier") and a possessive event ("last month's attack") date nothing; "the fifth cut since
+June" dates what it counts, not the figure beside it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from factcheck.frames import grammar as G
+from factcheck.frames.vocabulary import WEEKDAYS
+
+_DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+                        r"(?:24|twenty-four)\s+hours\b", re.I)
+_EARLIER = re.compile(r"(?<!since )(?<!than )\b(?:last|previous)\s+(?:year|winter|summer|spring|autumn|season|month|"
+                      r"quarter|decade)\b(?!['’])|\ba\s+(?:year|decade)\s+(?:earlier|ago|before)\b", re.I)
+_BASE = re.compile(r"\b(?:from|than|over|on|with|since|against|compared)\b[^,;]*$", re.I)
+_THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+
+
+def time_scopes(text: str, end: int, stop: int, left: str, right: str, left_clause: Sequence[str],
+                right_clause: Sequence[str], moving: bool) -> frozenset[str]:
+    """The scopes the words around a figure ending at ``end`` add (``left`` and ``right`` the
+    text just before and after it, ``stop`` the end of its sentence): ``day``, ``on:<weekday>``
+    (not for a figure that is fixed or ``moving`` one way) and ``asof:then``."""
+    out = set()
+    if _DAY_HOURS.match(text, end, min(end + 60, stop)):
+        out.add("day")  # "142 mm of rain fell in 24 hours" is a day's
+    day = "" if moving else _weekday(left_clause, right_clause)
+    if day:
+        out.add("on:" + day)  # "recovered eight bodies on Saturday morning": that day's count
+    if _earlier(left[left.rfind(". ") + 1:]) or _earlier(right.split(". ")[0]) \
+            or "when" in left and _THEN_WHEN.search(left):
+        out.add("asof:then")  # "Last winter, 17 people died"; "than a year earlier, when 570,200 were waiting"
+    return frozenset(out)
+
+
+_NOT_THE_FIGURE_DAY = frozenset("to when that after before since until".split())
+
+
+def counted_since(before: str) -> bool:
+    """Whether the words before a "since" count or rank something since then ("the fifth cut",
+    "the highest level"): "since" then dates that, not the figure before it."""
+    words = before.lower().replace(",", " ").split()[-4:]
+    return any(w in G.SUPERLATIVES or w in _ORDINAL_WORDS or w[:1].isdigit() and w.endswith(("st", "nd", "rd", "th"))
+               for w in words)
+
+
+def _earlier(text: str) -> bool:
+    """Whether ``text`` dates a figure to an earlier period ("Last winter, 17 died", "a year
+    ago"), not names the base of a change ("fell 9% from a year earlier", "down 6% on the
+    same period last year") or an event ("last month's attack")."""
+    return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
+
+
+def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:
+    """The weekday the figure's own clause dates it to ("recovered eight bodies on Saturday
+    morning", "On Friday, 12 were arrested"), as "mon" … "sun"; not one that dates a report
+    ("said on Friday that …") or another clause ("gathered on Sunday to remember the six
+    killed"); "" for none or several."""
+    found = set()
+    for words in (left_clause[:10], right_clause[:10]):
+        for k, w in enumerate(words):
+            low = w.lower()
+            if low in _NOT_THE_FIGURE_DAY:
+                break
+            day = low.rstrip("'’s")
+            if w[:1].isupper() and day in WEEKDAYS:
+                around = {x.lower() for x in words[max(0, k - 3):k + 3]}
+                if around & G.REPORTING:
+                    continue
+                found.add(day[:3])
+    return found.pop() if len(found) == 1 else ""
+
+
+__all__ = ["counted_since", "time_scopes"]

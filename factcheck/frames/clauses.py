@@ -1,0 +1,70 @@
+"""Where a number stands in its clause: one of coordinated parts, a count of what a vehicle
+carried, or the subject of a past verb after a phrase.
+
+"Four soldiers and six gunmen died" gives two parts of one toll; "47 passengers and a
+driver" gives the passengers as some of those aboard; "168 passengers and six crew on
+board" counts what the plane carried; "22 cars of the freight train derailed" has
+"derailed" as its verb, while in "the 40 people in the village evacuated by the army"
+"evacuated" only describes them.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from factcheck.frames import grammar as G
+from factcheck.frames.phrases import DETERMINERS, PREPOSITIONS, clause_end, clause_start, is_number
+from factcheck.frames.vocabulary import is_word
+
+#: Who works aboard a vehicle: the passengers named beside them are some of those aboard.
+CREW = frozenset("driver drivers crew crewmen pilot pilots captain".split())
+
+
+def is_part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
+    """Whether the number is one of coordinated counts that share one verb ("four soldiers and
+    six gunmen died", "killing two soldiers and three civilians"): both numbers stand on the
+    same side of that verb, with no verb of their own between them."""
+    def verb_between(a: int, b: int) -> bool:
+        return any(G.is_verb(w) for w in words[a:b])
+
+    def position(k_start: int, k_end: int) -> str:
+        after = next((x for x in range(k_end, clause_end(words, k_end)) if G.is_verb(words[x])), None)
+        before = next((x for x in range(k_start - 1, clause_start(words, k_start) - 1, -1)
+                       if G.is_verb(words[x])), None)
+        return "subject" if after is not None and (before is None or after - k_end < k_start - before) \
+            else "object" if before is not None else ""
+
+    if j < end and words[j].lower() in G.CONJUNCTIONS:
+        if any(w.lower() in CREW for w in words[j + 1:min(end, j + 4)]):
+            return True  # "47 passengers and a driver": the passengers are some of those aboard
+        other = next((k for k in range(j + 1, min(end, j + 6)) if is_number(words[k])), None)
+        if other is not None and not verb_between(j, other) and position(other, other + 1) == (mine := position(i0, j)):
+            return bool(mine)
+    for k in range(i0 - 1, max(lo, i0 - 6) - 1, -1):
+        if words[k].lower() in G.CONJUNCTIONS:
+            other = next((x for x in range(k - 1, max(lo, k - 6) - 1, -1) if is_number(words[x])), None)
+            if other is not None and not verb_between(other + 1, i0) and position(other, other + 1) == (mine := position(i0, j)):
+                return bool(mine)
+            break
+        if G.is_verb(words[k]):
+            break
+    return False
+
+
+def aboard(words: Sequence[str], i0: int, j: int, end: int, subject: str) -> bool:
+    """Whether a count of people is of those a vehicle carried: "on board" or "aboard" in its
+    clause after it ("168 passengers and six crew on board"), or passengers a vehicle is "with"."""
+    after = [w.lower() for w in words[j:end]]
+    return "aboard" in after or any(a == "on" and b == "board" for a, b in zip(after, after[1:])) \
+        or subject == "passenger" and i0 > 0 and words[i0 - 1].lower() == "with"
+
+
+def past_after_phrase(words: Sequence[str], x: int, end: int) -> bool:
+    """Whether an "-ed" form right after the noun of a phrase that follows the counted noun is
+    the clause's main verb in the past ("cars of the train derailed"), not a participle
+    ("people in the village evacuated by the army")."""
+    prev = words[x - 1].lower()
+    return G.is_participle(words[x]) and G.is_finite(words[x]) and is_word(prev) and prev not in G.AUX \
+        and prev not in PREPOSITIONS and prev not in DETERMINERS and (x + 1 >= end or words[x + 1].lower() != "by")
+
+
+__all__ = ["CREW", "aboard", "is_part", "past_after_phrase"]

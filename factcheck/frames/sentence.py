@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import Sequence
 
@@ -84,10 +85,8 @@ def _anchor_word(w: str) -> bool:
 def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     """The past events named in ``words[lo:hi]``: dates, years, numbered phases, event nouns."""
     out = set()
-    for k in range(lo, hi):
+    for k in itertools.compress(range(lo, hi), map(_anchor_word, words[lo:hi])):
         w = words[k]
-        if not _anchor_word(w):
-            continue
         low = w.lower()
         m = G.month(w)
         if m:
@@ -112,7 +111,7 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
 
 
 def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str, rest: str) -> str:
-    if any(w.lower() in G.DISPUTE_BEFORE for w in words[max(lo, i0 - 6):i0]) or G.COUNTER.match(rest):
+    if not G.DISPUTE_BEFORE.isdisjoint(map(str.lower, words[max(lo, i0 - 6):i0])) or G.COUNTER.match(rest):
         return "disputed"
     m = G.CORRECTION.search(text_after) if _has_any(text_after, _CORRECTION_WORDS) else None
     if m and any(ch.isdigit() for ch in text_after[m.end():]) or _not_before(text_before):

@@ -135,6 +135,7 @@ def is_word(token: str) -> bool:
     return WORD.fullmatch(token) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_year(token: str) -> bool:
     """Whether a token looks like a year of the 20th or 21st century (``YEAR``)."""
     return len(token) == 4 and token[:2] in ("19", "20") and token[2:].isdecimal()
@@ -209,9 +210,12 @@ def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str],
     their name keys (``name_key``); not the speakers an attribution names ("Dunleavy said",
     "according to the Wire"): who reports a figure does not say what it is about."""
     words = [*before, claim_text, *after]
+    named = [(k, name) for k in range(1, len(words)) if (name := name_key(words[k]))
+             and words[k - 1] not in SENTENCE_START and words[k] not in skip]
+    if not named:
+        return frozenset()
     quiet = attribution_spans(words)
-    return frozenset(name for k, (prev, w) in enumerate(zip(["."] + words, words))
-                     if k not in quiet and prev not in SENTENCE_START and w not in skip and (name := name_key(w)))
+    return frozenset(name for k, name in named if k not in quiet)
 
 
 ATTRIBUTION = frozenset("said says told tells according spokesman spokeswoman spokesperson".split())
@@ -221,8 +225,10 @@ def attribution_spans(words: Sequence[str]) -> set[int]:
     """Indexes of the capitalized words that name a speaker: up to four before "said"/"told"
     (and the title words between), or after "according to" and "said"."""
     out: set[int] = set()
-    for k, w in enumerate(words):
-        low = w.lower()
+    lowered = [w.lower() for w in words]
+    if ATTRIBUTION.isdisjoint(lowered):
+        return out
+    for k, low in enumerate(lowered):
         if low not in ATTRIBUTION:
             continue
         j = k - 1

@@ -33,7 +33,7 @@ from factcheck.models import Claim, Document, Located
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_STEM = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in every match of ``_AS_OF``, lower-cased
 
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
@@ -198,7 +198,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     noun_words = frame.subject_words.split()
     names = sentence_names(own_before, c.text, own_after, noun_words)
     holders = sentence_names(["."] + ([] if _embedded(left_clause) else _relative(left_clause, before_words)), c.text,
-                             right_clause, noun_words) & names
+                             right_clause, noun_words) & names if names else names
     near = _without_duration(left_clause, before_words)[:10] + right_clause[:10]
     scope = frozenset(scope_of(w) for w in near if w not in noun_words) - {""}
     joined = " ".join(near).lower()
@@ -208,7 +208,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                          bool(frame.trend or frame.fixed))
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
-    as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
+    as_of = _AS_OF.search(text, lo, hi) if _MONTH_STEM.search(around) else None
     if as_of and as_of.group().lower().startswith("since") \
             and counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date

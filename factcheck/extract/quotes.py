@@ -16,7 +16,6 @@ LEFT = 45
 RIGHT = 60
 _BREAK = frozenset(";:!?—–()[]{}|")
 _LINE_OPENS_BLOCK = re.compile(r"[ \t]*(?:\n|[-*+•#>]|\d+[.)][ \t])")
-_SPACE = re.compile(r"\s+")
 #: The characters at which a clause may end (``_boundary`` decides).
 _CANDIDATE = re.compile("[" + re.escape("".join(sorted(_BREAK | {"\n", ",", "."}))) + "]")
 
@@ -74,7 +73,7 @@ def quote(text: str, start: int, end: int) -> str:
     """The clause of ``text`` around the claim at ``start:end``, whitespace folded, "…" where cut."""
     lo, cut_left = _clause_start(text, start)
     hi, cut_right = _clause_end(text, end)
-    words = _SPACE.sub(" ", text[lo:hi]).strip(" ,\"'“”‘’*_").lstrip("-+•#> ")
+    words = " ".join(text[lo:hi].split()).strip(" ,\"'“”‘’*_").lstrip("-+•#> ")
     return ("… " if cut_left else "") + words + (" …" if cut_right else "")
 
 

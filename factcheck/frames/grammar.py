@@ -54,6 +54,16 @@ CORRECTION = re.compile(r"\b(?:in fact|actually|in reality|when really|rather th
 #: the figure at 1,400"): the first figure is contested.
 COUNTER = re.compile(r"^[^.;]{0,120}?(?:,\s*|\s)(?:but|while|whereas|however)\b[^.;]{0,80}?\b(?:put|puts|putting|placed|"
                      r"said|says|estimated|estimates|counted|reported|gave|gives)\b[^.;]{0,40}?\d", re.I)
+#: The conjunctions every ``COUNTER`` match holds.
+_COUNTER_WORDS = ("but", "while", "whereas", "however")
+
+
+def countered(rest: str) -> bool:
+    """Whether ``COUNTER`` matches ``rest`` (an ASCII text holding none of its conjunctions is not scanned)."""
+    low = rest.lower()
+    return (not rest.isascii() or any(w in low for w in _COUNTER_WORDS)) and COUNTER.match(rest) is not None
+
+
 EARLIER = re.compile(r"\b(?:up|down) from\b|\b(?:initially|originally|previously|earlier|first) "
                      r"(?:reported|said|put|estimated|announced|given)\b|\brevised (?:down|up)?\s*from\b"
                      r"|\bearlier (?:reports?|estimates?|figures?)\b", re.I)
@@ -125,6 +135,6 @@ def since_record(words, k: int) -> bool:
 
 
 __all__ = ["ADVERBS", "AUX", "BE", "PRESENT_AUX", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
-           "COUNTER", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL",
+           "COUNTER", "countered", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL",
            "SUPERLATIVES", "is_finite",
            "is_participle", "is_verb", "month", "since_record"]

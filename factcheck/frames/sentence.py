@@ -111,7 +111,7 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
 
 
 def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before: str, rest: str) -> str:
-    if not G.DISPUTE_BEFORE.isdisjoint(map(str.lower, words[max(lo, i0 - 6):i0])) or _countered(rest):
+    if not G.DISPUTE_BEFORE.isdisjoint(map(str.lower, words[max(lo, i0 - 6):i0])) or G.countered(rest):
         return "disputed"
     m = G.CORRECTION.search(text_after) if _has_any(text_after, _CORRECTION_WORDS) else None
     if m and any(ch.isdigit() for ch in text_after[m.end():]) or _not_before(text_before):
@@ -124,15 +124,6 @@ def _voice(words: Sequence[str], text_after: str, i0: int, lo: int, text_before:
 #: A word every match of ``G.CORRECTION`` (of ``G.EARLIER``) holds: without one, it cannot match.
 _CORRECTION_WORDS = ("fact", "actually", "reality", "really", "rather", "not", "instead")
 _EARLIER_WORDS = ("from", "initially", "originally", "previously", "earlier", "first")
-
-
-#: A word every match of ``G.COUNTER`` holds.
-_COUNTER_WORDS = ("but", "while", "whereas", "however")
-
-
-def _countered(rest: str) -> bool:
-    """Whether ``G.COUNTER`` matches ``rest``; an ASCII text without one of its conjunctions is not scanned."""
-    return (not rest.isascii() or _has_any(rest, _COUNTER_WORDS)) and G.COUNTER.match(rest) is not None
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:

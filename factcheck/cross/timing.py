@@ -21,6 +21,8 @@ _EARLIER = re.compile(r"(?<!since )(?<!than )\b(?:last|previous)\s+(?:year|winte
                       r"quarter|decade)\b(?!['’])|\ba\s+(?:year|decade)\s+(?:earlier|ago|before)\b", re.I)
 _BASE = re.compile(r"\b(?:from|than|over|on|with|since|against|compared)\b[^,;]*$", re.I)
 _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
+_EARLIER_HINT = re.compile(r"last|previous|\sago|earlier|before", re.I)
+_NAMED_DAYS = frozenset(f"{d.capitalize()}{end}" for d in WEEKDAYS for end in ("", "'s", "’s"))
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
@@ -30,7 +32,7 @@ def time_scopes(text: str, end: int, stop: int, left: str, right: str, left_clau
     text just before and after it, ``stop`` the end of its sentence): ``day``, ``on:<weekday>``
     (not for a figure that is fixed or ``moving`` one way) and ``asof:then``."""
     out = set()
-    if _DAY_HOURS.match(text, end, min(end + 60, stop)):
+    if "hours" in text[end:min(end + 60, stop)] and _DAY_HOURS.match(text, end, min(end + 60, stop)):
         out.add("day")  # "142 mm of rain fell in 24 hours" is a day's
     day = "" if moving else _weekday(left_clause, right_clause)
     if day:
@@ -56,6 +58,8 @@ def _earlier(text: str) -> bool:
     """Whether ``text`` dates a figure to an earlier period ("Last winter, 17 died", "a year
     ago"), not names the base of a change ("fell 9% from a year earlier", "down 6% on the
     same period last year") or an event ("last month's attack")."""
+    if not _EARLIER_HINT.search(text):
+        return False
     return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
 
 
@@ -64,6 +68,8 @@ def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:
     morning", "On Friday, 12 were arrested"), as "mon" … "sun"; not one that dates a report
     ("said on Friday that …") or another clause ("gathered on Sunday to remember the six
     killed"); "" for none or several."""
+    if _NAMED_DAYS.isdisjoint(left_clause[:10]) and _NAMED_DAYS.isdisjoint(right_clause[:10]):
+        return ""
     found = set()
     for words in (left_clause[:10], right_clause[:10]):
         for k, w in enumerate(words):

@@ -157,11 +157,14 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     if frame.subject and is_measure(c.kind, c.unit):  # a level of the thing measured: no verb, no trend
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="", trend=0)
     elif c.kind == "quantity" and c.noun and "-" in c.text:
-        event = concept(c.noun.split()[-1])  # "a 20-year sentence" is what "sentenced to 20 years" says
-        frame = dataclasses.replace(frame, predicate=event if event in _EVENT_NOUNS else "", predicate_words="",
-                                    also="", **({"subject": "", "subject_words": ""} if event in _EVENT_NOUNS else {}))
+        event = concept(c.noun.split()[-1])
+        if event in _EVENT_NOUNS:  # "a 20-year sentence" says what "sentenced to 20 years" says
+            frame = dataclasses.replace(frame, subject="", subject_words="", predicate=event, predicate_words="",
+                                        also="")
+        else:
+            frame = dataclasses.replace(frame, predicate="", predicate_words="", also="")
     if votes and role == "":  # a vote taken is a past event: its tally does not evolve
-        frame = dataclasses.replace(frame, subject="vote", subject_words="votes " + ("for" if side == "a" else "against"),
+        frame = dataclasses.replace(frame, subject="vote", subject_words="votes for" if side == "a" else "votes against",
                                     predicate="vote", predicate_words="", also="", modifiers=frozenset(), part=False,
                                     trend=0, fixed=True)
     right_clause = clause(after_words)
@@ -192,7 +195,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
     own_before = before_words[bisect.bisect_left(before_starts, c.sentence_start):]
     own_after = after_words[:bisect.bisect_left(after_starts, c.sentence_end)]
-    own = own_before[-WINDOW_WORDS * 2:] + own_after[:WINDOW_WORDS * 2]  # a year of another sentence dates another figure
+    own = own_before[-WINDOW_WORDS * 2:] + own_after[:WINDOW_WORDS * 2]  # another sentence's year dates another figure
     years = [w for k, w in enumerate(own) if is_year(w) and not G.since_record(own, k)]
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()

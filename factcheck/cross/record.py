@@ -131,6 +131,11 @@ class Mention:
         """The ``asof:<month>`` scopes."""
         return frozenset(s for s in self.scope if s.startswith("asof:"))
 
+    @_once
+    def weekday(self) -> str:
+        """The ``on:<weekday>`` scope's weekday ("sat"), or "" (``similarity.named_day``)."""
+        return next((s[3:] for s in self.scope if s.startswith("on:")), "")
+
     def as_row(self) -> dict[str, Any]:
         """Builtin values only (str, int, float, None), for a database row or JSON (``ROW_FIELDS``)."""
         return dict(zip(ROW_FIELDS, self.as_values()))

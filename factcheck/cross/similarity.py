@@ -77,7 +77,7 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
                              if a.unit == "length" and _written_unit(a) != _written_unit(b) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
-    if _elsewhere(a, b) or _too_early(a, b) or _too_early(b, a):
+    if _elsewhere(a, b) or (a.weekday or b.weekday) and (_too_early(a, b) or _too_early(b, a)):
         return None
     if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years) \
             and not (a.frame.fixed and b.frame.fixed):
@@ -214,10 +214,8 @@ _WEEKDAY_NUMBERS = {d: n for n, d in enumerate("mon tue wed thu fri sat sun".spl
 def named_day(m: Mention) -> dt.date | None:
     """The day the weekday its sentence names stands for ("on Saturday morning"): the last such
     day on or before the article's date; None without one or without a date."""
-    if m.dates is None:
-        return None
-    named = next((s[3:] for s in m.scope if s.startswith("on:")), None)
-    if named is None:
+    named = m.weekday
+    if not named or m.dates is None:
         return None
     last = m.dates[1]
     return last - dt.timedelta(days=(last.weekday() - _WEEKDAY_NUMBERS[named]) % 7)

@@ -45,11 +45,9 @@ _PLACE_MAN_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:[A-Z][\w'�
                               r"resident|teen|teenager|driver|student|mother|father)\b")
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
-_SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d")
-_SIDE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to)\s*$")
+_SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d+")  # the whole other side, for ``_tally``
+_SIDE_BEFORE = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _EVENT_NOUNS = frozenset({"sentence"})
-_TALLY_A = re.compile(r"\s*(?:-|–|—|to)\s*\d+")
-_TALLY_B = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
@@ -310,9 +308,9 @@ def _tally(text: str, c: Claim, end: int, side: str) -> bool:
     """Whether a side of a tally counts votes ("passed 68-31", "a 27-12 vote"): it is then
     the votes for (side a) or against (side b), whatever the clause's verb."""
     if side == "a":
-        m = _TALLY_A.match(text, end)
+        m = _SIDE_AFTER.match(text, end)
         return m is not None and tally(text, c.start, m.end())
-    m = _TALLY_B.search(text, max(0, c.start - 16), c.start)
+    m = _SIDE_BEFORE.search(text, max(0, c.start - 16), c.start)
     return m is not None and tally(text, m.start(), end)
 
 

@@ -89,7 +89,7 @@ def _described(words: Sequence[str], k: int) -> tuple[str, str] | None:
     while k >= 0 and (words[k].lower() in _COPULA_OR_RELATIVE or words[k] in (",", "(")
                       or words[k].lower() in QUALIFIERS):
         k -= 1
-    if k < 0 or words[k].lower() in PRONOUNS or words[k].lower() in ("it", "he", "she", "this") \
+    if k < 0 or words[k].lower() in PRONOUNS or words[k].lower() in ("he", "she", "this") \
             or not (_noun_like(words[k]) or words[k][:1].isupper() and is_word(words[k])):
         return None
     if G.is_verb(words[k]) and words[k][:1].islower():

@@ -201,9 +201,31 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
         if alone is not None and alone(i) and (near.all_meet(i) or all(S.meets(ms[i], ms[j]) for _, j in candidates(i))):
             continue  # its partners are among its candidates, and none can disagree with it
         kept = {d: j for d, (_, j) in best_of(i).items() if best_of(j).get(ms[i].doc, (0, i))[1] == i}
+        for d, j in list(kept.items()):
+            if not S.meets(ms[i], ms[j]):
+                k = _also_said(ms, i, d, candidates(i))
+                if k is not None:
+                    kept[d] = k
+                elif _also_said(ms, j, ms[i].doc, candidates(j)) is not None:
+                    del kept[d]
         if kept:
             out[i] = kept
     return out
+
+
+def _also_said(ms: Sequence[Mention], i: int, doc: str, near: list[tuple[float, int]]) -> int | None:
+    """A figure of ``doc`` among ``i``'s candidates that gives ``i``'s value for the same
+    counted noun in a frame that may count the same thing: that article says it too
+    ("Forget 10,000 steps: 7,000 may do" against "hit 10,000 steps … 7,000 may be enough"), so
+    the two articles' other figures are no contradiction of it."""
+    a = ms[i]
+    if not a.noun:
+        return None
+    for _, k in near:
+        b = ms[k]
+        if b.doc == doc and b.noun == a.noun and S.meets(a, b) and S.compatible(a.frame, b.frame):
+            return k
+    return None
 
 
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:

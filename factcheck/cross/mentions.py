@@ -205,7 +205,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
-    scope |= time_scopes(text, end, c.sentence_end or end + 60, left, right, left_clause, right_clause,
+    sentence_left = text[max(c.sentence_start, c.start - 160):c.start]
+    scope |= time_scopes(text, end, c.sentence_end or end + 60, sentence_left, right, left_clause, right_clause,
                          bool(frame.trend or frame.fixed))
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()

@@ -5,7 +5,8 @@ morning" is that day's count, which an article written before Saturday cannot gi
 winter, 17 people died" and "than a year earlier, when 570,200 were waiting" are an earlier
 period's figures (``asof:then``), while the base of a change ("fell 9% from a year
 earlier") and a possessive event ("last month's attack") date nothing; "the fifth cut since
-June" dates what it counts, not the figure beside it.
+June" dates what it counts, not the figure beside it; and a time phrase in a relative clause
+("who scored 21 goals last season, has signed a five-year contract") dates that clause.
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ _EARLIER = re.compile(r"(?<!since )(?<!than )\b(?:last|previous)\s+(?:year|winte
                       r"quarter|decade)\b(?!['’])|\ba\s+(?:year|decade)\s+(?:earlier|ago|before)\b", re.I)
 _BASE = re.compile(r"\b(?:from|than|over|on|with|since|against|compared)\b[^,;]*$", re.I)
 _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;:]*$", re.I)
+#: A relative clause closed before the figure (", who scored 21 goals last season,"), or one
+#: opening after it: its time phrases date that clause, not the figure.
+_RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,", re.I)
+_RELATIVE_ON = re.compile(r",\s*(?:who|which|whose|where)\b.*", re.I | re.S)
 _EARLIER_HINT = re.compile(r"last|previous|\sago|earlier|before", re.I)
 _NAMED_DAYS = frozenset(f"{d.capitalize()}{end}" for d in WEEKDAYS for end in ("", "'s", "’s"))
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -37,7 +42,7 @@ def time_scopes(text: str, end: int, stop: int, left: str, right: str, left_clau
     day = "" if moving else _weekday(left_clause, right_clause)
     if day:
         out.add("on:" + day)  # "recovered eight bodies on Saturday morning": that day's count
-    if _earlier(left[left.rfind(". ") + 1:]) or _earlier(right.split(". ")[0]) \
+    if _earlier(left[left.rfind(". ") + 1:], _RELATIVE, ",") or _earlier(right.split(". ")[0], _RELATIVE_ON, "") \
             or "when" in left and _THEN_WHEN.search(left):
         out.add("asof:then")  # "Last winter, 17 people died"; "than a year earlier, when 570,200 were waiting"
     return frozenset(out)
@@ -54,12 +59,14 @@ def counted_since(before: str) -> bool:
                for w in words)
 
 
-def _earlier(text: str) -> bool:
+def _earlier(text: str, relative: re.Pattern, rest: str) -> bool:
     """Whether ``text`` dates a figure to an earlier period ("Last winter, 17 died", "a year
     ago"), not names the base of a change ("fell 9% from a year earlier", "down 6% on the
-    same period last year") or an event ("last month's attack")."""
+    same period last year") or an event ("last month's attack"); the ``relative`` clauses in
+    it (replaced by ``rest``) date their own verbs."""
     if not _EARLIER_HINT.search(text):
         return False
+    text = relative.sub(rest, text)
     return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
 
 

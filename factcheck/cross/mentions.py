@@ -23,8 +23,8 @@ from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import Mention
-from factcheck.cross.timing import counted_since, time_scopes
-from factcheck.frames.vocabulary import (DECIDED, FORECAST as _FORECAST, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
+from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
+from factcheck.frames.vocabulary import ( MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
@@ -143,7 +143,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     side = _side(c, left, right)
     votes = bool(side) and _tally(text, c, end, side)  # a vote taken: no forecast ("approved the plan 64-35")
-    forecast = not votes and _forecast([w.lower() for w in left_clause[:6]])
+    forecast = not votes and forecast_of([w.lower() for w in left_clause[:6]])
     vague = c.qualifier == "vague"
     if forecast or (vague and not loc.fact):
         return None
@@ -203,7 +203,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     own_left = _without_duration(left_clause, before_words)[:10]
     near = own_left + right_clause[:10]
     scope = frozenset(scope_of(w) for k, w in enumerate(near) if w not in noun_words
-                      and not (k < len(own_left) and _reports(own_left, k))) - {""}
+                      and not (k < len(own_left) and dates_report(own_left, k))) - {""}
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}
@@ -232,22 +232,6 @@ _DETERMINER = frozenset("the a an its their his her all some about nearly almost
 
 
 _PERIOD_BEFORE = frozenset("in within over during past last first next every per for".split())
-
-
-def _reports(left: list[str], k: int) -> bool:
-    """Whether the word ``left[k]`` (nearest first) is beside a verb of reporting, and so dates
-    the report, not the figure ("said this week that it will cut 9% of its workforce")."""
-    return not G.REPORTING.isdisjoint(w.lower() for w in left[max(0, k - 3):k + 4])
-
-
-def _forecast(left: list[str]) -> bool:
-    """Whether the words before a figure (nearest first) make it a forecast ("could reach 40",
-    "expected to rise to 5%"); "will" before a verb of decision is a plan already made, reported
-    as any other figure ("the company said it will cut 9% of its workforce")."""
-    said = [k for k, w in enumerate(left) if w in _FORECAST]
-    if not said:
-        return False
-    return not (len(said) == 1 and left[said[0]] == "will" and said[0] > 0 and left[said[0] - 1] in DECIDED)
 
 
 def _without_duration(left_clause: list[str], before_words: Sequence[str]) -> list[str]:

@@ -73,10 +73,8 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
             return None
         if a.as_of != b.as_of:
             return None
-    strong = _strong(a, b)
-    lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) and not (strong and _named_alike(a, b))
-                             else MAX_UNIT_RATIO if a.unit == "length" and _written_unit(a) != _written_unit(b)
-                             else MAX_RATIO)
+    lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_UNIT_RATIO
+                             if a.unit == "length" and _written_unit(a) != _written_unit(b) else MAX_RATIO)
     if not lo_v <= b.value <= hi_v:
         return None
     if _elsewhere(a, b) or (a.weekday or b.weekday) and (_too_early(a, b) or _too_early(b, a)):
@@ -86,6 +84,7 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
         return None
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
+    strong = _strong(a, b)
     if max(abs(a.value), abs(b.value)) < SMALL and not a.unit:
         if not (strong or a.noun and a.noun == b.noun and a.predicate == b.predicate) \
                 or overlap < (MIN_OVERLAP if strong else SMALL_OVERLAP):
@@ -111,13 +110,6 @@ def _strong(a: Mention, b: Mention) -> bool:
     if fa.predicate and fa.predicate == fb.predicate and _nounless(a) and _nounless(b):
         return True
     return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
-
-
-def _named_alike(a: Mention, b: Mention) -> bool:
-    """Both frames name one subject and one predicate ("cut 6% of its workforce", "will cut 9%
-    of its workforce"): a share of that is one figure even when the values are far apart."""
-    fa, fb = a.frame, b.frame
-    return bool(fa.subject and fa.subject == fb.subject and fa.predicate and fa.predicate == fb.predicate)
 
 
 def _nounless(m: Mention) -> bool:

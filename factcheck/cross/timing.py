@@ -7,6 +7,8 @@ period's figures (``asof:then``), while the base of a change ("fell 9% from a ye
 earlier") and a possessive event ("last month's attack") date nothing; "the fifth cut since
 June" dates what it counts, not the figure beside it; and a time phrase in a relative clause
 ("who scored 21 goals last season, has signed a five-year contract") dates that clause.
+Words of reporting date the report ("said this week that …"), and a forecast is not yet a
+figure, though "will" before a verb of decision reports a plan already made.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.vocabulary import WEEKDAYS
+from factcheck.frames.vocabulary import DECIDED, FORECAST, WEEKDAYS
 
 _DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                         r"(?:24|twenty-four)\s+hours\b", re.I)
@@ -92,4 +94,20 @@ def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-__all__ = ["counted_since", "time_scopes"]
+def dates_report(left: list[str], k: int) -> bool:
+    """Whether the word ``left[k]`` (nearest first) is beside a verb of reporting, and so dates
+    the report, not the figure ("said this week that it will cut 9% of its workforce")."""
+    return not G.REPORTING.isdisjoint(w.lower() for w in left[max(0, k - 3):k + 4])
+
+
+def forecast_of(left: list[str]) -> bool:
+    """Whether the words before a figure (nearest first) make it a forecast ("could reach 40",
+    "expected to rise to 5%"); "will" before a verb of decision is a plan already made, reported
+    as any other figure ("the company said it will cut 9% of its workforce")."""
+    said = [k for k, w in enumerate(left) if w in FORECAST]
+    if not said:
+        return False
+    return not (len(said) == 1 and left[said[0]] == "will" and said[0] > 0 and left[said[0] - 1] in DECIDED)
+
+
+__all__ = ["counted_since", "dates_report", "forecast_of", "time_scopes"]

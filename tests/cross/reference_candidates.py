@@ -7,6 +7,7 @@ import bisect
 from collections import defaultdict
 
 from factcheck.cross import similarity as S
+from factcheck.cross.consistency import _also_said
 
 FREE_CANDIDATES = 12
 
@@ -26,7 +27,7 @@ def free_partners(ms, members, window_days, rarity):
     buckets = {day: {name: _Bucket(ms, idx) for name, idx in names.items()} for day, names in days.items()}
     loose_bucket = _Bucket(ms, loose)
     reach = int(window_days)
-    best = {}
+    best, found_of = {}, {}
     for i in members:
         a = ms[i]
         d = a.dates
@@ -44,6 +45,7 @@ def free_partners(ms, members, window_days, rarity):
         if len(found) > FREE_CANDIDATES:
             found.sort()
             del found[FREE_CANDIDATES:]
+        found_of[i] = sorted(found)
         mine = {}
         for _, j in found:
             b = ms[j]
@@ -55,6 +57,13 @@ def free_partners(ms, members, window_days, rarity):
     out = {}
     for i, mine in best.items():
         kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, i))[1] == i}
+        for d, j in list(kept.items()):  # an article that gives both figures (issue 14)
+            if not S.meets(ms[i], ms[j]):
+                k = _also_said(ms, i, d, found_of[i])
+                if k is not None:
+                    kept[d] = k
+                elif _also_said(ms, j, ms[i].doc, found_of[j]) is not None:
+                    del kept[d]
         if kept:
             out[i] = kept
     return out

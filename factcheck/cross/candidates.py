@@ -72,6 +72,8 @@ class Neighbourhood:
         self._walks: dict[str, _Walk] | None = None
         self._anchor_days: dict[frozenset[str], set[int]] = {}
         self._met: dict[tuple, bool] = {}  # all_meet's answers: mentions of one day, names and interval agree alike
+        # candidates of a dated mention that is not timeless: they depend on its day, names and value alone
+        self._dated: dict[tuple, list[tuple[float, int]]] = {}
 
     def candidates(self, i: int) -> list[tuple[float, int]]:
         """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
@@ -90,13 +92,21 @@ class Neighbourhood:
                 else:
                     near = self._around(sorted(days), names, a.value, lo_v, hi_v)
             else:
-                reach = int(self.window)
-                if 2 * reach + 1 < len(self.days):
-                    days = [k for k in range(o - reach, o + reach + 1) if k in self.days]
-                else:
-                    days = sorted(k for k in self.days if abs(k - o) <= reach)
-                near = self._around(days, names, a.value, lo_v, hi_v)
+                key = (o, names, a.value, lo_v, hi_v)
+                known = self._dated.get(key)
+                if known is None:
+                    known = self._dated[key] = self._first_in_time(a, heapq.merge(
+                        self._around(self._window_days(o), names, a.value, lo_v, hi_v),
+                        sorted(self.loose.around(a.value, lo_v, hi_v))))
+                return known
         return self._first_in_time(a, heapq.merge(near, sorted(self.loose.around(a.value, lo_v, hi_v))))
+
+    def _window_days(self, o: int) -> list[int]:
+        """The days within the window of day ``o`` that hold mentions, in order."""
+        reach = int(self.window)
+        if 2 * reach + 1 < len(self.days):
+            return [k for k in range(o - reach, o + reach + 1) if k in self.days]
+        return sorted(k for k in self.days if abs(k - o) <= reach)
 
     def all_meet(self, i: int) -> bool:
         """Whether every mention ``candidates(i)`` could give meets the value of mention ``i``: a

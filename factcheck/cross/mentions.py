@@ -202,8 +202,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                              right_clause, noun_words) & names if names else names
     own_left = _without_duration(left_clause, before_words)[:10]
     near = own_left + right_clause[:10]
-    scope = frozenset(scope_of(w) for k, w in enumerate(near) if w not in noun_words
-                      and not (k < len(own_left) and dates_report(own_left, k))) - {""}
+    scope = frozenset(x for k, w in enumerate(near) if (x := scope_of(w)) and w not in noun_words
+                      and not (k < len(own_left) and dates_report(own_left, k)))
     joined = " ".join(near).lower()
     if "so far" in joined or "in all" in joined:
         scope |= {"total"}

@@ -21,6 +21,9 @@ from factcheck.frames.phrases import STATES
 #: Nouns that stand for people in some role, each comparable with a generic "people".
 ROLES = frozenset({"captive", "prisoner", "victim", "evacuee", "refugee", "casualty", "passenger", "patient"})
 GENERIC = frozenset({"person"})
+#: A modifier that splits nothing off: a count news gives plainly is its confirmed count
+#: ("146 homes destroyed" and "have confirmed 146 homes destroyed"; "19 confirmed cases").
+CONFIRMED = frozenset({"confirmed"})
 
 @dataclass(frozen=True)
 class Frame:
@@ -66,8 +69,8 @@ def compatible(a: Frame, b: Frame) -> bool:
             return False
     if a.part and a.subject != b.subject:
         return False
-    if a.modifiers != b.modifiers and (a.subject and b.subject or a.subject and a.modifiers
-                                       or b.subject and b.modifiers):
+    ma, mb = a.modifiers - CONFIRMED, b.modifiers - CONFIRMED
+    if ma != mb and (a.subject and b.subject or a.subject and ma or b.subject and mb):
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
         if not ((a.also == b.predicate and a.predicate not in STATES and not b.also)

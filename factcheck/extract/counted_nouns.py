@@ -16,7 +16,7 @@ def noun(text: str, n: Core) -> str:
     """The words right after a claim that name what it counts: up to four, ending at the first
     plural-looking word, a function word, a verb form or punctuation.  After a unit, a currency
     or a percentage the counted thing follows "of" ("3.5 million tonnes of wheat"); ages take
-    no capitalized words (names)."""
+    no capitalized words (names); a possessor is passed over ("of the school's students")."""
     pos = n.end
     words: list[str] = []
     if n.kind != "count" or n.vague is not None or n.scale > 1:
@@ -38,6 +38,9 @@ def noun(text: str, n: Core) -> str:
             break
         if lw.endswith(("ed", "ing")) and (words or not _modifies(text, m.end())):
             break
+        if lw.endswith(("'s", "’s")) and _NOUN.match(text, m.end()):
+            pos = m.end()  # a possessor: "78% of the school's students" counts students
+            continue
         words.append(w)
         pos = m.end()
         if end_dot or lw in _PLURAL_LIKE or len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")):

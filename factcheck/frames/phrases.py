@@ -125,6 +125,10 @@ def noun_phrase(words: Sequence[str], k: int, end: int) -> tuple[int, list[str]]
         out.append(words[k])
         k += 1
         low = out[-1].lower()
+        if low.endswith(("'s", "’s")) and k < end and is_word(words[k]) \
+                and not G.is_finite(words[k]):
+            out.pop()  # a possessor: "78% of the school's students" counts students
+            continue
         if low.endswith("s") and not low.endswith("ss") and len(low) > 3 or low in ("people", "children"):
             break
     return k, out

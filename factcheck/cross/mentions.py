@@ -173,6 +173,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         unit = "magnitude"  # "a magnitude 6.4 quake", "measured 6.1 on the Richter scale"
         frame = dataclasses.replace(frame, subject="magnitude", subject_words="magnitude", predicate="",
                                     predicate_words="", also="", modifiers=frozenset(), part=False)
+    if frame.subject and _ACROSS_ALL.match(right):  # "21 goals in all competitions": the whole, not a category's
+        frame = dataclasses.replace(frame, modifiers=frame.modifiers | {"all"})
     if name is not None:
         frame = dataclasses.replace(frame, subject=f"age:{name}" if name else "age", predicate="", also="",
                                     subject_words=f"age of {name or 'someone'}", predicate_words="", part=False)
@@ -222,6 +224,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 
+_ACROSS_ALL = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|across)\s+all\s+(?!the\b)[a-z]+s\b")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
                    r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
 

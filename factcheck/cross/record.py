@@ -1,6 +1,7 @@
 """``Mention``: a located claim with its frame and context, in plain fields that store as a row."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -9,6 +10,23 @@ from typing import Any, Mapping, Sequence
 from factcheck.frames.model import Frame
 from factcheck.models import Claim, Located, compact_pickle, shared as _shared, shared_date as _date, \
     shared_words as _words
+
+
+def _builder(cls):
+    """A function that makes a frozen dataclass ``cls`` from all its fields, positionally,
+    without its ``__init__`` (which sets each field through ``object.__setattr__``): for
+    records read back from storage by the hundred thousand, whose values are already checked."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    if "__slots__" in cls.__dict__:
+        setters = {f"_s{k}": getattr(cls, n).__set__ for k, n in enumerate(names)}
+        body = "".join(f"    _s{k}(o, {n})\n" for k, n in enumerate(names))
+    else:
+        setters = {}
+        body = "    o.__dict__.update(" + ", ".join(f"{n}={n}" for n in names) + ")\n"
+    src = f"def build({', '.join(names)}):\n    o = _new(_cls)\n{body}    return o\n"
+    scope = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(src, scope)  # noqa: S102 - generated from the dataclass's own field names
+    return scope["build"]
 
 
 class _once:
@@ -166,10 +184,10 @@ class Mention:
          sentence_end, claim_noun, kind, low_open, high_open, key, terms, forecast, role, side, unit, scope, phrase,
          vague, period, names, record, scale_low, scale_high, holders, subject, subject_words, modifiers, predicate,
          predicate_words, also, anchor, trend, fixed, voice, part) = v
-        claim = Claim(float(value), float(low), float(high), _shared(qualifier), _shared(claim_unit), int(start),
-                      int(end), text, int(sentence_start), int(sentence_end), noun=_shared(claim_noun or ""),
-                      kind=_shared(kind), low_open=bool(low_open), high_open=bool(high_open))
-        loc = Located(_shared(path), int(line), int(column), claim, _date(date), _shared(fact))
+        claim = _CLAIM(float(value), float(low), float(high), _shared(qualifier), _shared(claim_unit), int(start),
+                       int(end), text, int(sentence_start), int(sentence_end), _shared(claim_noun or ""),
+                       _shared(kind), bool(low_open), bool(high_open))
+        loc = _LOCATED(_shared(path), int(line), int(column), claim, _date(date), _shared(fact), "")
         fields = (subject, subject_words, modifiers, predicate, predicate_words, also, anchor, trend, fixed, voice,
                   part)
         frame = _FRAMES.get(fields)
@@ -180,10 +198,12 @@ class Mention:
                 _shared(subject), _shared(subject_words), _words(modifiers), _shared(predicate),
                 _shared(predicate_words), _shared(also), _words(anchor), int(trend), bool(fixed), _shared(voice),
                 bool(part))
-        return cls(loc, _shared(key), _words(terms), frame, bool(forecast), _shared(role), _shared(side), _shared(unit),
-                   _words(scope), phrase, bool(vague), _shared(period or ""), _words(names), int(record or 0),
-                   (float(scale_low), float(scale_high)), _words(holders))
+        return _MENTION(loc, _shared(key), _words(terms), frame, bool(forecast), _shared(role), _shared(side),
+                        _shared(unit), _words(scope), phrase, bool(vague), _shared(period or ""), _words(names),
+                        int(record or 0), (float(scale_low), float(scale_high)), _words(holders))
 
+
+_CLAIM, _LOCATED, _MENTION = _builder(Claim), _builder(Located), _builder(Mention)
 
 #: Frames read back from storage, one object per distinct frame (frames repeat from mention to
 #: mention); emptied when it reaches ``_MAX_FRAMES``.

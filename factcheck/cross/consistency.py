@@ -171,7 +171,8 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
     Candidates come from ``candidates.Neighbourhood`` (value-sorted buckets by day and name,
     the ``FREE_CANDIDATES`` nearest in value within reach in time), so the work grows with the
     group, never with all pairs.  A look-alike that never saw this document, its candidates
-    being capped, does not veto the pair.
+    being capped, does not veto the pair; an article that gives both figures contradicts
+    neither (``also_said``).
     """
     near = Neighbourhood(ms, members, window_days)
     best: dict[int, dict[str, tuple[float, int]]] = {}
@@ -200,30 +201,39 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
     for i in judged:
         if alone is not None and alone(i) and (near.all_meet(i) or all(S.meets(ms[i], ms[j]) for _, j in candidates(i))):
             continue  # its partners are among its candidates, and none can disagree with it
-        kept = {d: j for d, (_, j) in best_of(i).items() if best_of(j).get(ms[i].doc, (0, i))[1] == i}
-        for d, j in list(kept.items()):
-            if not S.meets(ms[i], ms[j]):
-                k = _also_said(ms, i, d, candidates(i))
-                if k is not None:
-                    kept[d] = k
-                elif _also_said(ms, j, ms[i].doc, candidates(j)) is not None:
-                    del kept[d]
+        kept = also_said(ms, i, {d: j for d, (_, j) in best_of(i).items()
+                                 if best_of(j).get(ms[i].doc, (0, i))[1] == i}, candidates)
         if kept:
             out[i] = kept
     return out
 
 
-def _also_said(ms: Sequence[Mention], i: int, doc: str, near: list[tuple[float, int]]) -> int | None:
+def also_said(ms: Sequence[Mention], i: int, kept: dict[str, int], candidates) -> dict[str, int]:
+    """``i``'s partners ``kept`` (document → index), with an article that gives both figures
+    of one counted noun contradicting neither ("Forget 10,000 steps: 7,000 may do" against
+    "hit 10,000 steps … 7,000 may be enough"): a partner that differs gives way to a figure of
+    its document that says ``i``'s value, and the pair goes when ``i``'s own document also
+    says the partner's value.  ``candidates(index)`` gives a mention's candidates."""
+    for d, j in list(kept.items()):
+        if not S.meets(ms[i], ms[j]):
+            k = _saying(ms, i, d, candidates(i))
+            if k is not None:
+                kept[d] = k
+            elif _saying(ms, j, ms[i].doc, candidates(j)) is not None:
+                del kept[d]
+    return kept
+
+
+def _saying(ms: Sequence[Mention], i: int, doc: str, near: list[tuple[float, int]]) -> int | None:
     """A figure of ``doc`` among ``i``'s candidates that gives ``i``'s value for the same
-    counted noun in a frame that may count the same thing: that article says it too
-    ("Forget 10,000 steps: 7,000 may do" against "hit 10,000 steps … 7,000 may be enough"), so
-    the two articles' other figures are no contradiction of it."""
+    counted noun, in a frame and a setting (time, place, year) that may count the same thing."""
     a = ms[i]
     if not a.noun:
         return None
     for _, k in near:
         b = ms[k]
-        if b.doc == doc and b.noun == a.noun and S.meets(a, b) and S.compatible(a.frame, b.frame):
+        if b.doc == doc and b.noun == a.noun and S.meets(a, b) and S.compatible(a.frame, b.frame) \
+                and S.same_setting(a, b):
             return k
     return None
 
@@ -327,5 +337,5 @@ def _finding(m: Mention, related: list[Mention], severity: Severity, agree: int,
         key=None if loc.fact else m.key, related=rel, agree=agree)
 
 
-__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "compared", "cross_findings", "day", "group_partners", "judge",
-           "key_findings", "merge_partners", "order"]
+__all__ = ["FREE_CANDIDATES", "MAX_CANDIDATES", "also_said", "compared", "cross_findings", "day", "group_partners",
+           "judge", "key_findings", "merge_partners", "order"]

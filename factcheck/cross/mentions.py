@@ -24,7 +24,7 @@ from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import Mention
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
-from factcheck.frames.vocabulary import ( MONTH_NAMES, PREDICATES, SCALES as _SCALES,
+from factcheck.frames.vocabulary import (MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
@@ -224,7 +224,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 
-_ACROSS_ALL = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|across)\s+all\s+(?!the\b)[a-z]+s\b")
+_ACROSS_ALL = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|across)\s+all\s+(?!(?:the|its|their|his|her|our)\b)"
+                         r"[a-z]{2,}(?<!s)s\b")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
                    r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
 

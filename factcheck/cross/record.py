@@ -17,6 +17,8 @@ def _builder(cls):
     without its ``__init__`` (which sets each field through ``object.__setattr__``): for
     records read back from storage by the hundred thousand, whose values are already checked."""
     names = [f.name for f in dataclasses.fields(cls)]
+    assert not hasattr(cls, "__post_init__") and all(f.init for f in dataclasses.fields(cls)), cls
+    assert not {"o", "_new", "_cls"} & set(names) and not any(n.startswith("_s") for n in names), cls
     if "__slots__" in cls.__dict__:
         setters = {f"_s{k}": getattr(cls, n).__set__ for k, n in enumerate(names)}
         body = "".join(f"    _s{k}(o, {n})\n" for k, n in enumerate(names))

@@ -71,16 +71,9 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
         pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
         if pa != pb and ((pa and pb) or (pa | pb) & _SHORT) and not is_level(a.unit):
             return None
-        if a.as_of != b.as_of:
-            return None
     lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_UNIT_RATIO
                              if a.unit == "length" and _written_unit(a) != _written_unit(b) else MAX_RATIO)
-    if not lo_v <= b.value <= hi_v:
-        return None
-    if _elsewhere(a, b) or (a.weekday or b.weekday) and (_too_early(a, b) or _too_early(b, a)):
-        return None
-    if a.years and b.years and not a.years & b.years and (a.named_years or b.named_years) \
-            and not (a.frame.fixed and b.frame.fixed):
+    if not lo_v <= b.value <= hi_v or not same_setting(a, b):
         return None
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
@@ -95,6 +88,18 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
     closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
     named = _shared_names(a, b, rarity) if rarity is not None else 0.0
     return overlap + closeness + named + (0.2 if a.noun and a.noun == b.noun else 0.0) + (0.3 if strong else 0.0)
+
+
+def same_setting(a: Mention, b: Mention) -> bool:
+    """Whether two figures hold as of the same time ("asof:" scopes), of the same places or
+    people, on days either article could report, and in the same named years (two counts
+    of one past event may name different years)."""
+    if a.as_of != b.as_of or _elsewhere(a, b):
+        return False
+    if (a.weekday or b.weekday) and (_too_early(a, b) or _too_early(b, a)):
+        return False
+    return not (a.years and b.years and not a.years & b.years and (a.named_years or b.named_years)
+                and not (a.frame.fixed and b.frame.fixed))
 
 
 def _strong(a: Mention, b: Mention) -> bool:
@@ -248,4 +253,5 @@ def meets(a: Mention, b: Mention) -> bool:
 
 
 __all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "anchor_day", "in_time",
-           "in_window", "is_comparable", "meets", "rarity", "score", "search_ratio", "timeless", "value_range"]
+           "in_window", "is_comparable", "meets", "rarity", "same_setting", "score", "search_ratio", "timeless",
+           "value_range"]

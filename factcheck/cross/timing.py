@@ -27,7 +27,9 @@ _THEN_WHEN = re.compile(r"\b(?:earlier|ago|before|previously)\s*,?\s+when\s[^,.;
 #: A relative clause closed before the figure (", who scored 21 goals last season,"), or one
 #: opening after it: its time phrases date that clause, not the figure.
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*,", re.I)
-_RELATIVE_ON = re.compile(r",\s*(?:who|which|whose|where)\b.*", re.I | re.S)
+_RELATIVE_ON = re.compile(r",\s*(?:who|which|whose|where)\b[^,;]*", re.I)
+#: How far before a figure its time words are looked for.
+_NEAR = 60
 _EARLIER_HINT = re.compile(r"last|previous|\sago|earlier|before", re.I)
 _NAMED_DAYS = frozenset(f"{d.capitalize()}{end}" for d in WEEKDAYS for end in ("", "'s", "’s"))
 _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -35,17 +37,19 @@ _ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth
 
 def time_scopes(text: str, end: int, stop: int, left: str, right: str, left_clause: Sequence[str],
                 right_clause: Sequence[str], moving: bool) -> frozenset[str]:
-    """The scopes the words around a figure ending at ``end`` add (``left`` and ``right`` the
-    text just before and after it, ``stop`` the end of its sentence): ``day``, ``on:<weekday>``
-    (not for a figure that is fixed or ``moving`` one way) and ``asof:then``."""
+    """The scopes the words around a figure ending at ``end`` add (``left`` its sentence's text
+    before it, up to 160 characters, ``right`` the text just after it, ``stop`` the end of its
+    sentence): ``day``, ``on:<weekday>`` (not for a figure that is fixed or ``moving`` one
+    way) and ``asof:then``."""
     out = set()
     if "hours" in text[end:min(end + 60, stop)] and _DAY_HOURS.match(text, end, min(end + 60, stop)):
         out.add("day")  # "142 mm of rain fell in 24 hours" is a day's
     day = "" if moving else _weekday(left_clause, right_clause)
     if day:
         out.add("on:" + day)  # "recovered eight bodies on Saturday morning": that day's count
-    if _earlier(left[left.rfind(". ") + 1:], _RELATIVE, ",") or _earlier(right.split(". ")[0], _RELATIVE_ON, "") \
-            or "when" in left and _THEN_WHEN.search(left):
+    near = left[-_NEAR:]
+    if _earlier(left[left.rfind(". ") + 1:], _RELATIVE, ",", True) or _earlier(right.split(". ")[0], _RELATIVE_ON, "") \
+            or "when" in near and _THEN_WHEN.search(near):
         out.add("asof:then")  # "Last winter, 17 people died"; "than a year earlier, when 570,200 were waiting"
     return frozenset(out)
 
@@ -61,14 +65,17 @@ def counted_since(before: str) -> bool:
                for w in words)
 
 
-def _earlier(text: str, relative: re.Pattern, rest: str) -> bool:
-    """Whether ``text`` dates a figure to an earlier period ("Last winter, 17 died", "a year
-    ago"), not names the base of a change ("fell 9% from a year earlier", "down 6% on the
-    same period last year") or an event ("last month's attack"); the ``relative`` clauses in
-    it (replaced by ``rest``) date their own verbs."""
+def _earlier(text: str, relative: re.Pattern, rest: str, before: bool = False) -> bool:
+    """Whether ``text``, one side of a figure in its sentence, dates the figure to an earlier
+    period ("Last winter, 17 died", "a year ago"), not names the base of a change ("fell 9%
+    from a year earlier", "down 6% on the same period last year") or an event ("last month's
+    attack").  Its ``relative`` clauses (replaced by ``rest``) date their own verbs; of the
+    text ``before`` the figure, only the last ``_NEAR`` characters left are read."""
     if not _EARLIER_HINT.search(text):
         return False
     text = relative.sub(rest, text)
+    if before:
+        text = text[-_NEAR:]
     return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
 
 
@@ -95,9 +102,13 @@ def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:
 
 
 def dates_report(left: list[str], k: int) -> bool:
-    """Whether the word ``left[k]`` (nearest first) is beside a verb of reporting, and so dates
-    the report, not the figure ("said this week that it will cut 9% of its workforce")."""
-    return not G.REPORTING.isdisjoint(w.lower() for w in left[max(0, k - 3):k + 4])
+    """Whether the time word ``left[k]`` (nearest first) follows a verb of saying and comes
+    before a "that" that opens the figure's clause, and so dates the report, not the figure
+    ("said this week that it will cut 9% of its workforce")."""
+    return any(w.lower() in _SAYING for w in left[k + 1:k + 4]) and any(w.lower() == "that" for w in left[:k])
+
+
+_SAYING = frozenset("said says told tells announced announces confirmed confirms added adds".split())
 
 
 def forecast_of(left: list[str]) -> bool:

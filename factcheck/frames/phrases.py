@@ -137,7 +137,7 @@ def noun_phrase(words: Sequence[str], k: int, end: int) -> tuple[int, list[str]]
 def subject_of(noun_words: Sequence[str]) -> tuple[str, str, frozenset[str]]:
     """(concept, words as written, restrictive modifiers) of a counted noun phrase.  A proper
     plural ("Palestinians") is ``^palestinian``, comparable with "people"; a proper singular
-    ("the UN's agency") is ``=un'`` and is not."""
+    ("the Kremlin") is ``=kremlin`` and is not."""
     words = [w for w in noun_words if w.lower() not in PLAIN_MODIFIERS]
     if not words or words[-1].lower() in STATE_WORDS:
         return "", "", frozenset()

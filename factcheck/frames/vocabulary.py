@@ -56,8 +56,7 @@ FORECAST = frozenset("could may might would will expect expected expects project
                       "aim aims target goal plan plans planned hope hopes if".split())
 #: Verbs after "will" that say what someone has decided to do with the figure, not what may
 #: happen to it: "said it will cut 9% of its workforce", "will pay the singer $2.4 million".
-DECIDED = frozenset("cut pay eliminate shed axe lay hire invest spend donate refund fund receive get close "
-                    "sell buy acquire".split())
+DECIDED = frozenset("cut pay eliminate shed axe lay hire invest spend donate refund fund sell buy acquire".split())
 MODIFIERS = frozenset("more other additional new confirmed suspected total of the those these "
                        "them whom some about nearly almost around roughly least most over under "
                        "than at just only a an".split())

@@ -7,7 +7,7 @@ import bisect
 from collections import defaultdict
 
 from factcheck.cross import similarity as S
-from factcheck.cross.consistency import _also_said
+from factcheck.cross.consistency import also_said
 
 FREE_CANDIDATES = 12
 
@@ -57,13 +57,7 @@ def free_partners(ms, members, window_days, rarity):
     out = {}
     for i, mine in best.items():
         kept = {d: j for d, (_, j) in mine.items() if best.get(j, {}).get(ms[i].doc, (0, i))[1] == i}
-        for d, j in list(kept.items()):  # an article that gives both figures (issue 14)
-            if not S.meets(ms[i], ms[j]):
-                k = _also_said(ms, i, d, found_of[i])
-                if k is not None:
-                    kept[d] = k
-                elif _also_said(ms, j, ms[i].doc, found_of[j]) is not None:
-                    del kept[d]
+        kept = also_said(ms, i, kept, found_of.get)  # an article that gives both figures (issue 14)
         if kept:
             out[i] = kept
     return out

@@ -72,7 +72,7 @@ class Neighbourhood:
         self._walks: dict[str, _Walk] | None = None
         self._anchor_days: dict[frozenset[str], set[int]] = {}
         self._met: dict[tuple, bool] = {}  # all_meet's answers: mentions of one day, names and interval agree alike
-        # candidates of a dated mention that is not timeless: they depend on its day, names and value alone
+        # candidates of a dated mention that is not timeless: they depend on its day, holders and value range alone
         self._dated: dict[tuple, list[tuple[float, int]]] = {}
 
     def candidates(self, i: int) -> list[tuple[float, int]]:
@@ -92,7 +92,7 @@ class Neighbourhood:
                 else:
                     near = self._around(sorted(days), names, a.value, lo_v, hi_v)
             else:
-                key = (o, names, a.value, lo_v, hi_v)
+                key = (o, a.holders, a.value, lo_v, hi_v)
                 known = self._dated.get(key)
                 if known is None:
                     known = self._dated[key] = self._first_in_time(a, heapq.merge(

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from factcheck.frames import grammar as G
 from factcheck.frames.phrases import (DETERMINERS, PLAIN_MODIFIERS, PRONOUNS, QUALIFIERS, concept, is_number,
-                                     subject_of)
+                                     noun_phrase, subject_of)
 from factcheck.frames.vocabulary import STOP, is_word
 
 #: Concepts of the verbs after which a figure following "to" is a level.
@@ -84,8 +84,11 @@ def subject_before(words: Sequence[str], lo: int, v: int) -> tuple[str, str, fro
             words[start - 1].lower() in _AMOUNT_OF or not _finite(words, start - 1, lo) and not is_number(words[start - 1])
     ) and words[start - 1].lower() not in _BREAKS:
         start -= 1
-    while start < v and (words[start].lower() in _OPENERS or words[start].lower().endswith(("'s", "’s"))):
-        start += 1  # "the", "Brisco's"
+    head = next((k for k in range(start, v) if words[k].lower() in _PREPOSITIONS), v)
+    owner = next((k for k in range(head - 1, start - 1, -1) if words[k].lower().endswith(("'s", "’s"))), None)
+    start = start if owner is None else owner + 1  # "Tarvo Air's annual profit", not "the toll in Orvel's …"
+    while start < v and words[start].lower() in _OPENERS:
+        start += 1
     phrase = list(words[start:v])
     if len(phrase) > 2 and phrase[0].lower() in _AMOUNT_OF and phrase[1].lower() == "of":
         phrase = _counted(phrase[2:])  # "the number of patients waiting for treatment"
@@ -101,4 +104,74 @@ def subject_before(words: Sequence[str], lo: int, v: int) -> tuple[str, str, fro
     return found if found[0] and not found[0].startswith(("=", "^")) else None
 
 
-__all__ = ["CHANGES", "came_in_at", "level_after_to", "subject_before"]
+#: Nouns that name a change by a share ("a 37% rise in profit", "a pay rise of 4%"), by direction.
+_CHANGE_NOUNS = {**dict.fromkeys("rise increase jump gain growth hike climb surge".split(), "rise"),
+                 **dict.fromkeys("fall drop decline decrease reduction slump dip".split(), "fall")}
+#: Nouns before "of" that name no quantity of their own ("a total of", "to the tune of").
+_NO_OWNER = frozenset("total sum amount average figure estimate maximum minimum tune upwards excess level "
+                      "out part portion range one".split())
+
+
+def change_of(words: Sequence[str], lo: int, i0: int, j: int, end: int,
+              noun_words: Sequence[str]) -> tuple[str, str, frozenset[str], str] | None:
+    """(subject, its words, modifiers, "rise" or "fall") of a share that changed something:
+    after a change verb ("profit jumped 37%", "grew by 6.8%"), before a change noun and what
+    it changed ("a 37% rise in profit", "a 4% pay rise"), or after one ("a pay rise of 4%");
+    ``j`` is the index after the claim's noun.  None for another figure or an unnamed change."""
+    k = i0 - 1
+    while k > lo and words[k].lower() in QUALIFIERS | {"by"}:
+        k -= 1
+    verb = words[k].lower() if k >= lo else ""
+    if concept(verb) in CHANGES and verb[:1] == words[k][:1] and not verb.startswith("reach") \
+            and not (k > lo and words[k - 1].lower() in _OPENERS):
+        found = subject_before(words, lo, k)
+        return (*found, concept(verb)) if found else None
+    if not noun_words and j < end and words[j].lower() in _CHANGE_NOUNS:  # "a 37% rise in profit"
+        head, modifiers, j = words[j].lower(), [], j + 1
+    elif not noun_words and j + 1 < end and words[j + 1].lower() in _CHANGE_NOUNS and _plain(words[j]):
+        head, modifiers, j = words[j + 1].lower(), [words[j]], j + 2  # "a 4% pay rise"
+    elif noun_words and noun_words[-1].lower() in _CHANGE_NOUNS:
+        head, modifiers = noun_words[-1].lower(), list(noun_words[:-1])
+    elif i0 - 2 >= lo and words[i0 - 1].lower() == "of" and words[i0 - 2].lower() in _CHANGE_NOUNS:
+        head, modifiers = words[i0 - 2].lower(), _modifiers(words, lo, i0 - 2)
+    else:
+        return None
+    if j + 1 < end and words[j].lower() == "in":
+        _, inner = noun_phrase(words, j + 1, end)
+        found = subject_of(inner) if inner and inner[0].lower() not in PRONOUNS and not inner[-1][:1].isupper() else None
+        if found and found[0] and not found[0].startswith(("=", "^")):
+            return (*found, _CHANGE_NOUNS[head])
+    if modifiers:
+        found = subject_of(modifiers)
+        if found[0] and not found[0].startswith(("=", "^")):
+            return (*found, _CHANGE_NOUNS[head])
+    return None
+
+
+def owner_of(words: Sequence[str], lo: int, i0: int) -> tuple[str, str, frozenset[str]] | None:
+    """The noun an amount or a share is the level of when it follows "of": "a turnout of 64%",
+    "pre-tax profit of €421m", "compensation of €2.50 per hen"; None for a noun that names no
+    quantity of its own ("a total of", "an average of")."""
+    if i0 - 2 < lo or words[i0 - 1].lower() != "of":
+        return None
+    noun = words[i0 - 2].lower()
+    if not _plain(words[i0 - 2]) or noun in _NO_OWNER or noun in _CHANGE_NOUNS:
+        return None
+    found = subject_of([*_modifiers(words, lo, i0 - 2), noun])
+    return found if found[0] else None
+
+
+def _modifiers(words: Sequence[str], lo: int, k: int) -> list[str]:
+    """The plain words right before the noun at ``words[k]`` that modify it ("pre-tax" profit, "pay" rise)."""
+    start = k
+    while start > lo and k - start < 2 and _plain(words[start - 1]):
+        start -= 1
+    return list(words[start:k])
+
+
+def _plain(word: str) -> bool:
+    """A lower-case content word that is no verb: one that may modify a noun."""
+    return is_word(word) and word[:1].islower() and word.lower() not in STOP and not G.is_verb(word)
+
+
+__all__ = ["CHANGES", "came_in_at", "change_of", "level_after_to", "owner_of", "subject_before"]

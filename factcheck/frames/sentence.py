@@ -26,7 +26,7 @@ from typing import Sequence
 
 from factcheck.frames import grammar as G
 from factcheck.frames.clauses import aboard, is_part, past_after_phrase
-from factcheck.frames.levels import came_in_at, level_after_to, subject_before
+from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
 from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
@@ -311,8 +311,12 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if verb and (verb[0].lower() in G.REPORTING or predicate == "show" and not any(
             w.lower() in G.BE for w in predicate_words.split())):
         predicate, predicate_words = "", ""
-    rising = predicate == "rise"
-    level = bool(verb) and (verb[0].lower() in LEVEL_VERBS
+    shift = change_of(words, lo, i0, j, end, noun_words) if kind == "percent" and not subject else None
+    if shift:  # "profit jumped 37%", "a 37% rise in profit": a change of that noun, by direction
+        subject, subject_words, mods, predicate = shift
+        predicate_words = predicate
+    rising = predicate == "rise" and not shift
+    level = not shift and bool(verb) and (verb[0].lower() in LEVEL_VERBS
                             or kind == "measure" and verb[0].lower() in MEASURE_LEVEL_VERBS)
     changed = None if subject or noun_words else level_after_to(words, lo, i0) or came_in_at(words, lo, i0)
     if changed is not None:  # "revenue fell 6% to $4.82 billion", "revenue came in at $4.28 billion"
@@ -333,6 +337,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     named = money_named(words, i0, i1, end, lo) if kind == "currency" else ""
     if named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
         predicate, predicate_words, needs = NAMED_MONEY[named.lower()], named, False
+    elif not subject and not shift and kind in ("currency", "percent"):
+        owned = owner_of(words, lo, i0)
+        if owned:  # "a turnout of 64%", "profit of €421m": the level of that noun, whatever the verb
+            (subject, subject_words, mods), predicate, predicate_words = owned, "", ""
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])
     if not subject and not predicate and not noun_words and kind != "measure":  # a measure asked above

@@ -60,7 +60,12 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                               "imprisoning",
                   "sell": "sell sells sold selling fetch fetched fetches fetching",
                   "raise": "raise raised raising",
-                  "recover": "recover recovered recovering retrieve retrieved pull pulled",
+                  "recover": "recover recovered recovering retrieve retrieved pull pulled find found finding "
+                             "locate located discover discovered",
+                  "send": "send sends sent sending deploy deployed deploying dispatch dispatched dispatching",
+                  "seek": "seek seeks sought seeking ask asks asked asking request requested demand demanded",
+                  "witness": "watch watched witness witnessed",
+                  "approve": "approve approved approves authorize authorized authorise authorised",
                   "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
                   "evacuate": "evacuate evacuated evacuating",
                   "cut": "cut cuts cutting slash slashed eliminate eliminated shed",

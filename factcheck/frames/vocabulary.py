@@ -16,7 +16,7 @@ from typing import Sequence
 
 CONCEPTS = {
     "kill": "kill killed kills killing dead die died dies dying death deaths toll tolls fatality "
-            "fatalities slain perished lives",
+            "fatalities slain perished lives drowned drowning",
     "injure": "injure injured injuring injury injuries wounded wounding hurt hospitalized",
     "captive": "hostage hostages captive captives abductee abductees",
     "release": "release released releasing freed free frees freeing",

@@ -5,7 +5,8 @@ carried, or the subject of a past verb after a phrase.
 driver" gives the passengers as some of those aboard; "168 passengers and six crew on
 board" counts what the plane carried; "22 cars of the freight train derailed" has
 "derailed" as its verb, while in "the 40 people in the village evacuated by the army"
-"evacuated" only describes them.
+"evacuated" only describes them.  A share of voters who voted, with no side named, is the
+turnout.
 """
 from __future__ import annotations
 
@@ -67,4 +68,27 @@ def past_after_phrase(words: Sequence[str], x: int, end: int) -> bool:
         and prev not in PREPOSITIONS and prev not in DETERMINERS and (x + 1 >= end or words[x + 1].lower() != "by")
 
 
-__all__ = ["CREW", "aboard", "is_part", "past_after_phrase"]
+#: Voters, and the verb phrases that say they voted: a head word and the words that follow it.
+_VOTERS = frozenset("voter elector electorate".split())
+_VOTED = frozenset(("voted", "vote", "participated", "cast a ballot", "cast ballots", "cast their ballots",
+                    "cast votes", "turned out", "went to the polls", "took part"))
+_VOTED_HEADS = frozenset(p.split()[0] for p in _VOTED)
+#: Words that name a side after a vote ("voted for", "voted to strike", "in favour"): a vote share.
+_SIDES = frozenset("for against favour favor to yes no remain leave".split())
+
+
+def is_turnout(words: Sequence[str], j: int, end: int, subject: str) -> bool:
+    """Whether a share of ``subject`` (voters) followed by its verb at ``words[j:]`` is a
+    turnout: "38% of eligible voters cast a ballot", "31% of voters went to the polls",
+    "45 percent turned out"; not a vote share ("52% of voters voted for the plan")."""
+    if subject not in _VOTERS:
+        return False
+    v = next((k for k in range(j, min(end, j + 4)) if words[k].lower() in _VOTED_HEADS), None)
+    if v is None:
+        return False
+    for n in (4, 3, 2, 1):
+        if " ".join(words[v:v + n]).lower() in _VOTED and v + n <= end:
+            return not any(x.lower() in _SIDES for x in words[v + n:min(end, v + n + 4)])
+    return False
+
+__all__ = ["CREW", "aboard", "is_part", "past_after_phrase", "is_turnout"]

@@ -25,7 +25,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.clauses import aboard, is_part, past_after_phrase
+from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase
 from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
@@ -178,6 +178,9 @@ def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
         w, low = words[x], words[x].lower()
         if low in _PHRASE_ENDS:
             break
+        if low in G.REPORTING or low == "that":  # "the clerk said (that) turnout was 36%"
+            phrase = []
+            continue
         attributive = x > lo and words[x - 1].lower() in DETERMINERS and x + 1 < k  # "the recovered engine"
         if not is_word(w) or is_number(w) or G.is_finite(w) and not attributive:
             return None
@@ -330,6 +333,11 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 predicate, predicate_words = concept(w), w
                 needs = False
                 break
+    level_of = copula_subject(words, lo, i0) if kind == "percent" and not subject and not own and predicate else None
+    if level_of:  # "turnout in the charter vote was 36%": the copula's subject, not a noun near it
+        (subject, subject_words, mods), predicate, predicate_words = level_of, "", ""
+    if kind == "percent" and (subject == "turnout" or is_turnout(words, j, end, subject)):  # a level, not a vote
+        subject, subject_words, mods, predicate, predicate_words = "turnout", "turnout", frozenset(), "", ""
     if in_hospital(words, lo, end, predicate, predicate_words):
         predicate, predicate_words = "hospital", "in hospital"
     if predicate in ("", "in") and kind == "count" and aboard(words, i0, j, end, subject):

@@ -54,7 +54,8 @@ _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s
 _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
                        r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|from|away)\b", re.I)
 _COMPASS_OF = re.compile(r"\W*(?:[\w.,()]+\s+){0,4}?(?:north|south|east|west)[\w-]*\s+of\s+"
-                         r"(?:the\s+)?(?:[a-z]+[\s,]+){0,3}?([A-Z][\w'’-]+)")
+                         r"(?:(?:the\s+)?(?:[a-z]+[\s,]+){0,3}?(?!" + MONTH_NAMES + r"\b|[A-Z][a-z]+day\b)([A-Z][\w'’-]+)"
+                         r"|the\s+([a-z]+(?:\s+[a-z]+)?)\b)")
 _NAME = re.compile(r"\b[A-Z][\w'’-]+")
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of|\s+at)?\s*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b|\s+on the Richter scale\b", re.I)
@@ -288,17 +289,19 @@ def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
     ``dist`` when none."""
     after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
     compass = _COMPASS_OF.match(after)
-    if compass:
+    there = compass and (compass.group(1) or next(  # "north of Oskemir", "north of the prison"
+        (w for w in reversed(compass.group(2).split()) if w not in _STOP), ""))
+    if there:
         here = [w.group() for w in _NAME.finditer(text, c.sentence_start, c.start)
                 if w.start() > c.sentence_start and w.group().lower() not in _WEEKDAYS and not G.month(w.group())]
-        return "dist:" + (fold(here[-1]) + "-" if here else "") + fold(compass.group(1))
+        return "dist:" + (fold(here[-1]) + "-" if here else "") + fold(there)
     m = _FROM.search(after[:40])
     if m is None and re.match(r"\W*away\b", after):
         found = list(_FROM.finditer(text, c.sentence_start, c.start))
         m = found[-1] if found else None
     if m is not None:
         return "dist:" + fold(m.group(1).split()[-1])
-    place = [w for w in left_clause[:6] if w[:1].isupper()]
+    place = [w for w in left_clause[:6] if w[:1].isupper() and w.lower() not in _WEEKDAYS and not G.month(w)]
     return f"dist:{fold(place[0])}" if place else "dist"
 
 

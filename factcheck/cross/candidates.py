@@ -76,30 +76,37 @@ class Neighbourhood:
         self._dated: dict[tuple, list[tuple[float, int]]] = {}
 
     def candidates(self, i: int) -> list[tuple[float, int]]:
-        """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts."""
+        """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts,
+        then those that give the value a slipped digit would make of it (``similarity.slips``)."""
         a = self.ms[i]
-        lo_v, hi_v = S.value_range(a.value, S.search_ratio(a))
+        near = self._candidates(a, a.value, *S.value_range(a.value, S.search_ratio(a)))
+        for target in S.slips(a.value):
+            near = near + self._candidates(a, target, *S.slip_range(target))
+        return near
+
+    def _candidates(self, a: Mention, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+        """What ``candidates`` finds for ``a`` near ``value`` in ``[lo_v, hi_v]``."""
         names = _names(a)
         d = a.dates
         if d is None or d[0] != d[1]:
-            near = self._walk(a, None, names, lo_v, hi_v)
+            near = self._walk(a, value, None, names, lo_v, hi_v)
         else:
             o = d[0].toordinal()
             if S.timeless(a):
                 days = self._reachable(a, o) & self.days.keys()
                 if len(days) > WALK_BUCKETS:
-                    near = self._walk(a, days, names, lo_v, hi_v)
+                    near = self._walk(a, value, days, names, lo_v, hi_v)
                 else:
-                    near = self._around(sorted(days), names, a.value, lo_v, hi_v)
+                    near = self._around(sorted(days), names, value, lo_v, hi_v)
             else:
-                key = (o, a.holders, a.value, lo_v, hi_v)
+                key = (o, a.holders, value, lo_v, hi_v)
                 known = self._dated.get(key)
                 if known is None:
                     known = self._dated[key] = self._first_in_time(a, heapq.merge(
-                        self._around(self._window_days(o), names, a.value, lo_v, hi_v),
-                        sorted(self.loose.around(a.value, lo_v, hi_v))))
+                        self._around(self._window_days(o), names, value, lo_v, hi_v),
+                        sorted(self.loose.around(value, lo_v, hi_v))))
                 return known
-        return self._first_in_time(a, heapq.merge(near, sorted(self.loose.around(a.value, lo_v, hi_v))))
+        return self._first_in_time(a, heapq.merge(near, sorted(self.loose.around(value, lo_v, hi_v))))
 
     def _window_days(self, o: int) -> list[int]:
         """The days within the window of day ``o`` that hold mentions, in order."""
@@ -129,7 +136,9 @@ class Neighbourhood:
             o, reach = d[0].toordinal(), int(self.window)
             for day in range(o - reach, o + reach + 1):
                 buckets.extend(_named(self.days.get(day, {}), names))
-        met = self._met[key] = all(_within(b.values, lo_v, hi_v, a.low, a.high) for b in buckets)
+        slipped = [S.slip_range(t) for t in S.slips(a.value)]
+        met = self._met[key] = all(_within(b.values, lo_v, hi_v, a.low, a.high)
+                                   and not any(_holds(b.values, lo, hi) for lo, hi in slipped) for b in buckets)
         return met
 
     def _around(self, days, names, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
@@ -183,14 +192,14 @@ class Neighbourhood:
             self._walks = {name: _Walk(rows) for name, rows in per_name.items()}
         return self._walks
 
-    def _walk(self, a: Mention, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
+    def _walk(self, a: Mention, value: float, days, names, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What the day buckets of ``days`` (None: all) and ``names`` give ``a``, found by walking
-        each name's mentions outward from ``a``'s value; only as many as ``in_time`` needs."""
+        each name's mentions outward from ``value``; only as many as ``in_time`` needs."""
         walks = _named(self._walks_by_name(), names)
         out: list[tuple[float, int]] = []
-        for j in _nearest(walks, a.value, lo_v, hi_v, days):
+        for j in _nearest(walks, value, lo_v, hi_v, days):
             if S.in_time(a, self.ms[j], self.window):
-                out.append((abs(self.ms[j].value - a.value), j))
+                out.append((abs(self.ms[j].value - value), j))
                 if len(out) == FREE_CANDIDATES:
                     break
         return out
@@ -210,6 +219,11 @@ def _within(values: list[float], lo_v: float, hi_v: float, low: float, high: flo
     """Whether every one of the sorted ``values`` in ``[lo_v, hi_v]`` lies in ``[low, high]``."""
     lo, hi = bisect.bisect_left(values, lo_v), bisect.bisect_right(values, hi_v)
     return lo >= hi or (values[lo] >= low and values[hi - 1] <= high)
+
+
+def _holds(values: list[float], lo_v: float, hi_v: float) -> bool:
+    """Whether some of the sorted ``values`` lie in ``[lo_v, hi_v]``."""
+    return bisect.bisect_left(values, lo_v) < bisect.bisect_right(values, hi_v)
 
 
 class _Walk:

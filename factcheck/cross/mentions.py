@@ -349,7 +349,8 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
             return "year"
     if _LABEL_BEFORE.search(left[-12:]):
         return "label"
-    if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")
+    if (c.kind != "currency" and prev[:1].isupper() and prev.lower() not in _WEEKDAYS  # "fined Acme $2m" is no model
+            and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")
             and len(before) > 1 and _WORD.fullmatch(before[-2] or "")):
         return "label"
     return ""

@@ -28,6 +28,11 @@ MAX_PERCENT_RATIO = 1.25
 #: Two lengths written in different units are compared within this ratio: a mix-up of feet and
 #: metres is 3.3 times, of storeys and feet 3 to 4.5.
 MAX_UNIT_RATIO = 6.0
+#: A figure exactly 10, 100 or 1,000 times another of one quantity, both at least 1,000, is
+#: a slipped digit ("$25 million" for "$2.5 million", "120,000" for "1.2 million"): compared
+#: though far apart.  Smaller counts that far apart are too often different things.
+SLIP_FACTORS = (10.0, 100.0, 1000.0)
+SLIP_FLOOR = 1000.0
 _PERIODS = frozenset({"day", "week", "month", "year"})
 _SHORT = frozenset({"day", "week"})
 
@@ -73,7 +78,7 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
             return None
     lo_v, hi_v = value_range(a.value, MAX_PERCENT_RATIO if _percent(a.unit) else MAX_UNIT_RATIO
                              if a.unit == "length" and _written_unit(a) != _written_unit(b) else MAX_RATIO)
-    if not lo_v <= b.value <= hi_v or not same_setting(a, b):
+    if not (lo_v <= b.value <= hi_v or slipped(a.value, b.value)) or not same_setting(a, b):
         return None
     union = len(a.terms | b.terms)
     overlap = len(a.terms & b.terms) / union if union else 0.0
@@ -202,6 +207,24 @@ def _written_unit(m: Mention) -> str:
         return c.unit
     words = (c.noun or "").split()
     return words[-1].lower() if words else ""
+
+
+def slips(v: float) -> list[float]:
+    """The values a slipped digit makes of ``v`` (a zero dropped or added, thousands read as
+    millions): ``v`` times or divided by 10, 100 and 1,000, both at least ``SLIP_FLOOR``."""
+    if v < SLIP_FLOOR:
+        return []
+    return [t for f in SLIP_FACTORS for t in (v / f, v * f) if t >= SLIP_FLOOR]
+
+
+def slip_range(t: float) -> tuple[float, float]:
+    """The values that are ``t`` itself, up to float rounding."""
+    return t * (1 - 1e-9), t * (1 + 1e-9)
+
+
+def slipped(x: float, y: float) -> bool:
+    """Whether ``x`` and ``y`` differ by a slipped digit (see ``slips``)."""
+    return any(lo <= y <= hi for lo, hi in map(slip_range, slips(x)))
 
 
 def value_range(v: float, ratio: float = MAX_RATIO) -> tuple[float, float]:

@@ -107,6 +107,8 @@ def subject_before(words: Sequence[str], lo: int, v: int) -> tuple[str, str, fro
 #: Nouns that name a change by a share ("a 37% rise in profit", "a pay rise of 4%"), by direction.
 _CHANGE_NOUNS = {**dict.fromkeys("rise increase jump gain growth hike climb surge".split(), "rise"),
                  **dict.fromkeys("fall drop decline decrease reduction slump dip".split(), "fall")}
+#: Words between a change verb and its share ("rose by about 6%"); "to" would make it a level.
+_BEFORE_CHANGE = (QUALIFIERS - {"to", "up"}) | {"by"}
 #: Nouns before "of" that name no quantity of their own ("a total of", "to the tune of").
 _NO_OWNER = frozenset("total sum amount average figure estimate maximum minimum tune upwards excess level "
                       "out part portion range one".split())
@@ -119,7 +121,7 @@ def change_of(words: Sequence[str], lo: int, i0: int, j: int, end: int,
     it changed ("a 37% rise in profit", "a 4% pay rise"), or after one ("a pay rise of 4%");
     ``j`` is the index after the claim's noun.  None for another figure or an unnamed change."""
     k = i0 - 1
-    while k > lo and words[k].lower() in QUALIFIERS | {"by"}:
+    while k > lo and words[k].lower() in _BEFORE_CHANGE:
         k -= 1
     verb = words[k].lower() if k >= lo else ""
     if concept(verb) in CHANGES and verb[:1] == words[k][:1] and not verb.startswith("reach") \

@@ -207,6 +207,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     lo, end = clause_start(words, i0), clause_end(words, i1)
     noun_words = noun.split()
     j = i1 + len(noun_words)
+    if noun_words and i1 < end and words[i1].lower() == "of":  # "78% of the school's students were vaccinated"
+        j = next((k + 1 for k in range(i1 + 1, min(end, i1 + 8)) if words[k] == noun_words[-1]), j)
     if noun_words and noun_words[-1].lower() in _COMPOUND_HEADS and j < end and is_word(words[j]) \
             and words[j].lower().endswith("s") and not G.is_verb(words[j]):
         noun_words, j = [*noun_words, words[j]], j + 1

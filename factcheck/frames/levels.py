@@ -163,6 +163,14 @@ def owner_of(words: Sequence[str], lo: int, i0: int) -> tuple[str, str, frozense
     return found if found[0] else None
 
 
+def rate_named(subject_words: str) -> str:
+    """The subject of a share named "<noun> rate": ``rate:<noun>`` ("the jobless rate",
+    "the vaccination rate"), so that rates of different things are not compared; ``rate``
+    for a rate that names nothing."""
+    words = subject_words.lower().split()
+    return f"rate:{concept(words[-2])}" if len(words) > 1 else "rate"
+
+
 def _modifiers(words: Sequence[str], lo: int, k: int) -> list[str]:
     """The plain words right before the noun at ``words[k]`` that modify it ("pre-tax" profit, "pay" rise)."""
     start = k
@@ -176,4 +184,4 @@ def _plain(word: str) -> bool:
     return is_word(word) and word[:1].islower() and word.lower() not in STOP and not G.is_verb(word)
 
 
-__all__ = ["CHANGES", "came_in_at", "change_of", "level_after_to", "owner_of", "subject_before"]
+__all__ = ["CHANGES", "came_in_at", "change_of", "level_after_to", "owner_of", "rate_named", "subject_before"]

@@ -26,7 +26,7 @@ from typing import Sequence
 
 from factcheck.frames import grammar as G
 from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase
-from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, subject_before
+from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, rate_named, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame
 from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
@@ -335,11 +335,6 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 predicate, predicate_words = concept(w), w
                 needs = False
                 break
-    level_of = copula_subject(words, lo, i0) if kind == "percent" and not subject and not own and predicate else None
-    if level_of:  # "turnout in the charter vote was 36%": the copula's subject, not a noun near it
-        (subject, subject_words, mods), predicate, predicate_words = level_of, "", ""
-    if kind == "percent" and (subject == "turnout" or is_turnout(words, j, end, subject)):  # a level, not a vote
-        subject, subject_words, mods, predicate, predicate_words = "turnout", "turnout", frozenset(), "", ""
     if in_hospital(words, lo, end, predicate, predicate_words):
         predicate, predicate_words = "hospital", "in hospital"
     if predicate in ("", "in") and kind == "count" and aboard(words, i0, j, end, subject):
@@ -355,6 +350,13 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         predicate = concept(noun_words[-1])
     if not subject and not predicate and not noun_words and kind != "measure":  # a measure asked above
         subject, subject_words, mods = copula_subject(words, lo, i0, kind == "count") or (subject, subject_words, mods)
+    level_of = copula_subject(words, lo, i0) if kind == "percent" and not subject and not own and predicate else None
+    if level_of:  # "turnout in the charter vote was 36%": the copula's subject, not a noun near it
+        (subject, subject_words, mods), predicate, predicate_words = level_of, "", ""
+    if kind == "percent" and subject == "rate" and not predicate:  # "the jobless rate" is no inflation rate
+        subject = rate_named(subject_words)
+    if kind == "percent" and (subject == "turnout" or is_turnout(words, j, end, subject)):  # a level, not a vote
+        subject, subject_words, mods, predicate, predicate_words = "turnout", "turnout", frozenset(), "", ""
     opens_clause = j < end and (G.is_finite(words[j]) or words[j].lower() in ("in", "still", "all"))
     needs = kind == "count" and (needs or (not subject and not rising and (opens_clause or bool(noun_words))
                                            and (not noun_words or noun_words[-1].lower() in STATE_WORDS)))

@@ -123,10 +123,10 @@ def _strong(a: Mention, b: Mention) -> bool:
 
 
 def _nounless(m: Mention) -> bool:
-    """An amount of money or a duration: what it measures is its verb's ("snatched £2.1
-    million", "deliberated for three days"), with no counted noun."""
+    """An amount of money or a measure with no noun: what it measures is its verb's
+    ("snatched £2.1 million", "deliberated for three days", "plunged 500 feet")."""
     c = m.located.claim
-    return c.kind == "currency" or c.kind == "quantity" and c.unit in DURATIONS
+    return c.kind == "currency" or c.kind == "quantity" and (c.unit in DURATIONS or bool(c.unit) and not m.frame.subject)
 
 
 def _elsewhere(a: Mention, b: Mention) -> bool:

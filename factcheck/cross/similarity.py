@@ -109,8 +109,8 @@ def same_setting(a: Mention, b: Mention) -> bool:
 
 def _strong(a: Mention, b: Mention) -> bool:
     """Both (compatible) frames name their subject and their predicate, both count what one
-    dated past event did, or both are amounts of money or durations of one predicate: the same
-    quantity whatever the words around them."""
+    dated past event did, both are amounts of money or measures of one predicate, or both are
+    money that is the level of one noun: the same quantity whatever the words around them."""
     fa, fb = a.frame, b.frame
     if a.role == "distance" and fa.subject == fb.subject and fa.subject != "dist":
         return True
@@ -119,6 +119,9 @@ def _strong(a: Mention, b: Mention) -> bool:
         return True
     if fa.predicate and fa.predicate == fb.predicate and _nounless(a) and _nounless(b):
         return True
+    if fa.subject and fa.subject == fb.subject and not (fa.predicate or fb.predicate) \
+            and a.located.claim.kind == b.located.claim.kind == "currency":
+        return True  # money that is the level of one noun: "profit of €412m", "pre-tax profit was €421m"
     return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
 
 

@@ -249,8 +249,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             subject, subject_words, mods = copula_subject(words, lo, i0, measure=True) or (subject, subject_words, mods)
     if not subject and kind == "currency" and j + 1 < end and words[j].lower() in ("in", "of", "for"):
         j2, inner = noun_phrase(words, j + 1, end)
-        if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper() \
-                and not _period(inner[-1]):  # "$4.82 billion in the three months to September"
+        if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper() and not is_number(words[j + 1]) \
+                and not _period(inner[-1]):  # "$4.82 billion in the three months to September", "in 2031"
             j = j2
             subject, subject_words, mods = subject_of(inner)
     before = words[i0 - 1].lower() if i0 > lo else ""

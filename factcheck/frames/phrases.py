@@ -23,6 +23,10 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
 #: "made off with", "got away with").
 _GETAWAY = frozenset("escape escaped escapes escaping flee fled flees fleeing".split())
 _GOT = frozenset("make made makes making get got gets getting".split())
+#: Verbs that tell someone to do what their infinitive says: "were ordered to evacuate" is an evacuation.
+_MADE_TO = frozenset("ordered told urged forced advised".split())
+#: Nouns after "under" that order what their verb says ("under evacuation orders").
+_ORDERS = frozenset("evacuation".split())
 #: Predicates that name a state holding at the article's date, not an event.
 STATES = frozenset({"remain", "alive", "miss", "arrest", "in", "hospital"})
 #: Verbs that take their meaning from their object ("suffered injuries" is an injury).
@@ -188,6 +192,8 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
         if negated and state in ("alive", "kill"):
             state = "alive" if state == "kill" else "kill"
         return ("remain" if state == "remain" and still else state), " ".join(words[start:k + 1]), k + 1, still
+    if low == "under" and nxt in _ORDERS:  # "under evacuation orders": ordered to evacuate
+        return concept(nxt), f"{w} {words[k + 1]}", k + 2, still
     if low in ("in", "inside", "at", "under") and k > start:
         place = words[k + 1] if k + 1 < end else ""
         state = STATE_WORDS.get(place.lower())
@@ -198,6 +204,8 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
         obj = noun_phrase(words, k + 1, end)[1]
         if obj and concept(obj[-1]) in STATE_CONCEPTS:
             return concept(obj[-1]), " ".join([w, *obj]), k + 1 + len(obj), still
+    if low in _MADE_TO and nxt == "to" and k + 2 < end and is_word(words[k + 2]):  # "ordered to evacuate"
+        return concept(words[k + 2]), " ".join(words[start:k + 3]), k + 3, still
     if G.is_verb(w):
         passive = any(x.lower() in G.BE for x in words[start:k])
         c = "release" if passive and concept(w) == "return" else concept(w)

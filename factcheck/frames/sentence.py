@@ -275,6 +275,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if p < end and (G.is_participle(words[p]) or (words[p].lower() in PREPOSITIONS or words[p].lower() == "of") and noun_words):
         m = past = None
         for x in range(p + 1, end):
+            if words[x].lower() in G.CONJUNCTIONS and words[x - 1][:1].isupper() and x + 1 < end \
+                    and words[x + 1][:1].isupper():
+                continue  # "in Louisiana and Mississippi": one place
             if words[x].lower() in G.CONJUNCTIONS or words[x].lower() in _SUBORDINATORS:
                 break
             if G.is_finite(words[x]) and not G.is_participle(words[x]) or stoppage_end(words, x, end):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from typing import Sequence
 
@@ -33,7 +34,7 @@ from factcheck.models import Claim, Document, Located
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
-_MONTH_STEM = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in every match of ``_AS_OF``, lower-cased
+_MONTH_STEMS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())  # in every match of ``_AS_OF``, lower-cased
 
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
@@ -143,7 +144,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     side = _side(c, left, right)
     votes = bool(side) and _tally(text, c, end, side)  # a vote taken: no forecast ("approved the plan 64-35")
-    forecast = not votes and forecast_of([w.lower() for w in left_clause[:6]])
+    forecast = not votes and forecast_of(list(map(str.lower, left_clause[:6])))
     vague = c.qualifier == "vague"
     if forecast or (vague and not loc.fact):
         return None
@@ -191,12 +192,12 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                                         subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
-    window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
-    window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
+    window = list(filter(_is_word, before_words[-WINDOW_WORDS * 2:]))[-WINDOW_WORDS:]
+    window += list(filter(_is_word, after_words[:WINDOW_WORDS * 2]))[:WINDOW_WORDS]
     own_before = before_words[bisect.bisect_left(before_starts, c.sentence_start):]
     own_after = after_words[:bisect.bisect_left(after_starts, c.sentence_end)]
     own = own_before[-WINDOW_WORDS * 2:] + own_after[:WINDOW_WORDS * 2]  # another sentence's year dates another figure
-    years = [w for k, w in enumerate(own) if is_year(w) and not G.since_record(own, k)]
+    years = [own[k] for k in itertools.compress(range(len(own)), map(is_year, own)) if not G.since_record(own, k)]
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()
     names = sentence_names(own_before, c.text, own_after, noun_words)
@@ -214,7 +215,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                          bool(frame.trend or frame.fixed))
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
-    as_of = _AS_OF.search(text, lo, hi) if _MONTH_STEM.search(around) else None
+    as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
     if as_of and as_of.group().lower().startswith("since") \
             and counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date

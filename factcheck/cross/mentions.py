@@ -23,7 +23,7 @@ from factcheck.frames.phrases import concept
 from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
-from factcheck.cross.record import Mention
+from factcheck.cross.record import _MENTION, Mention
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
 from factcheck.frames.vocabulary import (MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
@@ -221,7 +221,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
-    return Mention(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
+    return _MENTION(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 

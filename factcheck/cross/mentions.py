@@ -345,7 +345,8 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
     if integer and 1800 <= c.value <= 2100 and "," not in c.text and c.unit is None:
         if not (nxt.lower().endswith("s") and _WORD.fullmatch(nxt) and nxt.lower() not in _STOP):
             return "year"
-    if _LABEL_BEFORE.search(left[-12:]):
+    tail = left[-12:]
+    if ("No." in tail or "#" in tail or "umber" in tail) and _LABEL_BEFORE.search(tail):
         return "label"
     if (prev[:1].isupper() and prev.lower() not in _WEEKDAYS and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")
             and len(before) > 1 and _WORD.fullmatch(before[-2] or "")):

@@ -5,11 +5,16 @@ about a microsecond a record of a dozen fields.  ``builder(cls)`` makes a functi
 the fields directly instead: the extractor's claims, the frames and mentions read from them,
 and the records read back from storage are built so.  It takes every field, positionally,
 and runs no ``__post_init__`` (the classes it serves have none; it asserts so).
-``compact_pickle`` makes such a record pickle as its constructor call.
+``compact_pickle`` makes such a record pickle as its constructor call; ``shared``,
+``shared_words`` and ``shared_date`` give one copy of the strings, word sets and dates that
+recur across the records read back from storage.
 """
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import functools
+import sys
 from typing import Any, Callable
 
 
@@ -41,4 +46,21 @@ def compact_pickle(cls):
     return cls
 
 
-__all__ = ["builder", "compact_pickle"]
+def shared(text: str | None) -> str | None:
+    """One copy of a string that recurs across many stored records (a path, a noun, a unit)."""
+    return sys.intern(text) if text else text
+
+
+@functools.lru_cache(maxsize=4096)
+def shared_words(text: str | None) -> frozenset:
+    """The space-separated words of a stored field as one shared set of shared strings."""
+    return frozenset(map(sys.intern, text.split())) if text else frozenset()
+
+
+@functools.lru_cache(maxsize=8192)
+def shared_date(iso: str | None) -> dt.date | None:
+    """One ``date`` object per ISO date string read back from storage."""
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+__all__ = ["builder", "compact_pickle", "shared", "shared_date", "shared_words"]

@@ -8,9 +8,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
-import functools
 import math
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -42,23 +40,6 @@ def _num(x: float) -> float | int | None:
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
         return int(x)
     return x
-
-
-def shared(text: str | None) -> str | None:
-    """One copy of a string that recurs across many stored records (a path, a noun, a unit)."""
-    return sys.intern(text) if text else text
-
-
-@functools.lru_cache(maxsize=4096)
-def shared_words(text: str | None) -> frozenset:
-    """The space-separated words of a stored field as one shared set of shared strings."""
-    return frozenset(map(sys.intern, text.split())) if text else frozenset()
-
-
-@functools.lru_cache(maxsize=8192)
-def shared_date(iso: str | None) -> dt.date | None:
-    """One ``date`` object per ISO date string read back from storage."""
-    return dt.date.fromisoformat(iso) if iso else None
 
 
 @compact_pickle

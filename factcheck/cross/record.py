@@ -6,10 +6,10 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from factcheck.builders import builder
-from factcheck.frames.model import Frame
-from factcheck.models import Located, compact_pickle, new_claim, new_located, shared as _shared, shared_date as _date, \
+from factcheck.builders import builder, compact_pickle, shared as _shared, shared_date as _date, \
     shared_words as _words
+from factcheck.frames.model import Frame
+from factcheck.models import Located, new_claim, new_located
 
 
 class _once:

@@ -6,14 +6,13 @@ for reporters and JSON.  Nothing here does I/O.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import enum
-import functools
 import math
-import sys
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+
+from factcheck.builders import builder, compact_pickle
 
 QUALIFIERS = ("exact", "approx", "at-least", "more-than", "at-most", "less-than", "range", "vague")
 
@@ -41,33 +40,6 @@ def _num(x: float) -> float | int | None:
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e15:
         return int(x)
     return x
-
-
-def compact_pickle(cls):
-    """Pickle a frozen dataclass as its constructor call (faster to load than field states)."""
-    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-
-    def __reduce__(self):
-        return cls, tuple(getattr(self, n) for n in names)
-    cls.__reduce__ = __reduce__
-    return cls
-
-
-def shared(text: str | None) -> str | None:
-    """One copy of a string that recurs across many stored records (a path, a noun, a unit)."""
-    return sys.intern(text) if text else text
-
-
-@functools.lru_cache(maxsize=4096)
-def shared_words(text: str | None) -> frozenset:
-    """The space-separated words of a stored field as one shared set of shared strings."""
-    return frozenset(map(sys.intern, text.split())) if text else frozenset()
-
-
-@functools.lru_cache(maxsize=8192)
-def shared_date(iso: str | None) -> dt.date | None:
-    """One ``date`` object per ISO date string read back from storage."""
-    return dt.date.fromisoformat(iso) if iso else None
 
 
 @compact_pickle
@@ -356,6 +328,10 @@ class Located:
                 "value": _num(c.value), "low": _num(c.low), "high": _num(c.high),
                 "unit": c.unit, "qualifier": c.qualifier, "kind": c.kind, "noun": c.noun, "fact": self.fact,
                 **({"why": self.why} if self.why else {})}
+
+
+#: ``Claim`` and ``Located`` made without their ``__init__`` (``builders.builder``): all fields, in order.
+new_claim, new_located = builder(Claim), builder(Located)
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,19 @@ LEVEL = 3
 #: at the default 8 (about 1% more bytes a mention).
 MEMORY = 5
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+def _compact_encoder():
+    """``JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode`` for the lists a row
+    stores: the C encoder made once, where ``encode`` makes one a call (about 1% of indexing time)."""
+    plain = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    make = json.encoder.c_make_encoder
+    if make is None:
+        return plain.encode
+    encode = make(None, plain.default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda values: "".join(encode(values, 0))
+
+
+_ENCODE = _compact_encoder()
 _DECODE = json.JSONDecoder().decode
 
 

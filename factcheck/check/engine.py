@@ -22,7 +22,7 @@ from factcheck.extract.claims import extract
 from factcheck.extract.dollars import document_dollar, localize
 from factcheck.extract.quotes import quote
 from factcheck.frames import FrameReader
-from factcheck.models import Document, Expected, Finding, Located, Related, Report, fmt_number
+from factcheck.models import Document, Expected, Finding, Located, Related, Report, fmt_number, new_located
 from factcheck.rules.matching import match_claims
 from factcheck.rules.model import Fact, RuleSet
 from factcheck.rules.why import explain_claims
@@ -146,7 +146,7 @@ def check_document(doc: Document, rules: RuleSet | None = None, options: Options
     located, findings = [], []
     for claim, fact, why in zip(claims, facts, whys):
         line, col = doc.locate(claim.start)
-        loc = Located(doc.path, line, col, claim, on, fact.id if fact else None, why)
+        loc = new_located(doc.path, line, col, claim, on, fact.id if fact else None, why)
         located.append(loc)
         if fact is not None:
             f = fact_finding(doc, loc, fact, on, period)

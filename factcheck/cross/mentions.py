@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from typing import Sequence
 
@@ -22,7 +23,7 @@ from factcheck.frames.phrases import concept
 from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
-from factcheck.cross.record import Mention
+from factcheck.cross.record import _MENTION, Mention
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
 from factcheck.frames.vocabulary import (MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
@@ -33,7 +34,7 @@ from factcheck.models import Claim, Document, Located
 
 WINDOW_WORDS = 10
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
-_MONTH_STEM = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")  # in every match of ``_AS_OF``, lower-cased
+_MONTH_STEMS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())  # in every match of ``_AS_OF``, lower-cased
 
 _AGE_AFTER = re.compile(r"\s*-?\s*(?:years?|yrs?)[- ]old\b", re.I)
 _AGE_NAME_AFTER = re.compile(r"(?:-?\s*(?:years?|yrs?)[- ]old)?\s+(?:(?!(?:from|of|in|at|on|and)\s)[a-z]+\s+)?"
@@ -144,7 +145,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     side = _side(c, left, right)
     votes = bool(side) and _tally(text, c, end, side)  # a vote taken: no forecast ("approved the plan 64-35")
-    forecast = not votes and forecast_of([w.lower() for w in left_clause[:6]])
+    forecast = not votes and forecast_of(list(map(str.lower, left_clause[:6])))
     vague = c.qualifier == "vague"
     if forecast or (vague and not loc.fact):
         return None
@@ -192,12 +193,12 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                                         subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
         return None
-    window = [w for w in before_words[-WINDOW_WORDS * 2:] if _is_word(w)][-WINDOW_WORDS:]
-    window += [w for w in after_words[:WINDOW_WORDS * 2] if _is_word(w)][:WINDOW_WORDS]
+    window = list(filter(_is_word, before_words[-WINDOW_WORDS * 2:]))[-WINDOW_WORDS:]
+    window += list(filter(_is_word, after_words[:WINDOW_WORDS * 2]))[:WINDOW_WORDS]
     own_before = before_words[bisect.bisect_left(before_starts, c.sentence_start):]
     own_after = after_words[:bisect.bisect_left(after_starts, c.sentence_end)]
     own = own_before[-WINDOW_WORDS * 2:] + own_after[:WINDOW_WORDS * 2]  # another sentence's year dates another figure
-    years = [w for k, w in enumerate(own) if is_year(w) and not G.since_record(own, k)]
+    years = [own[k] for k in itertools.compress(range(len(own)), map(is_year, own)) if not G.since_record(own, k)]
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()
     names = sentence_names(own_before, c.text, own_after, noun_words)
@@ -215,13 +216,13 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
                          bool(frame.trend or frame.fixed))
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
-    as_of = _AS_OF.search(text, lo, hi) if _MONTH_STEM.search(around) else None
+    as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
     if as_of and as_of.group().lower().startswith("since") \
             and counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
-    return Mention(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
+    return _MENTION(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders)
 
 
@@ -347,7 +348,8 @@ def _role(c: Claim, left: str, right: str, before, after) -> str:
     if integer and 1800 <= c.value <= 2100 and "," not in c.text and c.unit is None:
         if not (nxt.lower().endswith("s") and _WORD.fullmatch(nxt) and nxt.lower() not in _STOP):
             return "year"
-    if _LABEL_BEFORE.search(left[-12:]):
+    tail = left[-12:]
+    if ("No." in tail or "#" in tail or "umber" in tail) and _LABEL_BEFORE.search(tail):
         return "label"
     if (c.kind != "currency" and prev[:1].isupper() and prev.lower() not in _WEEKDAYS  # "fined Acme $2m" is no model
             and left[-2:-1].isascii() and left[-2:-1].isalpha() and left.endswith(" ")

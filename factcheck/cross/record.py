@@ -1,34 +1,15 @@
 """``Mention``: a located claim with its frame and context, in plain fields that store as a row."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from factcheck.frames.model import Frame
-from factcheck.models import Claim, Located, compact_pickle, shared as _shared, shared_date as _date, \
+from factcheck.builders import builder, compact_pickle, shared as _shared, shared_date as _date, \
     shared_words as _words
-
-
-def _builder(cls):
-    """A function that makes a frozen dataclass ``cls`` from all its fields, positionally,
-    without its ``__init__`` (which sets each field through ``object.__setattr__``): for
-    records read back from storage by the hundred thousand, whose values are already checked."""
-    names = [f.name for f in dataclasses.fields(cls)]
-    assert not hasattr(cls, "__post_init__") and all(f.init for f in dataclasses.fields(cls)), cls
-    assert not {"o", "_new", "_cls"} & set(names) and not any(n.startswith("_s") for n in names), cls
-    if "__slots__" in cls.__dict__:
-        setters = {f"_s{k}": getattr(cls, n).__set__ for k, n in enumerate(names)}
-        body = "".join(f"    _s{k}(o, {n})\n" for k, n in enumerate(names))
-    else:
-        setters = {}
-        body = "    o.__dict__.update(" + ", ".join(f"{n}={n}" for n in names) + ")\n"
-    src = f"def build({', '.join(names)}):\n    o = _new(_cls)\n{body}    return o\n"
-    scope = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(src, scope)  # noqa: S102 - generated from the dataclass's own field names
-    return scope["build"]
+from factcheck.frames.model import Frame
+from factcheck.models import Located, new_claim, new_located
 
 
 class _once:
@@ -186,10 +167,10 @@ class Mention:
          sentence_end, claim_noun, kind, low_open, high_open, key, terms, forecast, role, side, unit, scope, phrase,
          vague, period, names, record, scale_low, scale_high, holders, subject, subject_words, modifiers, predicate,
          predicate_words, also, anchor, trend, fixed, voice, part) = v
-        claim = _CLAIM(float(value), float(low), float(high), _shared(qualifier), _shared(claim_unit), int(start),
+        claim = new_claim(float(value), float(low), float(high), _shared(qualifier), _shared(claim_unit), int(start),
                        int(end), text, int(sentence_start), int(sentence_end), _shared(claim_noun or ""),
                        _shared(kind), bool(low_open), bool(high_open))
-        loc = _LOCATED(_shared(path), int(line), int(column), claim, _date(date), _shared(fact), "")
+        loc = new_located(_shared(path), int(line), int(column), claim, _date(date), _shared(fact), "")
         fields = (subject, subject_words, modifiers, predicate, predicate_words, also, anchor, trend, fixed, voice,
                   part)
         frame = _FRAMES.get(fields)
@@ -205,7 +186,7 @@ class Mention:
                         int(record or 0), (float(scale_low), float(scale_high)), _words(holders))
 
 
-_CLAIM, _LOCATED, _MENTION = _builder(Claim), _builder(Located), _builder(Mention)
+_MENTION = builder(Mention)
 
 #: Frames read back from storage, one object per distinct frame (frames repeat from mention to
 #: mention); emptied when it reaches ``_MAX_FRAMES``.

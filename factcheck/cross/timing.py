@@ -71,12 +71,25 @@ def _earlier(text: str, relative: re.Pattern, rest: str, before: bool = False) -
     from a year earlier", "down 6% on the same period last year") or an event ("last month's
     attack").  Its ``relative`` clauses (replaced by ``rest``) date their own verbs; of the
     text ``before`` the figure, only the last ``_NEAR`` characters left are read."""
-    if not _EARLIER_HINT.search(text):
+    if not _hinted(text):
         return False
     text = relative.sub(rest, text)
     if before:
         text = text[-_NEAR:]
     return any(not _BASE.search(text, max(0, m.start() - 30), m.start()) for m in _EARLIER.finditer(text))
+
+
+def _hinted(text: str) -> bool:
+    """Whether ``_EARLIER_HINT`` matches ``text`` (an ASCII text holding none of its words, in
+    any case, is not scanned: a case-blind regex search costs a few µs a sentence)."""
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _HINT_WORDS):
+            return False
+    return _EARLIER_HINT.search(text) is not None
+
+
+_HINT_WORDS = ("last", "previous", "ago", "earlier", "before")
 
 
 def _weekday(left_clause: Sequence[str], right_clause: Sequence[str]) -> str:

@@ -26,7 +26,7 @@ from factcheck.extract.context import widen
 from factcheck.extract.number_cores import (DIGITS, FRACTION_CHARS, INTL, PHONE, WORDS, WORDS_AFTER, WORDS_AFTER_ANYCASE,
                                             WORDS_ANYCASE, Core, SkipTo, digit_core, spaced_thousands_ok, word_core)
 from factcheck.extract.decade_ages import decade_cores
-from factcheck.models import Claim
+from factcheck.models import Claim, new_claim
 from factcheck.extract.counted_nouns import noun
 from factcheck.extract.policy import RULES, Decision, declare, record
 from factcheck.extract.ranges import conversions, quotients, ranges
@@ -70,7 +70,7 @@ def extract(text: str, trace: list[Decision] | None = None) -> list[Claim]:
         else:
             low_bound, high_bound, low_open, high_open, qualifier = Q.bounds(core.value, core.q,
                                                                              core.step if core.scale > 1 else 0.0)
-        out.append(Claim(core.value, low_bound, high_bound, qualifier, core.unit, core.start, core.end,
+        out.append(new_claim(core.value, low_bound, high_bound, qualifier, core.unit, core.start, core.end,
                          text[core.start:core.end], sentences.start, sentences.end, noun(text, core), core.kind,
                          low_open, high_open))
         if trace is not None:

@@ -119,7 +119,7 @@ class FrameReader:
         if not words or (first == 0 and lo > paragraph_start):
             return frozenset(), frozenset(), None
         own = anchors_of(words, first, len(words))
-        scene = scene_of(words, first, len(words))
+        scene = scene_of(words, first, len(words)) if own else own  # it reads anchors of the sentence's opening
         if not scene and not own and first > 0 and s[a + first] > paragraph_start \
                 and not says_now(self.text, s[a + first], sentence_start):
             return own, scene, s[a + first]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from factcheck.builders import builder
 from factcheck.frames.phrases import STATES
 
 #: Nouns that stand for people in some role, each comparable with a generic "people".
@@ -55,6 +56,8 @@ class Frame:
 
 
 _PERFECT = frozenset(("has", "have", "had"))
+#: A ``Frame`` made from all its fields, in order, without its ``__init__`` (``builders.builder``).
+new_frame = builder(Frame)
 
 
 def compatible(a: Frame, b: Frame) -> bool:

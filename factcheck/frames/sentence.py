@@ -28,7 +28,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase
 from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, rate_named, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
-from factcheck.frames.model import Frame
+from factcheck.frames.model import Frame, new_frame
 from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
                                      QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
                                      is_number, money_named, noun_phrase, predicate_after, predicate_before,
@@ -389,8 +389,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")
-    return Frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
-                 voice, is_part(words, i0, j, end, lo), needs, modifier=span)
+    return new_frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
+                     voice, is_part(words, i0, j, end, lo), needs, False, span)
 
 
 __all__ = ["COLLECTIVES", "LEVEL_VERBS", "anchors_of", "copula_subject", "read_frame", "says_now", "scene_of", "NOW"]

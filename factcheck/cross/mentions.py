@@ -230,13 +230,9 @@ _ACROSS_ALL = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|across)\s+all\s+(?!(?
                          r"[a-z]{2,}(?<!s)s\b")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
                    r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
-
-
 _PREPOSITION = frozenset("of for with about on to from by over among between against".split())
 _DETERMINER = frozenset("the a an its their his her all some about nearly almost around roughly least at more than "
                         "over up".split())
-
-
 _PERIOD_BEFORE = frozenset("in within over during past last first next every per for".split())
 
 

@@ -81,13 +81,13 @@ class Neighbourhood:
         then those that give the value a slipped digit would make of it (``similarity.slips``)."""
         a = self.ms[i]
         near = self._candidates(a, a.value, *S.value_range(a.value, S.search_ratio(a)))
-        for lo_v, hi_v in self._slipped(a.value):
-            near = near + self._candidates(a, (lo_v + hi_v) / 2, lo_v, hi_v)
+        for target in self._slipped(a.value):
+            near = near + self._candidates(a, target, *S.slip_range(target))
         return near
 
-    def _slipped(self, value: float) -> list[tuple[float, float]]:
-        """The ranges of the slipped values of ``value`` that some member of the key holds."""
-        return [r for r in map(S.slip_range, S.slips(value)) if _holds(self.values, *r)]
+    def _slipped(self, value: float) -> list[float]:
+        """The slipped values of ``value`` (``similarity.slips``) that some member of the key holds."""
+        return [t for t in S.slips(value) if _holds(self.values, *S.slip_range(t))]
 
     def _candidates(self, a: Mention, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What ``candidates`` finds for ``a`` near ``value`` in ``[lo_v, hi_v]``."""
@@ -141,7 +141,7 @@ class Neighbourhood:
             o, reach = d[0].toordinal(), int(self.window)
             for day in range(o - reach, o + reach + 1):
                 buckets.extend(_named(self.days.get(day, {}), names))
-        slipped = self._slipped(a.value)
+        slipped = [S.slip_range(t) for t in self._slipped(a.value)]
         met = self._met[key] = all(_within(b.values, lo_v, hi_v, a.low, a.high)
                                    and not any(_holds(b.values, lo, hi) for lo, hi in slipped) for b in buckets)
         return met

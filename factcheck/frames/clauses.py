@@ -91,4 +91,5 @@ def is_turnout(words: Sequence[str], j: int, end: int, subject: str) -> bool:
             return not any(x.lower() in _SIDES for x in words[v + n:min(end, v + n + 4)])
     return False
 
+
 __all__ = ["CREW", "aboard", "is_part", "past_after_phrase", "is_turnout"]

@@ -325,7 +325,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         predicate_words = predicate
     rising = predicate == "rise" and not shift
     level = not shift and bool(verb) and (verb[0].lower() in LEVEL_VERBS
-                            or kind == "measure" and verb[0].lower() in MEASURE_LEVEL_VERBS)
+                                          or kind == "measure" and verb[0].lower() in MEASURE_LEVEL_VERBS)
     changed = None if subject or noun_words else level_after_to(words, lo, i0) or came_in_at(words, lo, i0)
     if changed is not None:  # "revenue fell 6% to $4.82 billion", "revenue came in at $4.28 billion"
         level = True

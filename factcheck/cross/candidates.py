@@ -80,14 +80,16 @@ class Neighbourhood:
         """The ``FREE_CANDIDATES`` nearest in value (distance, index) that ``in_time`` accepts,
         then those that give the value a slipped digit would make of it (``similarity.slips``)."""
         a = self.ms[i]
-        near = self._candidates(a, a.value, *S.value_range(a.value, S.search_ratio(a)))
-        for target in self._slipped(a.value):
+        lo_v, hi_v = S.value_range(a.value, S.search_ratio(a))
+        near = self._candidates(a, a.value, lo_v, hi_v)
+        for target in self._slipped(a.value, lo_v, hi_v):
             near = near + self._candidates(a, target, *S.slip_range(target))
         return near
 
-    def _slipped(self, value: float) -> list[float]:
-        """The slipped values of ``value`` (``similarity.slips``) that some member of the key holds."""
-        return [t for t in S.slips(value) if _holds(self.values, *S.slip_range(t))]
+    def _slipped(self, value: float, lo_v: float, hi_v: float) -> list[float]:
+        """The slipped values of ``value`` (``similarity.slips``) outside its search range
+        ``[lo_v, hi_v]`` that some member of the key holds."""
+        return [t for t in S.slips(value) if not lo_v <= t <= hi_v and _holds(self.values, *S.slip_range(t))]
 
     def _candidates(self, a: Mention, value: float, lo_v: float, hi_v: float) -> list[tuple[float, int]]:
         """What ``candidates`` finds for ``a`` near ``value`` in ``[lo_v, hi_v]``."""
@@ -141,7 +143,7 @@ class Neighbourhood:
             o, reach = d[0].toordinal(), int(self.window)
             for day in range(o - reach, o + reach + 1):
                 buckets.extend(_named(self.days.get(day, {}), names))
-        slipped = [S.slip_range(t) for t in self._slipped(a.value)]
+        slipped = [S.slip_range(t) for t in self._slipped(a.value, lo_v, hi_v)]
         met = self._met[key] = all(_within(b.values, lo_v, hi_v, a.low, a.high)
                                    and not any(_holds(b.values, lo, hi) for lo, hi in slipped) for b in buckets)
         return met

@@ -33,6 +33,9 @@ MAX_UNIT_RATIO = 6.0
 #: though far apart.  Smaller counts that far apart are too often different things.
 SLIP_FACTORS = (10.0, 100.0, 1000.0)
 SLIP_FLOOR = 1000.0
+#: Two adjacent digits swapped ("72" for "27", "340" for "430") is the other common keying
+#: slip; a whole number of at least this value is compared with its swaps however far apart.
+SWAP_FLOOR = 10
 _PERIODS = frozenset({"day", "week", "month", "year"})
 _SHORT = frozenset({"day", "week"})
 
@@ -213,11 +216,21 @@ def _written_unit(m: Mention) -> str:
 
 
 def slips(v: float) -> list[float]:
-    """The values a slipped digit makes of ``v`` (a zero dropped or added, thousands read as
-    millions): ``v`` times or divided by 10, 100 and 1,000, both at least ``SLIP_FLOOR``."""
-    if v < SLIP_FLOOR:
+    """The values a slipped digit makes of ``v``: a zero dropped or added, thousands read as
+    millions (``v`` times or divided by 10, 100 and 1,000, both at least ``SLIP_FLOOR``), or
+    two adjacent digits of a whole number swapped (``swaps``)."""
+    scaled = [t for f in SLIP_FACTORS for t in (v / f, v * f) if t >= SLIP_FLOOR] if v >= SLIP_FLOOR else []
+    return scaled + swaps(v)
+
+
+def swaps(v: float) -> list[float]:
+    """The whole numbers made of ``v`` by swapping two adjacent, different digits (no leading
+    zero); none when ``v`` is below ``SWAP_FLOOR`` or not whole."""
+    if v < SWAP_FLOOR or v != int(v):
         return []
-    return [t for f in SLIP_FACTORS for t in (v / f, v * f) if t >= SLIP_FLOOR]
+    d = str(int(v))
+    out = {d[:i] + d[i + 1] + d[i] + d[i + 2:] for i in range(len(d) - 1) if d[i] != d[i + 1]}
+    return sorted(float(t) for t in out if t[0] != "0")
 
 
 def slip_range(t: float) -> tuple[float, float]:

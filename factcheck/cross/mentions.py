@@ -200,7 +200,9 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     window += list(filter(_is_word, after_words[:WINDOW_WORDS * 2]))[:WINDOW_WORDS]
     own_before = before_words[bisect.bisect_left(before_starts, c.sentence_start):]
     own_after = after_words[:bisect.bisect_left(after_starts, c.sentence_end)]
-    own = own_before[-WINDOW_WORDS * 2:] + own_after[:WINDOW_WORDS * 2]  # another sentence's year dates another figure
+    # another sentence's year dates another figure; a year after an age dates what its clause adds ("Jo Ruiz, 54,
+    # who bought the store in 2011")
+    own = own_before[-WINDOW_WORDS * 2:] + (own_after[:WINDOW_WORDS * 2] if name is None else [])
     years = [own[k] for k in itertools.compress(range(len(own)), map(is_year, own)) if not G.since_record(own, k)]
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()

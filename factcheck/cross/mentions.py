@@ -25,7 +25,7 @@ from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import _MENTION, Mention
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
-from factcheck.frames.vocabulary import (MONTH_NAMES, PREDICATES, SCALES as _SCALES,
+from factcheck.frames.vocabulary import (EVENT_NOUNS, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
@@ -48,9 +48,6 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s*$", re.I)
 _APPOSITIVE = re.compile(r"([A-Z][\w'’-]+)\s*[,(]\s*$")
 _SIDE_AFTER = re.compile(r"\s*(?:-|–|—|to)\s*\d+")  # the whole other side, for ``_tally``
 _SIDE_BEFORE = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
-#: Nouns of a time that name what a verb says: "a two-year ban" is "banned for two years".
-_EVENT_NOUNS = {"sentence": "sentence", "ban": "ban", "suspension": "suspend", "closur": "clos", "delay": "delay",
-                "prison term": "sentence", "jail term": "sentence"}
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
@@ -160,7 +157,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="", trend=0)
     elif c.kind == "quantity" and c.noun and "-" in c.text:
         words = c.noun.lower().split()
-        event = _EVENT_NOUNS.get(" ".join(words[-2:])) or _EVENT_NOUNS.get(concept(words[-1]))
+        event = EVENT_NOUNS.get(" ".join(words[-2:])) or EVENT_NOUNS.get(concept(words[-1]))
         if event:  # "a 20-year sentence" says what "sentenced to 20 years" says
             frame = dataclasses.replace(frame, subject="", subject_words="", predicate=event, predicate_words="",
                                         also="")

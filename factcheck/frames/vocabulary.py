@@ -44,6 +44,9 @@ CONCEPTS = {
 PREDICATES = frozenset({"margin", "kill", "injure", "captive", "release", "miss", "arrest", "evacuate", "shoot",
                         "stab", "rescue", "infect", "vote", "intercept"})
 TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade"})
+#: Nouns of a time that name what a verb says: "a two-year ban" is "banned for two years".
+EVENT_NOUNS = {"sentence": "sentence", "ban": "ban", "suspension": "suspend", "closur": "clos", "delay": "delay",
+               "prison term": "sentence", "jail term": "sentence"}
 SCOPES = {
     "day": "day daily single overnight today yesterday tonight",
     "week": "week weekly weekend",
@@ -272,5 +275,5 @@ def clause(tokens) -> list[str]:
     return out
 
 
-__all__ = ["CONCEPTS", "PREDICATES", "TIME_NOUNS", "STOP", "MONTH_NAMES", "Tokens", "fold", "lemma", "is_word",
+__all__ = ["CONCEPTS", "EVENT_NOUNS", "PREDICATES", "TIME_NOUNS", "STOP", "MONTH_NAMES", "Tokens", "fold", "lemma", "is_word",
            "is_year", "clause", "sentence_names", "attribution_spans", "ATTRIBUTION", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key"]

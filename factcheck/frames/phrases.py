@@ -18,13 +18,17 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
            ("let", "go"): "release", ("walked", "free"): "release", ("set", "free"): "release",
            ("sent", "home"): "release", ("knocked", "out"): "intercept", ("shot", "down"): "intercept",
            ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take",
-           ("taken", "into"): "arrest"}  # "were taken into custody"
+           ("taken", "into"): "arrest",  # "were taken into custody"
+           ("ordered", "out"): "evacuate", ("forced", "out"): "evacuate", ("forced", "from"): "evacuate",
+           ("driven", "from"): "evacuate", ("driven", "out"): "evacuate"}
 #: Verbs that, followed by "with", take what they leave with ("escaped with £1.2 million",
 #: "made off with", "got away with").
 _GETAWAY = frozenset("escape escaped escapes escaping flee fled flees fleeing".split())
 _GOT = frozenset("make made makes making get got gets getting".split())
-#: Verbs that tell someone to do what their infinitive says: "were ordered to evacuate" is an evacuation.
+#: Verbs that tell someone to do what their infinitive says: "were ordered to evacuate" is an
+#: evacuation, and so is being ordered to leave or flee.
 _MADE_TO = frozenset("ordered told urged forced advised".split())
+_LEAVE = frozenset("leave flee quit abandon".split())
 #: Nouns after "under" that order what their verb says ("under evacuation orders").
 _ORDERS = frozenset("evacuation".split())
 #: Predicates that name a state holding at the article's date, not an event.
@@ -205,7 +209,8 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
         if obj and concept(obj[-1]) in STATE_CONCEPTS:
             return concept(obj[-1]), " ".join([w, *obj]), k + 1 + len(obj), still
     if low in _MADE_TO and nxt == "to" and k + 2 < end and is_word(words[k + 2]):  # "ordered to evacuate"
-        return concept(words[k + 2]), " ".join(words[start:k + 3]), k + 3, still
+        told = "evacuate" if words[k + 2].lower() in _LEAVE else concept(words[k + 2])
+        return told, " ".join(words[start:k + 3]), k + 3, still
     if G.is_verb(w):
         passive = any(x.lower() in G.BE for x in words[start:k])
         c = "release" if passive and concept(w) == "return" else concept(w)

@@ -17,9 +17,9 @@ from typing import Sequence
 
 from factcheck.cross.record import ROW_FIELDS, Mention
 
-#: The ``Mention.as_row`` fields a stored mention holds, in order (the path and the date are
-#: the document's).
-FIELDS = tuple(f for f in ROW_FIELDS if f not in ("path", "date"))
+#: The ``Mention.as_row`` fields a stored mention holds, in order (the path, the date and the
+#: topic are the document's).
+FIELDS = tuple(f for f in ROW_FIELDS if f not in ("path", "date", "topic"))
 DICTIONARY_SIZE = 32 * 1024
 #: Payloads sampled to train a dictionary; fewer bytes than this train none (payloads stay raw).
 MIN_SAMPLE = 16 * 1024
@@ -49,7 +49,7 @@ _DECODE = json.JSONDecoder().decode
 def mention_payload(m: Mention) -> bytes:
     """``m``'s stored values, uncompressed."""
     v = m.as_values()
-    del v[3], v[0]  # the date and the path
+    del v[-1], v[3], v[0]  # the topic, the date and the path
     return _ENCODE(v).encode()
 
 
@@ -58,10 +58,10 @@ def claims_payload(claims: Sequence[tuple]) -> bytes:
     return _ENCODE(claims).encode()
 
 
-def restore(values: Sequence, path: str, date: str | None) -> Mention:
+def restore(values: Sequence, path: str, date: str | None, topic: str | None = "") -> Mention:
     """The mention whose stored ``values`` (``FIELDS`` order) belong to the document at ``path``
-    dated ``date`` (ISO, or None)."""
-    return Mention.from_values([path, values[0], values[1], date, *values[2:]])
+    dated ``date`` (ISO, or None) whose topic is ``topic`` (its names joined by spaces)."""
+    return Mention.from_values([path, values[0], values[1], date, *values[2:], topic or ""])
 
 
 def train(payloads: Sequence[bytes]) -> bytes | None:

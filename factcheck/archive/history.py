@@ -124,7 +124,7 @@ class SliceJob:
     def _judged(self, key_id: int, key: str, s: slices.Slice, held: "_Held") -> list[Finding]:
         from factcheck.cross.consistency import day, key_findings
         db, codec = _reader(self.path)
-        select = ("SELECT m.day, m.data, p.path FROM mentions m JOIN documents d ON d.id = m.doc "
+        select = ("SELECT m.day, m.data, p.path, d.topic FROM mentions m JOIN documents d ON d.id = m.doc "
                   "JOIN paths p ON p.id = d.path WHERE m.key=?")
         if s.lo is None:
             rows = db.execute(select, (key_id,))
@@ -135,7 +135,7 @@ class SliceJob:
             else:
                 rows = db.execute(select + " AND m.day >= ? AND m.day < ?", (key_id, held.hi, hi))
             held.hi = hi
-        held.rows.extend((d, restore(codec.values(data), path, iso_day(d))) for d, data, path in rows)
+        held.rows.extend((d, restore(codec.values(data), path, iso_day(d), topic)) for d, data, path, topic in rows)
         ms = [m for _, m in held.rows]  # in any order: key_findings sorts them (consistency.order)
         return key_findings(ms, key, self.facts, window_days=self.window_days, judged=lambda m: s.judges(day(m)))
 

@@ -247,8 +247,8 @@ class Index:
                 old = db.execute("SELECT id FROM documents WHERE path=? AND record=?", (p, record)).fetchone()
                 if old:
                     _delete_doc(db, old[0])
-                doc_id = db.execute("INSERT INTO documents (path, record, rid, hash, date, title, claims) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?)", (p, record, head[1], h, *head[2:], claims)).lastrowid
+                doc_id = db.execute("INSERT INTO documents (path, record, rid, hash, date, title, topic, claims) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (p, record, head[1], h, *head[2:], claims)).lastrowid
                 fact_rows.extend((f, doc_id, v) for f, v in facts)
                 mention_rows.extend((key_id(k), day, value, doc_id, n, timeless, data)
                                     for n, (terms, day, value, timeless, data) in enumerate(mentions) for k in terms)

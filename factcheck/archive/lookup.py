@@ -51,13 +51,13 @@ def counterparts(db: sqlite3.Connection, codec: Codec, mentions: Sequence, exclu
 def restore_rows(db: sqlite3.Connection, codec: Codec, rows: Iterable[tuple[int, int, bytes]]) -> Iterable:
     """The mentions of stored (document id, day, packed mention) rows, each document's path
     looked up once."""
-    paths: dict[int, str] = {}
+    heads: dict[int, tuple[str, str]] = {}
     for doc, day, data in rows:
-        path = paths.get(doc)
-        if path is None:
-            path = paths[doc] = db.execute("SELECT p.path FROM documents d JOIN paths p ON p.id = d.path "
-                                           "WHERE d.id=?", (doc,)).fetchone()[0]
-        yield restore(codec.values(data), path, iso_day(day))
+        head = heads.get(doc)
+        if head is None:
+            head = heads[doc] = db.execute("SELECT p.path, d.topic FROM documents d JOIN paths p ON p.id = d.path "
+                                           "WHERE d.id=?", (doc,)).fetchone()
+        yield restore(codec.values(data), head[0], iso_day(day), head[1])
 
 
 def _near_value(db: sqlite3.Connection, key: int, value: float, lo: float, hi: float, day: int | None,

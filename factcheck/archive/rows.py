@@ -34,13 +34,14 @@ def document_rows(doc: Document, rules: RuleSet | None, options: Options, codec:
 
 
 def result_rows(res: DocResult, codec: Codec = Codec()) -> tuple:
-    """A checked document's rows: (path, id, date as stated (a day, a month or a year), title); its claims, packed; (fact, value) of
+    """A checked document's rows: (path, id, date as stated (a day, a month or a year), title, topic); its claims, packed; (fact, value) of
     each claim attached to a fact; and (keys, day, value, timeless, packed mention) per mention
     (day 0 when undated; timeless 2 for a fixed count, compared at any date; 1 for one that
     moves one way, compared within ``similarity.TREND_DAYS``; else 0)."""
     d = res.document
     rid = d.meta.get("id") if d.meta else None
-    head = (d.path, None if rid is None else str(rid), d.when, d.title)
+    topic = " ".join(sorted(res.mentions[0].topic)) if res.mentions else ""
+    head = (d.path, None if rid is None else str(rid), d.when, d.title, topic)
     claims = [(loc.line, loc.column, loc.claim.text, loc.claim.value, loc.claim.low, loc.claim.high,
                loc.claim.unit, loc.claim.qualifier, loc.claim.kind, loc.fact) for loc in res.claims]
     facts = [(loc.fact, loc.claim.value) for loc in res.claims if loc.fact]

@@ -3,8 +3,9 @@
 Version 4 (issue 16) stores what the draft lookup and the report read, compactly: paths and
 keys once each (``paths``, ``keys``), a document's claims as one packed value, and one row per
 mention and key in a table clustered by (key, day, value), holding the packed mention itself
-(``codec``), so that a draft's lookup and a report's slice read neighbouring rows.  An index
-of versions 1 to 3 is emptied in place (its tables dropped, ``meta`` kept): the next
+(``codec``), so that a draft's lookup and a report's slice read neighbouring rows.  Version 5
+adds a document's topic (``cross.topics``: its proper names), which its mentions share.  An
+index of versions 1 to 4 is emptied in place (its tables dropped, ``meta`` kept): the next
 ``factcheck index`` reads every document again, as an upgrade of factcheck does anyway.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlite3
 from factcheck import __version__
 from factcheck.errors import UsageError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,7 +24,7 @@ CREATE TABLE IF NOT EXISTS paths (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNI
 CREATE TABLE IF NOT EXISTS keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY, path INTEGER NOT NULL, record INTEGER NOT NULL, rid TEXT,
-    hash TEXT NOT NULL, date TEXT, title TEXT, claims BLOB, UNIQUE (path, record));
+    hash TEXT NOT NULL, date TEXT, title TEXT, topic TEXT, claims BLOB, UNIQUE (path, record));
 CREATE TABLE IF NOT EXISTS facts (fact TEXT NOT NULL, doc INTEGER NOT NULL, value REAL);
 CREATE INDEX IF NOT EXISTS facts_fact ON facts (fact);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts (doc);
@@ -36,10 +37,11 @@ CREATE INDEX IF NOT EXISTS mentions_timeless ON mentions (key, value) WHERE time
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc);
 """
 
-#: Versions 1 to 3 kept JSON rows in tables this version does not have: they are dropped.
+#: Versions 1 to 3 kept JSON rows in tables this version does not have, version 4 documents
+#: without a topic: they are dropped.
 _EMPTIED = ("DROP TABLE IF EXISTS mention_keys;\nDROP TABLE IF EXISTS mentions;\nDROP TABLE IF EXISTS claims;\n"
             "DROP TABLE IF EXISTS documents;\nUPDATE meta SET value='' WHERE key='rules_hash';")
-MIGRATIONS = {1: _EMPTIED, 2: _EMPTIED, 3: _EMPTIED}  # version → the script that takes it to SCHEMA_VERSION
+MIGRATIONS = {1: _EMPTIED, 2: _EMPTIED, 3: _EMPTIED, 4: _EMPTIED}  # version → the script that takes it to SCHEMA_VERSION
 
 
 def prepare(db: sqlite3.Connection, path: str) -> None:

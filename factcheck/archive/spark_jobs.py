@@ -31,7 +31,8 @@ ROW_TYPES = {  # Mention.as_row() field → Spark SQL type
     "phrase": "string", "vague": "long", "period": "string", "names": "string", "record": "long",
     "scale_low": "double", "scale_high": "double", "holders": "string", "subject": "string",
     "subject_words": "string", "modifiers": "string", "predicate": "string", "predicate_words": "string",
-    "also": "string", "anchor": "string", "trend": "long", "fixed": "long", "voice": "string", "part": "long"}
+    "also": "string", "anchor": "string", "trend": "long", "fixed": "long", "voice": "string", "part": "long",
+    "topic": "string"}
 ROW_FIELDS = tuple(ROW_TYPES)
 #: One mention: an id, the document it belongs to, its candidate keys, day (null: undated),
 #: whether it is compared beyond the window (2 fixed, 1 one-way), then its ``as_row`` fields.
@@ -123,7 +124,7 @@ def explode_mentions(batches: Iterable) -> Iterator:
 
 
 #: A checked document as the index stores it (``rows.result_rows``, packed raw).
-STORE_SCHEMA = ("file int, path string, record long, hash string, rid string, date string, title string, "
+STORE_SCHEMA = ("file int, path string, record long, hash string, rid string, date string, title string, topic string, "
                 "claims binary, facts array<struct<fact:string, value:double>>, "
                 "mentions array<struct<keys:array<string>, day:int, value:double, timeless:int, data:binary>>")
 
@@ -140,7 +141,7 @@ def store_rows(batches: Iterable) -> Iterator:
                 continue
             head, claims, facts, ms = result_rows(pickle.loads(row["result"]))
             out.append({"file": row["file"], "path": row["path"], "record": row["record"], "hash": row["hash"],
-                        "rid": head[1], "date": head[2], "title": head[3], "claims": claims,
+                        "rid": head[1], "date": head[2], "title": head[3], "topic": head[4], "claims": claims,
                         "facts": [{"fact": f, "value": v} for f, v in facts],
                         "mentions": [{"keys": k, "day": d, "value": v, "timeless": t, "data": b}
                                      for k, d, v, t, b in ms]})
@@ -154,14 +155,15 @@ def store_arrow_schema():
     mention = pa.struct([("keys", pa.list_(pa.string())), ("day", pa.int32()), ("value", pa.float64()),
                          ("timeless", pa.int32()), ("data", pa.binary())])
     return pa.schema([("file", pa.int32()), ("path", pa.string()), ("record", pa.int64()), ("hash", pa.string()),
-                      ("rid", pa.string()), ("date", pa.string()), ("title", pa.string()), ("claims", pa.binary()),
+                      ("rid", pa.string()), ("date", pa.string()), ("title", pa.string()), ("topic", pa.string()),
+                      ("claims", pa.binary()),
                       ("facts", pa.list_(pa.struct([("fact", pa.string()), ("value", pa.float64())]))),
                       ("mentions", pa.list_(mention))])
 
 
 def stored(row) -> tuple[int, str, tuple]:
     """A ``STORE_SCHEMA`` row as ``Index.load`` takes it: (record, hash, rows)."""
-    head = (row["path"], row["rid"], row["date"], row["title"])
+    head = (row["path"], row["rid"], row["date"], row["title"], row["topic"])
     facts = [(f["fact"], f["value"]) for f in row["facts"] or ()]
     ms = [(list(m["keys"]), m["day"], m["value"], m["timeless"], bytes(m["data"])) for m in row["mentions"] or ()]
     return row["record"], row["hash"], (head, bytes(row["claims"]), facts, ms)

@@ -24,6 +24,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import _MENTION, Mention
+from factcheck.cross.topics import topic
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
 from factcheck.frames.vocabulary import (EVENT_NOUNS, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
                                         STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
@@ -117,21 +118,18 @@ def mentions(doc: Document, located: Sequence[Located], reader: FrameReader | No
     period = doc.when if doc.date is None and doc.period else ""
     record = int(doc.meta.get("record") or 0) if doc.meta else 0
     reader = reader or FrameReader(doc.text)
-    out = []
-    for loc in located:
-        m = _mention(reader, loc, period if loc.date is None else "", record)
-        if m is not None:
-            out.append(m)
-    return out
+    story = topic(doc.text)
+    read = (_mention(reader, loc, period if loc.date is None else "", record, story) for loc in located)
+    return [m for m in read if m is not None]
 
 
 def mention(text: str, loc: Located, period: str = "", tokens: Tokens | None = None, record: int = 0) -> Mention | None:
     """The mention of one located claim in ``text`` read alone (no antecedents), or None when it
     is no comparable count and no fact's claim."""
-    return _mention(FrameReader(text), loc, period, record)
+    return _mention(FrameReader(text), loc, period, record, topic(text))
 
 
-def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Mention | None:
+def _mention(reader: FrameReader, loc: Located, period: str, record: int, story: frozenset[str]) -> Mention | None:
     text, tokens, c = reader.text, reader.tokens, loc.claim
     if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:
         return None
@@ -225,7 +223,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int) -> Men
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
     return _MENTION(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
-                   quote(text, c.start, c.end), vague, period, names, record, scale, holders)
+                   quote(text, c.start, c.end), vague, period, names, record, scale, holders, story)
 
 
 _ACROSS_ALL = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|across)\s+all\s+(?!(?:the|its|their|his|her|our)\b)"

@@ -42,7 +42,7 @@ class Mention:
     value was converted (``scale``: the factor, low and high, to that dimension's base unit);
     ``scope`` the time scopes named near it; ``phrase`` the quote for messages; ``names`` the
     folded capitalized words of its sentence (places, people, organisations), ``holders`` those
-    of its own clause.
+    of its own clause; ``topic`` the proper names of its whole article (``topics.topic``).
     """
 
     located: Located
@@ -61,6 +61,7 @@ class Mention:
     record: int = 0
     scale: tuple[float, float] = (1.0, 1.0)
     holders: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
 
     @property
     def noun(self) -> str:
@@ -152,7 +153,7 @@ class Mention:
                 " ".join(sorted(self.names)), self.record, self.scale[0], self.scale[1],
                 " ".join(sorted(self.holders)), f.subject, f.subject_words, " ".join(sorted(f.modifiers)),
                 f.predicate, f.predicate_words, f.also, " ".join(sorted(f.anchor)), f.trend, int(f.fixed),
-                f.voice, int(f.part)]
+                f.voice, int(f.part), " ".join(sorted(self.topic))]
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Mention":
@@ -166,7 +167,7 @@ class Mention:
         (path, line, column, date, fact, value, low, high, qualifier, claim_unit, start, end, text, sentence_start,
          sentence_end, claim_noun, kind, low_open, high_open, key, terms, forecast, role, side, unit, scope, phrase,
          vague, period, names, record, scale_low, scale_high, holders, subject, subject_words, modifiers, predicate,
-         predicate_words, also, anchor, trend, fixed, voice, part) = v
+         predicate_words, also, anchor, trend, fixed, voice, part, topic) = v
         claim = new_claim(float(value), float(low), float(high), _shared(qualifier), _shared(claim_unit), int(start),
                        int(end), text, int(sentence_start), int(sentence_end), _shared(claim_noun or ""),
                        _shared(kind), bool(low_open), bool(high_open))
@@ -183,7 +184,7 @@ class Mention:
                 bool(part))
         return _MENTION(loc, _shared(key), _words(terms), frame, bool(forecast), _shared(role), _shared(side),
                         _shared(unit), _words(scope), phrase, bool(vague), _shared(period or ""), _words(names),
-                        int(record or 0), (float(scale_low), float(scale_high)), _words(holders))
+                        int(record or 0), (float(scale_low), float(scale_high)), _words(holders), _words(topic))
 
 
 _MENTION = builder(Mention)
@@ -198,7 +199,7 @@ ROW_FIELDS = ("path", "line", "column", "date", "fact", "value", "low", "high", 
               "end", "text", "sentence_start", "sentence_end", "claim_noun", "kind", "low_open", "high_open", "key",
               "terms", "forecast", "role", "side", "unit", "scope", "phrase", "vague", "period", "names", "record",
               "scale_low", "scale_high", "holders", "subject", "subject_words", "modifiers", "predicate",
-              "predicate_words", "also", "anchor", "trend", "fixed", "voice", "part")
+              "predicate_words", "also", "anchor", "trend", "fixed", "voice", "part", "topic")
 
 
 def rounding(value: float) -> float:

@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 from factcheck.frames.measures import DURATIONS, is_level
 from factcheck.frames.model import compatible
 from factcheck.cross.mentions import Mention, comparable
+from factcheck.cross.topics import same_story
 from factcheck.frames.vocabulary import lemma
 
 #: How far apart in days two reports of a count that moves one way (what remains, a running
@@ -138,6 +139,8 @@ def _nounless(m: Mention) -> bool:
 def _elsewhere(a: Mention, b: Mention) -> bool:
     """Whether two figures belong to different places or people: their clauses name different
     ones, or (neither clause naming any) their sentences do."""
+    if not same_story(a.topic, b.topic):
+        return True
     if a.holders and b.holders:
         return not a.holders & b.holders
     if not a.holders and not b.holders and a.names and b.names:

@@ -227,7 +227,7 @@ def test_an_older_schema_is_emptied_in_place_and_read_again(tmp_path, archive, c
     con.close()
     assert main(["report", "--db", str(db)]) == 0
     con = sqlite3.connect(db)
-    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "4"
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5"
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0  # read again by the next index
     assert not con.execute("SELECT name FROM sqlite_master WHERE name IN ('claims', 'mention_keys')").fetchall()
     con.close()
@@ -235,6 +235,25 @@ def test_an_older_schema_is_emptied_in_place_and_read_again(tmp_path, archive, c
     fresh = tmp_path / "fresh.sqlite"
     update(fresh, [archive])
     assert dump(db) == dump(fresh)
+
+
+def test_a_version_4_index_without_topics_is_emptied_and_read_again(tmp_path, archive, capsys):
+    from factcheck.archive.schema import SCHEMA
+    db = tmp_path / "a.sqlite"
+    con = sqlite3.connect(db)
+    with con:  # version 4: the tables of today, documents without their topic
+        con.executescript(SCHEMA.replace("topic TEXT, ", ""))
+        con.execute("INSERT INTO meta VALUES ('schema_version', '4'), ('rules_hash', 'x')")
+        con.execute("INSERT INTO paths VALUES (1, ?)", (str(archive / "a.md"),))
+        con.execute("INSERT INTO documents VALUES (1, 1, 0, NULL, 'h', NULL, NULL, NULL)")
+    con.close()
+    assert main(["report", "--db", str(db)]) == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "5"
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+    assert main(["index", str(archive), "--db", str(db)]) == 0
+    assert con.execute("SELECT count(*) FROM documents WHERE topic IS NOT NULL").fetchone()[0] > 0
+    con.close()
 
 
 @pytest.mark.parametrize("args", [["report", "--db", "{tmp}/missing.sqlite"],

@@ -148,15 +148,17 @@ SCOPE_OF = {w: s for s, words in SCOPES.items() for w in words.split()}
 
 
 class Tokens:
-    """A text's word and punctuation tokens, read once and sliced around each claim."""
+    """A text's word and punctuation tokens, read once and sliced around each claim; with ``lo``
+    and ``hi``, those of ``text[lo:hi]`` only (at their offsets in ``text``), which are the
+    whole text's tokens there when blanks bound the part (no token holds a blank)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None):
         self.text = text
-        parts = TOKEN_SPLIT.split(text)
-        offsets = list(itertools.accumulate(map(len, parts)))
+        parts = TOKEN_SPLIT.split(text if lo == 0 and hi is None else text[lo:hi])
+        offsets = list(itertools.accumulate(map(len, parts), initial=lo))
         self.words = parts[1::2]
-        self.starts = offsets[0:-1:2]
-        self.ends = offsets[1::2]
+        self.starts = offsets[1:-1:2]
+        self.ends = offsets[2::2]
 
     def before(self, lo: int, hi: int, n: int) -> tuple[list[str], list[int]]:
         """The last ``n`` tokens of ``text[lo:hi]`` and their offsets (as if tokenized alone)."""

@@ -139,7 +139,10 @@ class FrameReader:
         s = tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
         words = tokens.words[a:b]
-        first = next((k + 1 for k in range(len(words) - 2, -1, -1) if words[k] in _ENDS), 0)
+        first = len(words) - 2  # after the last sentence end before the last token
+        while first >= 0 and words[first] not in _ENDS:
+            first -= 1
+        first += 1
         if not words or (first == 0 and lo > paragraph_start):
             return frozenset(), frozenset(), None
         own = anchors_of(words, first, len(words))

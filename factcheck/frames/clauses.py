@@ -24,6 +24,10 @@ def is_part(words: Sequence[str], i0: int, j: int, end: int, lo: int) -> bool:
     """Whether the number is one of coordinated counts that share one verb ("four soldiers and
     six gunmen died", "killing two soldiers and three civilians"): both numbers stand on the
     same side of that verb, with no verb of their own between them."""
+    if not (j < end and words[j].lower() in G.CONJUNCTIONS) \
+            and G.CONJUNCTIONS.isdisjoint(map(str.lower, words[max(lo, i0 - 6):i0])):
+        return False  # no conjunction after the noun nor before the number: nothing to be a part of
+
     def verb_between(a: int, b: int) -> bool:
         return any(G.is_verb(w) for w in words[a:b])
 

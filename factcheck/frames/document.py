@@ -35,7 +35,8 @@ class FrameReader:
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = Tokens(text)
+        self._tokens: Tokens | None = None
+        self.paragraph_tokens: dict[int, Tokens] = {}  # by paragraph start, read when a claim asks
         self.breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
         self.subjects: list[tuple[int, int, Frame]] = []
         self.first_subject: dict[int, Frame] = {}  # each sentence's first subject
@@ -47,6 +48,26 @@ class FrameReader:
         self.own: dict[int, frozenset[str]] = {}
         self.before: dict[tuple[int, int], tuple] = {}  # ``_sentence_before``'s answers
 
+    @property
+    def tokens(self) -> Tokens:
+        """The whole text's tokens."""
+        if self._tokens is None:
+            self._tokens = Tokens(self.text)
+        return self._tokens
+
+    def tokens_for(self, lo: int, hi: int) -> Tokens:
+        """Tokens that hold all of the text's tokens in ``text[lo:hi]`` at the same places: those
+        of its paragraph, tokenized on first use (a paragraph with no claim never is), else
+        the whole text's."""
+        start, end = self.paragraph(lo)
+        text = self.text
+        if lo <= hi and (start <= lo or text[lo:start].isspace()) and (hi <= end or text[end:hi].isspace()):
+            tokens = self.paragraph_tokens.get(start)
+            if tokens is None:
+                tokens = self.paragraph_tokens[start] = Tokens(text, start, end)
+            return tokens
+        return self.tokens
+
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the paragraph holding ``pos``."""
         i = bisect.bisect_right(self.breaks, pos)
@@ -56,9 +77,11 @@ class FrameReader:
 
     def sentence(self, c: Claim) -> tuple[list[str], list[int]]:
         """The tokens of the claim's sentence and their offsets."""
-        s = self.tokens.starts
-        a, b = bisect.bisect_left(s, c.sentence_start), bisect.bisect_left(s, max(c.sentence_end, c.end))
-        return self.tokens.words[a:b], s[a:b]
+        hi = max(c.sentence_end, c.end)
+        tokens = self.tokens_for(c.sentence_start, hi)
+        s = tokens.starts
+        a, b = bisect.bisect_left(s, c.sentence_start), bisect.bisect_left(s, hi)
+        return tokens.words[a:b], s[a:b]
 
     def frame(self, c: Claim, today: dt.date | None = None) -> Frame:
         """The claim's frame (read once; ``today`` is the article's date)."""
@@ -112,10 +135,14 @@ class FrameReader:
 
     def _read_before(self, sentence_start: int, paragraph_start: int) -> tuple:
         lo = max(paragraph_start, sentence_start - 600)
-        s = self.tokens.starts
+        tokens = self.tokens_for(lo, sentence_start)
+        s = tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
-        words = self.tokens.words[a:b]
-        first = next((k + 1 for k in range(len(words) - 2, -1, -1) if words[k] in _ENDS), 0)
+        words = tokens.words[a:b]
+        first = len(words) - 2  # after the last sentence end before the last token
+        while first >= 0 and words[first] not in _ENDS:
+            first -= 1
+        first += 1
         if not words or (first == 0 and lo > paragraph_start):
             return frozenset(), frozenset(), None
         own = anchors_of(words, first, len(words))

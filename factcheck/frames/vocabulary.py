@@ -82,6 +82,10 @@ WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
 #: A token: a punctuation mark, or a word (with its apostrophes, inner dots and hyphens).
 TOKEN = re.compile(r"[,;:()\[\]—–!?.]|[^\W_][\w'’]*+(?:\.(?=\w)[\w'’]*+)*+(?:-[^\W_][\w'’]*+)*+")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+#: ``TOKEN_SPLIT`` for ASCII text, where its classes are these plain ones (the regex engine runs
+#: them faster than the Unicode categories).
+_ASCII_SPLIT = re.compile("(" + TOKEN.pattern.replace(r"[^\W_]", "[A-Za-z0-9]").replace(r"[\w'’]", "[A-Za-z0-9_']")
+                          .replace(r"(?=\w)", "(?=[A-Za-z0-9_])") + ")")
 YEAR = re.compile(r"(?:19|20)\d\d")
 MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
                 r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -151,15 +155,18 @@ SCOPE_OF = {w: s for s, words in SCOPES.items() for w in words.split()}
 
 
 class Tokens:
-    """A text's word and punctuation tokens, read once and sliced around each claim."""
+    """A text's word and punctuation tokens, read once and sliced around each claim; with ``lo``
+    and ``hi``, those of ``text[lo:hi]`` only (at their offsets in ``text``), which are the
+    whole text's tokens there when blanks bound the part (no token holds a blank)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lo: int = 0, hi: int | None = None):
         self.text = text
-        parts = TOKEN_SPLIT.split(text)
-        offsets = list(itertools.accumulate(map(len, parts)))
+        part = text if lo == 0 and hi is None else text[lo:hi]
+        parts = (_ASCII_SPLIT if part.isascii() else TOKEN_SPLIT).split(part)
+        offsets = list(itertools.accumulate(map(len, parts), initial=lo))
         self.words = parts[1::2]
-        self.starts = offsets[0:-1:2]
-        self.ends = offsets[1::2]
+        self.starts = offsets[1:-1:2]
+        self.ends = offsets[2::2]
 
     def before(self, lo: int, hi: int, n: int) -> tuple[list[str], list[int]]:
         """The last ``n`` tokens of ``text[lo:hi]`` and their offsets (as if tokenized alone)."""

@@ -16,12 +16,11 @@ import collections
 
 import regex
 
-from factcheck.frames.vocabulary import MONTH_WORD, STOP, WEEKDAYS
+from factcheck.frames.vocabulary import names_nothing, skeleton
 
 #: A capitalized word inside a sentence: after a lowercase word, a figure or a comma, so that a
 #: sentence's first word ("Officials", "The") is not taken for a name.
 _INSIDE = regex.compile(r"(?<=[\p{Ll}\d,;)] )\p{Lu}[\p{L}\p{M}'’-]*")
-_NO_NAMES = WEEKDAYS | STOP
 #: How many names a topic keeps (the most frequent), and how many it needs to set a story apart.
 TOPIC_NAMES = 16
 MIN_NAMES = 3
@@ -33,9 +32,9 @@ def topic(text: str) -> frozenset[str]:
     most frequent, then in name order); empty for a text that names nothing."""
     counts = collections.Counter(_name(w) for w in _INSIDE.findall(text))
     names: list[str] = []
-    for _, w in sorted((-n, w) for w, n in counts.items() if len(w) > 1 and w not in _NO_NAMES):
-        if not MONTH_WORD.fullmatch(w.capitalize()) and not _written_lower(text, w):
-            names.append(_skeleton(w))
+    for _, w in sorted((-n, w) for w, n in counts.items() if len(w) > 1 and not names_nothing(w.capitalize())):
+        if not _written_lower(text, w):
+            names.append(skeleton(w))
             if len(names) == TOPIC_NAMES:
                 break
     return frozenset(names)
@@ -58,15 +57,6 @@ def _in_word(ch: str) -> bool:
 def _name(word: str) -> str:
     w = word.lower()
     return w[:-2] if w.endswith(("'s", "’s")) else w
-
-
-def _skeleton(name: str) -> str:
-    """A name's first letter and its consonants, so that spellings of one transliterated name
-    meet ("jabalia", "jebaliya") and different names seldom do ("granada", "grandview")."""
-    return name[:1] + "".join(ch for ch in name[1:] if ch not in _SOFT)
-
-
-_SOFT = frozenset("aeiouyhw'’.-")
 
 
 def same_story(a: frozenset[str], b: frozenset[str]) -> bool:

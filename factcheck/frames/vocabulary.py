@@ -260,11 +260,21 @@ def name_key(w: str) -> str:
     """A capitalized word's name key, or "" for any other token: its first letter and the next
     consonants, four letters in all, so a place and its people meet ("Israel", "Israelis") and
     so do spellings of one transliterated name ("Jabalia", "Jebaliya")."""
-    if (w[:1].isupper() and is_word(w) and w.lower() not in STOP and w.lower() not in WEEKDAYS
-            and not MONTH_WORD.fullmatch(w)):
-        base = fold(w)
-        return (base[:1] + "".join(ch for ch in base[1:] if ch not in _SOFT))[:4]
+    if w[:1].isupper() and is_word(w) and not names_nothing(w):
+        return skeleton(fold(w))[:4]
     return ""
+
+
+def names_nothing(word: str) -> bool:
+    """Whether a word is no name even when capitalized: a stop word, a weekday or a month."""
+    low = word.lower()
+    return low in STOP or low in WEEKDAYS or MONTH_WORD.fullmatch(word) is not None
+
+
+def skeleton(word: str) -> str:
+    """A lowercase word's first letter and its consonants: spellings of one transliterated name
+    meet ("jabalia", "jebaliya"), and different names seldom do ("granada", "grandview")."""
+    return word[:1] + "".join(ch for ch in word[1:] if ch not in _SOFT)
 
 
 _SOFT = frozenset("aeiouyhw'’.-")
@@ -283,4 +293,4 @@ def clause(tokens) -> list[str]:
 
 
 __all__ = ["CONCEPTS", "EVENT_NOUNS", "PREDICATES", "TIME_NOUNS", "STOP", "MONTH_NAMES", "Tokens", "fold", "lemma", "is_word",
-           "is_year", "clause", "sentence_names", "attribution_spans", "ATTRIBUTION", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key"]
+           "is_year", "clause", "sentence_names", "attribution_spans", "ATTRIBUTION", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key", "names_nothing", "skeleton"]

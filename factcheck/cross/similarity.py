@@ -137,8 +137,8 @@ def _nounless(m: Mention) -> bool:
 
 
 def _elsewhere(a: Mention, b: Mention) -> bool:
-    """Whether two figures belong to different places or people: their clauses name different
-    ones, or (neither clause naming any) their sentences do."""
+    """Whether two figures belong to different stories (``topics.same_story``), places or
+    people: their clauses name different ones, or (neither clause naming any) their sentences do."""
     if not same_story(a.topic, b.topic):
         return True
     if a.holders and b.holders:

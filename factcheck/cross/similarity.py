@@ -31,9 +31,12 @@ MAX_PERCENT_RATIO = 1.25
 MAX_UNIT_RATIO = 6.0
 #: A figure exactly 10, 100 or 1,000 times another of one quantity, both at least 1,000, is
 #: a slipped digit ("$25 million" for "$2.5 million", "120,000" for "1.2 million"): compared
-#: though far apart.  Smaller counts that far apart are too often different things.
+#: though far apart.  Smaller round counts that far apart are too often different things.
 SLIP_FACTORS = (10.0, 100.0, 1000.0)
 SLIP_FLOOR = 1000.0
+#: A figure of two or more significant digits ("620", "6,200") slips the same way from this
+#: value up: a coincidence of its digits is rare where a round figure's is not.
+FIGURES_SLIP_FLOOR = 100.0
 #: Two adjacent digits swapped ("72" for "27", "340" for "430") is the other common keying
 #: slip; a whole number of at least this value is compared with its swaps however far apart.
 SWAP_FLOOR = 10
@@ -220,10 +223,22 @@ def _written_unit(m: Mention) -> str:
 
 def slips(v: float) -> list[float]:
     """The values a slipped digit makes of ``v``: a zero dropped or added, thousands read as
-    millions (``v`` times or divided by 10, 100 and 1,000, both at least ``SLIP_FLOOR``), or
+    millions (``v`` times or divided by 10, 100 and 1,000, both at least ``SLIP_FLOOR``, or
+    ``FIGURES_SLIP_FLOOR`` when ``v`` has two significant digits or more), or
     two adjacent digits of a whole number swapped (``swaps``)."""
-    scaled = [t for f in SLIP_FACTORS for t in (v / f, v * f) if t >= SLIP_FLOOR] if v >= SLIP_FLOOR else []
+    floor = FIGURES_SLIP_FLOOR if FIGURES_SLIP_FLOOR <= v < SLIP_FLOOR * 1000 and _figures(v) else SLIP_FLOOR
+    scaled = [t for f in SLIP_FACTORS for t in (v / f, v * f) if t >= floor] if v >= floor else []
     return scaled + swaps(v)
+
+
+def _figures(v: float) -> bool:
+    """Whether ``v`` (positive) has two significant digits or more (620, 6,200, 2.5; not 600)."""
+    n = int(v)
+    if n != v:
+        return True
+    while n and n % 10 == 0:
+        n //= 10
+    return n >= 10
 
 
 def swaps(v: float) -> list[float]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.phrases import PREPOSITIONS, PRONOUNS, QUALIFIERS, concept, is_number, noun_phrase, subject_of
+from factcheck.frames.phrases import (PREPOSITIONS, PRONOUNS, QUALIFIERS, clause_end, concept, is_number, noun_phrase,
+                                     subject_of)
 from factcheck.frames.vocabulary import PREDICATES, STOP, TIME_NOUNS, is_word
 
 #: Units of time: a duration is told apart by its verb, not by a measured noun.
@@ -54,10 +55,11 @@ def measured_noun(words: Sequence[str], lo: int, i0: int, j: int, end: int) -> t
     its clause ``words[lo:end]``: the noun before "of" ("a gust of up to 96 mph"), the dimension
     a word after it names ("380 metres below", "30 feet high"), or the noun phrase right after
     it ("a 540 kg satellite"); ("", "", j) when it names none."""
+    j, end = _past_conversion(words, i0, j, end)
     k = i0 - 1
     while k > lo and words[k].lower() in QUALIFIERS:
         k -= 1
-    if k > lo and words[k].lower() == "of":
+    if k > lo and words[k].lower() == "of" and not _adjective(words, i0, j, end):
         head = words[k - 1]
         if _noun_like(head) and concept(head) not in PREDICATES and head.lower() not in G.RUNNING:
             return concept(head), head, j
@@ -82,13 +84,35 @@ def measured_noun(words: Sequence[str], lo: int, i0: int, j: int, end: int) -> t
     return "", "", j
 
 
+def _past_conversion(words: Sequence[str], i0: int, j: int, end: int) -> tuple[int, int]:
+    """(where the measured noun may open, the end of its clause) past a conversion in
+    parentheses between a measure and its noun: "the 88-foot (27-metre) dam" (after the
+    first measure or the one inside); ``(j, end)`` unchanged when there is none."""
+    if j < len(words) and words[j] == "(":
+        close = next((k for k in range(j + 1, min(len(words), j + 9)) if words[k] == ")"), None)
+        if close is not None and any(is_number(w) or w[:1].isdigit() for w in words[j + 1:close]):
+            return close + 1, clause_end(words, close + 1)
+    elif j < len(words) and words[j] == ")" and i0 > 0 and words[i0 - 1] == "(":
+        return j + 1, clause_end(words, j + 1)
+    return j, end
+
+
+def _adjective(words: Sequence[str], i0: int, j: int, end: int) -> bool:
+    """Whether the measure ``words[i0:j]`` is written as one word before a noun it describes
+    ("the collapse of the 310ft structure", "of an 88-foot dam"): that noun is what it
+    measures, not the one before "of" ("a gust of up to 96 mph")."""
+    return j - i0 == 1 and any(ch.isalpha() for ch in words[i0]) and j < end and _noun_like(words[j]) \
+        and not G.is_verb(words[j])
+
+
 def _described(words: Sequence[str], k: int) -> tuple[str, str] | None:
     """The noun a dimension after a measure describes, before it in its clause: "the ship is
     300 metres long", "the Mellin Bridge, which is 310 metres long", "the avalanche, some 400
     metres across"; None when the words before are no such noun."""
     while k >= 0 and (words[k].lower() in _COPULA_OR_RELATIVE or words[k] in (",", "(")
-                      or words[k].lower() in QUALIFIERS):
-        k -= 1
+                      or words[k].lower() in QUALIFIERS or is_number(words[k])
+                      or k and is_number(words[k - 1]) and not words[k][:1].isupper()):
+        k -= 1  # a measure it converts ("300 metres (about 1,000 feet) long") is skipped too
     if k < 0 or words[k].lower() in PRONOUNS or words[k].lower() in ("he", "she", "this") \
             or not (_noun_like(words[k]) or words[k][:1].isupper() and is_word(words[k])):
         return None

@@ -222,6 +222,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date
     if as_of:
         scope |= {"asof:" + as_of.group(1).lower()[:3]}
+    if name:  # a named person's age only grows: compared over weeks, like a running total
+        frame = dataclasses.replace(frame, trend=1)
     return _MENTION(loc, frame.label() or c.noun or "", terms, frame, forecast, role, side, unit, scope,
                    quote(text, c.start, c.end), vague, period, names, record, scale, holders, story)
 

@@ -21,6 +21,8 @@ from factcheck.frames.vocabulary import lemma
 #: How far apart in days two reports of a count that moves one way (what remains, a running
 #: total) are still compared: a story's toll evolves over weeks, not years.
 TREND_DAYS = 90
+#: Two ages of one person a year apart in articles more than this many days apart agree.
+BIRTHDAY_DAYS = 30
 MIN_OVERLAP = 0.1
 SMALL_OVERLAP = 0.3
 SMALL = 10
@@ -304,11 +306,20 @@ def day_of(m: Mention) -> int:
     return m.located.date.toordinal() if m.located.date else 0
 
 
+def aged(a: Mention, b: Mention) -> bool:
+    """Whether two ages of one named person a year apart agree because a birthday may fall
+    between their articles: when these are more than ``BIRTHDAY_DAYS`` apart (within them, a
+    birthday between is too unlikely to excuse it)."""
+    return a.frame.subject.startswith("age:") and a.low - 1 <= b.high and b.low <= a.high + 1 \
+        and not in_window(a, b, BIRTHDAY_DAYS)
+
+
 def meets(a: Mention, b: Mention) -> bool:
     """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
     return a.low <= b.high and b.low <= a.high
 
 
-__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "anchor_day", "in_time",
+__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "aged", "anchor_day",
+           "in_time",
            "in_window", "is_comparable", "meets", "rarity", "same_setting", "score", "search_ratio", "timeless",
            "value_range"]

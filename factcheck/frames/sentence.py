@@ -319,6 +319,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if verb and (verb[0].lower() in G.REPORTING or predicate == "show" and not any(
             w.lower() in G.BE for w in predicate_words.split())):
         predicate, predicate_words = "", ""
+        if needs and own and j > i1 and words[i1].lower() == "of":  # "48 of them confirmed by tests": a part
+            mods = mods | {"subset"}
     shift = change_of(words, lo, i0, j, end, noun_words) if kind == "percent" and not subject else None
     if shift:  # "profit jumped 37%", "a 37% rise in profit": a change of that noun, by direction
         subject, subject_words, mods, predicate = shift

@@ -72,6 +72,52 @@ def past_after_phrase(words: Sequence[str], x: int, end: int) -> bool:
         and prev not in PREPOSITIONS and prev not in DETERMINERS and (x + 1 >= end or words[x + 1].lower() != "by")
 
 
+_RELATIVE_ENDS = frozenset("when after before because as while since if where who which that whose whom until and or "
+                           "but".split())
+
+
+def verb_past_relative(words: Sequence[str], i0: int, i1: int, k: int, end: int, counted: bool) -> int | None:
+    """The index of the main verb past a relative clause ("who", "that") at ``words[k]``,
+    right after the figure ``words[i0:i1]`` and its counted noun (``counted``) or its "of"
+    phrase ("three of the nine climbers who …"); None when there is none or the figure
+    counts a ``known_group``."""
+    if k >= end or words[k].lower() not in ("who", "that") or not (counted or words[i1:i1 + 1] == ["of"]) \
+            or known_group(words, i0):
+        return None
+    return after_relative(words, k + 1, end)
+
+
+def after_relative(words: Sequence[str], x: int, end: int) -> int | None:
+    """The index of the main verb after a relative clause that opens at ``words[x]`` (right
+    after "who" or "that"): "46 people who attended the festival | fell ill", "12 workers who
+    were at the site | were hurt"; None when the clause has no verb of its own first (the
+    object relative "that the storm destroyed") or runs to the end of the counted clause."""
+    k = x
+    while k < end and (words[k].lower() in G.AUX or words[k].lower() in G.ADVERBS):
+        k += 1
+    if k < end and G.is_verb(words[k]) and words[k].lower() not in G.AUX:
+        k += 1
+    elif k == x:
+        return None
+    for y in range(k, end):
+        low, prev = words[y].lower(), words[y - 1].lower()
+        if low in _RELATIVE_ENDS:
+            return None
+        if G.is_finite(words[y]) and prev not in PREPOSITIONS and prev not in DETERMINERS and not is_number(prev):
+            return y
+    return None
+
+
+def known_group(words: Sequence[str], i0: int) -> bool:
+    """Whether the figure at ``words[i0]`` counts a group the reader already knows: the whole
+    after "of" ("two of the four inmates who escaped") or a definite one ("the 120,000 people
+    who had been ordered to evacuate have been told to return"). A relative clause then says
+    what it counts, and the main verb what became of the group (or of the part)."""
+    before = words[i0 - 1].lower() if i0 >= 1 else ""
+    return before in ("of", "the") or i0 >= 2 and words[i0 - 2].lower() == "of" \
+        and before in ("these", "those", "its", "their")
+
+
 #: Voters, and the verb phrases that say they voted: a head word and the words that follow it.
 _VOTERS = frozenset("voter elector electorate".split())
 _VOTED = frozenset(("voted", "vote", "participated", "cast a ballot", "cast ballots", "cast their ballots",
@@ -96,4 +142,4 @@ def is_turnout(words: Sequence[str], j: int, end: int, subject: str) -> bool:
     return False
 
 
-__all__ = ["CREW", "aboard", "is_part", "past_after_phrase", "is_turnout"]
+__all__ = ["CREW", "aboard", "after_relative", "is_part", "known_group", "verb_past_relative", "past_after_phrase", "is_turnout"]

@@ -25,7 +25,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase
+from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase, verb_past_relative
 from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, rate_named, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import Frame, new_frame
@@ -292,7 +292,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                 modifier = STATE_WORDS.get(words[p].lower()) if p > k else None
                 modifier = modifier or concept(words[p])
             span, k = (starts[p], starts[m]), m
-    if k == j and k < end and G.is_participle(words[k]) and words[k].lower() not in G.AUX:
+    if k == j and (m := verb_past_relative(words, i0, i1, k, end, bool(noun_words))):
+        span, k = (starts[k], starts[m]), m  # "46 people who attended it | fell ill"
+    elif k == j and k < end and G.is_participle(words[k]) and words[k].lower() not in G.AUX:
         before, before_words = predicate_before(words, i0, lo)
         if before:
             span = (starts[k], starts[end - 1] + len(words[end - 1]))

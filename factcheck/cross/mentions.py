@@ -134,10 +134,10 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
     if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:
         return None
     end = c.start + len(c.text.rstrip(",. "))
-    para0, para1 = reader.paragraph(c.start)
-    para0, para1 = max(para0, c.start - 400), min(para1, end + 400)
-    before_words, before_starts = reader.tokens_for(para0, c.start).before(para0, c.start, _REACH)
-    after_words, after_starts = reader.tokens_for(end, para1).after(end, para1, _REACH)
+    para = reader.paragraph(c.start)
+    para0, para1 = max(para[0], c.start - 400), min(para[1], end + 400)
+    before_words, before_starts = reader.tokens_for(para0, c.start, para).before(para0, c.start, _REACH)
+    after_words, after_starts = reader.tokens_for(end, para1, para if end < para[1] else None).after(end, para1, _REACH)
     left_clause = clause(reversed(before_words))
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     side = _side(c, left, right)

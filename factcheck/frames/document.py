@@ -55,11 +55,11 @@ class FrameReader:
             self._tokens = Tokens(self.text)
         return self._tokens
 
-    def tokens_for(self, lo: int, hi: int) -> Tokens:
+    def tokens_for(self, lo: int, hi: int, paragraph: tuple[int, int] | None = None) -> Tokens:
         """Tokens that hold all of the text's tokens in ``text[lo:hi]`` at the same places: those
-        of its paragraph, tokenized on first use (a paragraph with no claim never is), else
-        the whole text's."""
-        start, end = self.paragraph(lo)
+        of its paragraph (``paragraph(lo)``, when the caller knows it), tokenized on first use (a
+        paragraph with no claim never is), else the whole text's."""
+        start, end = paragraph or self.paragraph(lo)
         text = self.text
         if lo <= hi and (start <= lo or text[lo:start].isspace()) and (hi <= end or text[end:hi].isspace()):
             tokens = self.paragraph_tokens.get(start)

@@ -16,7 +16,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.vocabulary import DECIDED, FORECAST, WEEKDAYS
+from factcheck.frames.vocabulary import DECIDED, FORECAST, WEEKDAYS, holds_any
 
 _DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                         r"(?:24|twenty-four)\s+hours\b", re.I)
@@ -84,7 +84,7 @@ def _hinted(text: str) -> bool:
     any case, is not scanned: a case-blind regex search costs a few µs a sentence)."""
     if text.isascii():
         low = text.lower()
-        if not any(w in low for w in _HINT_WORDS):
+        if not holds_any(low, _HINT_WORDS):
             return False
     return _EARLIER_HINT.search(text) is not None
 

@@ -128,9 +128,9 @@ def forecast_of(left: list[str]) -> bool:
     """Whether the words before a figure (nearest first) make it a forecast ("could reach 40",
     "expected to rise to 5%"); "will" before a verb of decision is a plan already made, reported
     as any other figure ("the company said it will cut 9% of its workforce")."""
-    said = [k for k, w in enumerate(left) if w in FORECAST]
-    if not said:
+    if FORECAST.isdisjoint(left):
         return False
+    said = [k for k, w in enumerate(left) if w in FORECAST]
     return not (len(said) == 1 and left[said[0]] == "will" and said[0] > 0 and left[said[0] - 1] in DECIDED)
 
 

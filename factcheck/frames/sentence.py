@@ -381,7 +381,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             mods = mods | {"at-" + ("scene" if "scene" in place.group().lower() or "spot" in place.group().lower()
                                     else "hospital")}
     verb_words = predicate_words.lower().split()
-    perfect = any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
+    perfect = "to" in verb_words and any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
     past = bool(predicate) and not state and (perfect or G.PRESENT_AUX.isdisjoint(verb_words))
     fixed = past and trend == 0 and any(a[:1] in "dyp" and a[1:2] in "0123456789h" for a in anchor)
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,

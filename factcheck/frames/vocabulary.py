@@ -228,7 +228,7 @@ def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str],
     if not named:
         return frozenset()
     quiet = attribution_spans(words)
-    return frozenset(name for k, name in named if k not in quiet)
+    return frozenset([name for k, name in named if k not in quiet])
 
 
 ATTRIBUTION = frozenset("said says told tells according spokesman spokeswoman spokesperson".split())

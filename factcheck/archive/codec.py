@@ -48,9 +48,7 @@ _DECODE = json.JSONDecoder().decode
 
 def mention_payload(m: Mention) -> bytes:
     """``m``'s stored values, uncompressed."""
-    v = m.as_values()
-    del v[-1], v[3], v[0]  # the topic, the date and the path
-    return _ENCODE(v).encode()
+    return _ENCODE(m.own_values()).encode()
 
 
 def claims_payload(claims: Sequence[tuple]) -> bytes:

@@ -27,7 +27,7 @@ from factcheck.cross.record import _MENTION, Mention
 from factcheck.cross.topics import topic
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
 from factcheck.frames.vocabulary import (EVENT_NOUNS, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
-                                        STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold,
+                                        STOP as _STOP, WEEKDAYS as _WEEKDAYS, WORD as _WORD, Tokens, clause, fold, holds_any,
                                         is_word as _is_word, is_year, lemma, scope_of, sentence_names, token_term)
 from factcheck.extract.quotes import quote
 from factcheck.extract.ranges import tally
@@ -134,10 +134,10 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
     if c.value == 1 and c.kind == "count" and not c.text[:1].isdigit() and not loc.fact:
         return None
     end = c.start + len(c.text.rstrip(",. "))
-    para0, para1 = reader.paragraph(c.start)
-    para0, para1 = max(para0, c.start - 400), min(para1, end + 400)
-    before_words, before_starts = reader.tokens_for(para0, c.start).before(para0, c.start, _REACH)
-    after_words, after_starts = reader.tokens_for(end, para1).after(end, para1, _REACH)
+    para = reader.paragraph(c.start)
+    para0, para1 = max(para[0], c.start - 400), min(para[1], end + 400)
+    before_words, before_starts = reader.tokens_for(para0, c.start, para).before(para0, c.start, _REACH)
+    after_words, after_starts = reader.tokens_for(end, para1, para if end < para[1] else None).after(end, para1, _REACH)
     left_clause = clause(reversed(before_words))
     left, right = text[max(0, c.start - 60):c.start], text[end:end + 80]
     side = _side(c, left, right)
@@ -216,7 +216,7 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
                          bool(frame.trend or frame.fixed))
     lo, hi = max(para0, c.start - 80), min(para1, end + 80)
     around = text[lo:hi].lower()
-    as_of = _AS_OF.search(text, lo, hi) if any(m in around for m in _MONTH_STEMS) else None
+    as_of = _AS_OF.search(text, lo, hi) if holds_any(around, _MONTH_STEMS) else None
     if as_of and as_of.group().lower().startswith("since") \
             and counted_since(text[max(lo, as_of.start() - 40):as_of.start()]):
         as_of = None  # "the fifth cut since June": what is counted since then, not this figure's date
@@ -388,7 +388,7 @@ def _unit(c: Claim, left: str, right: str) -> tuple[str, tuple[float, float]]:
             unit = sign
         elif _PERCENT_AFTER.match(right):
             unit = "%"
-    if not any(s in c.text.lower() for s in _SCALES):
+    if not holds_any(c.text.lower(), _SCALES):
         m = _SCALE_AFTER.match(right)
         if m:
             unit += " " + m.group(1).lower()

@@ -144,8 +144,15 @@ class Mention:
 
     def as_values(self) -> list:
         """``as_row``'s values, in ``ROW_FIELDS`` order (what a compact store keeps)."""
+        loc = self.located
+        v = self.own_values()
+        v[2:2] = [loc.date.isoformat() if loc.date else None]
+        return [loc.path, *v, " ".join(sorted(self.topic))]
+
+    def own_values(self) -> list:
+        """``as_values`` without the document's own: its path, its date and its topic."""
         loc, c, f = self.located, self.located.claim, self.frame
-        return [loc.path, loc.line, loc.column, loc.date.isoformat() if loc.date else None, loc.fact,
+        return [loc.line, loc.column, loc.fact,
                 c.value, c.low, c.high, c.qualifier, c.unit, c.start, c.end, c.text,
                 c.sentence_start, c.sentence_end, c.noun, c.kind, int(c.low_open), int(c.high_open),
                 self.key, " ".join(sorted(self.terms)), int(self.forecast), self.role, self.side, self.unit,
@@ -153,7 +160,7 @@ class Mention:
                 " ".join(sorted(self.names)), self.record, self.scale[0], self.scale[1],
                 " ".join(sorted(self.holders)), f.subject, f.subject_words, " ".join(sorted(f.modifiers)),
                 f.predicate, f.predicate_words, f.also, " ".join(sorted(f.anchor)), f.trend, int(f.fixed),
-                f.voice, int(f.part), " ".join(sorted(self.topic))]
+                f.voice, int(f.part)]
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> "Mention":

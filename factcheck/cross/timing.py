@@ -16,7 +16,7 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.vocabulary import DECIDED, FORECAST, WEEKDAYS
+from factcheck.frames.vocabulary import DECIDED, FORECAST, WEEKDAYS, holds_any
 
 _DAY_HOURS = re.compile(r"(?:\s+[\w,]+){0,6}?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?"
                         r"(?:24|twenty-four)\s+hours\b", re.I)
@@ -84,7 +84,7 @@ def _hinted(text: str) -> bool:
     any case, is not scanned: a case-blind regex search costs a few µs a sentence)."""
     if text.isascii():
         low = text.lower()
-        if not any(w in low for w in _HINT_WORDS):
+        if not holds_any(low, _HINT_WORDS):
             return False
     return _EARLIER_HINT.search(text) is not None
 
@@ -128,9 +128,9 @@ def forecast_of(left: list[str]) -> bool:
     """Whether the words before a figure (nearest first) make it a forecast ("could reach 40",
     "expected to rise to 5%"); "will" before a verb of decision is a plan already made, reported
     as any other figure ("the company said it will cut 9% of its workforce")."""
-    said = [k for k, w in enumerate(left) if w in FORECAST]
-    if not said:
+    if FORECAST.isdisjoint(left):
         return False
+    said = [k for k, w in enumerate(left) if w in FORECAST]
     return not (len(said) == 1 and left[said[0]] == "will" and said[0] > 0 and left[said[0] - 1] in DECIDED)
 
 

@@ -59,7 +59,7 @@ def aboard(words: Sequence[str], i0: int, j: int, end: int, subject: str) -> boo
     """Whether a count of people is of those a vehicle carried: "on board" or "aboard" in its
     clause after it ("168 passengers and six crew on board"), or passengers a vehicle is "with"."""
     after = [w.lower() for w in words[j:end]]
-    return "aboard" in after or any(a == "on" and b == "board" for a, b in zip(after, after[1:])) \
+    return "aboard" in after or "board" in after and any(a == "on" and b == "board" for a, b in zip(after, after[1:])) \
         or subject == "passenger" and i0 > 0 and words[i0 - 1].lower() == "with"
 
 

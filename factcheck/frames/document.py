@@ -55,11 +55,11 @@ class FrameReader:
             self._tokens = Tokens(self.text)
         return self._tokens
 
-    def tokens_for(self, lo: int, hi: int) -> Tokens:
+    def tokens_for(self, lo: int, hi: int, paragraph: tuple[int, int] | None = None) -> Tokens:
         """Tokens that hold all of the text's tokens in ``text[lo:hi]`` at the same places: those
-        of its paragraph, tokenized on first use (a paragraph with no claim never is), else
-        the whole text's."""
-        start, end = self.paragraph(lo)
+        of its paragraph (``paragraph(lo)``, when the caller knows it), tokenized on first use (a
+        paragraph with no claim never is), else the whole text's."""
+        start, end = paragraph or self.paragraph(lo)
         text = self.text
         if lo <= hi and (start <= lo or text[lo:start].isspace()) and (hi <= end or text[end:hi].isspace()):
             tokens = self.paragraph_tokens.get(start)
@@ -75,10 +75,11 @@ class FrameReader:
         end = self.breaks[i] if i < len(self.breaks) else len(self.text)
         return start, end
 
-    def sentence(self, c: Claim) -> tuple[list[str], list[int]]:
-        """The tokens of the claim's sentence and their offsets."""
+    def sentence(self, c: Claim, paragraph: tuple[int, int] | None = None) -> tuple[list[str], list[int]]:
+        """The tokens of the claim's sentence and their offsets (``paragraph``: the claim's, when known)."""
         hi = max(c.sentence_end, c.end)
-        tokens = self.tokens_for(c.sentence_start, hi)
+        known = paragraph if paragraph and paragraph[0] <= c.sentence_start else None
+        tokens = self.tokens_for(c.sentence_start, hi, known)
         s = tokens.starts
         a, b = bisect.bisect_left(s, c.sentence_start), bisect.bisect_left(s, hi)
         return tokens.words[a:b], s[a:b]
@@ -91,10 +92,10 @@ class FrameReader:
         return self.read[key]
 
     def _frame(self, c: Claim, today: dt.date | None) -> Frame:
-        words, starts = self.sentence(c)
         para = self.paragraph(c.start)
+        words, starts = self.sentence(c, para)
         if self.last_sentence[0] != c.sentence_start:
-            self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para[0]))
+            self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para))
         previous, scene = self.last_sentence[1]
         if c.sentence_start not in self.own:
             self.own[c.sentence_start] = anchors_of(words, 0, len(words))
@@ -114,28 +115,29 @@ class FrameReader:
             f = dataclasses.replace(f, fixed=False)
         return f
 
-    def _before(self, sentence_start: int, paragraph_start: int) -> tuple[frozenset[str], frozenset[str]]:
+    def _before(self, sentence_start: int, paragraph: tuple[int, int]) -> tuple[frozenset[str], frozenset[str]]:
         """The anchors of the sentence before ``sentence_start`` in its paragraph, and the time
         it passes on: set by a fronted time phrase, and passed on by sentences naming no time
         (looked for at most ``SCENE_REACH`` sentences back)."""
-        own, scene, start = self._sentence_before(sentence_start, paragraph_start)
+        own, scene, start = self._sentence_before(sentence_start, paragraph)
         for _ in range(SCENE_REACH - 1):
             if scene or start is None:
                 break
-            _, scene, start = self._sentence_before(start, paragraph_start)
+            _, scene, start = self._sentence_before(start, paragraph)
         return own, scene
 
-    def _sentence_before(self, sentence_start: int, paragraph_start: int) -> tuple:
+    def _sentence_before(self, sentence_start: int, paragraph: tuple[int, int]) -> tuple:
         """The anchors and the fronted time of the sentence before ``sentence_start``, and where
         that sentence starts when its own time may come from the one before it (else None)."""
-        key = (sentence_start, paragraph_start)
+        key = (sentence_start, paragraph[0])
         if key not in self.before:
-            self.before[key] = self._read_before(sentence_start, paragraph_start)
+            self.before[key] = self._read_before(sentence_start, paragraph)
         return self.before[key]
 
-    def _read_before(self, sentence_start: int, paragraph_start: int) -> tuple:
+    def _read_before(self, sentence_start: int, paragraph: tuple[int, int]) -> tuple:
+        paragraph_start = paragraph[0]
         lo = max(paragraph_start, sentence_start - 600)
-        tokens = self.tokens_for(lo, sentence_start)
+        tokens = self.tokens_for(lo, sentence_start, paragraph)
         s = tokens.starts
         a, b = bisect.bisect_left(s, lo), bisect.bisect_left(s, sentence_start)
         words = tokens.words[a:b]

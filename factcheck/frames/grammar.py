@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from factcheck.frames.vocabulary import fold, lemma
+from factcheck.frames.vocabulary import fold, holds_any, lemma
 
 BE = frozenset("is are was were be been being am 's 're".split())
 HAVE = frozenset("has have had having 've".split())
@@ -61,7 +61,7 @@ _COUNTER_WORDS = ("but", "while", "whereas", "however")
 def countered(rest: str) -> bool:
     """Whether ``COUNTER`` matches ``rest`` (an ASCII text holding none of its conjunctions is not scanned)."""
     low = rest.lower()
-    return (not rest.isascii() or any(w in low for w in _COUNTER_WORDS)) and COUNTER.match(rest) is not None
+    return (not rest.isascii() or holds_any(low, _COUNTER_WORDS)) and COUNTER.match(rest) is not None
 
 
 EARLIER = re.compile(r"\b(?:up|down) from\b|\b(?:initially|originally|previously|earlier|first) "

@@ -212,7 +212,7 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
         told = "evacuate" if words[k + 2].lower() in _LEAVE else concept(words[k + 2])
         return told, " ".join(words[start:k + 3]), k + 3, still
     if G.is_verb(w):
-        passive = any(x.lower() in G.BE for x in words[start:k])
+        passive = k > start and any(x.lower() in G.BE for x in words[start:k])
         c = "release" if passive and concept(w) == "return" else concept(w)
         return c, " ".join(words[start:k + 1]) if passive else w, k + 1, still
     if still:

@@ -33,7 +33,7 @@ from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAI
                                      QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
                                      is_number, money_named, noun_phrase, predicate_after, predicate_before,
                                      stoppage_end, subject_of)
-from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, is_word, is_year, lemma
+from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, holds_any, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
                   r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
@@ -44,7 +44,7 @@ _NOW_PIECES = ("day", "now", "tonight", "currently", "this ", "last ")
 def says_now(text: str, pos: int = 0, endpos: int | None = None) -> bool:
     """Whether ``text[pos:endpos]`` names the present ("today", "this week", "on Monday")."""
     low = text[pos:endpos].casefold()
-    return any(p in low for p in _NOW_PIECES) and NOW.search(text, pos, len(text) if endpos is None else endpos) is not None
+    return holds_any(low, _NOW_PIECES) and NOW.search(text, pos, len(text) if endpos is None else endpos) is not None
 
 
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
@@ -127,8 +127,7 @@ _EARLIER_WORDS = ("from", "initially", "originally", "previously", "earlier", "f
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    low = text.casefold()
-    return any(w in low for w in words)
+    return holds_any(text.casefold(), words)
 
 
 def _not_before(text: str) -> bool:
@@ -377,8 +376,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         anchor |= {a for a in previous if a[:1] in "dy"}
     state = predicate in STATES or predicate == "remain" or still
     trend = -1 if (predicate in ("remain", "hospital") or still) else 1 if rising else 0
-    lowered = sentence.lower()
-    if not state and (subject in ("toll", "tally") or any(p in lowered for p in G.RUNNING_PHRASES[:6])):
+    if not state and (subject in ("toll", "tally") or holds_any(sentence.lower(), G.RUNNING_PHRASES[:6])):
         trend = 1
     if predicate in ("kill", "injure"):
         place = _WHERE_HURT.search(text, starts[lo] if lo < len(starts) else claim_start,
@@ -387,8 +385,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             mods = mods | {"at-" + ("scene" if "scene" in place.group().lower() or "spot" in place.group().lower()
                                     else "hospital")}
     verb_words = predicate_words.lower().split()
-    perfect = any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
-    past = bool(predicate) and not state and (perfect or not any(w in G.PRESENT_AUX for w in verb_words))
+    perfect = "to" in verb_words and any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
+    past = bool(predicate) and not state and (perfect or G.PRESENT_AUX.isdisjoint(verb_words))
     fixed = past and trend == 0 and any(a[:1] in "dyp" and a[1:2] in "0123456789h" for a in anchor)
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
                    text[max(0, claim_start - 60):claim_start],

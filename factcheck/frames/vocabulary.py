@@ -228,7 +228,7 @@ def sentence_names(before: Sequence[str], claim_text: str, after: Sequence[str],
     if not named:
         return frozenset()
     quiet = attribution_spans(words)
-    return frozenset(name for k, name in named if k not in quiet)
+    return frozenset([name for k, name in named if k not in quiet])
 
 
 ATTRIBUTION = frozenset("said says told tells according spokesman spokeswoman spokesperson".split())
@@ -280,6 +280,14 @@ def skeleton(word: str) -> str:
 _SOFT = frozenset("aeiouyhw'’.-")
 
 
+def holds_any(text: str, pieces: Sequence[str]) -> bool:
+    """Whether ``text`` holds one of ``pieces`` (``any(p in text for p in pieces)``, without a generator)."""
+    for piece in pieces:
+        if piece in text:
+            return True
+    return False
+
+
 def clause(tokens) -> list[str]:
     """The words of ``tokens`` (strings) up to the first clause break (punctuation or a joining word)."""
     out = []
@@ -293,4 +301,4 @@ def clause(tokens) -> list[str]:
 
 
 __all__ = ["CONCEPTS", "EVENT_NOUNS", "PREDICATES", "TIME_NOUNS", "STOP", "MONTH_NAMES", "Tokens", "fold", "lemma", "is_word",
-           "is_year", "clause", "sentence_names", "attribution_spans", "ATTRIBUTION", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key", "names_nothing", "skeleton"]
+           "is_year", "clause", "holds_any", "sentence_names", "attribution_spans", "ATTRIBUTION", "token_term", "is_predicate", "scope_of", "breaks_clause", "name_key", "names_nothing", "skeleton"]

@@ -62,7 +62,7 @@ class Neighbourhood:
                 days[day][name].append(i)
             if m.frame.fixed:
                 for a in m.frame.anchor:
-                    if a[:1] in "dyp":
+                    if a[:1] in "dymp":
                         self.by_anchor[a].add(day)
                 when = S.anchor_day(m)
                 if when is not None:
@@ -183,7 +183,7 @@ class Neighbourhood:
             for e in range(o - w - 1, o + 3):
                 out |= self.by_event_day.get(e, set())
         if a.frame.fixed:
-            anchors = frozenset(x for x in a.frame.anchor if x[:1] in "dyp")
+            anchors = frozenset(x for x in a.frame.anchor if x[:1] in "dymp")
             if anchors not in self._anchor_days:
                 self._anchor_days[anchors] = set().union(*(self.by_anchor.get(x, set()) for x in anchors))
             out |= self._anchor_days[anchors]

@@ -124,7 +124,7 @@ def _strong(a: Mention, b: Mention) -> bool:
     if a.role == "distance" and fa.subject == fb.subject and fa.subject != "dist":
         return True
     if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
-            and any(x[:1] in "dyp" for x in fa.anchor & fb.anchor):
+            and any(x[:1] in "dymp" for x in fa.anchor & fb.anchor):
         return True
     if fa.predicate and fa.predicate == fb.predicate and _nounless(a) and _nounless(b):
         return True
@@ -163,7 +163,7 @@ def in_time(a: Mention, b: Mention, window_days: float) -> bool:
     past event (a shared date, year or phase) at any date; a count of a dated past event and a
     figure of no such anchor only when the latter was written about that day; counts that move
     one way within ``TREND_DAYS``; else within the window."""
-    if a.frame.fixed and b.frame.fixed and any(x[:1] in "dyp" for x in a.frame.anchor & b.frame.anchor):
+    if a.frame.fixed and b.frame.fixed and any(x[:1] in "dymp" for x in a.frame.anchor & b.frame.anchor):
         return True
     for x, y in ((a, b), (b, a)):
         day = anchor_day(x) if x.frame.fixed else None

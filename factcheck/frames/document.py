@@ -113,6 +113,8 @@ class FrameReader:
             self.subject_paragraphs.add(para[0])
         if f.fixed and not long_past(f, today):
             f = dataclasses.replace(f, fixed=False)
+        if today is not None and any(a[:1] == "m" for a in f.anchor):
+            f = dataclasses.replace(f, anchor=_dated_months(f.anchor, today))
         return f
 
     def _before(self, sentence_start: int, paragraph: tuple[int, int]) -> tuple[frozenset[str], frozenset[str]]:
@@ -173,6 +175,20 @@ class FrameReader:
                                    modifiers=f.modifiers or g.modifiers, needs_antecedent=False)
 
 
+def _dated_months(anchor: frozenset[str], today: dt.date) -> frozenset[str]:
+    """Anchors with each month ("m07") given its year ("m2024-07"): the one named, else the
+    last such month up to the article's: "in July" in 2024 and in 2025 are two Julys."""
+    years = sorted(int(a[1:]) for a in anchor if a[:1] == "y" and a[1:].isdigit())
+    out = set()
+    for a in anchor:
+        if a[:1] == "m" and a[1:].isdigit():
+            month = int(a[1:])
+            year = years[-1] if years else today.year - (month > today.month)
+            a = f"m{year}-{month:02d}"
+        out.add(a)
+    return frozenset(out)
+
+
 def long_past(frame: Frame, today: dt.date | None) -> bool:
     """Whether the event a count is anchored to lies ``SETTLED_DAYS`` or more before the article
     (a numbered phase always does; an article of unknown date is given the benefit)."""
@@ -181,6 +197,13 @@ def long_past(frame: Frame, today: dt.date | None) -> bool:
     years = sorted(int(a[1:]) for a in frame.anchor if a[:1] == "y" and a[1:].isdigit())
     days = sorted(a for a in frame.anchor if a[:1] == "d" and a[1:2].isdigit())
     year = years[-1] if years else today.year
+    months = sorted(int(a[1:]) for a in frame.anchor if a[:1] == "m" and a[1:].isdigit())
+    if months and not days:  # a month that ended SETTLED_DAYS or more before
+        month = months[-1]
+        if not years and month > today.month:
+            year -= 1
+        ended = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (today - ended).days >= SETTLED_DAYS
     if not days:
         return year < today.year
     try:

@@ -84,7 +84,7 @@ def compatible(a: Frame, b: Frame) -> bool:
 
 def _clash(x: frozenset[str], y: frozenset[str]) -> bool:
     """Whether two sets of anchors name different events: another date, year or phase."""
-    for prefix in ("d", "y", "phase"):
+    for prefix in ("d", "m", "y", "phase"):
         xs = {a for a in x if a.startswith(prefix) and a[len(prefix):len(prefix) + 1].isdigit()}
         ys = {a for a in y if a.startswith(prefix) and a[len(prefix):len(prefix) + 1].isdigit()}
         if xs and ys and not xs & ys:

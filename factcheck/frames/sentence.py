@@ -72,7 +72,7 @@ def scene_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     verb = next((k for k in range(lo, min(hi, lo + 10)) if G.is_finite(words[k])), None)
     if verb is None:
         return frozenset()
-    return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in "dyp" and a[1:2] != "")
+    return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in "dymp" and a[1:2] != "")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -96,6 +96,9 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
                 if day.isdigit() and 1 <= int(day) <= 31:
                     out.add(f"d{m:02d}-{int(day):02d}")
                     break
+            else:  # "in February, robbers took £85,000": the month of a past event
+                if k > lo and words[k - 1].lower() in ("in", "during") and not (nxt < hi and words[nxt][:1].isdigit()):
+                    out.add(f"m{m:02d}")
         elif is_year(w):
             if not G.since_record(words, k):
                 out.add(f"y{w}")
@@ -387,7 +390,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     verb_words = predicate_words.lower().split()
     perfect = "to" in verb_words and any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
     past = bool(predicate) and not state and (perfect or G.PRESENT_AUX.isdisjoint(verb_words))
-    fixed = past and trend == 0 and any(a[:1] in "dyp" and a[1:2] in "0123456789h" for a in anchor)
+    fixed = past and trend == 0 and any(a[:1] in "dymp" and a[1:2] in "0123456789h" for a in anchor)
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")

@@ -9,6 +9,7 @@ of the values, the shared rare names and the strength of the frames.  ``in_time`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from typing import Mapping, Sequence
 
@@ -223,14 +224,15 @@ def _written_unit(m: Mention) -> str:
     return words[-1].lower() if words else ""
 
 
-def slips(v: float) -> list[float]:
+@functools.lru_cache(maxsize=1 << 14)
+def slips(v: float) -> tuple[float, ...]:
     """The values a slipped digit makes of ``v``: a zero dropped or added, thousands read as
     millions (``v`` times or divided by 10, 100 and 1,000, both at least ``SLIP_FLOOR``, or
     ``FIGURES_SLIP_FLOOR`` when ``v`` has two significant digits or more), or
     two adjacent digits of a whole number swapped (``swaps``)."""
     floor = FIGURES_SLIP_FLOOR if FIGURES_SLIP_FLOOR <= v < SLIP_FLOOR * 1000 and _figures(v) else SLIP_FLOOR
     scaled = [t for f in SLIP_FACTORS for t in (v / f, v * f) if t >= floor] if v >= floor else []
-    return scaled + swaps(v)
+    return (*scaled, *swaps(v))
 
 
 def _figures(v: float) -> bool:

@@ -123,6 +123,11 @@ def clause_start(words: Sequence[str], k: int) -> int:
     return k
 
 
+#: Words that end a noun phrase: prepositions ("profit before tax to €412m": the profit) and
+#: relative pronouns.
+_PHRASE_STOPS = frozenset("in on at of from to before after for by with who that".split())
+
+
 def noun_phrase(words: Sequence[str], k: int, end: int) -> tuple[int, list[str]]:
     """The noun phrase opening at ``k`` (determiners and numbers skipped): its end and its words;
     a pronoun ("them", "those") is a phrase of its own."""
@@ -133,8 +138,7 @@ def noun_phrase(words: Sequence[str], k: int, end: int) -> tuple[int, list[str]]
         k += 1
     out: list[str] = []
     while k < end and len(out) < 4 and is_word(words[k]) and not G.is_finite(words[k]) \
-            and words[k].lower() not in G.CONJUNCTIONS and words[k].lower() not in ("in", "on", "at", "of",
-                                                                                    "from", "who", "that"):
+            and words[k].lower() not in G.CONJUNCTIONS and words[k].lower() not in _PHRASE_STOPS:
         out.append(words[k])
         k += 1
         low = out[-1].lower()

@@ -10,7 +10,7 @@ import functools
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.vocabulary import CONCEPTS, fold, is_word, lemma
+from factcheck.frames.vocabulary import CONCEPTS, STOP, fold, is_word, lemma
 
 #: Verb phrases that name one predicate concept ("handed back" is a release).
 PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "over"): "release", ("hand", "over"): "release",
@@ -68,6 +68,10 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                               "imprisoning",
                   "sell": "sell sells sold selling fetch fetched fetches fetching",
                   "raise": "raise raised raising",
+                  "pay": "pay pays paid paying",
+                  "spend": "spend spends spent spending",
+                  "lose": "lose loses lost losing",
+                  "owe": "owe owes owed owing",
                   "recover": "recover recovered recovering retrieve retrieved pull pulled find found finding "
                              "locate located discover discovered",
                   "send": "send sends sent sending deploy deployed deploying dispatch dispatched dispatching",
@@ -246,7 +250,8 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
         if low in ("for",) and k >= 2 and words[k - 1].lower() in ("exchange", "return") \
                 and words[k - 2].lower() == "in":
             return "release", " ".join(words[k - 2:k + 1])
-        if G.is_verb(words[k]) and low not in G.AUX and not (k > 0 and words[k - 1].lower() in ("in", "the", "a", "an")):
+        if (G.is_verb(words[k]) or _after_modal(words, k) and words[i - 1].lower() != "the") and low not in G.AUX \
+                and not (k > 0 and words[k - 1].lower() in ("in", "the", "a", "an")):
             aux = words[k - 1] + " " if k > 0 and words[k - 1].lower() in G.AUX else ""
             pair = (low, words[k + 1].lower() if k + 1 < len(words) else "")
             if pair in PHRASES:
@@ -260,6 +265,23 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
             break
         k -= 1
     return "", ""
+
+
+_MODALS = frozenset("will would must can could should may might shall to".split())
+
+
+#: Words before "to" that make what follows a capacity or a permission, not an event: "licensed
+#: to carry no more than 80 passengers", "big enough to hold 2,000".
+_CAPACITY = frozenset("able allowed permitted licensed licenced designed built certified rated equipped enough "
+                      "capacity room space".split())
+
+
+def _after_modal(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` is a verb's plain form after a modal or "to" ("will pay £51.4m",
+    "the decision to delay kick-off by 75 minutes"), not after a capacity ("licensed to carry")."""
+    return k > 0 and words[k - 1].lower() in _MODALS and words[k].isalpha() and words[k].islower() \
+        and words[k] not in STOP and words[k] not in DETERMINERS \
+        and not (words[k - 1].lower() == "to" and k > 1 and words[k - 2].lower() in _CAPACITY)
 
 
 #: Nouns that say what an amount of money is, with the predicate of the verb that says it

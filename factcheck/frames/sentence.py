@@ -99,9 +99,8 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
             else:  # "in February, robbers took £85,000": the month of a past event
                 if k > lo and words[k - 1].lower() in ("in", "during") and not (nxt < hi and words[nxt][:1].isdigit()):
                     out.add(f"m{m:02d}")
-        elif is_year(w):
-            if not G.since_record(words, k):
-                out.add(f"y{w}")
+        elif is_year(w) and not G.since_record(words, k):
+            out.add(f"y{w}")
         elif low in G.PHASE_NOUNS:
             for o in (words[k - 1] if k > lo else "", words[k + 1] if k + 1 < hi else ""):
                 n = G.ORDINALS.get(o.lower())

@@ -199,7 +199,7 @@ def _free_partners(ms: Sequence[Mention], members: list[int], window_days: float
 
     out: dict[int, dict[str, int]] = {}
     for i in judged:
-        if alone is not None and alone(i) and (near.all_meet(i) or all(S.meets(ms[i], ms[j]) for _, j in candidates(i))):
+        if alone is not None and alone(i) and (near.all_meet(i) or all(S.agrees(ms[i], ms[j]) for _, j in candidates(i))):
             continue  # its partners are among its candidates, and none can disagree with it
         kept = also_said(ms, i, {d: j for d, (_, j) in best_of(i).items()
                                  if best_of(j).get(ms[i].doc, (0, i))[1] == i}, candidates)
@@ -240,8 +240,8 @@ def _saying(ms: Sequence[Mention], i: int, doc: str, near: list[tuple[float, int
 
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
     """The finding ``m`` deserves given its partners (one per other document), or None."""
-    agree = [p for p in partners if S.meets(m, p) or S.aged(m, p)]
-    differ = [p for p in partners if not (S.meets(m, p) or S.aged(m, p))]
+    agree = [p for p in partners if S.agrees(m, p)]
+    differ = [p for p in partners if not S.agrees(m, p)]
     if not differ:
         return None
     older, newer, conflict = [], [], []

@@ -316,12 +316,30 @@ def aged(a: Mention, b: Mention) -> bool:
         and not in_window(a, b, BIRTHDAY_DAYS)
 
 
+def agrees(a: Mention, b: Mention) -> bool:
+    """Whether two figures of one quantity agree: they ``meet`` (or are a person's ``aged``
+    ages) and are not one-sided bounds a slipped digit apart (``slipped_bounds``)."""
+    return (meets(a, b) or aged(a, b)) and not slipped_bounds(a, b)
+
+
+def slipped_bounds(a: Mention, b: Mention) -> bool:
+    """Whether two figures bound one quantity on the same side with numbers a slipped digit
+    apart ("fines of up to €3,000" against "up to €30,000"): as intervals they meet, but one
+    number is a keying slip of the other."""
+    side = _open_side(a)
+    return side is not None and side == _open_side(b) and a.value != b.value and slipped(a.value, b.value)
+
+
+def _open_side(m: Mention) -> str | None:
+    c = m.located.claim
+    return "max" if c.low == 0 < c.high else "min" if c.high == float("inf") else None
+
+
 def meets(a: Mention, b: Mention) -> bool:
     """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
     return a.low <= b.high and b.low <= a.high
 
 
-__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "aged", "anchor_day",
-           "in_time",
-           "in_window", "is_comparable", "meets", "rarity", "same_setting", "score", "search_ratio", "timeless",
-           "value_range"]
+__all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "aged",
+           "agrees", "anchor_day", "in_time", "in_window", "is_comparable", "meets", "rarity", "same_setting", "score",
+           "search_ratio", "slipped_bounds", "timeless", "value_range"]

@@ -198,7 +198,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
     # another sentence's year dates another figure; a year after an age dates what its clause adds ("Jo Ruiz, 54,
     # who bought the store in 2011")
     own = own_before[-WINDOW_WORDS * 2:] + (own_after[:WINDOW_WORDS * 2] if name is None else [])
-    years = [own[k] for k in itertools.compress(range(len(own)), map(is_year, own)) if not G.since_record(own, k)]
+    years = [own[k] for k in itertools.compress(range(len(own)), map(is_year, own))
+             if not G.since_record(own, k) and "y" + own[k] in frame.anchor]  # not an aside's ("founded in 1998")
     terms = frozenset(map(token_term, window + years)) - {""}
     noun_words = frame.subject_words.split()
     names = sentence_names(own_before, c.text, own_after, noun_words)

@@ -118,6 +118,20 @@ def known_group(words: Sequence[str], i0: int) -> bool:
         and before in ("these", "those", "its", "their")
 
 
+def asides(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans of the comma-delimited asides that add a fact about a noun: a relative clause
+    (", which opened in 1974,") or a participle phrase (", founded in 1998,"); a year there
+    dates that fact, not the figures of the clause around it."""
+    commas = [k for k, w in enumerate(words) if w == "," and not (
+        0 < k < len(words) - 1 and words[k - 1][-1:].isdigit() and words[k + 1][:1].isdigit())]
+    out = []
+    for a, b in zip(commas, commas[1:]):
+        first = words[a + 1] if a + 1 < b else ""
+        if first.lower() in ("which", "who", "whose") or G.is_participle(first) and first[:1].islower():
+            out.append((a + 1, b))
+    return out
+
+
 #: Voters, and the verb phrases that say they voted: a head word and the words that follow it.
 _VOTERS = frozenset("voter elector electorate".split())
 _VOTED = frozenset(("voted", "vote", "participated", "cast a ballot", "cast ballots", "cast their ballots",
@@ -142,4 +156,4 @@ def is_turnout(words: Sequence[str], j: int, end: int, subject: str) -> bool:
     return False
 
 
-__all__ = ["CREW", "aboard", "after_relative", "is_part", "known_group", "verb_past_relative", "past_after_phrase", "is_turnout"]
+__all__ = ["CREW", "aboard", "after_relative", "asides", "is_part", "known_group", "verb_past_relative", "past_after_phrase", "is_turnout"]

@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from factcheck.frames.clauses import asides
 from factcheck.frames.model import Frame
 from factcheck.frames.measures import is_measure
 from factcheck.frames.sentence import anchors_of, read_frame, says_now, scene_of
@@ -45,7 +46,7 @@ class FrameReader:
         self.sentences: list[int] = []  # the starts of the sentences read, in order
         self.last_sentence: tuple[int, tuple[frozenset[str], frozenset[str]]] = (-1, (frozenset(), frozenset()))
         self.read: dict[tuple[int, int], Frame] = {}
-        self.own: dict[int, frozenset[str]] = {}
+        self.own: dict[int, tuple[frozenset[str], list[tuple[int, int]]]] = {}
         self.before: dict[tuple[int, int], tuple] = {}  # ``_sentence_before``'s answers
 
     @property
@@ -98,10 +99,14 @@ class FrameReader:
             self.last_sentence = (c.sentence_start, self._before(c.sentence_start, para))
         previous, scene = self.last_sentence[1]
         if c.sentence_start not in self.own:
-            self.own[c.sentence_start] = anchors_of(words, 0, len(words))
+            self.own[c.sentence_start] = anchors_of(words, 0, len(words)), asides(words)
+        own, spans = self.own[c.sentence_start]
+        if spans:  # the years of an aside the claim is not in date that aside only
+            i0 = bisect.bisect_left(starts, c.start)
+            cuts = [0, *(x for a, b in spans if not a <= i0 < b for x in (a, b)), len(words)]
+            own = frozenset().union(*(anchors_of(words, x, y) for x, y in zip(cuts[::2], cuts[1::2])))
         kind = "measure" if is_measure(c.kind, c.unit) else c.kind
-        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, kind, scene,
-                       self.own[c.sentence_start])
+        f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, kind, scene, own)
         if c.sentence_start not in self.anchors:
             bisect.insort(self.sentences, c.sentence_start)
         self.anchors[c.sentence_start] = f.anchor

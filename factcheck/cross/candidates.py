@@ -20,6 +20,7 @@ from typing import Iterator, Sequence
 
 from factcheck.cross import similarity as S
 from factcheck.cross.record import Mention
+from factcheck.frames.model import TIMED
 
 FREE_CANDIDATES = 12
 SIDE = FREE_CANDIDATES // 2
@@ -62,7 +63,7 @@ class Neighbourhood:
                 days[day][name].append(i)
             if m.frame.fixed:
                 for a in m.frame.anchor:
-                    if a[:1] in "dymp":
+                    if a[:1] in TIMED:
                         self.by_anchor[a].add(day)
                 when = S.anchor_day(m)
                 if when is not None:
@@ -183,7 +184,7 @@ class Neighbourhood:
             for e in range(o - w - 1, o + 3):
                 out |= self.by_event_day.get(e, set())
         if a.frame.fixed:
-            anchors = frozenset(x for x in a.frame.anchor if x[:1] in "dymp")
+            anchors = frozenset(x for x in a.frame.anchor if x[:1] in TIMED)
             if anchors not in self._anchor_days:
                 self._anchor_days[anchors] = set().union(*(self.by_anchor.get(x, set()) for x in anchors))
             out |= self._anchor_days[anchors]

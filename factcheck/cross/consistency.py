@@ -240,13 +240,14 @@ def _saying(ms: Sequence[Mention], i: int, doc: str, near: list[tuple[float, int
 
 def _judge(m: Mention, partners: list[Mention], fact, evolving: bool) -> Finding | None:
     """The finding ``m`` deserves given its partners (one per other document), or None."""
-    agree = [p for p in partners if S.agrees(m, p)]
-    differ = [p for p in partners if not S.agrees(m, p)]
+    agreed = [S.agrees(m, p) for p in partners]
+    agree = [p for p, yes in zip(partners, agreed) if yes]
+    differ = [p for p, yes in zip(partners, agreed) if not yes]
     if not differ:
         return None
     older, newer, conflict = [], [], []
     for p in differ:
-        trend = _trend(m, p) if evolving and not m.frame.subject.startswith("age:") else 0
+        trend = _trend(m, p) if evolving and not S.named_age(m) else 0
         (older if trend > 0 else newer if trend < 0 else conflict).append(p)
     if m.frame.fixed:
         conflict, older, newer = conflict + older + newer, [], []

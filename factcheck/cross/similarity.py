@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Mapping, Sequence
 
 from factcheck.frames.measures import DURATIONS, is_level
-from factcheck.frames.model import compatible
+from factcheck.frames.model import TIMED, compatible
 from factcheck.cross.mentions import Mention, comparable
 from factcheck.cross.topics import same_story
 from factcheck.frames.vocabulary import lemma
@@ -90,13 +90,14 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
         pa, pb = a.scope & _PERIODS, b.scope & _PERIODS
         if pa != pb and ((pa and pb) or (pa | pb) & _SHORT) and not is_level(a.unit):
             return None
-    union = len(a.terms | b.terms)
-    overlap = len(a.terms & b.terms) / union if union else 0.0
+    overlap = _overlap(a, b) if _percent(a.unit) else None  # the others' is needed only past the range test
     lo_v, hi_v = value_range(a.value, (CLOSE_PERCENT_RATIO if overlap >= CLOSE_OVERLAP else MAX_PERCENT_RATIO)
-                             if _percent(a.unit) else MAX_UNIT_RATIO
+                             if overlap is not None else MAX_UNIT_RATIO
                              if a.unit == "length" and _written_unit(a) != _written_unit(b) else MAX_RATIO)
     if not (lo_v <= b.value <= hi_v or slipped(a.value, b.value)) or not same_setting(a, b):
         return None
+    if overlap is None:
+        overlap = _overlap(a, b)
     strong = _strong(a, b)
     if max(abs(a.value), abs(b.value)) < SMALL and not a.unit:
         if not (strong or a.noun and a.noun == b.noun and a.predicate == b.predicate) \
@@ -108,6 +109,12 @@ def affinity(a: Mention, b: Mention, rarity: Mapping[str, float] | None = None) 
     closeness = 1.0 - abs(a.value - b.value) / top if top else 1.0
     named = _shared_names(a, b, rarity) if rarity is not None else 0.0
     return overlap + closeness + named + (0.2 if a.noun and a.noun == b.noun else 0.0) + (0.3 if strong else 0.0)
+
+
+def _overlap(a: Mention, b: Mention) -> float:
+    """The share of the two mentions' content words that both have."""
+    union = len(a.terms | b.terms)
+    return len(a.terms & b.terms) / union if union else 0.0
 
 
 def same_setting(a: Mention, b: Mention) -> bool:
@@ -130,7 +137,7 @@ def _strong(a: Mention, b: Mention) -> bool:
     if a.role == "distance" and fa.subject == fb.subject and fa.subject != "dist":
         return True
     if fa.fixed and fb.fixed and fa.predicate and fa.predicate == fb.predicate \
-            and any(x[:1] in "dymp" for x in fa.anchor & fb.anchor):
+            and any(x[:1] in TIMED for x in fa.anchor & fb.anchor):
         return True
     if fa.predicate and fa.predicate == fb.predicate and _nounless(a) and _nounless(b):
         return True
@@ -169,7 +176,7 @@ def in_time(a: Mention, b: Mention, window_days: float) -> bool:
     past event (a shared date, year or phase) at any date; a count of a dated past event and a
     figure of no such anchor only when the latter was written about that day; counts that move
     one way within ``TREND_DAYS``; else within the window."""
-    if a.frame.fixed and b.frame.fixed and any(x[:1] in "dymp" for x in a.frame.anchor & b.frame.anchor):
+    if a.frame.fixed and b.frame.fixed and any(x[:1] in TIMED for x in a.frame.anchor & b.frame.anchor):
         return True
     for x, y in ((a, b), (b, a)):
         day = anchor_day(x) if x.frame.fixed else None
@@ -313,11 +320,16 @@ def day_of(m: Mention) -> int:
     return m.located.date.toordinal() if m.located.date else 0
 
 
+def named_age(m: Mention) -> bool:
+    """Whether ``m`` is a named person's age (a frame subject ``age:<name>``)."""
+    return m.frame.subject.startswith("age:")
+
+
 def aged(a: Mention, b: Mention) -> bool:
     """Whether two ages of one named person a year apart agree because a birthday may fall
     between their articles: when these are more than ``BIRTHDAY_DAYS`` apart (within them, a
     birthday between is too unlikely to excuse it)."""
-    return a.frame.subject.startswith("age:") and a.low - 1 <= b.high and b.low <= a.high + 1 \
+    return named_age(a) and a.low - 1 <= b.high and b.low <= a.high + 1 \
         and not in_window(a, b, BIRTHDAY_DAYS)
 
 
@@ -347,4 +359,4 @@ def meets(a: Mention, b: Mention) -> bool:
 
 __all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "aged",
            "agrees", "anchor_day", "in_time", "in_window", "is_comparable", "meets", "rarity", "same_setting", "score",
-           "search_ratio", "slipped_bounds", "timeless", "value_range"]
+           "named_age", "search_ratio", "slipped_bounds", "timeless", "value_range"]

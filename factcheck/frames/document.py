@@ -184,14 +184,14 @@ def _dated_months(anchor: frozenset[str], today: dt.date) -> frozenset[str]:
     """Anchors with each month ("m07") given its year ("m2024-07"): the one named, else the
     last such month up to the article's: "in July" in 2024 and in 2025 are two Julys."""
     years = sorted(int(a[1:]) for a in anchor if a[:1] == "y" and a[1:].isdigit())
-    out = set()
-    for a in anchor:
-        if a[:1] == "m" and a[1:].isdigit():
-            month = int(a[1:])
-            year = years[-1] if years else today.year - (month > today.month)
-            a = f"m{year}-{month:02d}"
-        out.add(a)
-    return frozenset(out)
+    return frozenset(f"m{_year_of(int(a[1:]), years, today)}-{a[1:]}" if a[:1] == "m" and a[1:].isdigit() else a
+                     for a in anchor)
+
+
+def _year_of(month: int, years: list[int], today: dt.date) -> int:
+    """The year of a month an article names: the last year it names, else the last such month
+    up to the article's date ("in November", written in June, is last November)."""
+    return years[-1] if years else today.year - (month > today.month)
 
 
 def long_past(frame: Frame, today: dt.date | None) -> bool:
@@ -205,8 +205,7 @@ def long_past(frame: Frame, today: dt.date | None) -> bool:
     months = sorted(int(a[1:]) for a in frame.anchor if a[:1] == "m" and a[1:].isdigit())
     if months and not days:  # a month that ended SETTLED_DAYS or more before
         month = months[-1]
-        if not years and month > today.month:
-            year -= 1
+        year = _year_of(month, years, today)
         ended = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         return (today - ended).days >= SETTLED_DAYS
     if not days:

@@ -22,6 +22,10 @@ from factcheck.frames.phrases import STATES
 #: Nouns that stand for people in some role, each comparable with a generic "people".
 ROLES = frozenset({"captive", "prisoner", "victim", "evacuee", "refugee", "casualty", "passenger", "patient"})
 GENERIC = frozenset({"person"})
+#: The first letters of the anchors that name a past event's time: a day (``d02-06``), a
+#: month (``m2031-03``), a year (``y1998``) or a numbered phase (``phase1``); an event noun
+#: (``e:crackdown``) names none.
+TIMED = frozenset("dymp")
 #: A modifier that splits nothing off: a count news gives plainly is its confirmed count
 #: ("146 homes destroyed" and "have confirmed 146 homes destroyed"; "19 confirmed cases").
 CONFIRMED = frozenset({"confirmed"})
@@ -92,4 +96,4 @@ def _clash(x: frozenset[str], y: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["Frame", "GENERIC", "ROLES", "STATES", "compatible"]
+__all__ = ["Frame", "GENERIC", "ROLES", "STATES", "TIMED", "compatible"]

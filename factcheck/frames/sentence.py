@@ -28,7 +28,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase, verb_past_relative
 from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, rate_named, subject_before
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
-from factcheck.frames.model import Frame, new_frame
+from factcheck.frames.model import TIMED, Frame, new_frame
 from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
                                      QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
                                      is_number, money_named, noun_phrase, predicate_after, predicate_before,
@@ -72,7 +72,7 @@ def scene_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     verb = next((k for k in range(lo, min(hi, lo + 10)) if G.is_finite(words[k])), None)
     if verb is None:
         return frozenset()
-    return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in "dymp" and a[1:2] != "")
+    return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in TIMED and a[1:2] != "")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -389,7 +389,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     verb_words = predicate_words.lower().split()
     perfect = "to" in verb_words and any(a == "to" and b in ("have", "be") for a, b in zip(verb_words, verb_words[1:]))
     past = bool(predicate) and not state and (perfect or G.PRESENT_AUX.isdisjoint(verb_words))
-    fixed = past and trend == 0 and any(a[:1] in "dymp" and a[1:2] in "0123456789h" for a in anchor)
+    fixed = past and trend == 0 and any(a[:1] in TIMED and a[1:2] in "0123456789h" for a in anchor)
     voice = _voice(words, text[claim_end:starts[end - 1] + 40 if end else claim_end], i0, lo,
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")

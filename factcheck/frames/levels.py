@@ -4,15 +4,18 @@ Business and statistics news writes a level after a change ("revenue fell 6% fro
 earlier to $4.82 billion", "its shares rose to $31", "the jobless rate dropped to 4.1
 percent") or with a verb that only states it ("revenue came in at $4.28 billion"). Such a
 figure has no event of its own: it is the level of the noun before the verb, and two
-outlets that give that noun's level in different words give the same quantity.
+outlets that give that noun's level in different words give the same quantity.  A copula or a
+level verb states one too ("turnout was 47 per cent", "the protesters numbered 4,000").
 """
 from __future__ import annotations
 
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.phrases import (DETERMINERS, PLAIN_MODIFIERS, PRONOUNS, QUALIFIERS, concept, is_number,
-                                     noun_phrase, subject_of)
+from factcheck.frames.measures import MEASURE_LEVEL_VERBS
+from factcheck.frames.phrases import (DETERMINERS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS, concept,
+                                     is_number, noun_phrase, subject_of)
+from factcheck.frames.vocabulary import TIME_NOUNS
 from factcheck.frames.vocabulary import STOP, is_word
 
 #: Concepts of the verbs after which a figure following "to" is a level.
@@ -25,6 +28,63 @@ _BREAKS = frozenset("said says that and but".split())
 #: Nouns whose phrase names what is counted after "of" ("the number of patients").
 _AMOUNT_OF = frozenset("number total count tally".split())
 _PREPOSITIONS = frozenset("at in on for of from with by over under".split())
+
+
+#: Singular nouns naming a group, whose size a number after "of" gives ("a crowd of 84,112").
+COLLECTIVES = frozenset("crowd group fleet workforce staff population field army squad convoy delegation "
+                        "contingent flotilla".split())
+#: Verbs that give the level of a quantity their subject names ("the toll stands at 12", "the
+#: protesters numbered about 4,000"): like "rose to", no predicate of their own.
+LEVEL_VERBS = frozenset("stand stands stood total totals totalled totaled number numbers numbered amount amounts "
+                        "amounted".split())
+_PHRASE_ENDS = PREPOSITIONS | frozenset("of for to with among by about over".split())
+
+
+def is_period(word: str) -> bool:
+    """A noun of time or of a trading period ("months", "quarter", "trading"): what follows an
+    amount "in" then dates it; it names no purpose."""
+    low = word.lower()
+    return concept(low) in TIME_NOUNS or low.rstrip("s") in ("quarter", "period", "session", "half") \
+        or low == "trading"
+
+
+def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
+                   measure: bool = False) -> tuple[str, str, frozenset[str]] | None:
+    """What a figure after a copula or a level verb counts, from its clause's subject
+    ("Turnout was 47 per cent", "the vaccination rate at the school is 87 percent"): the noun
+    phrase before the verb, up to a preposition; None when the clause has no plain one (a
+    pronoun, a name, a verb, a running total such as "the toll", which names no quantity).  A
+    plain ``count`` takes only a plural subject of a level verb ("the protesters numbered
+    4,000"; "the driver was 45" is an age); a ``measure`` also takes the subject of a verb that
+    gives its level ("gusts hit a record 112 mph").  One adjective after "a" may stand before
+    the figure ("a staggering 47 per cent")."""
+    k = i0 - 1
+    while k >= lo and words[k].lower() in QUALIFIERS:
+        k -= 1
+    if k > lo and words[k - 1].lower() in ("a", "an") and is_word(words[k]) and words[k][:1].islower():
+        k -= 2
+    levels = LEVEL_VERBS | MEASURE_LEVEL_VERBS if measure else LEVEL_VERBS
+    if k < lo or not (words[k].lower() in G.BE or words[k].lower() in levels):
+        return None
+    phrase = []
+    for x in range(lo, k):
+        w, low = words[x], words[x].lower()
+        if low in _PHRASE_ENDS:
+            break
+        if low in G.REPORTING or low == "that":  # "the clerk said (that) turnout was 36%"
+            phrase = []
+            continue
+        attributive = x > lo and words[x - 1].lower() in DETERMINERS and x + 1 < k  # "the recovered engine"
+        if not is_word(w) or is_number(w) or G.is_finite(w) and not attributive:
+            return None
+        if low not in DETERMINERS and not low.endswith(("'s", "’s")):
+            phrase.append(low if x == 0 else w)
+    if not phrase or len(phrase) > 3 or phrase[-1][:1].isupper() or phrase[-1].lower() in G.RUNNING \
+            or phrase[-1].lower() in PRONOUNS:
+        return None
+    if count and not (words[k].lower() in LEVEL_VERBS and phrase[-1].lower().endswith("s")):
+        return None
+    return subject_of(phrase)
 
 
 def level_after_to(words: Sequence[str], lo: int, i0: int) -> int | None:
@@ -184,4 +244,4 @@ def _plain(word: str) -> bool:
     return is_word(word) and word[:1].islower() and word.lower() not in STOP and not G.is_verb(word)
 
 
-__all__ = ["CHANGES", "came_in_at", "change_of", "level_after_to", "owner_of", "rate_named", "subject_before"]
+__all__ = ["CHANGES", "COLLECTIVES", "LEVEL_VERBS", "came_in_at", "copula_subject", "is_period", "change_of", "level_after_to", "owner_of", "rate_named", "subject_before"]

@@ -26,14 +26,15 @@ from typing import Sequence
 
 from factcheck.frames import grammar as G
 from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase, verb_past_relative
-from factcheck.frames.levels import came_in_at, change_of, level_after_to, owner_of, rate_named, subject_before
+from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, change_of, copula_subject, is_period,
+                                    level_after_to, owner_of, rate_named, subject_before)
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import TIMED, Frame, new_frame
-from factcheck.frames.phrases import (DETERMINERS, NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
-                                     QUALIFIERS, STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
+from factcheck.frames.phrases import (NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
+                                     STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
                                      is_number, money_named, noun_phrase, predicate_after, predicate_before,
                                      stoppage_end, subject_of)
-from factcheck.frames.vocabulary import PREDICATES, TIME_NOUNS, holds_any, is_word, is_year, lemma
+from factcheck.frames.vocabulary import PREDICATES, holds_any, is_word, is_year, lemma
 
 NOW = re.compile(r"\b(?:today|yesterday|tonight|now|currently|this (?:week|month|year|morning|evening)|"
                   r"last (?:week|night|month|year)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
@@ -138,63 +139,6 @@ def _not_before(text: str) -> bool:
     return t.endswith("not") and not (len(t) > 3 and (t[-4].isalnum() or t[-4] == "_"))
 
 
-#: Singular nouns naming a group, whose size a number after "of" gives ("a crowd of 84,112").
-COLLECTIVES = frozenset("crowd group fleet workforce staff population field army squad convoy delegation "
-                        "contingent flotilla".split())
-#: Verbs that give the level of a quantity their subject names ("the toll stands at 12", "the
-#: protesters numbered about 4,000"): like "rose to", no predicate of their own.
-LEVEL_VERBS = frozenset("stand stands stood total totals totalled totaled number numbers numbered amount amounts "
-                        "amounted".split())
-_PHRASE_ENDS = PREPOSITIONS | frozenset("of for to with among by about over".split())
-
-
-def _period(word: str) -> bool:
-    """A noun of time or of a trading period ("months", "quarter", "trading"): what follows an
-    amount "in" then dates it; it names no purpose."""
-    low = word.lower()
-    return concept(low) in TIME_NOUNS or low.rstrip("s") in ("quarter", "period", "session", "half") \
-        or low == "trading"
-
-
-def copula_subject(words: Sequence[str], lo: int, i0: int, count: bool = False,
-                   measure: bool = False) -> tuple[str, str, frozenset[str]] | None:
-    """What a figure after a copula or a level verb counts, from its clause's subject
-    ("Turnout was 47 per cent", "the vaccination rate at the school is 87 percent"): the noun
-    phrase before the verb, up to a preposition; None when the clause has no plain one (a
-    pronoun, a name, a verb, a running total such as "the toll", which names no quantity).  A
-    plain ``count`` takes only a plural subject of a level verb ("the protesters numbered
-    4,000"; "the driver was 45" is an age); a ``measure`` also takes the subject of a verb that
-    gives its level ("gusts hit a record 112 mph").  One adjective after "a" may stand before
-    the figure ("a staggering 47 per cent")."""
-    k = i0 - 1
-    while k >= lo and words[k].lower() in QUALIFIERS:
-        k -= 1
-    if k > lo and words[k - 1].lower() in ("a", "an") and is_word(words[k]) and words[k][:1].islower():
-        k -= 2
-    levels = LEVEL_VERBS | MEASURE_LEVEL_VERBS if measure else LEVEL_VERBS
-    if k < lo or not (words[k].lower() in G.BE or words[k].lower() in levels):
-        return None
-    phrase = []
-    for x in range(lo, k):
-        w, low = words[x], words[x].lower()
-        if low in _PHRASE_ENDS:
-            break
-        if low in G.REPORTING or low == "that":  # "the clerk said (that) turnout was 36%"
-            phrase = []
-            continue
-        attributive = x > lo and words[x - 1].lower() in DETERMINERS and x + 1 < k  # "the recovered engine"
-        if not is_word(w) or is_number(w) or G.is_finite(w) and not attributive:
-            return None
-        if low not in DETERMINERS and not low.endswith(("'s", "’s")):
-            phrase.append(low if x == 0 else w)
-    if not phrase or len(phrase) > 3 or phrase[-1][:1].isupper() or phrase[-1].lower() in G.RUNNING \
-            or phrase[-1].lower() in PRONOUNS:
-        return None
-    if count and not (words[k].lower() in LEVEL_VERBS and phrase[-1].lower().endswith("s")):
-        return None
-    return subject_of(phrase)
-
-
 def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_start: int, claim_end: int,
                noun: str, previous: frozenset[str] = frozenset(), kind: str = "count",
                scene: frozenset[str] = frozenset(), own_anchors: frozenset[str] | None = None) -> Frame:
@@ -251,7 +195,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if not subject and kind == "currency" and j + 1 < end and words[j].lower() in ("in", "of", "for"):
         j2, inner = noun_phrase(words, j + 1, end)
         if inner and inner[0].lower() not in PRONOUNS and not inner[0][:1].isupper() and not is_number(words[j + 1]) \
-                and not _period(inner[-1]):  # "$4.82 billion in the three months to September", "in 2031"
+                and not is_period(inner[-1]):  # "$4.82 billion in the three months to September", "in 2031"
             j = j2
             subject, subject_words, mods = subject_of(inner)
     before = words[i0 - 1].lower() if i0 > lo else ""
@@ -397,4 +341,4 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                      voice, is_part(words, i0, j, end, lo), needs, False, span)
 
 
-__all__ = ["COLLECTIVES", "LEVEL_VERBS", "anchors_of", "copula_subject", "read_frame", "says_now", "scene_of", "NOW"]
+__all__ = ["anchors_of", "read_frame", "says_now", "scene_of", "NOW"]

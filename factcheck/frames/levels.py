@@ -119,6 +119,27 @@ def _counted(phrase: Sequence[str]) -> list[str]:
     return out
 
 
+def _amount_of(words: Sequence[str], lo: int, v: int) -> int | None:
+    """The index of "number" when the clause before ``v`` opens with "the number (total,
+    count, tally) of …", whatever words describe the noun after it."""
+    k = lo + (lo < v and words[lo].lower() in _OPENERS)
+    if k + 2 < v and words[k].lower() in _AMOUNT_OF and words[k + 1].lower() == "of":
+        return k
+    return None
+
+
+def counted_verb(words: Sequence[str], lo: int, v: int) -> tuple[str, str]:
+    """The participle that says what happened to what "the number of …" counts, before the
+    verb at ``v`` ("the number of people killed in the crash rose to 21": kill); ("", "")."""
+    k = _amount_of(words, lo, v)
+    if k is None:
+        return "", ""
+    p = k + 2 + len(_counted(words[k + 2:v]))
+    if p < v and G.is_participle(words[p]):
+        return concept(words[p]), words[p]
+    return "", ""
+
+
 def came_in_at(words: Sequence[str], lo: int, i0: int) -> int | None:
     """The index of "came" when the figure follows "came in at" ("revenue came in at $4.28
     billion"); None otherwise."""
@@ -139,8 +160,9 @@ def subject_before(words: Sequence[str], lo: int, v: int) -> tuple[str, str, fro
     None when the words before the verb are no plain noun phrase (a name, a pronoun, a verb)."""
     while v > lo and words[v - 1].lower() in G.AUX:
         v -= 1  # "has risen", "had fallen"
-    start = v
-    while start > lo and v - start < 12 and is_word(words[start - 1]) and (
+    amount = _amount_of(words, lo, v)
+    start = v if amount is None else amount
+    while amount is None and start > lo and v - start < 12 and is_word(words[start - 1]) and (
             words[start - 1].lower() in _AMOUNT_OF or not _finite(words, start - 1, lo) and not is_number(words[start - 1])
     ) and words[start - 1].lower() not in _BREAKS:
         start -= 1
@@ -244,4 +266,4 @@ def _plain(word: str) -> bool:
     return is_word(word) and word[:1].islower() and word.lower() not in STOP and not G.is_verb(word)
 
 
-__all__ = ["CHANGES", "COLLECTIVES", "LEVEL_VERBS", "came_in_at", "copula_subject", "is_period", "change_of", "level_after_to", "owner_of", "rate_named", "subject_before"]
+__all__ = ["CHANGES", "COLLECTIVES", "LEVEL_VERBS", "came_in_at", "copula_subject", "counted_verb", "is_period", "change_of", "level_after_to", "owner_of", "rate_named", "subject_before"]

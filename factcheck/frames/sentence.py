@@ -26,7 +26,8 @@ from typing import Sequence
 
 from factcheck.frames import grammar as G
 from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase, verb_past_relative
-from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, change_of, copula_subject, is_period,
+from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, change_of, copula_subject, counted_verb,
+                                    is_period,
                                     level_after_to, owner_of, rate_named, subject_before)
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import TIMED, Frame, new_frame
@@ -55,6 +56,9 @@ _WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:th
 _WINNING = frozenset("win won winning defeat defeated defeating beat beating lead leads led leading trail trailed "
                      "trailing".split())
 _SUBORDINATORS = frozenset("when after before because as while since if where who which that whose whom until".split())
+#: Words that open an adverbial clause: where a place named after them is, the figure is not
+#: ("rose to 21 after three passengers died in hospital").
+_ADVERBIAL = frozenset("when after before because as while since if until".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
@@ -282,11 +286,15 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if rising or level or not predicate:
         if rising or level:
             predicate, predicate_words = "", ""
-        for w in [*reversed(words[max(lo, i0 - 6):i0]), *words[j:min(end, j + 6)]]:
+        after = itertools.takewhile(lambda w: w.lower() not in _ADVERBIAL, words[j:min(end, j + 6)])
+        for w in [*reversed(words[max(lo, i0 - 6):i0]), *after]:
             if concept(w) in PREDICATES and concept(w) != "captive":
                 predicate, predicate_words = concept(w), w
                 needs = False
                 break
+        counted = counted_verb(words, lo, changed) if changed is not None else ("", "")
+        if counted[0]:  # "the number of people killed in the crash rose to 21"
+            (predicate, predicate_words), needs = counted, False
     if in_hospital(words, lo, end, predicate, predicate_words):
         predicate, predicate_words = "hospital", "in hospital"
     if predicate in ("", "in") and kind == "count" and aboard(words, i0, j, end, subject):
@@ -325,8 +333,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if not state and (subject in ("toll", "tally") or holds_any(sentence.lower(), G.RUNNING_PHRASES[:6])):
         trend = 1
     if predicate in ("kill", "injure"):
+        last = next((x for x in range(i1, end) if words[x].lower() in _ADVERBIAL), end) - 1
         place = _WHERE_HURT.search(text, starts[lo] if lo < len(starts) else claim_start,
-                                   starts[end - 1] + len(words[end - 1]) if end else claim_end)
+                                   starts[last] + len(words[last]) if last >= 0 else claim_end)
         if place:
             mods = mods | {"at-" + ("scene" if "scene" in place.group().lower() or "spot" in place.group().lower()
                                     else "hospital")}

@@ -28,7 +28,8 @@ _SIGNS = "$£€¥₹₩₽₺₪"
 _SIGN_PREFIXES = ("US", "U.S.", "CA", "AU", "NZ", "HK", "NT", "MX")
 #: Codes written before the number: "USD 5", "Rs. 500", "MEUR 60" (a scale letter may lead).
 _CODES_BEFORE = ("USD", "GBP", "EUR", "JPY", "CNY", "INR", "CAD", "AUD", "CHF", "HKD", "SGD", "NZD", "MYR", "SEK", "NOK",
-                 "DKK", "RM", "Rs", "Rs.")
+                 "DKK", "KES", "ZAR", "NGN", "PLN", "BRL", "MXN", "PKR", "EGP", "KSh", "Ksh", "TSh", "USh", "Sh",
+                 "RM", "Rs", "Rs.")
 #: Written after a dollar sign: "$US 5", "$A 20".
 _DOLLAR_SUFFIXES = {"US": "USD", "A": "AUD", "NZ": "NZD", "C": "CAD", "HK": "HKD"}
 

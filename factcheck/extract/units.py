@@ -120,10 +120,11 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "US $": "USD", "$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
     "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "HK $": "HKD", "S$": "SGD", "R$": "BRL", "NT$": "TWD", "MX$": "MXN", "£": "GBP",
     "€": "EUR", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY",
-    "₪": "ILS", "RM": "MYR", "c $": "CAD", "C $": "CAD", "A $": "AUD", "us $": "USD", "hk $": "HKD",
+    "₪": "ILS", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "Sh": "KES", "TSh": "TZS", "USh": "UGX", "c $": "CAD", "C $": "CAD", "A $": "AUD", "us $": "USD", "hk $": "HKD",
 }
 CURRENCY_CODES = frozenset("USD GBP EUR JPY CNY INR CAD AUD NZD HKD SGD CHF SEK NOK DKK RUB TRY ILS "
-                           "BRL MXN ZAR KRW EGP NGN KES PKR AED SAR QAR MYR".split())
+                           "BRL MXN ZAR KRW EGP NGN KES PKR AED SAR QAR MYR PLN HUF CZK IDR THB UAH GHS TZS UGX "
+                           "BDT LKR RON".split())
 #: Currency words after a number; ``cents``/``pence`` are hundredths (see ``SUBUNITS``).
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
@@ -136,6 +137,10 @@ CURRENCY_WORDS = {
     "deutsche marks": "DEM", "marks": "DEM", "lira": "TRY", "riyals": "SAR", "dirhams": "AED",
     "kronor": "SEK", "swedish kronor": "SEK", "krona": "SEK", "kroner": "NOK", "danish kroner": "DKK",
     "danish crowns": "DKK", "norwegian kroner": "NOK", "naira": "NGN", "shillings": "KES", "ringgit": "MYR",
+    "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "koruna": "CZK",
+    "korunas": "CZK", "czech crowns": "CZK", "rupiah": "IDR", "baht": "THB", "hryvnia": "UAH", "hryvnias": "UAH",
+    "cedis": "GHS", "shilling": "KES", "kenyan shillings": "KES", "tanzanian shillings": "TZS",
+    "ugandan shillings": "UGX", "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "taka": "BDT",
     "cents": "USD", "cent": "USD", "pence": "GBP", "p": "GBP", "sen": "MYR", "bucks": "USD",
 }
 #: Finance shorthand for an amount in thousands or millions of a currency: ``120 MEUR``, ``40 kUSD``.

@@ -53,15 +53,15 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "body": "body bodies corpse corpses remains",
                   "soldier": "soldier soldiers troops servicemen servicewomen",
                   "take": "take took taken seize seized seizing abduct abducted abducting kidnap kidnapped "
-                          "kidnapping capture captured snatch snatched grab grabbed grabbing",
+                          "kidnapping capture captured snatch snatched grab grabbed grabbing steal stole stolen "
+                          "stealing embezzle embezzled embezzling siphon siphoned siphoning misappropriate "
+                          "misappropriated divert diverted defraud defrauded swindle swindled loot looted theft "
+                          "thefts embezzlement misappropriation pocket pocketed pocketing",
                   "rise": "rose rise rises risen rising climb climbed climbs jump jumped jumps increase increased "
                           "increases reach reached reaches grow grew grown swell swelled soar soared",
                   "return": "return returned returning",
                   "remain": "remain remains remained remaining stay stayed hold holds holding held",
                   "show": "show shows showed shown see seen saw appear appears appeared",
-                  "steal": "steal stole stolen stealing embezzle embezzled embezzling siphon siphoned siphoning "
-                           "misappropriate misappropriated divert diverted defraud defrauded swindle swindled "
-                           "loot looted",
                   "win": "win wins won winning secure secured",
                   "fine": "fine fined fines penalize penalized penalise penalised",
                   "sentence": "sentence sentenced sentences sentencing jail jailed jailing imprison imprisoned "
@@ -290,19 +290,31 @@ def _after_modal(words: Sequence[str], k: int) -> bool:
 NAMED_MONEY = {"fine": "fine", "fines": "fine", "value": "valu", "valuation": "valu", "price": "pric",
                "cost": "cost", "award": "award", "settlement": "settl", "fee": "fee", "fees": "fee",
                "reward": "reward", "ransom": "ransom", "bail": "bail", "damages": "damag", "payout": "payout",
-               "bonus": "bonus", "salary": "salary"}
+               "bonus": "bonus", "salary": "salary", "worth": "valu",
+               **dict.fromkeys(("deal", "takeover", "acquisition", "merger", "purchase"), "valu")}
+#: Words between "worth" and its figure ("worth an estimated €3.1 million").
+_WORTH_GAP = frozenset("a an an estimated some about around roughly nearly almost more than up to over".split())
 
 
 def money_named(words: Sequence[str], i0: int, i1: int, end: int, lo: int = 0) -> str:
     """The noun that names an amount of money: before "of" ("a fine of £340,000", "a street
     value of €180 million"), right after it ("a £340,000 fine"), or the noun a verb puts "at"
-    it ("bail was set at $500,000", "put the street value of the drugs at €180m"); "" for none."""
+    it ("bail was set at $500,000", "put the street value of the drugs at €180m"), or "worth"
+    before it ("a painting worth $2 million"); "" for none."""
     if i0 >= 2 and words[i0 - 1].lower() == "of" and words[i0 - 2].lower() in NAMED_MONEY:
         return words[i0 - 2]
     if i0 >= 2 and words[i0 - 1].lower() == "at":
         return next((w for w in reversed(words[max(lo, i0 - 7):i0 - 1]) if w.lower() in NAMED_MONEY), "")
-    if i1 < end and words[i1].lower() in NAMED_MONEY and (i1 + 1 >= end or words[i1 + 1].lower() != "of"):
-        return words[i1]
+    k = i0 - 1
+    while k > lo and words[k].lower() in _WORTH_GAP:
+        k -= 1
+    if k >= lo and words[k].lower() == "worth":  # "a reliquary worth an estimated €3.1 million"
+        return words[k]
+    for named in (i1, i1 + 1):  # "a £340,000 fine", "the 12.4 billion kroner share deal"
+        if named < end and words[named].lower() in NAMED_MONEY and (named + 1 >= end or words[named + 1].lower() != "of"):
+            return words[named]
+        if named >= end or not (is_word(words[named]) and words[named].islower() and words[named] not in STOP):
+            break
     return ""
 
 

@@ -59,6 +59,11 @@ _SUBORDINATORS = frozenset("when after before because as while since if where wh
 #: Words that open an adverbial clause: where a place named after them is, the figure is not
 #: ("rose to 21 after three passengers died in hospital").
 _ADVERBIAL = frozenset("when after before because as while since if until".split())
+#: Verbs of buying: the amount after "for" is what the deal is worth (a sale's price may differ from it).
+_TRADING = frozenset("acquire acquired acquires acquiring buy buys bought buying purchase purchased purchases "
+                     "purchasing".split())
+#: Concepts of deeds done with money: the noun of one before "of" names the deed, not a level.
+_DEED_CONCEPTS = frozenset({"take", "pay", "spend", "lose", "owe"})
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
@@ -300,11 +305,16 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if predicate in ("", "in") and kind == "count" and aboard(words, i0, j, end, subject):
         predicate, predicate_words = "carry", "aboard"  # "with 168 passengers on board": what it carried
     named = money_named(words, i0, i1, end, lo) if kind == "currency" else ""
-    if named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
+    if kind == "currency" and i0 > lo and words[i0 - 1].lower() == "for" and predicate_words.split()[-1:] \
+            and predicate_words.split()[-1].lower() in _TRADING:  # "agreed to buy the chain for $2.1 billion"
+        predicate, predicate_words, needs = "valu", predicate_words.split()[-1] + " for", False
+    elif named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
         predicate, predicate_words, needs = NAMED_MONEY[named.lower()], named, False
     elif not subject and not shift and kind in ("currency", "percent"):
         owned = owner_of(words, lo, i0)
-        if owned:  # "a turnout of 64%", "profit of €421m": the level of that noun, whatever the verb
+        if owned and owned[0] in _DEED_CONCEPTS:  # "the theft of KSh 588 million": what "stole" says
+            predicate, predicate_words = owned[0], owned[1]
+        elif owned:  # "a turnout of 64%", "profit of €421m": the level of that noun, whatever the verb
             (subject, subject_words, mods), predicate, predicate_words = owned, "", ""
     if not subject and predicate == "" and concept(noun_words[-1] if noun_words else "") in PREDICATES:
         predicate = concept(noun_words[-1])

@@ -52,7 +52,7 @@ _SIDE_BEFORE = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
-_DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,]+\s+){0,4}?"
+_DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,()]+\s+){0,4}?"
                        r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|from|away)\b", re.I)
 _COMPASS_OF = re.compile(r"\W*(?:[\w.,()]+\s+){0,4}?(?:north|south|east|west)[\w-]*\s+of\s+"
                          r"(?:(?:the\s+)?(?:[a-z]+[\s,]+){0,3}?(?!" + MONTH_NAMES + r"\b|[A-Z][a-z]+day\b)([A-Z][\w'’-]+)"
@@ -180,8 +180,8 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
                                     subject_words=f"age of {name or 'someone'}", predicate_words="", part=False)
     else:
         unit_text = f"{c.unit or ''} {c.text}{right[:12]}".lower()
-        distance = (("mi" in unit_text or "met" in unit_text or "km" in unit_text)
-                    and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))
+        distance = (("mi" in unit_text or "met" in unit_text or "km" in unit_text) and "-" not in c.text
+                    and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))  # "a 12-metre tunnel": its length
         if not (loc.fact or frame.subject or frame.predicate or distance):
             return None
         if role == "" and distance:

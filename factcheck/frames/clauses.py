@@ -156,4 +156,19 @@ def is_turnout(words: Sequence[str], j: int, end: int, subject: str) -> bool:
     return False
 
 
-__all__ = ["CREW", "aboard", "after_relative", "asides", "is_part", "known_group", "verb_past_relative", "past_after_phrase", "is_turnout"]
+
+#: Words that open an aside listing part of a group ("120 personnel, including two officers, …").
+_INCLUDING = frozenset("including among".split())
+
+
+def inclusion_end(words: Sequence[str], k: int) -> int:
+    """Where the clause goes on after a comma aside at ``words[k]`` that lists part of the group
+    before it (", including two officers,"), when a verb follows the aside; 0 otherwise."""
+    if k + 2 >= len(words) or words[k] != "," or words[k + 1].lower() not in _INCLUDING:
+        return 0
+    close = next((x for x in range(k + 2, min(len(words), k + 14)) if words[x] in ",;.:"), 0)
+    return close + 1 if close and words[close] == "," and close + 1 < len(words) \
+        and G.is_finite(words[close + 1]) else 0
+
+__all__ = ["CREW", "aboard", "after_relative", "asides", "inclusion_end", "is_part", "is_turnout", "known_group",
+           "past_after_phrase", "verb_past_relative"]

@@ -27,6 +27,15 @@ SETTLED_DAYS = 7
 _TOTAL_AFTER = re.compile(r"\s*(?:in all|in total|altogether|all told|combined|overall)\b", re.I)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ENDS = frozenset(".!?")
+#: What stands between a figure and its conversion into another unit or currency.
+_CONVERSION = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _kind(c: Claim) -> str:
+    """The claim's kind, "measure" for a measure."""
+    return "measure" if is_measure(c.kind, c.unit) else c.kind
+
+
 #: How many sentences back a fronted time phrase is looked for ("On Monday, … . … . 58 remain").
 SCENE_REACH = 8
 
@@ -48,6 +57,7 @@ class FrameReader:
         self.read: dict[tuple[int, int], Frame] = {}
         self.own: dict[int, tuple[frozenset[str], list[tuple[int, int]]]] = {}
         self.before: dict[tuple[int, int], tuple] = {}  # ``_sentence_before``'s answers
+        self.last_claim: tuple[int, str, Frame] | None = None  # the end, kind and frame of the claim read last
 
     @property
     def tokens(self) -> Tokens:
@@ -89,7 +99,12 @@ class FrameReader:
         """The claim's frame (read once; ``today`` is the article's date)."""
         key = (c.start, c.end)
         if key not in self.read:
-            self.read[key] = self._frame(c, today)
+            kind, last = _kind(c), self.last_claim
+            if last and last[1] == kind and kind in ("measure", "currency") and _CONVERSION.fullmatch(self.text, last[0], c.start):
+                self.read[key] = last[2]  # "125 mph (205 km/h)", "NOK 14.2 billion ($1.26 billion)": one figure
+            else:
+                self.read[key] = self._frame(c, today)
+            self.last_claim = (c.end, kind, self.read[key])
         return self.read[key]
 
     def _frame(self, c: Claim, today: dt.date | None) -> Frame:
@@ -105,7 +120,7 @@ class FrameReader:
             i0 = bisect.bisect_left(starts, c.start)
             cuts = [0, *(x for a, b in spans if not a <= i0 < b for x in (a, b)), len(words)]
             own = frozenset().union(*(anchors_of(words, x, y) for x, y in zip(cuts[::2], cuts[1::2])))
-        kind = "measure" if is_measure(c.kind, c.unit) else c.kind
+        kind = _kind(c)
         f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, kind, scene, own)
         if c.sentence_start not in self.anchors:
             bisect.insort(self.sentences, c.sentence_start)

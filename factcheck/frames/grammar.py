@@ -93,6 +93,14 @@ def is_verb(word: str) -> bool:
     return w.endswith("ing") and len(w) > 5 and fold(w) != lemma(w)
 
 
+def is_past_simple(verb_words: str) -> bool:
+    """Whether a predicate's words are one verb in the simple past ("died", "fled"), no
+    auxiliary before it: a narrative's next event."""
+    parts = verb_words.split()
+    w = parts[0] if len(parts) == 1 and not parts[0][:1].isupper() else ""
+    return w in PAST_ONLY or w.endswith("ed") and w not in NOT_VERBS
+
+
 @functools.lru_cache(maxsize=1 << 15)
 def is_participle(word: str) -> bool:
     """A past participle ("taken", "abducted") that may open a reduced relative clause."""
@@ -136,5 +144,5 @@ def since_record(words, k: int) -> bool:
 
 __all__ = ["ADVERBS", "AUX", "BE", "PRESENT_AUX", "CONJUNCTIONS", "CORRECTION", "DISPUTE_BEFORE", "EARLIER", "EVENTS",
            "COUNTER", "countered", "HAVE", "MODAL", "ORDINALS", "PHASE_NOUNS", "REPORTING", "RUNNING", "RUNNING_PHRASES", "STILL",
-           "SUPERLATIVES", "is_finite",
+           "SUPERLATIVES", "is_finite", "is_past_simple",
            "is_participle", "is_verb", "month", "since_record"]

@@ -232,12 +232,21 @@ def change_of(words: Sequence[str], lo: int, i0: int, j: int, end: int,
     return None
 
 
+#: Words before "<noun> at <figure>" that make the figure that noun's level ("with turnout at
+#: 62 per cent", "leaving inflation at 3.1%"); after a verb, "at" places an event instead.
+_LEVEL_OPENERS = frozenset("with and leaving left keeping putting".split())
+
+
 def owner_of(words: Sequence[str], lo: int, i0: int) -> tuple[str, str, frozenset[str]] | None:
-    """The noun an amount or a share is the level of when it follows "of": "a turnout of 64%",
-    "pre-tax profit of €421m", "compensation of €2.50 per hen"; None for a noun that names no
+    """The noun an amount or a share is the level of when it follows "of" ("a turnout of 64%",
+    "pre-tax profit of €421m", "compensation of €2.50 per hen") or "at" ("with turnout at 62%"); None for a noun that names no
     quantity of its own ("a total of", "an average of")."""
-    if i0 - 2 < lo or words[i0 - 1].lower() != "of":
+    if i0 - 2 < lo or words[i0 - 1].lower() not in ("of", "at"):
         return None
+    if words[i0 - 1].lower() == "at":
+        k = i0 - 3 - (i0 - 3 >= lo and words[i0 - 3].lower() in DETERMINERS)
+        if k >= lo and words[k].lower() not in _LEVEL_OPENERS:
+            return None
     noun = words[i0 - 2].lower()
     if not _plain(words[i0 - 2]) or noun in _NO_OWNER or noun in _CHANGE_NOUNS:
         return None
@@ -266,4 +275,5 @@ def _plain(word: str) -> bool:
     return is_word(word) and word[:1].islower() and word.lower() not in STOP and not G.is_verb(word)
 
 
-__all__ = ["CHANGES", "COLLECTIVES", "LEVEL_VERBS", "came_in_at", "copula_subject", "counted_verb", "is_period", "change_of", "level_after_to", "owner_of", "rate_named", "subject_before"]
+__all__ = ["CHANGES", "COLLECTIVES", "LEVEL_VERBS", "came_in_at", "change_of", "copula_subject", "counted_verb", "is_period",
+           "level_after_to", "owner_of", "rate_named", "subject_before"]

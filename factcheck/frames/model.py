@@ -20,7 +20,8 @@ from factcheck.builders import builder
 from factcheck.frames.phrases import STATES
 
 #: Nouns that stand for people in some role, each comparable with a generic "people".
-ROLES = frozenset({"captive", "prisoner", "victim", "evacuee", "refugee", "casualty", "passenger", "patient"})
+ROLES = frozenset({"captive", "prisoner", "victim", "evacuee", "refugee", "casualty", "passenger", "patient",
+                   "resident"})
 GENERIC = frozenset({"person"})
 #: The first letters of the anchors that name a past event's time: a day (``d02-06``), a
 #: month (``m2031-03``), a year (``y1998``) or a numbered phase (``phase1``); an event noun

@@ -21,6 +21,10 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
            ("taken", "into"): "arrest",  # "were taken into custody"
            ("ordered", "out"): "evacuate", ("forced", "out"): "evacuate", ("forced", "from"): "evacuate",
            ("driven", "from"): "evacuate", ("driven", "out"): "evacuate"}
+#: Words before a participle that make it describe the noun after it ("the estimated losses").
+_BEFORE_ATTRIBUTE = frozenset("the a an its their his her this these with of for maximum minimum peak top average".split())
+#: Where people are moved when they are evacuated ("moved to safety", "taken to shelters").
+_SAFETY = frozenset("safety shelters shelter".split())
 #: Verbs that, followed by "with", take what they leave with ("escaped with £1.2 million",
 #: "made off with", "got away with").
 _GETAWAY = frozenset("escape escaped escapes escaping flee fled flees fleeing".split())
@@ -74,7 +78,8 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "owe": "owe owes owed owing",
                   "recover": "recover recovered recovering retrieve retrieved pull pulled find found finding "
                              "locate located discover discovered",
-                  "send": "send sends sent sending deploy deployed deploying dispatch dispatched dispatching",
+                  "send": "send sends sent sending deploy deployed deploying dispatch dispatched dispatching "
+                          "posted stationed",
                   "seek": "seek seeks sought seeking ask asks asked asking request requested demand demanded",
                   "witness": "watch watched witness witnessed",
                   "approve": "approve approved approves authorize authorized authorise authorised",
@@ -197,6 +202,8 @@ def predicate_after(words: Sequence[str], k: int, end: int) -> tuple[str, str, i
     nxt = words[k + 1].lower() if k + 1 < end else ""
     if (low, nxt) in PHRASES:
         return PHRASES[(low, nxt)], f"{w} {words[k + 1]}", k + 2, still
+    if nxt == "to" and k + 2 < end and words[k + 2].lower() in _SAFETY and G.is_participle(w):
+        return "evacuate", " ".join(words[k:k + 3]), k + 3, still  # "had been moved to safety"
     if low in G.STILL or concept(w) == "remain":
         return "remain", w, k + 1, True
     if low in STATE_WORDS and (k > start or low in ("dead", "alive", "missing")):
@@ -250,6 +257,9 @@ def predicate_before(words: Sequence[str], i: int, lo: int, reach: int = 0) -> t
         if low in ("for",) and k >= 2 and words[k - 1].lower() in ("exchange", "return") \
                 and words[k - 2].lower() == "in":
             return "release", " ".join(words[k - 2:k + 1])
+        if k + 2 == i - 1 and words[i - 1].lower() == "of" and low.endswith("ed") and words[k + 1].islower() \
+                and words[k + 1] not in STOP and k > 0 and words[k - 1].lower() in _BEFORE_ATTRIBUTE:
+            return "", ""  # "with maximum sustained winds of 110 mph": the participle describes the noun
         if (G.is_verb(words[k]) or _after_modal(words, k) and words[i - 1].lower() != "the") and low not in G.AUX \
                 and not (k > 0 and words[k - 1].lower() in ("in", "the", "a", "an")):
             aux = words[k - 1] + " " if k > 0 and words[k - 1].lower() in G.AUX else ""

@@ -25,7 +25,8 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.clauses import aboard, is_part, is_turnout, past_after_phrase, verb_past_relative
+from factcheck.frames.clauses import (aboard, inclusion_end, is_part, is_turnout, past_after_phrase,
+                                     verb_past_relative)
 from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, change_of, copula_subject, counted_verb,
                                     is_period,
                                     level_after_to, owner_of, rate_named, subject_before)
@@ -51,7 +52,8 @@ def says_now(text: str, pos: int = 0, endpos: int | None = None) -> bool:
 
 #: Where a death or an injury happened, which splits a toll ("two died at the scene, a third
 #: in hospital").
-_WHERE_HURT = re.compile(r"\b(?:at|on) the (?:scene|spot)\b|\b(?:in|at|to) (?:the )?hospital\b|\bon arrival\b", re.I)
+#: Where a toll happened: a lower-case "hospital" (a capitalized one names a place: "the Hospital de Santo Ovidio").
+_WHERE_HURT = re.compile(r"(?i:\b(?:at|on) the (?:scene|spot)\b|\bon arrival\b)|(?i:\b(?:in|at|to) (?:the )?)hospital\b")
 #: Verbs after which "by N" is a margin ("won by 3,112 votes", "defeating Whitaker by 3,112 votes").
 _WINNING = frozenset("win won winning defeat defeated defeating beat beating lead leads led leading trail trailed "
                      "trailing".split())
@@ -64,6 +66,8 @@ _TRADING = frozenset("acquire acquired acquires acquiring buy buys bought buying
                      "purchasing".split())
 #: Concepts of deeds done with money: the noun of one before "of" names the deed, not a level.
 _DEED_CONCEPTS = frozenset({"take", "pay", "spend", "lose", "owe"})
+#: Verbs that bring people out of danger: "pulled 41 people alive from the water" is a rescue.
+_PULLED = frozenset("pulled plucked hauled dragged lifted brought carried".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
 _SCENE_OPENERS = frozenset("in on during since between after before by until throughout".split())
 _DEICTIC = re.compile(r"\b(?:that|the same|this) (?:period|time|phase|stage|round|span)\b|"
@@ -85,11 +89,14 @@ def scene_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
     return frozenset(a for a in anchors_of(words, lo, verb) if a[:1] in TIMED and a[1:2] != "")
 
 
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d[-–](?:19|20)?\d\d")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _anchor_word(w: str) -> bool:
     """Whether a word may name a past event's time or kind (a month, a year, a phase, an event)."""
     low = w.lower()
-    return bool(G.month(w)) or is_year(w) or low in G.PHASE_NOUNS or low in G.EVENTS
+    return bool(G.month(w)) or is_year(w) or low in G.PHASE_NOUNS or low in G.EVENTS or _YEAR_SPAN.fullmatch(w) is not None
 
 
 def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
@@ -111,6 +118,8 @@ def anchors_of(words: Sequence[str], lo: int, hi: int) -> frozenset[str]:
                     out.add(f"m{m:02d}")
         elif is_year(w) and not G.since_record(words, k):
             out.add(f"y{w}")
+        elif _YEAR_SPAN.fullmatch(w):  # "the winter of 2008-2009", "2008-09"
+            out.update((f"y{w[:4]}", f"y{w[:2]}{w[-2:]}"))
         elif low in G.PHASE_NOUNS:
             for o in (words[k - 1] if k > lo else "", words[k + 1] if k + 1 < hi else ""):
                 n = G.ORDINALS.get(o.lower())
@@ -164,7 +173,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if noun_words and i1 < end and words[i1].lower() == "of":  # "78% of the school's students were vaccinated"
         j = next((k + 1 for k in range(i1 + 1, min(end, i1 + 8)) if words[k] == noun_words[-1]), j)
     if noun_words and noun_words[-1].lower() in _COMPOUND_HEADS and j < end and is_word(words[j]) \
-            and words[j].lower().endswith("s") and not G.is_verb(words[j]):
+            and (words[j].lower().endswith("s") or words[j].lower() in ("personnel", "staff")) and not G.is_verb(words[j]):
         noun_words, j = [*noun_words, words[j]], j + 1
     subject, subject_words, mods = subject_of(noun_words)
     needs = False
@@ -212,11 +221,13 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         mods = mods | {STATE_WORDS.get(before, before)}
     if j < len(words) and words[j].lower() in ("others", "more"):
         j += 1
-    if noun_words and j + 1 < end and words[j].lower() in ("and", "or") and is_word(words[j + 1]) \
-            and not is_number(words[j + 1]) and not G.is_verb(words[j + 1]) \
+    if noun_words and kind in ("count", "measure") and j + 1 < end and words[j].lower() in ("and", "or") \
+            and is_word(words[j + 1]) and not is_number(words[j + 1]) and not G.is_verb(words[j + 1]) \
             and words[j + 1].lower() not in ("the", "a", "an", "its", "their"):
         j2, more = noun_phrase(words, j + 1, end)
-        if more:
+        if more and kind == "measure" and len(more) > 1:  # "the 312-metre steel and concrete bridge"
+            j, (subject, subject_words, mods) = j2, subject_of(more)
+        elif more and kind == "count":
             j = j2
             other, _, _ = subject_of(more)
             if other != subject:
@@ -253,7 +264,13 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         if before:
             span = (starts[k], starts[end - 1] + len(words[end - 1]))
             modifier, k = concept(words[k]), end
+    if k == end and inclusion_end(words, end):  # "120 personnel, including two officers, had been deployed"
+        k = inclusion_end(words, end)
+        end = clause_end(words, k)
     predicate, predicate_words, after, still = predicate_after(words, k, end)
+    pulled = predicate_before(words, i0, lo)[1] if predicate == "alive" else ""
+    if pulled and pulled.split()[-1].lower() in _PULLED:  # "pulled 41 people alive"
+        predicate, predicate_words = "rescue", f"{pulled} alive"
     follow = after + (after < end and words[after].lower() in ("out", "back", "home", "up", "down", "off"))
     depictive = words[follow].lower() if follow < end else ""
     if predicate and depictive in STATE_WORDS and predicate not in STATES:
@@ -338,6 +355,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         anchor |= scene
     elif previous and not any(a[:1] in "dy" for a in anchor) and anchor & previous:
         anchor |= {a for a in previous if a[:1] in "dy"}
+    elif previous and not anchor and G.is_past_simple(predicate_words) and not says_now(sentence):
+        anchor |= {a for a in previous if a[:1] == "y"}  # "The 2009 war killed 1,400. Thirteen Israelis died."
     state = predicate in STATES or predicate == "remain" or still
     trend = -1 if (predicate in ("remain", "hospital") or still) else 1 if rising else 0
     if not state and (subject in ("toll", "tally") or holds_any(sentence.lower(), G.RUNNING_PHRASES[:6])):

@@ -23,10 +23,10 @@ CONCEPTS = {
     "miss": "missing unaccounted",
     "arrest": "arrest arrested arrests detained detain detention custody",
     "intercept": "intercept intercepted intercepts interception interceptions",
-    "evacuate": "evacuate evacuated evacuation evacuees displaced",
+    "evacuate": "evacuate evacuated evacuation evacuees displaced relocate relocated relocation",
     "shoot": "shot shoot shooting shootings gunshot",
     "stab": "stab stabbed stabbing stabbings",
-    "rescue": "rescue rescued",
+    "rescue": "rescue rescued saved",
     "infect": "infect infected infection infections",
     "vote": "vote votes voted ballot ballots",
     "margin": "margin margins",
@@ -56,7 +56,8 @@ SCOPES = {
 }
 FORECAST = frozenset("could may might would will expect expected expects projected projection "
                       "forecast forecasts predict predicted predicts likely potentially possibly "
-                      "aim aims target goal plan plans planned hope hopes if".split())
+                      "aim aims target goal plan plans planned hope hopes if "
+                      "require requires must need needs".split())
 #: Verbs after "will" that say what someone has decided to do with the figure, not what may
 #: happen to it: "said it will cut 9% of its workforce", "will pay the singer $2.4 million".
 DECIDED = frozenset("cut pay eliminate shed axe lay hire invest spend donate refund fund sell buy acquire".split())

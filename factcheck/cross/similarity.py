@@ -142,8 +142,9 @@ def _strong(a: Mention, b: Mention) -> bool:
     if fa.predicate and fa.predicate == fb.predicate and _nounless(a) and _nounless(b):
         return True
     if fa.subject and fa.subject == fb.subject and not (fa.predicate or fb.predicate) \
-            and a.located.claim.kind == b.located.claim.kind == "currency":
-        return True  # money that is the level of one noun: "profit of €412m", "pre-tax profit was €421m"
+            and (a.located.claim.kind == b.located.claim.kind == "currency"
+                 or _measure(a) and _measure(b) and not (_compound(a) and _compound(b))):
+        return True  # the level of one noun: "profit of €412m", "pre-tax profit was €421m", "winds of 205 km/h"
     return bool(fa.subject and fb.subject and fa.predicate and fb.predicate)
 
 
@@ -152,6 +153,18 @@ def _nounless(m: Mention) -> bool:
     ("snatched £2.1 million", "deliberated for three days", "plunged 500 feet")."""
     c = m.located.claim
     return c.kind == "currency" or c.kind == "quantity" and (c.unit in DURATIONS or bool(c.unit) and not m.frame.subject)
+
+
+def _measure(m: Mention) -> bool:
+    """A measure in a unit that is no duration ("300 metres", "205 km/h")."""
+    c = m.located.claim
+    return c.kind == "quantity" and bool(c.unit) and c.unit not in DURATIONS
+
+
+def _compound(m: Mention) -> bool:
+    """A measure written as a compound before its noun ("an 8-inch display"): it tells which
+    thing is meant more than it reports a measurement."""
+    return "-" in m.located.claim.text
 
 
 def _elsewhere(a: Mention, b: Mention) -> bool:

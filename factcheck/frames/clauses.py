@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.phrases import DETERMINERS, PREPOSITIONS, clause_end, clause_start, is_number
-from factcheck.frames.vocabulary import is_word
+from factcheck.frames.phrases import (DETERMINERS, PREPOSITIONS, STATE_CONCEPTS, STATES, clause_end, clause_start,
+                                     concept, is_number)
+from factcheck.frames.vocabulary import PREDICATES, is_word
 
 #: Who works aboard a vehicle: the passengers named beside them are some of those aboard.
 CREW = frozenset("driver drivers crew crewmen pilot pilots captain".split())
@@ -170,5 +171,45 @@ def inclusion_end(words: Sequence[str], k: int) -> int:
     return close + 1 if close and words[close] == "," and close + 1 < len(words) \
         and G.is_finite(words[close + 1]) else 0
 
-__all__ = ["CREW", "aboard", "after_relative", "asides", "inclusion_end", "is_part", "is_turnout", "known_group",
-           "past_after_phrase", "verb_past_relative"]
+
+#: Verbs that make someone leave: "forcing residents of 1,510 properties to flee" evacuates them.
+_MAKING = frozenset("forcing forced prompting prompted ordering ordered telling told".split())
+_FLEE = frozenset("flee leave evacuate".split())
+#: Verbs after which a state of the counted people is what happened to them ("left 16 hurt").
+_RESULT = frozenset({"leave"})
+#: What a predicate of jobs means: "240 jobs will go", "300 jobs will be lost" are jobs cut.
+_JOBS_GONE = frozenset({"go", "lose"})
+
+
+def settled_predicate(words: Sequence[str], i0: int, lo: int, j: int, end: int, subject: str,
+                      predicate: str, predicate_words: str, also: str) -> tuple[str, str, str]:
+    """The predicate (concept, words) and the describing participle of the claim at ``words[i0]``
+    (its noun ending before ``j``), once the clause's verb is read: the event a noun before
+    "of" names ("ordered the evacuation of 300 homes"), "forced residents of 1,510 properties to
+    flee", the state after "left" ("left 16 employees hurt"), jobs that go or are lost."""
+    noun = words[i0 - 1].lower() == "of" and i0 >= 2 and words[i0 - 2][:1].islower() and not G.is_verb(words[i0 - 2])
+    if noun and concept(words[i0 - 2]) in PREDICATES and concept(words[i0 - 2]) != "captive" and predicate not in STATES:
+        return concept(words[i0 - 2]), words[i0 - 2], also
+    if j + 1 < end and words[j].lower() == "to" and words[j + 1].lower() in _FLEE \
+            and any(w.lower() in _MAKING for w in words[lo:i0]):
+        return "evacuate", f"to {words[j + 1]}", also
+    if predicate in _RESULT and also in STATE_CONCEPTS | {"miss"}:
+        return also, f"{predicate_words} {words[j] if j < end else ''}".strip(), ""
+    if subject == "job" and predicate in _JOBS_GONE:
+        return "cut", predicate_words, also
+    return predicate, predicate_words, also
+
+
+#: Nouns joined to a count by a hyphen that make it what the next noun holds ("a 500-bed hospital").
+_HOLDS = frozenset("capacity seat seater bed room berth".split())
+
+
+def capacity_of(text: str, claim_end: int, noun_words: Sequence[str]) -> str:
+    """The concept of what a count joined by a hyphen to a word of capacity measures ("the
+    35,000-capacity Lake Victoria Stadium", "the 25,000-seat stadium"): the last noun; "" for none."""
+    if len(noun_words) < 2 or text[claim_end:claim_end + 1] != "-" or noun_words[0].lower() not in _HOLDS:
+        return ""
+    return concept(noun_words[-1].lower())
+
+__all__ = ["CREW", "aboard", "after_relative", "asides", "capacity_of", "inclusion_end", "is_part", "is_turnout", "known_group",
+           "past_after_phrase", "settled_predicate", "verb_past_relative"]

@@ -20,7 +20,8 @@ PHRASES = {("let", "go"): "release", ("handed", "back"): "release", ("handed", "
            ("taken", "hostage"): "take", ("took", "hostage"): "take", ("taken", "captive"): "take",
            ("taken", "into"): "arrest",  # "were taken into custody"
            ("ordered", "out"): "evacuate", ("forced", "out"): "evacuate", ("forced", "from"): "evacuate",
-           ("driven", "from"): "evacuate", ("driven", "out"): "evacuate"}
+           ("driven", "from"): "evacuate", ("driven", "out"): "evacuate",
+           **{(v, p): "carry" for v in ("crowded", "packed", "crammed", "squeezed") for p in ("onto", "into", "aboard")}}
 #: Words before a participle that make it describe the noun after it ("the estimated losses").
 _BEFORE_ATTRIBUTE = frozenset("the a an its their his her this these with of for maximum minimum peak top average".split())
 #: Where people are moved when they are evacuated ("moved to safety", "taken to shelters").
@@ -60,13 +61,14 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                           "kidnapping capture captured snatch snatched grab grabbed grabbing steal stole stolen "
                           "stealing embezzle embezzled embezzling siphon siphoned siphoning misappropriate "
                           "misappropriated divert diverted defraud defrauded swindle swindled loot looted theft "
-                          "thefts embezzlement misappropriation pocket pocketed pocketing",
+                          "thefts embezzlement misappropriation pocket pocketed pocketing plunder plundered "
+                          "plundering taking",
                   "rise": "rose rise rises risen rising climb climbed climbs jump jumped jumps increase increased "
                           "increases reach reached reaches grow grew grown swell swelled soar soared",
                   "return": "return returned returning",
                   "remain": "remain remains remained remaining stay stayed hold holds holding held",
                   "show": "show shows showed shown see seen saw appear appears appeared",
-                  "win": "win wins won winning secure secured",
+                  "win": "win wins won winning secure secured polled polling garnered",
                   "fine": "fine fined fines penalize penalized penalise penalised",
                   "sentence": "sentence sentenced sentences sentencing jail jailed jailing imprison imprisoned "
                               "imprisoning",
@@ -85,7 +87,11 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "approve": "approve approved approves authorize authorized authorise authorised",
                   "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
                   "evacuate": "evacuate evacuated evacuating",
-                  "cut": "cut cuts cutting slash slashed eliminate eliminated shed",
+                  "cut": "cut cuts cutting slash slashed eliminate eliminated shed shedding axe axed axing",
+                  "job": "job jobs role roles position positions",
+                  "respond": "respond responded responding battle battled battling tackle tackled tackling fought",
+                  "cancel": "cancel cancels cancelled canceled cancelling scrap scrapped scrapping",
+                  "carry": "carry carries carried carrying boarded",
                   "fall": "fall falls fell fallen falling slip slipped slips slipping plunge plunged plunges plunging "
                           "tumble tumbled tumbles drop dropped drops dropping"}
 _FOLD_EXTRA = {w: c for c, words in EXTRA_CONCEPTS.items() for w in words.split()}

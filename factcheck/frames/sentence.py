@@ -25,8 +25,8 @@ import re
 from typing import Sequence
 
 from factcheck.frames import grammar as G
-from factcheck.frames.clauses import (aboard, inclusion_end, is_part, is_turnout, past_after_phrase,
-                                     verb_past_relative)
+from factcheck.frames.clauses import (aboard, capacity_of, inclusion_end, is_part, is_turnout, past_after_phrase,
+                                     settled_predicate, verb_past_relative)
 from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, change_of, copula_subject, counted_verb,
                                     is_period,
                                     level_after_to, owner_of, rate_named, subject_before)
@@ -176,6 +176,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             and (words[j].lower().endswith("s") or words[j].lower() in ("personnel", "staff")) and not G.is_verb(words[j]):
         noun_words, j = [*noun_words, words[j]], j + 1
     subject, subject_words, mods = subject_of(noun_words)
+    held = capacity_of(text, claim_end, noun_words)
+    if held:  # "the 25,000-seat stadium": what the stadium holds
+        subject, subject_words, mods = held, noun_words[-1].lower(), frozenset()
     needs = False
     partitive_state = ""
     if not subject and j < len(words) and words[j].lower() == "of":
@@ -230,7 +233,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         elif more and kind == "count":
             j = j2
             other, _, _ = subject_of(more)
-            if other != subject:
+            if len(noun_words) == 1 and len(more) > 1 and not noun_words[0].lower().endswith("s"):
+                subject, subject_words, mods = subject_of(more)  # "4.2 million current and former customers"
+            elif other != subject:
                 subject, subject_words, mods = "person", f"{subject_words} and {' '.join(more)}", frozenset()
     k = j
     modifier, span = "", (0, 0)
@@ -286,6 +291,10 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         predicate, predicate_words = "margin", f"{winner} by"
     if not predicate:
         predicate, predicate_words = predicate_before(words, i0, lo, reach=15)
+    predicate, predicate_words, modifier = settled_predicate(words, i0, lo, j, end, subject, predicate,
+                                                             predicate_words, modifier)
+    if held:
+        predicate, predicate_words = "capacity", noun_words[0]
     if needs and not own and j > i1 and words[i1].lower() == "of":
         mods = mods | {"subset"}
     verb = predicate_words.split()[-1:]

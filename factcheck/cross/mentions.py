@@ -24,6 +24,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.measures import is_measure
 from factcheck.frames.model import STATES
 from factcheck.cross.record import _MENTION, Mention
+from factcheck.cross.distances import distance_from, is_distance
 from factcheck.cross.topics import topic
 from factcheck.cross.timing import counted_since, dates_report, forecast_of, time_scopes
 from factcheck.frames.vocabulary import (EVENT_NOUNS, MONTH_NAMES, PREDICATES, SCALES as _SCALES,
@@ -52,15 +53,8 @@ _SIDE_BEFORE = re.compile(r"\d+\s*(?:-|–|—|to)\s*$")
 _MONTH_BEFORE = re.compile(MONTH_NAMES + r"\.?\s+(?:\d{1,2},?\s*)?$")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_NAMES + r"\b")
 _AS_OF = re.compile(r"\b(?:through|as of|by|until|since|up to)\s+(?:the end of\s+)?(" + MONTH_NAMES + r")\b", re.I)
-_DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)?)?\)?\s+(?:\(|[\w.,()]+\s+){0,4}?"
-                       r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|from|away)\b", re.I)
-_COMPASS_OF = re.compile(r"\W*(?:[\w.,()]+\s+){0,4}?(?:north|south|east|west)[\w-]*\s+of\s+"
-                         r"(?:(?:the\s+)?(?:[a-z]+[\s,]+){0,3}?(?!" + MONTH_NAMES + r"\b|[A-Z][a-z]+day\b)([A-Z][\w'’-]+)"
-                         r"|the\s+([a-z]+(?:\s+[a-z]+)?)\b)")
-_NAME = re.compile(r"\b[A-Z][\w'’-]+")
 _MAGNITUDE = re.compile(r"\bmagnitude(?:\s+of|\s+at)?\s*$", re.I)
 _MAGNITUDE_AFTER = re.compile(r"\s*-?\s*magnitude\b|\s+on the Richter scale\b", re.I)
-_DISTANCE_UNIT = re.compile(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", re.I)
 _COMMA_AFTER = re.compile(r"\s*[,)]")
 _LABEL_BEFORE = re.compile(r"(?:\bNo\.|#|\b[Nn]umber)\s*$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per ?cent\b|percentage points?\b)", re.I)
@@ -179,14 +173,12 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
         frame = dataclasses.replace(frame, subject=f"age:{name}" if name else "age", predicate="", also="",
                                     subject_words=f"age of {name or 'someone'}", predicate_words="", part=False)
     else:
-        unit_text = f"{c.unit or ''} {c.text}{right[:12]}".lower()
-        distance = (("mi" in unit_text or "met" in unit_text or "km" in unit_text) and "-" not in c.text
-                    and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))  # "a 12-metre tunnel": its length
+        distance = is_distance(c, right)
         if not (loc.fact or frame.subject or frame.predicate or distance):
             return None
         if role == "" and distance:
             role = "distance"
-            place = _distance_from(text, c, left_clause)
+            place = distance_from(text, c, left_clause)
             frame = dataclasses.replace(frame, subject=place, predicate="", also="", predicate_words="",
                                         subject_words="distance" + (f" from {place[5:]}" if place != "dist" else ""))
     if not _key(loc.fact, forecast, vague, role, frame, "", ""):
@@ -231,8 +223,6 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
 
 _ACROSS_ALL = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|across)\s+all\s+(?!(?:the|its|their|his|her|our)\b)"
                          r"[a-z]{2,}(?<!s)s\b")
-_FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
-                   r"(?=\s*[,.;:)]|\s+(?:on|in|at|and|to|where|after|before|with|by|for)\b|\s*\Z)", re.I)
 _PREPOSITION = frozenset("of for with about on to from by over among between against".split())
 _DETERMINER = frozenset("the a an its their his her all some about nearly almost around roughly least at more than "
                         "over up".split())
@@ -279,30 +269,6 @@ def _embedded(left_clause: Sequence[str]) -> bool:
             continue
         return low in _PREPOSITION
     return False
-
-
-def _distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
-    """What a distance is measured from: the place after a compass point ("40 km north-east of
-    Oskemir"), with the place it locates when the sentence names one before it ("Ashkelon,
-    10 miles north of Gaza"); the place after "from" ("30km from the park"); for "12 miles
-    away" the last place its sentence names after "from"; else the place its clause names;
-    ``dist`` when none."""
-    after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
-    compass = _COMPASS_OF.match(after)
-    there = compass and (compass.group(1) or next(  # "north of Oskemir", "north of the prison"
-        (w for w in reversed(compass.group(2).split()) if w not in _STOP), ""))
-    if there:
-        here = [w.group() for w in _NAME.finditer(text, c.sentence_start, c.start)
-                if w.start() > c.sentence_start and w.group().lower() not in _WEEKDAYS and not G.month(w.group())]
-        return "dist:" + (fold(here[-1]) + "-" if here else "") + fold(there)
-    m = _FROM.search(after[:40])
-    if m is None and re.match(r"\W*away\b", after):
-        found = list(_FROM.finditer(text, c.sentence_start, c.start))
-        m = found[-1] if found else None
-    if m is not None:
-        return "dist:" + fold(m.group(1).split()[-1])
-    place = [w for w in left_clause[:6] if w[:1].isupper() and w.lower() not in _WEEKDAYS and not G.month(w)]
-    return f"dist:{fold(place[0])}" if place else "dist"
 
 
 def _side(c: Claim, left: str, right: str) -> str:

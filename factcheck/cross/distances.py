@@ -18,6 +18,9 @@ _DISTANCE = re.compile(r"(?:\s*(?:miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?)\)
 _COMPASS_OF = re.compile(r"\W*(?:[\w.,()]+\s+){0,4}?(?:north|south|east|west)[\w-]*\s+of\s+"
                          r"(?:(?:the\s+)?(?:[a-z]+[\s,]+){0,3}?(?!" + MONTH_NAMES + r"\b|[A-Z][a-z]+day\b)([A-Z][\w'’-]+)"
                          r"|the\s+([a-z]+(?:\s+[a-z]+)?)\b)")
+#: A place named by its kind after the compass point: "north of the small mountain town of Larch Creek".
+_PLACE_OF = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:town|city|village|port|island|capital|region|province|"
+                       r"state|district|county|suburb|resort)\s+of\s+([A-Z][\w'’-]+)")
 _NAME = re.compile(r"\b[A-Z][\w'’-]+")
 _DISTANCE_UNIT = re.compile(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
@@ -35,13 +38,14 @@ def is_distance(c: Claim, right: str) -> bool:
 
 def distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
     """What a distance is measured from: the place after a compass point ("40 km north-east of
-    Oskemir"), with the place it locates when the sentence names one before it ("Ashkelon,
-    10 miles north of Gaza"); the place after "from" ("30km from the park"); for "12 miles
+    Oskemir", "north of the mountain town of Larch Creek"), with the place it locates when the
+    sentence names one before it ("Ashkelon, 10 miles north of Gaza"); the place after "from" ("30km from the park"); for "12 miles
     away" the last place its sentence names after "from"; else the place its clause names;
     ``dist`` when none."""
-    after = text[c.end:min(c.sentence_end or c.end + 80, c.end + 80)]
+    after = text[c.end:min(c.sentence_end or c.end + 100, c.end + 100)]
     compass = _COMPASS_OF.match(after)
-    there = compass and (compass.group(1) or next(  # "north of Oskemir", "north of the prison"
+    named = compass and _PLACE_OF.match(after, compass.start(1) if compass.group(1) else compass.end())
+    there = named and named.group(1) or compass and (compass.group(1) or next(  # "north of Oskemir", "north of the prison"
         (w for w in reversed(compass.group(2).split()) if w not in _STOP), ""))
     if there:
         here = [w.group() for w in _NAME.finditer(text, c.sentence_start, c.start)

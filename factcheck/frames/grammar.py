@@ -64,7 +64,9 @@ def countered(rest: str) -> bool:
     return (not rest.isascii() or holds_any(low, _COUNTER_WORDS)) and COUNTER.match(rest) is not None
 
 
-EARLIER = re.compile(r"\b(?:up|down) from\b|\b(?:initially|originally|previously|earlier|first) "
+#: Words that mark an earlier figure ("up from 12", "initially reported 40"); not after "was" or
+#: "were": "the fire was first reported 30 km north of …" tells when an event was reported.
+EARLIER = re.compile(r"\b(?:up|down) from\b|(?<!\bwas )(?<!\bwere )\b(?:initially|originally|previously|earlier|first) "
                      r"(?:reported|said|put|estimated|announced|given)\b|\brevised (?:down|up)?\s*from\b"
                      r"|\bearlier (?:reports?|estimates?|figures?)\b", re.I)
 #: Named past events a figure may be anchored to.

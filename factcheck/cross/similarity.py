@@ -366,8 +366,17 @@ def _open_side(m: Mention) -> str | None:
 
 
 def meets(a: Mention, b: Mention) -> bool:
-    """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400")."""
-    return a.low <= b.high and b.low <= a.high
+    """Whether two claims can agree; bounds count as closed ("more than 1,400" meets "1,400"),
+    and a whole percentage may round the other's decimals ("86 percent" meets "86.4%")."""
+    if a.low <= b.high and b.low <= a.high:
+        return True
+    return _rounds(a, b) or _rounds(b, a)
+
+
+def _rounds(a: Mention, b: Mention) -> bool:
+    """Whether ``a`` is a whole percentage that ``b``'s value, written with decimals, rounds to."""
+    x, y = a.located.claim, b.located.claim
+    return _percent(a.unit) and a.low == a.high and "." not in x.text and "." in y.text and abs(b.value - a.value) < 0.5
 
 
 __all__ = ["TREND_DAYS", "MAX_PERCENT_RATIO", "MAX_RATIO", "MIN_OVERLAP", "SMALL", "SMALL_OVERLAP", "affinity", "aged",

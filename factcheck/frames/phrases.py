@@ -36,7 +36,8 @@ STATE_CONCEPTS = frozenset({"injure", "kill", "burn"})
 #: hostages; "mutinous soldiers" are just the soldiers the story is about).
 PARTITIONS = frozenset("""new confirmed suspected probable presumed total remaining additional last first final
 female male young old elderly adult teenage underage minor foreign domestic local civilian military seriously critically
-severely slightly minor major fatal nonfatal""".split())
+severely slightly minor major fatal nonfatal stranded trapped displaced registered unemployed vaccinated
+unvaccinated""".split())
 #: Words that modify a counted noun without changing what it counts.
 PLAIN_MODIFIERS = frozenset("""more other others additional further some about nearly almost around roughly
 least most over under than at just only a an the of those these them whom which its their his her our

@@ -156,9 +156,10 @@ def _nounless(m: Mention) -> bool:
 
 
 def _measure(m: Mention) -> bool:
-    """A measure in a unit that is no duration ("300 metres", "205 km/h")."""
+    """A measure in a unit that is no duration ("300 metres", "205 km/h") and no temperature
+    (a story gives many: by hour and place)."""
     c = m.located.claim
-    return c.kind == "quantity" and bool(c.unit) and c.unit not in DURATIONS
+    return c.kind == "quantity" and bool(c.unit) and c.unit not in DURATIONS and not c.unit.startswith("degree")
 
 
 def _compound(m: Mention) -> bool:

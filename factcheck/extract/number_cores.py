@@ -35,7 +35,7 @@ _SEP = "\u00a0\u2009\u202f"
 FRACTION_CHARS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 DIGITS = re.compile(
-    r"(?=[\d." + FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|\$US)|(?<=RM|Rs|Sh|\$A|PS)|(?<=[a-z]{2},)"
+    r"(?=[\d." + FRACTION_CHARS + r"])(?:(?<![\w.,:/#@'’×⁄±^])|(?<=USD|GBP|EUR|JPY|AUD|CAD|INR|CNY|CHF|HKD|MYR|SGD|NZD|NOK|SEK|DKK|ZAR|KES|PLN|\$US)|(?<=RM|Rs|Sh|\$A|PS)|(?<=[a-z]{2},)"
     r"|(?<=')(?<![\w.,:/'’]')(?=\d{1,3}(?:[.,]\d+)?[ \t]?(?:cents?|per[ \t]cent|percent|%|dollars|euros|million|billion)\b))"
     r"(?:(?<!\d \. )(?P<tint>\d{1,3}) \. (?P<tdec>\d{1,4})(?![\d,^]| \. \d)"
     r"|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[ " + _SEP + r"]\d{3})+(?![\d,]?\d)"

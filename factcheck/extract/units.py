@@ -136,7 +136,7 @@ CURRENCY_WORDS = {
     "singapore dollars": "SGD", "new zealand dollars": "NZD", "finnish markka": "FIM", "markka": "FIM",
     "deutsche marks": "DEM", "marks": "DEM", "lira": "TRY", "riyals": "SAR", "dirhams": "AED",
     "kronor": "SEK", "swedish kronor": "SEK", "krona": "SEK", "kroner": "NOK", "danish kroner": "DKK",
-    "danish crowns": "DKK", "norwegian kroner": "NOK", "naira": "NGN", "shillings": "KES", "ringgit": "MYR",
+    "danish crowns": "DKK", "norwegian crowns": "NOK", "swedish crowns": "SEK", "norwegian kroner": "NOK", "naira": "NGN", "shillings": "KES", "ringgit": "MYR",
     "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "koruna": "CZK",
     "korunas": "CZK", "czech crowns": "CZK", "rupiah": "IDR", "baht": "THB", "hryvnia": "UAH", "hryvnias": "UAH",
     "cedis": "GHS", "shilling": "KES", "kenyan shillings": "KES", "tanzanian shillings": "TZS",

@@ -170,14 +170,22 @@ def _compound(m: Mention) -> bool:
 
 def _elsewhere(a: Mention, b: Mention) -> bool:
     """Whether two figures belong to different stories (``topics.same_story``), places or
-    people: their clauses name different ones, or (neither clause naming any) their sentences do."""
+    people: their clauses name different ones, or (neither clause naming any) their sentences
+    do, each naming one the other article does not make its topic; a sentence that names only
+    the other article's topic ("Odalys", "Carver Falls") names the story, not a place apart."""
     if not same_story(a.topic, b.topic):
         return True
     if a.holders and b.holders:
         return not a.holders & b.holders
-    if not a.holders and not b.holders and a.names and b.names:
-        return not a.names & b.names
+    if not a.holders and not b.holders and a.names and b.names and not a.names & b.names:
+        return _foreign(a.names, b.topic) and _foreign(b.names, a.topic)
     return False
+
+
+def _foreign(names: frozenset[str], topic: frozenset[str]) -> bool:
+    """Whether some of a sentence's ``names`` (short keys) is none of an article's ``topic``
+    names (longer keys of the same letters)."""
+    return any(not any(t.startswith(n) for t in topic) for n in names)
 
 
 def timeless(m: Mention) -> bool:

@@ -47,7 +47,7 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "seek": "seek seeks sought seeking ask asks asked asking request requested demand demanded",
                   "witness": "watch watched witness witnessed",
                   "approve": "approve approved approves authorize authorized authorise authorised",
-                  "destroy": "destroy destroyed destroys damage damaged gut gutted raze razed",
+                  "destroy": "destroy destroyed destroys destroying damage damaged damaging gut gutted raze razed",
                   "evacuate": "evacuate evacuated evacuating",
                   "cut": "cut cuts cutting slash slashed eliminate eliminated shed shedding axe axed axing",
                   "job": "job jobs role roles position positions",

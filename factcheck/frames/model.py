@@ -21,7 +21,7 @@ from factcheck.frames.phrases import STATES
 
 #: Nouns that stand for people in some role, each comparable with a generic "people".
 ROLES = frozenset({"captive", "prisoner", "victim", "evacuee", "refugee", "casualty", "passenger", "patient",
-                   "resident"})
+                   "resident", "participant"})
 GENERIC = frozenset({"person"})
 #: The first letters of the anchors that name a past event's time: a day (``d02-06``), a
 #: month (``m2031-03``), a year (``y1998``) or a numbered phase (``phase1``); an event noun

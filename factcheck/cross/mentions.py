@@ -35,8 +35,6 @@ from factcheck.extract.ranges import tally
 from factcheck.models import Claim, Document, Located
 
 WINDOW_WORDS = 10
-#: Units that name their quantity: a temperature is one whatever its sentence's words.
-_TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 _REACH = 3 * WINDOW_WORDS  # tokens read on each side of a claim
 _MONTH_STEMS = tuple("jan feb mar apr may jun jul aug sep oct nov dec".split())  # in every match of ``_AS_OF``, lower-cased
 
@@ -147,8 +145,6 @@ def _mention(reader: FrameReader, loc: Located, period: str, record: int, story:
     if role not in ("", "age") and not loc.fact:
         return None
     frame = reader.frame(c, loc.date)
-    if not (frame.subject or frame.predicate) and c.unit in _TEMPERATURES:  # "recorded 33.4C at the airport"
-        frame = dataclasses.replace(frame, subject="temperature", subject_words="temperature")
     if frame.subject and is_measure(c.kind, c.unit):  # a level of the thing measured: no verb, no trend
         frame = dataclasses.replace(frame, predicate="", predicate_words="", also="", trend=0)
     elif c.kind == "quantity" and c.noun and "-" in c.text:

@@ -28,8 +28,7 @@ from factcheck.frames import grammar as G
 from factcheck.frames.clauses import (aboard, capacity_of, inclusion_end, is_part, is_turnout, past_after_phrase,
                                      settled_predicate, verb_past_relative)
 from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, change_of, copula_subject, counted_verb,
-                                    is_period,
-                                    level_after_to, owner_of, rate_named, subject_before)
+                                    is_period, level_after_to, owner_of, rate_named, subject_before)
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import TIMED, Frame, new_frame
 from factcheck.frames.phrases import (NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,

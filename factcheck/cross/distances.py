@@ -21,6 +21,9 @@ _COMPASS_OF = re.compile(r"\W*(?:[\w.,()]+\s+){0,4}?(?:north|south|east|west)[\w
 #: A place named by its kind after the compass point: "north of the small mountain town of Larch Creek".
 _PLACE_OF = re.compile(r"\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:town|city|village|port|island|capital|region|province|"
                        r"state|district|county|suburb|resort)\s+of\s+([A-Z][\w'’-]+)")
+#: A distance offshore: "off" a named place, or off the coast, town or island of one.
+_OFF = re.compile(r"\s*(?:\([^)]*\)\s*)?off\s+(?:the\s+(?:[\w-]+\s+){0,4}?(?:coast|town|city|island|port|village|"
+                  r"shore)\s+of\s+)?([A-Z][\w'’-]+)")
 _NAME = re.compile(r"\b[A-Z][\w'’-]+")
 _DISTANCE_UNIT = re.compile(r"(?:mile|meter|metre|kilometer|kilometre|km|\bmi\b)", re.I)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A-Za-z][\w'’-]*)"
@@ -29,11 +32,11 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?((?:[A-Za-z][\w'’-]*\s+){0,3}?[A
 
 def is_distance(c: Claim, right: str) -> bool:
     """Whether the length claim ``c``, followed by the text ``right``, is a distance from a
-    place ("30 km north of", "12 miles from", "20 miles away"); a compound before a noun
-    ("a 12-metre tunnel") is that noun's length."""
+    place ("30 km north of", "12 miles from", "20 miles away", "7 nautical miles off
+    Calatagan"); a compound before a noun ("a 12-metre tunnel") is that noun's length."""
     unit_text = f"{c.unit or ''} {c.text}{right[:12]}".lower()
     return bool(("mi" in unit_text or "met" in unit_text or "km" in unit_text) and "-" not in c.text
-                and _DISTANCE_UNIT.search(unit_text) and _DISTANCE.match(right))
+                and _DISTANCE_UNIT.search(unit_text) and (_DISTANCE.match(right) or _OFF.match(right)))
 
 
 def distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
@@ -51,13 +54,17 @@ def distance_from(text: str, c: Claim, left_clause: Sequence[str]) -> str:
         here = [w.group() for w in _NAME.finditer(text, c.sentence_start, c.start)
                 if w.start() > c.sentence_start and w.group().lower() not in _WEEKDAYS and not G.month(w.group())]
         return "dist:" + (fold(here[-1]) + "-" if here else "") + fold(there)
+    off = _OFF.match(after)  # "7 nautical miles off the coastal town of Calatagan"
+    if off:
+        return "dist:" + fold(off.group(1))
     m = _FROM.search(after[:40])
     if m is None and re.match(r"\W*away\b", after):
         found = list(_FROM.finditer(text, c.sentence_start, c.start))
         m = found[-1] if found else None
     if m is not None:
         return "dist:" + fold(m.group(1).split()[-1])
-    place = [w for w in left_clause[:6] if w[:1].isupper() and w.lower() not in _WEEKDAYS and not G.month(w)]
+    place = [w for w in left_clause[:6] if w[:1].isupper() and w.lower() not in _WEEKDAYS and w.lower() not in _STOP
+             and not G.month(w)]
     return f"dist:{fold(place[0])}" if place else "dist"
 
 

@@ -239,18 +239,22 @@ _LEVEL_OPENERS = frozenset("with and leaving left keeping putting".split())
 
 def owner_of(words: Sequence[str], lo: int, i0: int) -> tuple[str, str, frozenset[str]] | None:
     """The noun an amount or a share is the level of when it follows "of" ("a turnout of 64%",
-    "pre-tax profit of €421m", "compensation of €2.50 per hen") or "at" ("with turnout at 62%"); None for a noun that names no
-    quantity of its own ("a total of", "an average of")."""
+    "pre-tax profit of €421m", "profits before tax of £146.8m", "compensation of €2.50 per
+    hen") or "at" ("with turnout at 62%"); None for a noun that names no quantity of its own
+    ("a total of", "an average of")."""
     if i0 - 2 < lo or words[i0 - 1].lower() not in ("of", "at"):
         return None
     if words[i0 - 1].lower() == "at":
         k = i0 - 3 - (i0 - 3 >= lo and words[i0 - 3].lower() in DETERMINERS)
         if k >= lo and words[k].lower() not in _LEVEL_OPENERS:
             return None
-    noun = words[i0 - 2].lower()
-    if not _plain(words[i0 - 2]) or noun in _NO_OWNER or noun in _CHANGE_NOUNS:
+    k = i0 - 2
+    if k - 2 >= lo and words[k].lower() in ("tax", "interest") and words[k - 1].lower() in ("before", "after"):
+        k -= 2  # "profits before tax of £146.8m" is pre-tax profit
+    noun = words[k].lower()
+    if not _plain(words[k]) or noun in _NO_OWNER or noun in _CHANGE_NOUNS:
         return None
-    found = subject_of([*_modifiers(words, lo, i0 - 2), noun])
+    found = subject_of([*_modifiers(words, lo, k), noun])
     return found if found[0] else None
 
 

@@ -63,6 +63,8 @@ _ADVERBIAL = frozenset("when after before because as while since if until".split
 #: Verbs of buying: the amount after "for" is what the deal is worth (a sale's price may differ from it).
 _TRADING = frozenset("acquire acquired acquires acquiring buy buys bought buying purchase purchased purchases "
                      "purchasing".split())
+#: Concepts whose nouns count events, not people ("31 deaths", "54 injuries", "12 arrests").
+_DEED_NOUNS = frozenset({"kill", "injure", "arrest", "infect", "shoot", "stab"})
 #: Concepts of deeds done with money: the noun of one before "of" names the deed, not a level.
 _DEED_CONCEPTS = frozenset({"take", "pay", "spend", "lose", "owe"})
 #: Verbs that bring people out of danger: "pulled 41 people alive from the water" is a rescue.
@@ -175,6 +177,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
             and (words[j].lower().endswith("s") or words[j].lower() in ("personnel", "staff")) and not G.is_verb(words[j]):
         noun_words, j = [*noun_words, words[j]], j + 1
     subject, subject_words, mods = subject_of(noun_words)
+    deeds = subject in _DEED_NOUNS  # "31 deaths", "12 arrests": the event is the predicate, no subject
+    if deeds:
+        subject, subject_words, mods = "", "", frozenset()
     held = capacity_of(text, claim_end, noun_words)
     if held:  # "the 25,000-seat stadium": what the stadium holds
         subject, subject_words, mods = held, noun_words[-1].lower(), frozenset()
@@ -294,6 +299,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                                                              predicate_words, modifier)
     if held:
         predicate, predicate_words = "capacity", noun_words[0]
+    elif deeds:  # "recorded 31 deaths", "made 12 arrests": the verb is light, the noun says the event
+        predicate, predicate_words = concept(noun_words[-1]), noun_words[-1]
     if needs and not own and j > i1 and words[i1].lower() == "of":
         mods = mods | {"subset"}
     verb = predicate_words.split()[-1:]
@@ -317,6 +324,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         if rising or level:
             predicate, predicate_words = "", ""
         after = itertools.takewhile(lambda w: w.lower() not in _ADVERBIAL, words[j:min(end, j + 6)])
+        after = [w for w, x in zip(after, words[j - 1:]) if not is_number(x)]  # "… and 31 deaths": its own noun
         for w in [*reversed(words[max(lo, i0 - 6):i0]), *after]:
             if concept(w) in PREDICATES and concept(w) != "captive":
                 predicate, predicate_words = concept(w), w
@@ -384,7 +392,7 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
                    text[max(0, claim_start - 60):claim_start],
                    text[claim_end:starts[-1] + len(words[-1])] if words else "")
     return new_frame(subject, subject_words, mods, predicate, predicate_words, modifier, anchor, trend, fixed,
-                     voice, is_part(words, i0, j, end, lo), needs, False, span)
+                     voice, not deeds and is_part(words, i0, j, end, lo), needs, False, span)
 
 
 __all__ = ["anchors_of", "read_frame", "says_now", "scene_of", "NOW"]

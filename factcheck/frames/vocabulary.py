@@ -33,7 +33,9 @@ CONCEPTS = {
     "case": "case cases",
     "person": "people person persons individual individuals victim victims",
     "child": "child children kid kids",
-    "employee": "employee employees worker workers staff staffer staffers",
+    "employee": "employee employees worker workers staff staffer staffers labourer labourers laborer laborers",
+    "shop": "shop shops store stores",
+    "visitor": "visitor visitors guest guests",
     "year": "year years yr yrs",
     "month": "month months",
     "week": "week weeks",
@@ -60,7 +62,7 @@ FORECAST = frozenset("could may might would will expect expected expects project
                       "require requires must need needs".split())
 #: Verbs after "will" that say what someone has decided to do with the figure, not what may
 #: happen to it: "said it will cut 9% of its workforce", "will pay the singer $2.4 million".
-DECIDED = frozenset("cut pay eliminate shed axe lay hire invest spend donate refund fund sell buy acquire".split())
+DECIDED = frozenset("cut pay eliminate shed axe lay hire invest spend donate refund fund sell buy acquire close shut open".split())
 MODIFIERS = frozenset("more other additional new confirmed suspected total of the those these "
                        "them whom some about nearly almost around roughly least most over under "
                        "than at just only a an".split())

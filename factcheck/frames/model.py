@@ -75,6 +75,8 @@ def compatible(a: Frame, b: Frame) -> bool:
         pair = {a.subject, b.subject}
         if not (pair & GENERIC and (pair - GENERIC) <= ROLES | {s for s in pair if s.startswith("^")}):
             return False
+        if "passenger" in pair and a.predicate == b.predicate == "carry":
+            return False  # the people aboard are the passengers and the crew
     if a.part and a.subject != b.subject:
         return False
     ma, mb = a.modifiers - CONFIRMED, b.modifiers - CONFIRMED

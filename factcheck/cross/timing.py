@@ -124,14 +124,23 @@ def dates_report(left: list[str], k: int) -> bool:
 _SAYING = frozenset("said says told tells announced announces confirmed confirms added adds".split())
 
 
+#: Words that, before a verb of decision, report a plan already made ("will cut", "plans to cut").
+_PLAN_WORDS = frozenset("will plan plans planned".split())
+
+
 def forecast_of(left: list[str]) -> bool:
     """Whether the words before a figure (nearest first) make it a forecast ("could reach 40",
-    "expected to rise to 5%"); "will" before a verb of decision is a plan already made, reported
-    as any other figure ("the company said it will cut 9% of its workforce")."""
+    "expected to rise to 5%"); "will" or "plans to" before a verb of decision is a plan already
+    made, reported as any other figure ("the company said it will cut 9% of its workforce",
+    "set out plans to cut 632 jobs")."""
     if FORECAST.isdisjoint(left):
         return False
     said = [k for k, w in enumerate(left) if w in FORECAST]
-    return not (len(said) == 1 and left[said[0]] == "will" and said[0] > 0 and left[said[0] - 1] in DECIDED)
+    if len(said) != 1:
+        return True
+    k = said[0]
+    decided = k > 0 and left[k - 1] in DECIDED or k > 1 and left[k - 1] == "to" and left[k - 2] in DECIDED
+    return not (left[k] in _PLAN_WORDS and decided)
 
 
 __all__ = ["counted_since", "dates_report", "forecast_of", "time_scopes"]

@@ -186,7 +186,8 @@ def settled_predicate(words: Sequence[str], i0: int, lo: int, j: int, end: int, 
     """The predicate (concept, words) and the describing participle of the claim at ``words[i0]``
     (its noun ending before ``j``), once the clause's verb is read: the event a noun before
     "of" names ("ordered the evacuation of 300 homes"), "forced residents of 1,510 properties to
-    flee", the state after "left" ("left 16 employees hurt"), jobs that go or are lost."""
+    flee", the state after "left" ("left 16 employees hurt"), jobs that go, are lost or are at
+    risk."""
     noun = words[i0 - 1].lower() == "of" and i0 >= 2 and words[i0 - 2][:1].islower() and not G.is_verb(words[i0 - 2])
     if noun and concept(words[i0 - 2]) in PREDICATES and concept(words[i0 - 2]) != "captive" and predicate not in STATES:
         return concept(words[i0 - 2]), words[i0 - 2], also
@@ -195,8 +196,8 @@ def settled_predicate(words: Sequence[str], i0: int, lo: int, j: int, end: int, 
         return "evacuate", f"to {words[j + 1]}", also
     if predicate in _RESULT and also in STATE_CONCEPTS | {"miss"}:
         return also, f"{predicate_words} {words[j] if j < end else ''}".strip(), ""
-    if subject == "job" and predicate in _JOBS_GONE:
-        return "cut", predicate_words, also
+    if subject == "job" and (predicate in _JOBS_GONE or not predicate and "risk" in (w.lower() for w in words[j:j + 4])):
+        return "cut", predicate_words or "at risk", also  # "240 jobs will go", "362 posts are at risk"
     return predicate, predicate_words, also
 
 

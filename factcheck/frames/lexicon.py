@@ -50,7 +50,7 @@ EXTRA_CONCEPTS = {"prisoner": "prisoner prisoners detainee detainees inmate inma
                   "destroy": "destroy destroyed destroys destroying damage damaged damaging gut gutted raze razed",
                   "evacuate": "evacuate evacuated evacuating",
                   "cut": "cut cuts cutting slash slashed eliminate eliminated shed shedding axe axed axing",
-                  "job": "job jobs role roles position positions",
+                  "job": "job jobs role roles position positions post posts",
                   "respond": "respond responded responding battle battled battling tackle tackled tackling fought",
                   "cancel": "cancel cancels cancelled canceled cancelling scrap scrapped scrapping",
                   "carry": "carry carries carried carrying boarded",

@@ -31,7 +31,7 @@ from factcheck.frames.levels import (COLLECTIVES, LEVEL_VERBS, came_in_at, chang
                                     is_period, level_after_to, owner_of, rate_named, subject_before)
 from factcheck.frames.measures import MEASURE_LEVEL_VERBS, measured_noun
 from factcheck.frames.model import TIMED, Frame, new_frame
-from factcheck.frames.phrases import (NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS,
+from factcheck.frames.phrases import (NAMED_MONEY, PARTITIONS, PLAIN_MODIFIERS, PREPOSITIONS, PRONOUNS, QUALIFIERS,
                                      STATE_WORDS, STATES, clause_end, clause_start, concept, in_hospital,
                                      is_number, money_named, noun_phrase, predicate_after, predicate_before,
                                      stoppage_end, subject_of)
@@ -230,7 +230,8 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         j += 1
     if noun_words and kind in ("count", "measure") and j + 1 < end and words[j].lower() in ("and", "or") \
             and is_word(words[j + 1]) and not is_number(words[j + 1]) and not G.is_verb(words[j + 1]) \
-            and words[j + 1].lower() not in ("the", "a", "an", "its", "their"):
+            and words[j + 1].lower() not in ("the", "a", "an", "its", "their") \
+            and not (words[j + 1].lower() in QUALIFIERS and j + 2 < end and is_number(words[j + 2])):
         j2, more = noun_phrase(words, j + 1, end)
         if more and kind == "measure" and len(more) > 1:  # "the 312-metre steel and concrete bridge"
             j, (subject, subject_words, mods) = j2, subject_of(more)

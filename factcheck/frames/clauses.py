@@ -189,8 +189,9 @@ def settled_predicate(words: Sequence[str], i0: int, lo: int, j: int, end: int, 
     flee", the state after "left" ("left 16 employees hurt"), jobs that go, are lost or are at
     risk."""
     noun = words[i0 - 1].lower() == "of" and i0 >= 2 and words[i0 - 2][:1].islower() and not G.is_verb(words[i0 - 2])
-    if noun and concept(words[i0 - 2]) in PREDICATES and concept(words[i0 - 2]) != "captive" and predicate not in STATES:
-        return concept(words[i0 - 2]), words[i0 - 2], also
+    event = concept(words[i0 - 2]) if noun else ""
+    if event in PREDICATES and event != "captive" and predicate not in STATES:
+        return event, words[i0 - 2], also
     if j + 1 < end and words[j].lower() == "to" and words[j + 1].lower() in _FLEE \
             and any(w.lower() in _MAKING for w in words[lo:i0]):
         return "evacuate", f"to {words[j + 1]}", also

@@ -103,11 +103,11 @@ class FrameReader:
             if last and last[1] == kind and kind in ("measure", "currency") and _CONVERSION.fullmatch(self.text, last[0], c.start):
                 self.read[key] = last[2]  # "125 mph (205 km/h)", "NOK 14.2 billion ($1.26 billion)": one figure
             else:
-                self.read[key] = self._frame(c, today)
+                self.read[key] = self._frame(c, today, kind)
             self.last_claim = (c.end, kind, self.read[key])
         return self.read[key]
 
-    def _frame(self, c: Claim, today: dt.date | None) -> Frame:
+    def _frame(self, c: Claim, today: dt.date | None, kind: str) -> Frame:
         para = self.paragraph(c.start)
         words, starts = self.sentence(c, para)
         if self.last_sentence[0] != c.sentence_start:
@@ -120,7 +120,6 @@ class FrameReader:
             i0 = bisect.bisect_left(starts, c.start)
             cuts = [0, *(x for a, b in spans if not a <= i0 < b for x in (a, b)), len(words)]
             own = frozenset().union(*(anchors_of(words, x, y) for x, y in zip(cuts[::2], cuts[1::2])))
-        kind = _kind(c)
         f = read_frame(words, starts, self.text, c.start, c.end, c.noun, previous, kind, scene, own)
         if c.sentence_start not in self.anchors:
             bisect.insort(self.sentences, c.sentence_start)

@@ -261,7 +261,7 @@ NAMED_MONEY = {"fine": "fine", "fines": "fine", "value": "valu", "valuation": "v
                "bonus": "bonus", "salary": "salary", "worth": "valu",
                **dict.fromkeys(("deal", "takeover", "acquisition", "merger", "purchase"), "valu")}
 #: Words between "worth" and its figure ("worth an estimated €3.1 million").
-_WORTH_GAP = frozenset("a an an estimated some about around roughly nearly almost more than up to over".split())
+_WORTH_GAP = frozenset("a an estimated some about around roughly nearly almost more than up to over".split())
 
 
 def money_named(words: Sequence[str], i0: int, i1: int, end: int, lo: int = 0) -> str:

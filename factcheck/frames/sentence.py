@@ -59,14 +59,14 @@ _WINNING = frozenset("win won winning defeat defeated defeating beat beating lea
 _SUBORDINATORS = frozenset("when after before because as while since if where who which that whose whom until".split())
 #: Words that open an adverbial clause: where a place named after them is, the figure is not
 #: ("rose to 21 after three passengers died in hospital").
-_ADVERBIAL = frozenset("when after before because as while since if until".split())
+_ADVERBIAL = _SUBORDINATORS - frozenset("where who which that whose whom".split())
 #: Verbs of buying: the amount after "for" is what the deal is worth (a sale's price may differ from it).
 _TRADING = frozenset("acquire acquired acquires acquiring buy buys bought buying purchase purchased purchases "
                      "purchasing".split())
 #: Concepts whose nouns count events, not people ("31 deaths", "54 injuries", "12 arrests").
 _DEED_NOUNS = frozenset({"kill", "injure", "arrest", "infect", "shoot", "stab"})
 #: Concepts of deeds done with money: the noun of one before "of" names the deed, not a level.
-_DEED_CONCEPTS = frozenset({"take", "pay", "spend", "lose", "owe"})
+_MONEY_DEEDS = frozenset({"take", "pay", "spend", "lose", "owe"})
 #: Verbs that bring people out of danger: "pulled 41 people alive from the water" is a rescue.
 _PULLED = frozenset("pulled plucked hauled dragged lifted brought carried".split())
 _COMPOUND_HEADS = frozenset("police security fire rescue health aid border riot".split())
@@ -274,9 +274,9 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
         if before:
             span = (starts[k], starts[end - 1] + len(words[end - 1]))
             modifier, k = concept(words[k]), end
-    if k == end and inclusion_end(words, end):  # "120 personnel, including two officers, had been deployed"
-        k = inclusion_end(words, end)
-        end = clause_end(words, k)
+    resumed = inclusion_end(words, end) if k == end else 0
+    if resumed:  # "120 personnel, including two officers, had been deployed"
+        k, end = resumed, clause_end(words, resumed)
     predicate, predicate_words, after, still = predicate_after(words, k, end)
     pulled = predicate_before(words, i0, lo)[1] if predicate == "alive" else ""
     if pulled and pulled.split()[-1].lower() in _PULLED:  # "pulled 41 people alive"
@@ -339,14 +339,14 @@ def read_frame(words: Sequence[str], starts: Sequence[int], text: str, claim_sta
     if predicate in ("", "in") and kind == "count" and aboard(words, i0, j, end, subject):
         predicate, predicate_words = "carry", "aboard"  # "with 168 passengers on board": what it carried
     named = money_named(words, i0, i1, end, lo) if kind == "currency" else ""
-    if kind == "currency" and i0 > lo and words[i0 - 1].lower() == "for" and predicate_words.split()[-1:] \
-            and predicate_words.split()[-1].lower() in _TRADING:  # "agreed to buy the chain for $2.1 billion"
-        predicate, predicate_words, needs = "valu", predicate_words.split()[-1] + " for", False
+    last_verb = predicate_words.rpartition(" ")[2]
+    if kind == "currency" and i0 > lo and words[i0 - 1].lower() == "for" and last_verb.lower() in _TRADING:
+        predicate, predicate_words, needs = "valu", last_verb + " for", False  # "agreed to buy the chain for $2.1 billion"
     elif named:  # "a fine of £340,000", "a £340,000 fine": what "fined £340,000" says
         predicate, predicate_words, needs = NAMED_MONEY[named.lower()], named, False
     elif not subject and not shift and kind in ("currency", "percent"):
         owned = owner_of(words, lo, i0)
-        if owned and owned[0] in _DEED_CONCEPTS:  # "the theft of KSh 588 million": what "stole" says
+        if owned and owned[0] in _MONEY_DEEDS:  # "the theft of KSh 588 million": what "stole" says
             predicate, predicate_words = owned[0], owned[1]
         elif owned:  # "a turnout of 64%", "profit of €421m": the level of that noun, whatever the verb
             (subject, subject_words, mods), predicate, predicate_words = owned, "", ""
